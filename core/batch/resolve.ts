@@ -1,0 +1,425 @@
+/**
+ * The batch resolver: many application rows → one result per row, in input order. Order of application
+ * (RULES.md): compute each row → history (one-time awards, cumulative caps) → shared per-measure caps in row
+ * order → other provincial support → 从优、就高、不重复 (no duplication) → claimed amount → round.
+ * The policy's closing paragraph: "同一法人主体…符合本政策内多条奖补措施的，按照“从优、就高、不重复”原则予以支持".
+ */
+import { InputError } from "../errors/errors";
+import { Decimal, DecimalInput, Money, ZERO, formatYuan, maxDecimal, roundToFen } from "../money/money";
+import { nonNegativeAmount, optionalAmount } from "../money/input";
+import { awardFor } from "../measures";
+import { MeasureId, clauseCitation, clauseNumber, parseMeasureId, parseMeasureRef } from "../measures/measure-id";
+import { ApplicationFacts, Award, AwardStatus, TraceStep } from "../measures/types";
+import { Options, OptionsInput, awardContext, resolveOptions } from "../options";
+import { measureParams } from "../policy/registry";
+import { Localized, ParameterSet } from "../policy/types";
+import { Reason, ReasonCode, reason } from "../reasons/reasons";
+import { checkUscc, cityOfUscc, isHeilongjiang } from "../uscc/uscc";
+
+export type RowStatus = AwardStatus | "superseded";
+
+export interface ApplicationRow {
+  /** Where the row came from, e.g. `申报!12`. */
+  source?: string;
+  entityId?: string | null;
+  entityName?: string | null;
+  city?: string | null;
+  year?: number | null;
+  measure?: string | number | null;
+  projectId?: string | null;
+  facts?: ApplicationFacts;
+  claimedAmount?: DecimalInput | null;
+  otherProvincialSupport?: DecimalInput | null;
+  /** Problems a host found reading the row's cells: the row becomes an `error` with these reasons. */
+  inputErrors?: readonly Reason[];
+}
+
+/** An award already paid (历史兑现). */
+export interface HistoryRecord {
+  entityId: string;
+  measure: string | number;
+  year?: number | null;
+  amount: DecimalInput;
+  source?: string;
+}
+
+export interface ResultRow {
+  index: number;
+  source: string;
+  entityId: string;
+  entityName: string;
+  city: string;
+  year: number | null;
+  measure: MeasureId | null;
+  clause: string;
+  computed: Money | null;
+  cap: Money | null;
+  claimed: Money | null;
+  final: Money;
+  status: RowStatus;
+  reasons: Reason[];
+  citation: string;
+  trace: TraceStep[];
+}
+
+export interface TotalLine {
+  rows: number;
+  final: Money;
+}
+
+export interface Totals {
+  rows: number;
+  entities: number;
+  final: Money;
+  byMeasure: Record<string, TotalLine>;
+  byStatus: Record<string, TotalLine>;
+  byCity: Record<string, TotalLine>;
+}
+
+export interface BatchResult {
+  policy: { id: string; title: Localized; stage: ParameterSet["stage"] };
+  options: Options;
+  rows: ResultRow[];
+  totals: Totals;
+  /** History records that could not be used, with why. */
+  historyProblems: { source: string; zh: string; en: string }[];
+}
+
+export interface BatchOptions extends OptionsInput {
+  history?: readonly HistoryRecord[];
+  /** Called now and then with rows done and the total, for hosts that show progress. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The totals key for a row with no measure, or no city (none given and the code is not from Heilongjiang). */
+export const UNKNOWN_KEY = "未知";
+
+interface Working {
+  result: ResultRow;
+  entity: string;
+  measure: MeasureId | null;
+  projectId: string;
+  award: Award | null;
+  /** The running amount through the batch steps. */
+  amount: Decimal;
+  other: Decimal | null;
+}
+
+export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: BatchOptions = {}): BatchResult {
+  const resolved = resolveOptions(batchOptions);
+  const { options, policy } = resolved;
+  const { records: history, problems: historyProblems } = readHistory(batchOptions.history ?? []);
+  const progressEvery = Math.max(1, Math.floor(rows.length / 100));
+
+  const seen = new Map<string, string>();
+  const working: Working[] = rows.map((row, index) => {
+    const w = computeRow(row, index, resolved, seen);
+    if (batchOptions.onProgress && (index + 1) % progressEvery === 0) batchOptions.onProgress(index + 1, rows.length);
+    return w;
+  });
+  const live = (w: Working) => w.result.status === "eligible" || w.result.status === "manual";
+
+  // History: a one-time award already received is refused.
+  for (const w of working) {
+    if (!live(w) || !w.measure || !measureParams(policy, w.measure).oneTime) continue;
+    const paid = history.find((h) => h.entity === w.entity && h.measure === w.measure && h.amount.greaterThan(0));
+    if (paid) {
+      setStatus(w, "ineligible");
+      w.amount = ZERO;
+      addReason(w, "already_received", `该主体已获${w.result.clause}一次性奖补（${paid.source}，${formatYuan(paid.amount)}）`, `already received this one-time award (${paid.source}, ${formatYuan(paid.amount)})`);
+    }
+  }
+
+  // Shared per-measure caps, in row order, after what history says was already paid.
+  const used = new Map<string, { history: Decimal; rows: Decimal }>();
+  for (const h of history) {
+    const scope = measureParams(policy, h.measure).cap?.scope;
+    if (!scope) continue;
+    const key = capKey(scope, h.entity, h.measure, h.year);
+    if (key === null) continue;
+    const entry = used.get(key) ?? { history: ZERO, rows: ZERO };
+    entry.history = entry.history.plus(h.amount);
+    used.set(key, entry);
+  }
+  for (const w of working) {
+    if (!live(w) || !w.measure || !w.award || w.award.cap === null) continue;
+    const scope = w.award.capScope!;
+    const key = capKey(scope, w.entity, w.measure, w.result.year)!;
+    const entry = used.get(key) ?? { history: ZERO, rows: ZERO };
+    used.set(key, entry);
+    const already = entry.history.plus(entry.rows);
+    const remaining = maxDecimal(ZERO, w.award.cap.minus(already));
+    if (w.amount.greaterThan(remaining)) {
+      w.result.reasons = w.result.reasons.filter((r) => r.code !== "cap_applied");
+      const scopeZh = scope === "entity-year" ? `${w.result.year}年度` : scope === "entity-lifetime" ? "一次性" : "累计";
+      const scopeEn = scope === "entity-year" ? `for ${w.result.year}` : scope === "entity-lifetime" ? "one-time" : "cumulative";
+      addReason(
+        w,
+        "cap_applied",
+        `${scopeZh}上限 ${formatYuan(w.award.cap)}，已使用 ${formatYuan(already)}（历史兑现 ${formatYuan(entry.history)}，本批前序行 ${formatYuan(entry.rows)}），剩余 ${formatYuan(remaining)}：${formatYuan(w.amount)} → ${formatYuan(remaining)}`,
+        `${scopeEn} cap ${formatYuan(w.award.cap)}, already used ${formatYuan(already)} (history ${formatYuan(entry.history)}, earlier rows ${formatYuan(entry.rows)}), remaining ${formatYuan(remaining)}: ${formatYuan(w.amount)} → ${formatYuan(remaining)}`,
+      );
+      w.amount = remaining;
+    }
+    entry.rows = entry.rows.plus(w.amount);
+  }
+
+  // Support for the same item under other provincial policies.
+  for (const w of working) {
+    if (!live(w) || w.other === null || w.other.isZero()) continue;
+    if (options.otherSupport === "exclude") {
+      addReason(w, "other_support_excluded", `已获其他省级支持 ${formatYuan(w.other)}，不再重复支持（exclude）`, `other provincial support of ${formatYuan(w.other)} received: excluded`);
+      w.amount = ZERO;
+    } else if (w.other.greaterThanOrEqualTo(w.amount)) {
+      addReason(w, "other_support_higher", `已获其他省级支持 ${formatYuan(w.other)} 不低于本项 ${formatYuan(w.amount)}，就高不再补足`, `other provincial support ${formatYuan(w.other)} is at least this award ${formatYuan(w.amount)}: nothing to top up`);
+      w.amount = ZERO;
+    } else {
+      const topUp = w.amount.minus(w.other);
+      addReason(w, "other_support_deducted", `已获其他省级支持 ${formatYuan(w.other)}，补足差额 ${formatYuan(topUp)}`, `other provincial support ${formatYuan(w.other)} deducted: top-up ${formatYuan(topUp)}`);
+      w.amount = topUp;
+    }
+  }
+
+  // 从优、就高、不重复: one measure per entity and scope — the highest total, ties to the lower measure number,
+  // then the earlier row.
+  const groups = new Map<string, Working[]>();
+  for (const w of working) {
+    if (!live(w) || !w.measure) continue;
+    const key = options.dedupScope === "entity-year" ? `${w.entity}|${w.result.year}` : `${w.entity}|${w.projectId}`;
+    const group = groups.get(key);
+    if (group) group.push(w);
+    else groups.set(key, [w]);
+  }
+  for (const group of groups.values()) {
+    const byMeasure = new Map<MeasureId, { total: Decimal; first: Working }>();
+    for (const w of group) {
+      const entry = byMeasure.get(w.measure!);
+      if (entry) entry.total = entry.total.plus(w.amount);
+      else byMeasure.set(w.measure!, { total: w.amount, first: w });
+    }
+    if (byMeasure.size < 2) continue;
+    const ranked = [...byMeasure.entries()].sort(
+      ([ma, a], [mb, b]) => b.total.comparedTo(a.total) || clauseNumber(ma) - clauseNumber(mb) || a.first.result.index - b.first.result.index,
+    );
+    const [winner, win] = ranked[0];
+    if (win.total.isZero()) continue;
+    for (const w of group) {
+      if (w.measure === winner) continue;
+      setStatus(w, "superseded");
+      addReason(
+        w,
+        "superseded_by",
+        `从优、就高、不重复：同一主体${options.dedupScope === "entity-year" ? `${w.result.year}年度` : "同一项目"}由 ${winner}（${clauseCitation(winner)}，${win.first.result.source}，合计 ${formatYuan(win.total)}）支持，本行 ${formatYuan(w.amount)} 不再支持`,
+        `no duplication: the entity's ${options.dedupScope === "entity-year" ? `${w.result.year} award` : "project award"} goes to ${winner} (${clauseCitation(winner)}, ${win.first.result.source}, total ${formatYuan(win.total)}); this row's ${formatYuan(w.amount)} is superseded`,
+      );
+      w.amount = ZERO;
+    }
+  }
+
+  // Claimed amount: never pay more than asked; flag a claim above what the rules give.
+  for (const w of working) {
+    if (!live(w) || w.result.claimed === null) continue;
+    const claimed = w.result.claimed;
+    if (claimed.lessThan(w.amount)) {
+      addReason(w, "claim_lower_than_computed", `申报金额 ${formatYuan(claimed)} 低于核算金额 ${formatYuan(w.amount)}，按申报金额`, `claimed ${formatYuan(claimed)} is below the computed ${formatYuan(w.amount)}: the claim is awarded`);
+      w.amount = claimed;
+    } else if (claimed.greaterThan(w.amount)) {
+      addReason(w, "claim_exceeds_computed", `申报金额 ${formatYuan(claimed)} 高于核算金额 ${formatYuan(w.amount)}，按核算金额`, `claimed ${formatYuan(claimed)} exceeds the computed ${formatYuan(w.amount)}: the computed amount is awarded`);
+    }
+  }
+
+  const results = working.map((w) => {
+    w.result.final = live(w) ? roundToFen(w.amount) : ZERO;
+    w.result.trace.push({ step: "final", zh: `最终金额 ${formatYuan(w.result.final)}（${w.result.status}）`, en: `final ${formatYuan(w.result.final)} (${w.result.status})` });
+    return w.result;
+  });
+  batchOptions.onProgress?.(rows.length, rows.length);
+  return {
+    policy: { id: policy.id, title: policy.title, stage: policy.stage },
+    options,
+    rows: results,
+    totals: totalsOf(results),
+    historyProblems,
+  };
+}
+
+function computeRow(row: ApplicationRow, index: number, resolved: ReturnType<typeof resolveOptions>, seen: Map<string, string>): Working {
+  const { policy } = resolved;
+  const source = row.source ?? `row ${index + 1}`;
+  const errors: Reason[] = [...(row.inputErrors ?? [])];
+  const warnings: Reason[] = [];
+  const fail = (e: unknown) => {
+    if (e instanceof InputError) errors.push(e.reason);
+    else throw e;
+  };
+
+  const rawEntity = typeof row.entityId === "string" ? row.entityId : row.entityId == null ? "" : String(row.entityId);
+  const uscc = checkUscc(rawEntity);
+  if (!uscc.valid) {
+    if (uscc.problem === "empty") errors.push(reason("missing_field", "缺少统一社会信用代码", "the Unified Social Credit Code (entityId) is missing", "entityId"));
+    else errors.push(reason("invalid_uscc", uscc.zh!, uscc.en!, "entityId"));
+  } else if (!isHeilongjiang(uscc.normalised)) {
+    warnings.push(reason("out_of_province", `统一社会信用代码 ${uscc.normalised} 的登记机关不在黑龙江省（${uscc.normalised.slice(2, 8)}）`, `USCC ${uscc.normalised} was registered outside Heilongjiang (division ${uscc.normalised.slice(2, 8)})`, "entityId"));
+  }
+
+  let measure: MeasureId | null = null;
+  try {
+    if (row.measure === null || row.measure === undefined || row.measure === "") {
+      throw new InputError("missing", "measure", "缺少申报条款", "the measure (申报条款) is missing");
+    }
+    const ref = parseMeasureRef(row.measure);
+    const level = row.facts?.level;
+    if (ref.kind === "clause" && ref.clause === 6 && level) {
+      measure = ref.candidates.find((id) => measureParams(policy, id).level === level) ?? null;
+    }
+    measure ??= parseMeasureId(row.measure);
+  } catch (e) {
+    fail(e);
+  }
+
+  const year = row.year;
+  if (year === null || year === undefined) {
+    errors.push(reason("missing_field", "缺少申报年度", "the award year is missing", "year"));
+  } else if (!Number.isInteger(year)) {
+    errors.push(reason("bad_value", `申报年度 ${String(year)} 不是整数年份`, `award year ${String(year)} is not a whole year`, "year"));
+  }
+
+  let claimed: Decimal | null = null;
+  let other: Decimal | null = null;
+  try {
+    claimed = optionalAmount(row.claimedAmount, "claimedAmount", { zh: "申报金额", en: "claimed amount" });
+  } catch (e) {
+    fail(e);
+  }
+  try {
+    other = optionalAmount(row.otherProvincialSupport, "otherProvincialSupport", { zh: "已获其他省级支持", en: "other provincial support" });
+  } catch (e) {
+    fail(e);
+  }
+
+  const signature = rowSignature(row, uscc.normalised);
+  const firstSource = seen.get(signature);
+  if (firstSource !== undefined) {
+    errors.push(reason("duplicate_row", `与 ${firstSource} 完全相同的重复行`, `identical to ${firstSource}: a duplicate row`));
+  } else {
+    seen.set(signature, source);
+  }
+
+  const city = (typeof row.city === "string" && row.city.trim()) || (uscc.valid ? cityOfUscc(uscc.normalised)?.zh ?? "" : "");
+  const result: ResultRow = {
+    index,
+    source,
+    entityId: uscc.normalised,
+    entityName: row.entityName == null ? "" : String(row.entityName),
+    city,
+    year: typeof year === "number" && Number.isInteger(year) ? year : null,
+    measure,
+    clause: measure ? clauseCitation(measure) : "",
+    computed: null,
+    cap: null,
+    claimed,
+    final: ZERO,
+    status: "error",
+    reasons: [],
+    citation: measure ? `《${policy.title.zh}》${clauseCitation(measure)} ${measureParams(policy, measure).title.zh} [${policy.id}]` : "",
+    trace: [],
+  };
+  const working: Working = { result, entity: uscc.normalised, measure, projectId: row.projectId == null ? "" : String(row.projectId).trim(), award: null, amount: ZERO, other };
+
+  if (errors.length > 0) {
+    result.reasons = [...errors, ...warnings];
+    result.trace.push(...errors.map((e) => ({ step: "error", zh: e.zh, en: e.en })));
+    return working;
+  }
+  const first = policy.validity.firstAwardYear;
+  const last = policy.validity.lastAwardYear;
+  if (year! < first.value || year! > last.value) {
+    result.status = "ineligible";
+    result.computed = ZERO;
+    result.reasons = [
+      reason("outside_validity", `申报年度 ${year} 不在政策有效期（${first.value}–${last.value}年，${last.title.zh}）内`, `award year ${year} is outside the policy's validity (${first.value}–${last.value})`, "year"),
+      ...warnings,
+    ];
+    return working;
+  }
+
+  const award = awardFor(measure!, row.facts ?? {}, awardContext(resolved, year!));
+  working.award = award;
+  working.amount = award.amount;
+  result.status = award.status;
+  result.computed = award.computed;
+  result.cap = award.cap;
+  result.citation = award.citation;
+  result.reasons = [...award.reasons, ...warnings];
+  result.trace = [...award.trace];
+  return working;
+}
+
+function rowSignature(row: ApplicationRow, entity: string): string {
+  const { source: _source, inputErrors: _errors, ...rest } = row;
+  // Decimals serialise as their digits (toJSON), so equal amounts give equal signatures.
+  return JSON.stringify({ ...rest, entityId: entity });
+}
+
+function setStatus(w: Working, status: RowStatus): void {
+  w.result.status = status;
+}
+
+function addReason(w: Working, code: ReasonCode, zh: string, en: string): void {
+  w.result.reasons.push(reason(code, zh, en));
+  w.result.trace.push({ step: code, zh, en });
+}
+
+function capKey(scope: string, entity: string, measure: MeasureId, year: number | null | undefined): string | null {
+  if (scope === "entity-year") return year === null || year === undefined ? null : `${entity}|${measure}|${year}`;
+  return `${entity}|${measure}`;
+}
+
+interface HistoryEntry {
+  entity: string;
+  measure: MeasureId;
+  year: number | null;
+  amount: Decimal;
+  source: string;
+}
+
+function readHistory(records: readonly HistoryRecord[]): { records: HistoryEntry[]; problems: BatchResult["historyProblems"] } {
+  const entries: HistoryEntry[] = [];
+  const problems: BatchResult["historyProblems"] = [];
+  records.forEach((record, index) => {
+    const source = record.source ?? `history ${index + 1}`;
+    try {
+      const uscc = checkUscc(String(record.entityId ?? ""));
+      if (!uscc.valid) throw new InputError("type", "entityId", uscc.zh!, uscc.en!);
+      const measure = parseMeasureId(record.measure);
+      const amount = nonNegativeAmount(record.amount, "amount", { zh: "兑现金额", en: "amount paid" });
+      const year = record.year === null || record.year === undefined ? null : Number(record.year);
+      if (year !== null && !Number.isInteger(year)) throw new InputError("type", "year", `年度 ${record.year} 无效`, `year ${record.year} is not a year`);
+      entries.push({ entity: uscc.normalised, measure, year, amount, source });
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      problems.push({ source, zh: `${source}：${e.reason.zh}（该历史记录未计入）`, en: `${source}: ${e.reason.en} (record not used)` });
+    }
+  });
+  return { records: entries, problems };
+}
+
+export function totalsOf(rows: readonly ResultRow[]): Totals {
+  const totals: Totals = { rows: rows.length, entities: 0, final: ZERO, byMeasure: {}, byStatus: {}, byCity: {} };
+  const entities = new Set<string>();
+  const add = (table: Record<string, TotalLine>, key: string, amount: Money) => {
+    const line = table[key] ?? (table[key] = { rows: 0, final: ZERO });
+    line.rows += 1;
+    line.final = line.final.plus(amount);
+  };
+  for (const row of rows) {
+    if (row.entityId) entities.add(row.entityId);
+    totals.final = totals.final.plus(row.final);
+    add(totals.byMeasure, row.measure ?? UNKNOWN_KEY, row.final);
+    add(totals.byStatus, row.status, row.final);
+    add(totals.byCity, row.city || UNKNOWN_KEY, row.final);
+  }
+  totals.entities = entities.size;
+  return totals;
+}
+

@@ -1,0 +1,80 @@
+/**
+ * Calendar dates without time zones. A date is an ISO string `YYYY-MM-DD` at every boundary and a day
+ * number (days since 1970-01-01) inside computations, so that day counts are exact integers.
+ */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+export function isIsoDate(text: string): boolean {
+  return parseIsoDate(text) !== null;
+}
+
+/** Day number of a valid ISO date, or null when the text is not one (2025-02-30 is not). */
+export function parseIsoDate(text: string): number | null {
+  const match = ISO_DATE.exec(text);
+  if (!match) return null;
+  return dayNumberOf(Number(match[1]), Number(match[2]), Number(match[3]));
+}
+
+/** Day number of a calendar date, or null when the date does not exist. */
+export function dayNumberOf(year: number, month: number, day: number): number | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return Math.round(date.getTime() / MS_PER_DAY);
+}
+
+export function toDayNumber(date: IsoDate): number {
+  const day = parseIsoDate(date);
+  if (day === null) throw new RangeError(`not an ISO date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  return day;
+}
+
+export function fromDayNumber(dayNumber: number): IsoDate {
+  const date = new Date(dayNumber * MS_PER_DAY);
+  const year = date.getUTCFullYear();
+  const month = date.getUTCMonth() + 1;
+  const day = date.getUTCDate();
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/** Excel's EDATE: the same day `months` later, clamped to the end of a shorter month (01-31 + 1 → 02-28). */
+export function addMonthsClamped(date: IsoDate, months: number): IsoDate {
+  const [year, month, day] = date.split("-").map(Number);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const newYear = Math.floor(monthIndex / 12);
+  const newMonth = (monthIndex % 12) + 1;
+  const newDay = Math.min(day, daysInMonth(newYear, newMonth));
+  return `${String(newYear).padStart(4, "0")}-${String(newMonth).padStart(2, "0")}-${String(newDay).padStart(2, "0")}`;
+}
+
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+export function firstDayOfYear(year: number): IsoDate {
+  return `${String(year).padStart(4, "0")}-01-01`;
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a <= b ? a : b;
+}
+
+export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
+  return a >= b ? a : b;
+}

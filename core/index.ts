@@ -1,0 +1,22 @@
+/**
+ * The HLJ calculation core: the Heilongjiang e-commerce support measures as exact rules. Pure TypeScript,
+ * no Office, DOM or I/O; every host (custom functions, task pane, command line) calls it.
+ */
+export * from "./money/money";
+export * from "./dates/civil-date";
+export * from "./errors/errors";
+export * from "./reasons/reasons";
+export * from "./policy/types";
+export { registerParameterSet, getParameterSet, listParameterSets, measureParams, validateParameterSet, DEFAULT_POLICY_ID } from "./policy/registry";
+export * from "./measures/measure-id";
+export * from "./measures/types";
+export { awardFor, CASH_RULES } from "./measures";
+export * from "./lpr/lpr-table";
+export * from "./lpr/interest-subsidy";
+export * from "./uscc/uscc";
+export * from "./uscc/divisions";
+export * from "./options";
+export * from "./batch/resolve";
+export * from "./batch/json";
+export * from "./award";
+export { toHalfWidth } from "./text/half-width";

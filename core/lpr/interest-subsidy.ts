@@ -1,0 +1,211 @@
+import { InputError } from "../errors/errors";
+import { IsoDate, addMonthsClamped, daysBetween, firstDayOfYear, maxDate, minDate, parseIsoDate } from "../dates/civil-date";
+import { Decimal, DecimalInput, Money, ZERO, formatRate, formatYuan, minDecimal, roundToFen } from "../money/money";
+import { nonNegativeAmount, optionalAmount } from "../money/input";
+import { LprLookup, LprTable, assertLprKnownThroughout, checkedRate, lprChangesWithin, lprOn } from "./lpr-table";
+
+/**
+ * 据实贴息 — the LPR interest subsidy of 第1、2、5、8条: "按照同期中国人民银行一年期贷款市场报价利率(LPR)据实贴息，
+ * 贴息期限不超过36个月". Subsidy = Σ balance × min(loan rate, LPR) × days / basis over segments of constant
+ * balance and rate, never above the interest actually paid, rounded once to the fen. The cost grows with the
+ * number of LPR changes and schedule rows, not with the number of days.
+ */
+export type LprMode = "fixed" | "floating";
+export type DayCountBasis = number;
+
+/** Outstanding balance from `date` on (a drawdown or repayment schedule). */
+export interface BalancePoint {
+  date: IsoDate;
+  balance: DecimalInput;
+}
+
+export interface LoanInput {
+  /** A constant principal, or a balance schedule (before its first date the balance is 0). */
+  principal: DecimalInput | readonly BalancePoint[];
+  loanRate: DecimalInput;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  /** Interest actually paid over the window, when known: the subsidy never exceeds it. */
+  interestPaid?: DecimalInput | null;
+}
+
+export interface InterestSubsidyOptions {
+  lprMode: LprMode;
+  /** 360 (actual/360, the RMB loan convention) or 365. */
+  dayCount: DayCountBasis;
+  /** The policy's longest subsidy period in months (贴息期限). */
+  maxMonths: number;
+  lpr: LprTable;
+  /** interestWindow `award-year`: only the part of the window inside this calendar year. */
+  awardYear?: number;
+}
+
+export interface InterestSegment {
+  from: IsoDate;
+  /** Exclusive. */
+  to: IsoDate;
+  days: number;
+  balance: Decimal;
+  loanRate: Decimal;
+  lpr: LprLookup;
+  appliedRate: Decimal;
+  /** balance × appliedRate × days / basis, unrounded. */
+  interest: Decimal;
+}
+
+export interface InterestSubsidyResult {
+  /** Rounded half-up to the fen. */
+  amount: Money;
+  /** Σ segments before the interest-paid limit and rounding. */
+  segmentTotal: Decimal;
+  windowStart: IsoDate;
+  /** Exclusive. */
+  windowEnd: IsoDate;
+  /** Why the window ends where it does. */
+  windowLimit: "loan-end" | "max-months";
+  awardYear?: number;
+  days: number;
+  segments: InterestSegment[];
+  interestPaid: Decimal | null;
+  limitedByInterestPaid: boolean;
+  lprMode: LprMode;
+  dayCount: DayCountBasis;
+  /** The LPR of the loan's start date in fixed mode ("同期"). */
+  fixedLpr?: LprLookup;
+}
+
+const LABELS = {
+  principal: { zh: "贷款本金", en: "principal" },
+  interestPaid: { zh: "实付利息", en: "interest paid" },
+  balance: { zh: "贷款余额", en: "outstanding balance" },
+};
+
+export function computeInterestSubsidy(loan: LoanInput, options: InterestSubsidyOptions): InterestSubsidyResult {
+  const startDate = checkedDate(loan.startDate, "startDate", { zh: "贷款起始日", en: "start date" });
+  const endDate = checkedDate(loan.endDate, "endDate", { zh: "贷款到期日", en: "end date" });
+  if (endDate < startDate) {
+    throw new InputError(
+      "range",
+      "endDate",
+      `贷款到期日 ${endDate} 早于起始日 ${startDate}`,
+      `end date ${endDate} is before start date ${startDate}`,
+    );
+  }
+  const loanRate = checkedRate(loan.loanRate, "loanRate");
+  const schedule = balanceSchedule(loan.principal);
+  const interestPaid = optionalAmount(loan.interestPaid, "interestPaid", LABELS.interestPaid);
+  if (options.dayCount <= 0) throw new InputError("range", "dayCount", "计息基准须为正数", "the day-count basis must be positive");
+
+  const maxEnd = addMonthsClamped(startDate, options.maxMonths);
+  let windowStart = startDate;
+  let windowEnd = minDate(endDate, maxEnd);
+  const windowLimit = endDate <= maxEnd ? "loan-end" : "max-months";
+  if (options.awardYear !== undefined) {
+    windowStart = maxDate(windowStart, firstDayOfYear(options.awardYear));
+    windowEnd = minDate(windowEnd, firstDayOfYear(options.awardYear + 1));
+    if (windowEnd < windowStart) windowEnd = windowStart;
+  }
+
+  const days = daysBetween(windowStart, windowEnd);
+  let fixedLpr: LprLookup | undefined;
+  if (days > 0) {
+    if (options.lprMode === "fixed") fixedLpr = lprOn(options.lpr, startDate);
+    else assertLprKnownThroughout(options.lpr, windowStart, windowEnd);
+  }
+
+  const breakpoints = new Set<IsoDate>([windowStart, windowEnd]);
+  for (const point of schedule) if (point.date > windowStart && point.date < windowEnd) breakpoints.add(point.date);
+  if (options.lprMode === "floating" && days > 0) {
+    for (const change of lprChangesWithin(options.lpr, windowStart, windowEnd)) breakpoints.add(change);
+  }
+  const cuts = [...breakpoints].sort();
+
+  const basis = new Decimal(options.dayCount);
+  const segments: InterestSegment[] = [];
+  let weighted = ZERO;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const from = cuts[i];
+    const to = cuts[i + 1];
+    const segmentDays = daysBetween(from, to);
+    const balance = balanceOn(schedule, from);
+    const lpr = fixedLpr ?? lprOn(options.lpr, from);
+    const appliedRate = minDecimal(loanRate, lpr.rate);
+    const product = balance.times(appliedRate).times(segmentDays);
+    weighted = weighted.plus(product);
+    segments.push({ from, to, days: segmentDays, balance, loanRate, lpr, appliedRate, interest: product.dividedBy(basis) });
+  }
+  // One division at the end keeps the sum exact until the single rounding.
+  const segmentTotal = weighted.dividedBy(basis);
+  const limitedByInterestPaid = interestPaid !== null && interestPaid.lessThan(segmentTotal);
+  const amount = roundToFen(limitedByInterestPaid ? interestPaid! : segmentTotal);
+  return {
+    amount,
+    segmentTotal,
+    windowStart,
+    windowEnd,
+    windowLimit,
+    awardYear: options.awardYear,
+    days,
+    segments,
+    interestPaid,
+    limitedByInterestPaid,
+    lprMode: options.lprMode,
+    dayCount: options.dayCount,
+    fixedLpr,
+  };
+}
+
+interface SchedulePoint {
+  date: IsoDate;
+  balance: Decimal;
+}
+
+function balanceSchedule(principal: LoanInput["principal"]): SchedulePoint[] {
+  if (!Array.isArray(principal)) {
+    return [{ date: "0000-01-01", balance: nonNegativeAmount(principal as DecimalInput, "principal", LABELS.principal) }];
+  }
+  if (principal.length === 0) throw new InputError("missing", "principal", "贷款余额表为空", "the balance schedule is empty");
+  const points = (principal as readonly BalancePoint[]).map((point, index) => ({
+    date: checkedDate(point.date, "principal", { zh: `贷款余额表第${index + 1}行日期`, en: `balance schedule row ${index + 1} date` }),
+    balance: nonNegativeAmount(point.balance, "principal", {
+      zh: `贷款余额表第${index + 1}行余额`,
+      en: `balance schedule row ${index + 1} balance`,
+    }),
+  }));
+  points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (let i = 1; i < points.length; i++) {
+    if (points[i].date === points[i - 1].date) {
+      throw new InputError("type", "principal", `贷款余额表中日期 ${points[i].date} 重复`, `the balance schedule lists ${points[i].date} twice`);
+    }
+  }
+  return points;
+}
+
+function balanceOn(schedule: readonly SchedulePoint[], date: IsoDate): Decimal {
+  let low = 0;
+  let high = schedule.length - 1;
+  if (high < 0 || schedule[0].date > date) return ZERO;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (schedule[mid].date <= date) low = mid;
+    else high = mid - 1;
+  }
+  return schedule[low].balance;
+}
+
+function checkedDate(value: unknown, field: string, label: { zh: string; en: string }): IsoDate {
+  if (value === null || value === undefined || value === "") throw new InputError("missing", field, `缺少${label.zh}`, `${label.en} is missing`);
+  if (typeof value !== "string" || parseIsoDate(value) === null) {
+    throw new InputError("type", field, `${label.zh}：${String(value)} 不是有效日期`, `${label.en}: ${JSON.stringify(value)} is not a date (YYYY-MM-DD)`);
+  }
+  return value;
+}
+
+/** One readable line per segment: `2024-06-01 → 2024-07-22: 51 d × 8,000,000.00 × 3.45% = …`. */
+export function describeSegments(result: InterestSubsidyResult): string[] {
+  return result.segments.map(
+    (s) =>
+      `${s.from} → ${s.to}: ${s.days} d × ${formatYuan(s.balance)} × ${formatRate(s.appliedRate)}` +
+      ` (min(loan ${formatRate(s.loanRate)}, LPR ${formatRate(s.lpr.rate)} of ${s.lpr.effective})) / ${result.dayCount} = ${s.interest.toDecimalPlaces(4).toString()}`,
+  );
+}

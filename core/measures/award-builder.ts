@@ -1,0 +1,189 @@
+import { InputError, LprUnknownError } from "../errors/errors";
+import { Decimal, DecimalInput, Money, ZERO, dec, formatYuan, roundToFen } from "../money/money";
+import { nonNegativeAmount } from "../money/input";
+import { measureParams } from "../policy/registry";
+import { CapTier, MeasureParams, ThresholdParam } from "../policy/types";
+import { Reason, ReasonCode, reason } from "../reasons/reasons";
+import { MeasureId, clauseCitation } from "./measure-id";
+import { ApplicationFacts, Award, AwardContext, AwardStatus, TraceStep } from "./types";
+
+/** Labels of the facts, for messages and traces. */
+export const FACT_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
+  qualified: { zh: "主体资格", en: "qualification" },
+  totalInvestment: { zh: "总投资额", en: "total investment" },
+  onlineRetailIncrease: { zh: "年度新增实物网络零售额", en: "increase in online retail sales" },
+  importExport: { zh: "年度进出口额", en: "annual import+export" },
+  firstTime: { zh: "首次达到", en: "first time" },
+  eligibleCosts: { zh: "补贴基数（费用）", en: "eligible costs" },
+  level: { zh: "示范级别", en: "level" },
+  drivenOnlineSales: { zh: "带动网络销售额", en: "driven online sales" },
+  investmentLast3Years: { zh: "近三年投资额", en: "investment of the last three years" },
+  approvedAmount: { zh: "核定金额", en: "approved amount" },
+};
+
+/**
+ * Collects what a measure's rule decides — status, reasons, trace — and turns the thrown InputError or
+ * LprUnknownError of a bad input into an `error` award, so one bad row never stops a batch.
+ */
+export class AwardBuilder {
+  readonly params: MeasureParams;
+  readonly trace: TraceStep[] = [];
+  readonly reasons: Reason[] = [];
+  status: AwardStatus = "eligible";
+  computed: Money | null = null;
+  cap: Money | null = null;
+  amount: Money = ZERO;
+  extra: Partial<Award> = {};
+
+  constructor(
+    readonly measure: MeasureId,
+    readonly context: AwardContext,
+  ) {
+    this.params = measureParams(context.policy, measure);
+  }
+
+  step(step: string, zh: string, en: string): void {
+    this.trace.push({ step, zh, en });
+  }
+
+  because(code: ReasonCode, zh: string, en: string, field?: string): void {
+    this.reasons.push(reason(code, zh, en, field));
+  }
+
+  ineligible(code: ReasonCode, zh: string, en: string, field?: string): void {
+    this.status = "ineligible";
+    this.because(code, zh, en, field);
+  }
+
+  /** A required amount (≥ 0), or an InputError naming the field. */
+  amountFact(facts: ApplicationFacts, field: keyof ApplicationFacts): Decimal {
+    return nonNegativeAmount(facts[field] as DecimalInput | null | undefined, field, FACT_LABELS[field]);
+  }
+
+  /** A required yes/no fact: in a batch an empty cell is missing, never guessed. */
+  flagFact(facts: ApplicationFacts, field: "qualified" | "firstTime"): boolean {
+    const value = facts[field];
+    if (value === null || value === undefined) {
+      const label = field === "qualified" && this.params.qualification ? this.params.qualification : FACT_LABELS[field];
+      throw new InputError("missing", field, `缺少“${label.zh}”（是/否）`, `"${label.en}" (yes/no) is missing`);
+    }
+    if (typeof value !== "boolean") {
+      throw new InputError("type", field, `“${FACT_LABELS[field].zh}”应为是/否`, `"${FACT_LABELS[field].en}" must be yes or no`);
+    }
+    return value;
+  }
+
+  /** Tests the measure's threshold; records the step, and the reason when it is not met. */
+  threshold(threshold: ThresholdParam, value: Decimal): boolean {
+    const met = meetsThreshold(threshold, value);
+    const label = FACT_LABELS[threshold.field];
+    const op = threshold.comparison === ">" ? ">" : "≥";
+    const limit = formatYuan(new Decimal(threshold.value));
+    this.step(
+      "threshold",
+      `${label.zh} ${formatYuan(value)} ${met ? "" : "不"}满足 ${op} ${limit}（${threshold.clause}：${threshold.title.zh}）`,
+      `${label.en} ${formatYuan(value)} ${met ? "meets" : "does not meet"} ${op} ${limit} (${threshold.clause}: ${threshold.title.en})`,
+    );
+    if (!met) {
+      this.ineligible(
+        "below_threshold",
+        `${label.zh} ${formatYuan(value)} 未${threshold.comparison === ">" ? "超过" : "达到"} ${limit}（${threshold.clause}）`,
+        `${label.en} ${formatYuan(value)} is not ${threshold.comparison === ">" ? "above" : "at least"} ${limit} (${threshold.clause})`,
+        threshold.field,
+      );
+    }
+    return met;
+  }
+
+  /** Rounds the computed amount once and limits it by the measure's cap for this applicant. */
+  settle(raw: Decimal, facts: ApplicationFacts): void {
+    this.computed = roundToFen(raw);
+    const cap = capFor(this.params, facts);
+    this.cap = cap?.amount ?? null;
+    if (cap === null) {
+      this.amount = this.computed;
+      return;
+    }
+    const applied = this.computed.greaterThan(cap.amount);
+    this.amount = applied ? cap.amount : this.computed;
+    this.step(
+      "cap",
+      `上限 ${formatYuan(cap.amount)}（${cap.source.clause}：${cap.source.title.zh}）${applied ? "适用" : "未触及"}`,
+      `cap ${formatYuan(cap.amount)} (${cap.source.clause}: ${cap.source.title.en}) ${applied ? "applied" : "not reached"}`,
+    );
+    if (applied) {
+      this.because(
+        "cap_applied",
+        `计算金额 ${formatYuan(this.computed)} 超过上限，按上限 ${formatYuan(cap.amount)} 计`,
+        `computed ${formatYuan(this.computed)} exceeds the cap: ${formatYuan(cap.amount)}`,
+      );
+    }
+  }
+
+  build(): Award {
+    const citationZh = `《${this.context.policy.title.zh}》${clauseCitation(this.measure)} ${this.params.title.zh}`;
+    return {
+      measure: this.measure,
+      clause: clauseCitation(this.measure),
+      title: this.params.title,
+      citation: `${citationZh} [${this.context.policy.id}]`,
+      status: this.status,
+      computed: this.status === "error" ? null : this.status === "ineligible" ? (this.computed ?? ZERO) : this.computed,
+      cap: this.cap,
+      capScope: this.params.cap?.scope ?? null,
+      amount: this.status === "eligible" || this.status === "manual" ? this.amount : ZERO,
+      reasons: this.reasons,
+      trace: this.trace,
+      ...this.extra,
+    };
+  }
+
+  /** Runs a rule; a bad input becomes an `error` award that names the field and what was expected. */
+  run(rule: (b: AwardBuilder) => void): Award {
+    try {
+      rule(this);
+    } catch (error) {
+      if (error instanceof InputError) {
+        this.fail(error.reason);
+        this.extra.failure = { kind: "input", error };
+      } else if (error instanceof LprUnknownError) {
+        this.fail(error.reason);
+        this.extra.failure = { kind: "lpr_unknown", error };
+      } else {
+        throw error;
+      }
+    }
+    return this.build();
+  }
+
+  private fail(why: Reason): void {
+    this.status = "error";
+    this.computed = null;
+    this.amount = ZERO;
+    this.reasons.push(why);
+    this.step("error", why.zh, why.en);
+  }
+}
+
+export function meetsThreshold(threshold: ThresholdParam, value: Decimal): boolean {
+  const limit = new Decimal(threshold.value);
+  return threshold.comparison === ">" ? value.greaterThan(limit) : value.greaterThanOrEqualTo(limit);
+}
+
+/** The measure's cap for these facts: the base amount, or the last tier whose own threshold is met. */
+export function capFor(params: MeasureParams, facts: ApplicationFacts): { amount: Money; source: MeasureParams["amount"] & object } | null {
+  const cap = params.cap;
+  const base = cap?.amount ?? (params.kind === "fixed" ? params.amount : undefined);
+  if (!cap || !base) return null;
+  let chosen: { amount: Money; source: NonNullable<MeasureParams["amount"]> } = { amount: new Decimal(base.value), source: base };
+  for (const tier of cap.tiers ?? []) {
+    const value = tierValue(tier, facts);
+    if (value !== null && meetsThreshold(tier, value)) chosen = { amount: new Decimal(tier.amount.value), source: tier.amount };
+  }
+  return chosen;
+}
+
+function tierValue(tier: CapTier, facts: ApplicationFacts): Decimal | null {
+  const raw = facts[tier.field];
+  return raw === null || raw === undefined || raw === "" ? null : dec(raw as DecimalInput);
+}

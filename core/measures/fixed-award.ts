@@ -1,0 +1,13 @@
+import { Decimal, formatYuan } from "../money/money";
+import { AwardBuilder } from "./award-builder";
+import { MeasureId } from "./measure-id";
+import { ApplicationFacts, Award, AwardContext } from "./types";
+
+/** A fixed one-time award (第6条, 第19条): the amount is the policy's, the cap is that amount. */
+export function awardFixed(measure: MeasureId, facts: ApplicationFacts, context: AwardContext): Award {
+  return new AwardBuilder(measure, context).run((b) => {
+    const amount = b.params.amount!;
+    b.step("amount", `${amount.title.zh}（${amount.clause}）：${formatYuan(new Decimal(amount.value))}`, `${amount.title.en} (${amount.clause}): ${formatYuan(new Decimal(amount.value))}`);
+    b.settle(new Decimal(amount.value), facts);
+  });
+}

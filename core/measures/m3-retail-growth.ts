@@ -1,0 +1,40 @@
+/**
+ * 第3条 支持电商企业扩大网络零售规模 — online retail growth reward.
+ * "对限额以上在统企业年度新增实物网络零售额超过1000万元的电商企业，按年度新增实物网络零售额的2%给予奖励，
+ *  上限300万元。" The whole increase earns the rate once the threshold is passed; a decline earns nothing.
+ */
+import { Decimal, dec, formatYuan, formatRate } from "../money/money";
+import { InputError } from "../errors/errors";
+import { AwardBuilder, FACT_LABELS } from "./award-builder";
+import { ApplicationFacts, Award, AwardContext } from "./types";
+
+export function awardM3(facts: ApplicationFacts, context: AwardContext): Award {
+  return new AwardBuilder("M3", context).run((b) => {
+    const aboveSize = b.flagFact(facts, "qualified");
+    const increase = signedAmount(facts.onlineRetailIncrease);
+    const qualification = b.params.qualification!;
+    b.step("qualification", `${qualification.zh}：${aboveSize ? "是" : "否"}`, `${qualification.en}: ${aboveSize ? "yes" : "no"}`);
+    if (!aboveSize) b.ineligible("not_above_size", `不是${qualification.zh}（第3条）`, `not an ${qualification.en} (第3条)`, "qualified");
+    b.threshold(b.params.threshold!, increase);
+    if (b.status !== "eligible") return;
+    const rate = new Decimal(b.params.rate!.value);
+    const raw = increase.times(rate);
+    b.step("amount", `${formatYuan(increase)} × ${formatRate(rate)} = ${raw.toString()}`, `${formatYuan(increase)} × ${formatRate(rate)} = ${raw.toString()}`);
+    b.settle(raw, facts);
+  });
+}
+
+function signedAmount(value: ApplicationFacts["onlineRetailIncrease"]): Decimal {
+  const label = FACT_LABELS.onlineRetailIncrease;
+  if (value === null || value === undefined || value === "") {
+    throw new InputError("missing", "onlineRetailIncrease", `缺少${label.zh}`, `${label.en} is missing`);
+  }
+  let amount: Decimal;
+  try {
+    amount = dec(value);
+  } catch {
+    throw new InputError("type", "onlineRetailIncrease", `${label.zh}：${String(value)} 不是数字`, `${label.en}: ${JSON.stringify(value)} is not a number`);
+  }
+  if (!amount.isFinite()) throw new InputError("type", "onlineRetailIncrease", `${label.zh}：不是有限数字`, `${label.en}: not a finite number`);
+  return amount;
+}

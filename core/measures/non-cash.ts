@@ -1,0 +1,20 @@
+/**
+ * 第9–13、15–18、20条 — measures with no provincial cash in this text (13 and 18 leave subsidies to cities
+ * and to banks and insurers). A row citing one gets `not_cash` with the clause's title, never an amount.
+ */
+import { AwardBuilder } from "./award-builder";
+import { MeasureId } from "./measure-id";
+import { ApplicationFacts, Award, AwardContext } from "./types";
+
+export function awardNonCash(measure: MeasureId, _facts: ApplicationFacts, context: AwardContext): Award {
+  return new AwardBuilder(measure, context).run((b) => {
+    b.status = "not_cash";
+    const note = b.params.nonCashNote;
+    b.because(
+      "not_cash",
+      `${b.params.title.zh}：本政策未设省级资金${note ? `（${note.zh}）` : ""}`,
+      `${b.params.title.en}: no provincial cash under this policy${note ? ` (${note.en})` : ""}`,
+    );
+    b.step("not-cash", b.params.title.zh, b.params.title.en);
+  });
+}

@@ -1,0 +1,55 @@
+import DecimalBase from "decimal.js";
+
+/**
+ * All money is decimal (decimal.js), never a binary float: public money must be right to the fen (分).
+ * A private Decimal constructor keeps our precision and rounding from leaking into, or being changed by,
+ * any other user of decimal.js in the same process.
+ */
+export const Decimal = DecimalBase.clone({ precision: 60, rounding: DecimalBase.ROUND_HALF_UP, toExpNeg: -30, toExpPos: 40 });
+export type Decimal = InstanceType<typeof Decimal>;
+/** A yuan amount. Always a Decimal; rounded to the fen only where a rule says so. */
+export type Money = Decimal;
+
+export type DecimalInput = Decimal | DecimalBase | number | string;
+
+export const ZERO: Money = new Decimal(0);
+
+export function dec(value: DecimalInput): Decimal {
+  return new Decimal(value instanceof DecimalBase ? value.toString() : value);
+}
+
+/** Each award is rounded once, at the end, half-up to 0.01 yuan (one fen). */
+export function roundToFen(value: Decimal): Money {
+  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+/** Exactly two decimals, no grouping: the form amounts take in JSON (`"607500.00"`). */
+export function formatFen(value: Decimal): string {
+  return roundToFen(value).toFixed(2);
+}
+
+/** `1,234,567.89` for people. */
+export function formatYuan(value: Decimal): string {
+  const [whole, fraction] = roundToFen(value).abs().toFixed(2).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${value.isNegative() && !value.isZero() ? "-" : ""}${grouped}.${fraction}`;
+}
+
+/** A rate fraction as percent points for people: 0.0345 → `3.45%`. */
+export function formatRate(rate: Decimal): string {
+  return `${rate.times(100).toDecimalPlaces(4).toString()}%`;
+}
+
+export function minDecimal(a: Decimal, b: Decimal): Decimal {
+  return a.lessThanOrEqualTo(b) ? a : b;
+}
+
+export function maxDecimal(a: Decimal, b: Decimal): Decimal {
+  return a.greaterThanOrEqualTo(b) ? a : b;
+}
+
+export function sumDecimals(values: Iterable<Decimal>): Decimal {
+  let total: Decimal = ZERO;
+  for (const value of values) total = total.plus(value);
+  return total;
+}
