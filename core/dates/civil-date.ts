@@ -11,7 +11,7 @@ export function isIsoDate(text: string): boolean {
   return parseIsoDate(text) !== null;
 }
 
-/** Day number of a valid ISO date, or null when the text is not one (2025-02-30 is not). */
+/** Day number of a valid ISO date, or null when the text is not one (2023-02-29 is not). */
 export function parseIsoDate(text: string): number | null {
   const match = ISO_DATE.exec(text);
   if (!match) return null;

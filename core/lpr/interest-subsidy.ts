@@ -5,8 +5,9 @@ import { nonNegativeAmount, optionalAmount } from "../money/input";
 import { LprLookup, LprTable, assertLprKnownThroughout, checkedRate, lprChangesWithin, lprOn } from "./lpr-table";
 
 /**
- * 据实贴息 — the LPR interest subsidy of 第1、2、5、8条: "按照同期中国人民银行一年期贷款市场报价利率(LPR)据实贴息，
- * 贴息期限不超过36个月". Subsidy = Σ balance × min(loan rate, LPR) × days / basis over segments of constant
+ * 据实贴息 — the LPR interest subsidy of 第1、2、5、8条: "按照同期中国人民银行一年期贷款市场报价利率(LPR)据实贴息",
+ * for at most the policy's subsidy period (贴息期限, parameter interestSubsidy.maxMonths).
+ * Subsidy = Σ balance × min(loan rate, LPR) × days / basis over segments of constant
  * balance and rate, never above the interest actually paid, rounded once to the fen. The cost grows with the
  * number of LPR changes and schedule rows, not with the number of days.
  */

@@ -1,9 +1,8 @@
 /**
- * 第1条 支持培育优质电商主体 — loans of a quality e-commerce entity's new project.
- * "对投资主体用于基础设施建设、设备购置等的银行贷款，按照同期中国人民银行一年期贷款市场报价利率(LPR)据实贴息，
- *  贴息期限不超过36个月，对总投资额500万元至3000万元(含)的新建项目，单一法人主体最高贴息不超过200万元；
- *  对总投资额超过3000万元的，单一法人主体最高贴息不超过1000万元。"
- * Numbers: parameter set, measure M1 (threshold, cap and its tier).
+ * 第1条 支持培育优质电商主体 — a quality e-commerce entity (互联网百强、头部平台、专精特新、独角兽…) building a new
+ * flagship project: LPR interest subsidy (据实贴息) on its infrastructure and equipment loans, from a minimum
+ * total investment (至…(含): inclusive), with a per-entity cap that rises for projects above a second
+ * investment level. The clause's words and numbers: parameter set, measure M1 (text, threshold, cap.tiers).
  */
 import { awardInterestMeasure } from "./interest-measure";
 import { ApplicationFacts, Award, AwardContext } from "./types";

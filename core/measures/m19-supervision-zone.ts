@@ -1,6 +1,7 @@
 /**
- * 第19条 加强行业监督管理 — "对新认定的全国网络市场监管与服务示范区，给予创建市(地)政府(行署)100万元一次性奖励。"
- * Paid to the city government that created the zone; one-time.
+ * 第19条 加强行业监督管理 — a city newly named a national online-market supervision and service demonstration
+ * zone (全国网络市场监管与服务示范区): a fixed one-time award paid to the city government (市(地)政府(行署)).
+ * Words and amount: parameter set, measure M19.
  */
 import { awardFixed } from "./fixed-award";
 import { ApplicationFacts, Award, AwardContext } from "./types";

@@ -1,7 +1,7 @@
 /**
- * 第2条 支持优化升级电商平台 — loans for building or upgrading an e-commerce platform.
- * "对总投资额超过300万元的电商平台项目，其用于平台建设或改造升级等的银行贷款，按照同期…LPR据实贴息，
- *  贴息期限不超过36个月，单一法人主体最高贴息不超过200万元。"
+ * 第2条 支持优化升级电商平台 — loans for building or upgrading an e-commerce platform: LPR interest subsidy
+ * when total investment exceeds (超过: strict) the threshold; one cumulative cap per entity.
+ * Words and numbers: parameter set, measure M2.
  */
 import { awardInterestMeasure } from "./interest-measure";
 import { ApplicationFacts, Award, AwardContext } from "./types";

@@ -1,7 +1,8 @@
 /**
- * 第3条 支持电商企业扩大网络零售规模 — online retail growth reward.
- * "对限额以上在统企业年度新增实物网络零售额超过1000万元的电商企业，按年度新增实物网络零售额的2%给予奖励，
- *  上限300万元。" The whole increase earns the rate once the threshold is passed; a decline earns nothing.
+ * 第3条 支持电商企业扩大网络零售规模 — an enterprise above designated size (限额以上在统) whose year's increase
+ * in physical-goods online retail sales exceeds (超过) the threshold earns a rate of the whole increase, up to
+ * an annual cap. A decline is real and earns nothing; it is not an error.
+ * Words and numbers: parameter set, measure M3 (threshold, rate, cap).
  */
 import { Decimal, dec, formatYuan, formatRate } from "../money/money";
 import { InputError } from "../errors/errors";

@@ -1,9 +1,10 @@
 /**
- * 第4条 支持跨境电商企业拓展进出口渠道 — two measures, each a one-time 50% subsidy capped per entity per year:
- * (1) M4a "对年度进出口额首次达到500万元的跨境电商独立站，给予当年网站建设、(云)服务器租赁费用50%一次性补贴，
- *     单一法人主体年度最高补贴不超过50万元。"
- * (2) M4b "对在第三方跨境电商平台开设店铺，且年度进出口额首次达到1000万元的跨境电商企业，给予当年入驻平台费和
- *     宣传推广费50%一次性补贴，单一法人主体年度最高补贴不超过50万元。"
+ * 第4条 支持跨境电商企业拓展进出口渠道 — two one-time subsidies, each a share of the year's costs with an annual
+ * cap per entity, for a cross-border business whose annual import+export first reaches (首次达到: inclusive,
+ * and the first time) its threshold:
+ * (1) M4a an independent website: site build and (cloud) server rental costs;
+ * (2) M4b a shop on a third-party cross-border platform: entry and promotion fees.
+ * Words and numbers: parameter set, measures M4a and M4b.
  */
 import { Decimal, formatRate, formatYuan } from "../money/money";
 import { AwardBuilder } from "./award-builder";

@@ -1,7 +1,7 @@
 /**
- * 第5条 支持电商基地数转智改 — loans for the digital upgrade of an e-commerce base (park).
- * "对总投资额超过100万元的改造项目，其用于提升基地(园区)运营服务能力和数智化水平等的银行贷款，按照同期…LPR
- *  据实贴息，贴息期限不超过36个月，单一法人主体最高贴息不超过100万元。"
+ * 第5条 支持电商基地数转智改 — loans for the digital upgrade of an e-commerce base (park): LPR interest
+ * subsidy when total investment exceeds (超过) the threshold; one cumulative cap per entity.
+ * Words and numbers: parameter set, measure M5.
  */
 import { awardInterestMeasure } from "./interest-measure";
 import { ApplicationFacts, Award, AwardContext } from "./types";

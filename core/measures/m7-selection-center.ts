@@ -1,6 +1,7 @@
 /**
- * 第7条 支持建立特色选品中心(平台) — "对带动限额以上在统企业年度网络销售额超过5000万元的电商选品中心(平台)，
- * 按照近三年用于基础设施建设、设备购置实际投资额的50%给予一次性资金补助，上限100万元。"
+ * 第7条 支持建立特色选品中心(平台) — a selection centre that drives above-size enterprises' annual online sales
+ * beyond (超过) the threshold gets a one-time grant: a share of its last three years' actual infrastructure
+ * and equipment investment, up to a cap. Words and numbers: parameter set, measure M7.
  */
 import { Decimal, formatRate, formatYuan } from "../money/money";
 import { AwardBuilder } from "./award-builder";

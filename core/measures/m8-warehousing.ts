@@ -1,9 +1,8 @@
 /**
- * 第8条 支持电商仓储物流智慧化转型 — two measures:
- * (1) M8a "对总投资额超过500万元的仓储物流项目，其用于仓储建设或智慧化改造等的银行贷款，按照同期…LPR据实贴息，
- *     贴息期限不超过36个月，单一法人主体最高贴息不超过300万元。"
- * (2) M8b "对企业建设集货仓、前置仓、海外智能仓等仓储设施项目的银行贷款，按照同期…LPR据实贴息，贴息期限不超过
- *     36个月，单一法人主体最高贴息不超过500万元。" — no investment threshold.
+ * 第8条 支持电商仓储物流智慧化转型 — two measures, both LPR interest subsidies with a cumulative cap per entity:
+ * (1) M8a smart warehousing and logistics projects, when total investment exceeds (超过) the threshold;
+ * (2) M8b cross-border warehouses (集货仓、前置仓、海外智能仓): any project, no investment threshold.
+ * Words and numbers: parameter set, measures M8a and M8b.
  */
 import { awardInterestMeasure } from "./interest-measure";
 import { ApplicationFacts, Award, AwardContext } from "./types";

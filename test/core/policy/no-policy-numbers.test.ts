@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync, statSync, existsSync } from "fs";
+import { join, relative } from "path";
+import { listParameterSets } from "../../../core/policy/registry";
+
+/**
+ * "A number of the policy appears once, in core/policy": scan every source file outside core/policy — code
+ * and comments alike — for each number of the parameter set, in the forms people write it (5000000,
+ * 5_000_000, 5,000,000, 500万, 0.02, 2%, 36个月, 36 months).
+ */
+const ROOT = join(__dirname, "../../..");
+const SCANNED = ["core", "addin", "cli", "examples", "scripts", "bench"].map((d) => join(ROOT, d)).filter(existsSync);
+const EXCLUDED = join(ROOT, "core", "policy");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (path === EXCLUDED || name === "node_modules" || name === "dist") return [];
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx|js|mjs|cjs|json|html)$/.test(name) ? [path] : [];
+  });
+}
+
+function policyNumbers(): Set<number> {
+  const numbers = new Set<number>();
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node && typeof node === "object") {
+      const value = (node as { value?: unknown }).value;
+      if (typeof value === "number") numbers.add(value);
+      Object.values(node).forEach(visit);
+    }
+  };
+  listParameterSets().filter((s) => s.id === "hlj-ecommerce-2025-draft").forEach(visit);
+  return numbers;
+}
+
+function formsOf(n: number): RegExp[] {
+  const bounded = (text: string) => new RegExp(`(?<![\\w.,-])${text}(?![\\w])`);
+  if (n >= 10_000) {
+    const grouped = (sep: string) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, sep);
+    return [bounded(String(n)), bounded(grouped("_")), bounded(grouped(",").replace(/,/g, "\\,")), new RegExp(`(?<![\\d.])${n / 10_000}\\s*万`)];
+  }
+  if (n > 0 && n < 1) return [bounded(String(n).replace(".", "\\.")), new RegExp(`(?<![\\d.])${n * 100}\\s*%`)];
+  if (n >= 2000) return [bounded(String(n))]; // years
+  return [new RegExp(`(?<![\\d.])${n}\\s*(个月|months)`)];
+}
+
+test("no number of the policy appears outside core/policy", () => {
+  const numbers = [...policyNumbers()];
+  expect(numbers).toEqual(expect.arrayContaining([5_000_000, 30_000_000, 10_000_000, 0.02, 0.5, 36, 2025, 2027]));
+  const hits: string[] = [];
+  for (const file of SCANNED.flatMap(sourceFiles)) {
+    const lines = readFileSync(file, "utf8").split("\n");
+    lines.forEach((line, i) => {
+      for (const n of numbers) {
+        if (formsOf(n).some((form) => form.test(line))) hits.push(`${relative(ROOT, file)}:${i + 1}: ${n}: ${line.trim().slice(0, 120)}`);
+      }
+    });
+  }
+  expect(hits).toEqual([]);
+});
