@@ -20,3 +20,4 @@ export * from "./batch/resolve";
 export * from "./batch/json";
 export * from "./award";
 export { toHalfWidth } from "./text/half-width";
+export * from "./explain";

@@ -34,6 +34,8 @@ export class AwardBuilder {
   cap: Money | null = null;
   amount: Money = ZERO;
   extra: Partial<Award> = {};
+  /** The inputs the rule read, in the order it read them: the first step of the trace. */
+  readonly inputs: { zh: string; en: string }[] = [];
 
   constructor(
     readonly measure: MeasureId,
@@ -44,6 +46,11 @@ export class AwardBuilder {
 
   step(step: string, zh: string, en: string): void {
     this.trace.push({ step, zh, en });
+  }
+
+  /** Records an input the rule used. */
+  used(label: { zh: string; en: string }, shown: string, shownZh = shown): void {
+    this.inputs.push({ zh: `${label.zh} ${shownZh}`, en: `${label.en} ${shown}` });
   }
 
   because(code: ReasonCode, zh: string, en: string, field?: string): void {
@@ -57,7 +64,9 @@ export class AwardBuilder {
 
   /** A required amount (≥ 0), or an InputError naming the field. */
   amountFact(facts: ApplicationFacts, field: keyof ApplicationFacts): Decimal {
-    return nonNegativeAmount(facts[field] as DecimalInput | null | undefined, field, FACT_LABELS[field]);
+    const amount = nonNegativeAmount(facts[field] as DecimalInput | null | undefined, field, FACT_LABELS[field]);
+    this.used(FACT_LABELS[field], formatYuan(amount));
+    return amount;
   }
 
   /** A required yes/no fact: in a batch an empty cell is missing, never guessed. */
@@ -70,6 +79,9 @@ export class AwardBuilder {
     if (typeof value !== "boolean") {
       throw new InputError("type", field, `“${FACT_LABELS[field].zh}”应为是/否`, `"${FACT_LABELS[field].en}" must be yes or no`);
     }
+    const label = field === "qualified" && this.params.qualification ? this.params.qualification : FACT_LABELS[field];
+    const short = { zh: label.zh.replace(/（.*$/, ""), en: label.en.replace(/ \(.*$/, "") };
+    this.used(short, value ? "yes" : "no", value ? "是" : "否");
     return value;
   }
 
@@ -142,6 +154,9 @@ export class AwardBuilder {
   run(rule: (b: AwardBuilder) => void): Award {
     try {
       rule(this);
+      if (this.inputs.length) {
+        this.trace.unshift({ step: "inputs", zh: `输入：${this.inputs.map((i) => i.zh).join("；")}`, en: `inputs: ${this.inputs.map((i) => i.en).join("; ")}` });
+      }
     } catch (error) {
       if (error instanceof InputError) {
         this.fail(error.reason);

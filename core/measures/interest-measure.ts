@@ -1,6 +1,6 @@
 import { InputError } from "../errors/errors";
 import { computeInterestSubsidy, describeSegments } from "../lpr/interest-subsidy";
-import { formatRate, formatYuan } from "../money/money";
+import { DecimalInput, dec, formatRate, formatYuan } from "../money/money";
 import { AwardBuilder } from "./award-builder";
 import { MeasureId } from "./measure-id";
 import { ApplicationFacts, Award, AwardContext, LoanFacts } from "./types";
@@ -38,6 +38,13 @@ export function awardInterestMeasure(measure: MeasureId, facts: ApplicationFacts
       },
     );
     b.extra.interest = subsidy;
+    const principalShown = Array.isArray(loan.principal)
+      ? `${loan.principal.length} balance rows`
+      : formatYuan(dec(loan.principal as DecimalInput));
+    b.used({ zh: "贷款本金", en: "principal" }, principalShown);
+    b.used({ zh: "贷款利率", en: "loan rate" }, formatRate(dec(loan.loanRate as DecimalInput)));
+    b.used({ zh: "贷款期限", en: "loan" }, `${loan.startDate} → ${loan.endDate}`);
+    if (subsidy.interestPaid !== null) b.used({ zh: "实付利息", en: "interest paid" }, formatYuan(subsidy.interestPaid));
 
     if (rule.requiresQualification) {
       const label = b.params.qualification!;

@@ -12,6 +12,7 @@ export function awardM14(facts: ApplicationFacts, context: AwardContext): Award 
   return new AwardBuilder("M14", context).run((b) => {
     const approved = optionalAmount(facts.approvedAmount, "approvedAmount", FACT_LABELS.approvedAmount);
     b.status = "manual";
+    if (approved !== null) b.used(FACT_LABELS.approvedAmount, formatYuan(approved));
     if (approved === null) {
       b.because("manual_review", "第14条按活动实际投入由主管部门核定金额，尚无核定金额", "第14条: the department decides the amount from actual spending; no approved amount yet");
       b.step("manual", "待人工核定", "awaiting the department's decision");

@@ -1,4 +1,5 @@
 import { computeAward, traceLines } from "../../../core/award";
+import { explainAward } from "../../../core/explain";
 
 const loan = (principal: number, loanRate: string, startDate: string, endDate: string) => ({ principal, loanRate, startDate, endDate });
 
@@ -52,5 +53,24 @@ describe("RULES.md worked examples, award by award", () => {
     expect(award.status).toBe(status);
     expect(award.amount.toFixed(2)).toBe(amount);
     expect(award.reasons.map((r) => r.code)).toEqual(reasons);
+  });
+});
+
+describe("explain: one readable line", () => {
+  const award = computeAward("M1", { qualified: true, totalInvestment: 25_000_000, loan: loan(50_000_000, "0.036", "2025-01-15", "2029-01-15") });
+  test("in English: measure, clause, inputs, LPR and days, cap, result", () => {
+    const line = explainAward(award, "en");
+    expect(line).toMatch(/^M1 第1条 /);
+    expect(line).toContain("inputs: quality e-commerce entity yes; total investment 25,000,000.00; principal 50,000,000.00; loan rate 3.6%");
+    expect(line).toContain("LPR (fixed) 3.1%, 1095 days 2025-01-15 → 2028-01-15");
+    expect(line).toContain("cap 2,000,000.00 applied");
+    expect(line).toMatch(/result 2,000,000.00 \(eligible\)$/);
+    expect(line).not.toContain("\n");
+  });
+  test("in Chinese", () => {
+    const line = explainAward(award, "zh");
+    expect(line).toContain("同期LPR 3.1%，1095天");
+    expect(line).toContain("上限 2,000,000.00（已适用）");
+    expect(line).toMatch(/结果 2,000,000.00/);
   });
 });
