@@ -21,3 +21,5 @@ export * from "./batch/json";
 export * from "./award";
 export { toHalfWidth } from "./text/half-width";
 export * from "./explain";
+export * from "./cells/parse";
+export * from "./dates/excel-serial";
