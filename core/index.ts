@@ -23,3 +23,4 @@ export { toHalfWidth } from "./text/half-width";
 export * from "./explain";
 export * from "./cells/parse";
 export * from "./dates/excel-serial";
+export * from "./batch/no-duplication";

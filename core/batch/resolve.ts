@@ -11,6 +11,7 @@ import { awardFor } from "../measures";
 import { MeasureId, clauseCitation, clauseNumber, parseMeasureId, parseMeasureRef } from "../measures/measure-id";
 import { ApplicationFacts, Award, AwardStatus, TraceStep } from "../measures/types";
 import { Options, OptionsInput, awardContext, resolveOptions } from "../options";
+import { chooseWinners } from "./no-duplication";
 import { measureParams } from "../policy/registry";
 import { Localized, ParameterSet } from "../policy/types";
 import { Reason, ReasonCode, reason } from "../reasons/reasons";
@@ -182,38 +183,24 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
 
   // 从优、就高、不重复: one measure per entity and scope — the highest total, ties to the lower measure number,
   // then the earlier row.
-  const groups = new Map<string, Working[]>();
-  for (const w of working) {
-    if (!live(w) || !w.measure) continue;
-    const key = options.dedupScope === "entity-year" ? `${w.entity}|${w.result.year}` : `${w.entity}|${w.projectId}`;
-    const group = groups.get(key);
-    if (group) group.push(w);
-    else groups.set(key, [w]);
-  }
-  for (const group of groups.values()) {
-    const byMeasure = new Map<MeasureId, { total: Decimal; first: Working }>();
-    for (const w of group) {
-      const entry = byMeasure.get(w.measure!);
-      if (entry) entry.total = entry.total.plus(w.amount);
-      else byMeasure.set(w.measure!, { total: w.amount, first: w });
-    }
-    if (byMeasure.size < 2) continue;
-    const ranked = [...byMeasure.entries()].sort(
-      ([ma, a], [mb, b]) => b.total.comparedTo(a.total) || clauseNumber(ma) - clauseNumber(mb) || a.first.result.index - b.first.result.index,
+  const scopeOf = (w: Working) => (options.dedupScope === "entity-year" ? `${w.entity}|${w.result.year}` : `${w.entity}|${w.projectId}`);
+  const competing = working.filter((w) => live(w) && w.measure);
+  const winners = chooseWinners(
+    competing.map((w) => ({ scope: scopeOf(w), measureKey: w.measure!, clause: clauseNumber(w.measure!), index: w.result.index, amount: w.amount })),
+  );
+  for (const w of competing) {
+    const win = winners.get(scopeOf(w));
+    if (!win || win.measureKey === w.measure) continue;
+    const winner = win.measureKey as MeasureId;
+    const winnerSource = working[win.firstIndex].result.source;
+    setStatus(w, "superseded");
+    addReason(
+      w,
+      "superseded_by",
+      `从优、就高、不重复：同一主体${options.dedupScope === "entity-year" ? `${w.result.year}年度` : "同一项目"}由 ${winner}（${clauseCitation(winner)}，${winnerSource}，合计 ${formatYuan(win.total)}）支持，本行 ${formatYuan(w.amount)} 不再支持`,
+      `no duplication: the entity's ${options.dedupScope === "entity-year" ? `${w.result.year} award` : "project award"} goes to ${winner} (${clauseCitation(winner)}, ${winnerSource}, total ${formatYuan(win.total)}); this row's ${formatYuan(w.amount)} is superseded`,
     );
-    const [winner, win] = ranked[0];
-    if (win.total.isZero()) continue;
-    for (const w of group) {
-      if (w.measure === winner) continue;
-      setStatus(w, "superseded");
-      addReason(
-        w,
-        "superseded_by",
-        `从优、就高、不重复：同一主体${options.dedupScope === "entity-year" ? `${w.result.year}年度` : "同一项目"}由 ${winner}（${clauseCitation(winner)}，${win.first.result.source}，合计 ${formatYuan(win.total)}）支持，本行 ${formatYuan(w.amount)} 不再支持`,
-        `no duplication: the entity's ${options.dedupScope === "entity-year" ? `${w.result.year} award` : "project award"} goes to ${winner} (${clauseCitation(winner)}, ${win.first.result.source}, total ${formatYuan(win.total)}); this row's ${formatYuan(w.amount)} is superseded`,
-      );
-      w.amount = ZERO;
-    }
+    w.amount = ZERO;
   }
 
   // Claimed amount: never pay more than asked; flag a claim above what the rules give.

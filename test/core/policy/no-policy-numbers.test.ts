@@ -41,7 +41,7 @@ function formsOf(n: number): RegExp[] {
     return [bounded(String(n)), bounded(grouped("_")), bounded(grouped(",").replace(/,/g, "\\,")), new RegExp(`(?<![\\d.])${n / 10_000}\\s*万`)];
   }
   if (n > 0 && n < 1) return [bounded(String(n).replace(".", "\\.")), new RegExp(`(?<![\\d.])${n * 100}\\s*%`)];
-  if (n >= 2000) return [bounded(String(n))]; // years
+  if (n >= 2000) return []; // years: checked in code only, below (dates in examples and messages are not policy)
   return [new RegExp(`(?<![\\d.])${n}\\s*(个月|months)`)];
 }
 
@@ -56,6 +56,28 @@ test("no number of the policy appears outside core/policy", () => {
         if (formsOf(n).some((form) => form.test(line))) hits.push(`${relative(ROOT, file)}:${i + 1}: ${n}: ${line.trim().slice(0, 120)}`);
       }
     });
+  }
+  expect(hits).toEqual([]);
+});
+
+/** Code with comments and string literals removed: what is left are the program's own literals. */
+function codeOnly(source: string): string {
+  return source
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/(^|[^:])\/\/.*$/gm, "$1")
+    .replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`/g, '""');
+}
+
+test("no validity year of the policy is a literal in code outside core/policy", () => {
+  const years = [...policyNumbers()].filter((n) => n >= 2000 && n < 3000);
+  expect(years).toEqual(expect.arrayContaining([2025, 2027]));
+  const hits: string[] = [];
+  for (const file of SCANNED.flatMap(sourceFiles).filter((f) => /\.(ts|tsx|js|mjs|cjs)$/.test(f))) {
+    codeOnly(readFileSync(file, "utf8"))
+      .split("\n")
+      .forEach((line, i) => {
+        for (const year of years) if (new RegExp(`(?<![\\w.])${year}(?![\\w.])`).test(line)) hits.push(`${relative(ROOT, file)}:${i + 1}: ${line.trim()}`);
+      });
   }
   expect(hits).toEqual([]);
 });
