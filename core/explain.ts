@@ -23,12 +23,19 @@ export function explainAward(award: Award, language: "zh" | "en"): string {
         ? `${lpr}，${interest.days}天 ${interest.windowStart}至${interest.windowEnd}，适用利率 ${rates || "—"}，实际/${interest.dayCount}`
         : `${lpr}, ${interest.days} days ${interest.windowStart} → ${interest.windowEnd}, applied ${rates || "—"}, actual/${interest.dayCount}`,
     );
-    if (interest.limitedByInterestPaid) parts.push(zh ? `据实不超过实付利息 ${formatYuan(interest.interestPaid!)}` : `limited to interest paid ${formatYuan(interest.interestPaid!)}`);
+    if (interest.limitedByInterestPaid)
+      parts.push(
+        zh ? `据实不超过实付利息 ${formatYuan(interest.interestPaid!)}` : `limited to interest paid ${formatYuan(interest.interestPaid!)}`,
+      );
   }
   if (award.computed !== null) parts.push(`${zh ? "计算" : "computed"} ${formatYuan(award.computed)}`);
   if (award.cap !== null && award.status !== "error") {
     const applied = award.reasons.some((r) => r.code === "cap_applied");
-    parts.push(zh ? `上限 ${formatYuan(award.cap)}${applied ? "（已适用）" : "（未触及）"}` : `cap ${formatYuan(award.cap)} ${applied ? "applied" : "not reached"}`);
+    parts.push(
+      zh
+        ? `上限 ${formatYuan(award.cap)}${applied ? "（已适用）" : "（未触及）"}`
+        : `cap ${formatYuan(award.cap)} ${applied ? "applied" : "not reached"}`,
+    );
   }
   const why = award.reasons.filter((r) => r.code !== "cap_applied").map((r) => r[language]);
   if (why.length) parts.push(why.join(zh ? "；" : "; "));

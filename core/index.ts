@@ -7,7 +7,14 @@ export * from "./dates/civil-date";
 export * from "./errors/errors";
 export * from "./reasons/reasons";
 export * from "./policy/types";
-export { registerParameterSet, getParameterSet, listParameterSets, measureParams, validateParameterSet, DEFAULT_POLICY_ID } from "./policy/registry";
+export {
+  registerParameterSet,
+  getParameterSet,
+  listParameterSets,
+  measureParams,
+  validateParameterSet,
+  DEFAULT_POLICY_ID,
+} from "./policy/registry";
 export * from "./measures/measure-id";
 export * from "./measures/types";
 export { awardFor, CASH_RULES } from "./measures";

@@ -53,7 +53,12 @@ export function resolveOptions(input: OptionsInput = {}): ResolvedOptions {
   };
   const dayCount = Number(options.dayCount);
   if (!bases.includes(dayCount)) {
-    throw new InputError("type", "dayCount", `计息基准只能是 ${bases.join(" 或 ")}`, `dayCount must be one of ${bases.join(", ")} (got ${JSON.stringify(input.dayCount)})`);
+    throw new InputError(
+      "type",
+      "dayCount",
+      `计息基准只能是 ${bases.join(" 或 ")}`,
+      `dayCount must be one of ${bases.join(", ")} (got ${JSON.stringify(input.dayCount)})`,
+    );
   }
   options.dayCount = dayCount;
   const lpr = withSuppliedLpr(builtInLprTable(), input.lprEntries ?? [], "lprEntries");
@@ -63,7 +68,12 @@ export function resolveOptions(input: OptionsInput = {}): ResolvedOptions {
 function choice<T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
   if (value === undefined || value === null || value === "") return allowed[0];
   if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new InputError("type", name, `选项 ${name} 只能是 ${allowed.join(" 或 ")}`, `option ${name} must be ${allowed.join(" or ")} (got ${JSON.stringify(value)})`);
+  throw new InputError(
+    "type",
+    name,
+    `选项 ${name} 只能是 ${allowed.join(" 或 ")}`,
+    `option ${name} must be ${allowed.join(" or ")} (got ${JSON.stringify(value)})`,
+  );
 }
 
 /** The context one award needs, from options and the award year. */

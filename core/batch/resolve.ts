@@ -127,7 +127,12 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
     if (paid) {
       setStatus(w, "ineligible");
       w.amount = ZERO;
-      addReason(w, "already_received", `该主体已获${w.result.clause}一次性奖补（${paid.source}，${formatYuan(paid.amount)}）`, `already received this one-time award (${paid.source}, ${formatYuan(paid.amount)})`);
+      addReason(
+        w,
+        "already_received",
+        `该主体已获${w.result.clause}一次性奖补（${paid.source}，${formatYuan(paid.amount)}）`,
+        `already received this one-time award (${paid.source}, ${formatYuan(paid.amount)})`,
+      );
     }
   }
 
@@ -169,14 +174,29 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
   for (const w of working) {
     if (!live(w) || w.other === null || w.other.isZero()) continue;
     if (options.otherSupport === "exclude") {
-      addReason(w, "other_support_excluded", `已获其他省级支持 ${formatYuan(w.other)}，不再重复支持（exclude）`, `other provincial support of ${formatYuan(w.other)} received: excluded`);
+      addReason(
+        w,
+        "other_support_excluded",
+        `已获其他省级支持 ${formatYuan(w.other)}，不再重复支持（exclude）`,
+        `other provincial support of ${formatYuan(w.other)} received: excluded`,
+      );
       w.amount = ZERO;
     } else if (w.other.greaterThanOrEqualTo(w.amount)) {
-      addReason(w, "other_support_higher", `已获其他省级支持 ${formatYuan(w.other)} 不低于本项 ${formatYuan(w.amount)}，就高不再补足`, `other provincial support ${formatYuan(w.other)} is at least this award ${formatYuan(w.amount)}: nothing to top up`);
+      addReason(
+        w,
+        "other_support_higher",
+        `已获其他省级支持 ${formatYuan(w.other)} 不低于本项 ${formatYuan(w.amount)}，就高不再补足`,
+        `other provincial support ${formatYuan(w.other)} is at least this award ${formatYuan(w.amount)}: nothing to top up`,
+      );
       w.amount = ZERO;
     } else {
       const topUp = w.amount.minus(w.other);
-      addReason(w, "other_support_deducted", `已获其他省级支持 ${formatYuan(w.other)}，补足差额 ${formatYuan(topUp)}`, `other provincial support ${formatYuan(w.other)} deducted: top-up ${formatYuan(topUp)}`);
+      addReason(
+        w,
+        "other_support_deducted",
+        `已获其他省级支持 ${formatYuan(w.other)}，补足差额 ${formatYuan(topUp)}`,
+        `other provincial support ${formatYuan(w.other)} deducted: top-up ${formatYuan(topUp)}`,
+      );
       w.amount = topUp;
     }
   }
@@ -186,7 +206,13 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
   const scopeOf = (w: Working) => (options.dedupScope === "entity-year" ? `${w.entity}|${w.result.year}` : `${w.entity}|${w.projectId}`);
   const competing = working.filter((w) => live(w) && w.measure);
   const winners = chooseWinners(
-    competing.map((w) => ({ scope: scopeOf(w), measureKey: w.measure!, clause: clauseNumber(w.measure!), index: w.result.index, amount: w.amount })),
+    competing.map((w) => ({
+      scope: scopeOf(w),
+      measureKey: w.measure!,
+      clause: clauseNumber(w.measure!),
+      index: w.result.index,
+      amount: w.amount,
+    })),
   );
   for (const w of competing) {
     const win = winners.get(scopeOf(w));
@@ -208,16 +234,30 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
     if (!live(w) || w.result.claimed === null) continue;
     const claimed = w.result.claimed;
     if (claimed.lessThan(w.amount)) {
-      addReason(w, "claim_lower_than_computed", `申报金额 ${formatYuan(claimed)} 低于核算金额 ${formatYuan(w.amount)}，按申报金额`, `claimed ${formatYuan(claimed)} is below the computed ${formatYuan(w.amount)}: the claim is awarded`);
+      addReason(
+        w,
+        "claim_lower_than_computed",
+        `申报金额 ${formatYuan(claimed)} 低于核算金额 ${formatYuan(w.amount)}，按申报金额`,
+        `claimed ${formatYuan(claimed)} is below the computed ${formatYuan(w.amount)}: the claim is awarded`,
+      );
       w.amount = claimed;
     } else if (claimed.greaterThan(w.amount)) {
-      addReason(w, "claim_exceeds_computed", `申报金额 ${formatYuan(claimed)} 高于核算金额 ${formatYuan(w.amount)}，按核算金额`, `claimed ${formatYuan(claimed)} exceeds the computed ${formatYuan(w.amount)}: the computed amount is awarded`);
+      addReason(
+        w,
+        "claim_exceeds_computed",
+        `申报金额 ${formatYuan(claimed)} 高于核算金额 ${formatYuan(w.amount)}，按核算金额`,
+        `claimed ${formatYuan(claimed)} exceeds the computed ${formatYuan(w.amount)}: the computed amount is awarded`,
+      );
     }
   }
 
   const results = working.map((w) => {
     w.result.final = live(w) ? roundToFen(w.amount) : ZERO;
-    w.result.trace.push({ step: "final", zh: `最终金额 ${formatYuan(w.result.final)}（${w.result.status}）`, en: `final ${formatYuan(w.result.final)} (${w.result.status})` });
+    w.result.trace.push({
+      step: "final",
+      zh: `最终金额 ${formatYuan(w.result.final)}（${w.result.status}）`,
+      en: `final ${formatYuan(w.result.final)} (${w.result.status})`,
+    });
     return w.result;
   });
   batchOptions.onProgress?.(rows.length, rows.length);
@@ -243,10 +283,18 @@ function computeRow(row: ApplicationRow, index: number, resolved: ReturnType<typ
   const rawEntity = typeof row.entityId === "string" ? row.entityId : row.entityId == null ? "" : String(row.entityId);
   const uscc = checkUscc(rawEntity);
   if (!uscc.valid) {
-    if (uscc.problem === "empty") errors.push(reason("missing_field", "缺少统一社会信用代码", "the Unified Social Credit Code (entityId) is missing", "entityId"));
+    if (uscc.problem === "empty")
+      errors.push(reason("missing_field", "缺少统一社会信用代码", "the Unified Social Credit Code (entityId) is missing", "entityId"));
     else errors.push(reason("invalid_uscc", uscc.zh!, uscc.en!, "entityId"));
   } else if (!isHeilongjiang(uscc.normalised)) {
-    warnings.push(reason("out_of_province", `统一社会信用代码 ${uscc.normalised} 的登记机关不在黑龙江省（${uscc.normalised.slice(2, 8)}）`, `USCC ${uscc.normalised} was registered outside Heilongjiang (division ${uscc.normalised.slice(2, 8)})`, "entityId"));
+    warnings.push(
+      reason(
+        "out_of_province",
+        `统一社会信用代码 ${uscc.normalised} 的登记机关不在黑龙江省（${uscc.normalised.slice(2, 8)}）`,
+        `USCC ${uscc.normalised} was registered outside Heilongjiang (division ${uscc.normalised.slice(2, 8)})`,
+        "entityId",
+      ),
+    );
   }
 
   let measure: MeasureId | null = null;
@@ -279,7 +327,10 @@ function computeRow(row: ApplicationRow, index: number, resolved: ReturnType<typ
     fail(e);
   }
   try {
-    other = optionalAmount(row.otherProvincialSupport, "otherProvincialSupport", { zh: "已获其他省级支持", en: "other provincial support" });
+    other = optionalAmount(row.otherProvincialSupport, "otherProvincialSupport", {
+      zh: "已获其他省级支持",
+      en: "other provincial support",
+    });
   } catch (e) {
     fail(e);
   }
@@ -292,7 +343,7 @@ function computeRow(row: ApplicationRow, index: number, resolved: ReturnType<typ
     seen.set(signature, source);
   }
 
-  const city = (typeof row.city === "string" && row.city.trim()) || (uscc.valid ? cityOfUscc(uscc.normalised)?.zh ?? "" : "");
+  const city = (typeof row.city === "string" && row.city.trim()) || (uscc.valid ? (cityOfUscc(uscc.normalised)?.zh ?? "") : "");
   const result: ResultRow = {
     index,
     source,
@@ -311,7 +362,15 @@ function computeRow(row: ApplicationRow, index: number, resolved: ReturnType<typ
     citation: measure ? `《${policy.title.zh}》${clauseCitation(measure)} ${measureParams(policy, measure).title.zh} [${policy.id}]` : "",
     trace: [],
   };
-  const working: Working = { result, entity: uscc.normalised, measure, projectId: row.projectId == null ? "" : String(row.projectId).trim(), award: null, amount: ZERO, other };
+  const working: Working = {
+    result,
+    entity: uscc.normalised,
+    measure,
+    projectId: row.projectId == null ? "" : String(row.projectId).trim(),
+    award: null,
+    amount: ZERO,
+    other,
+  };
 
   if (errors.length > 0) {
     result.reasons = [...errors, ...warnings];
@@ -324,7 +383,12 @@ function computeRow(row: ApplicationRow, index: number, resolved: ReturnType<typ
     result.status = "ineligible";
     result.computed = ZERO;
     result.reasons = [
-      reason("outside_validity", `申报年度 ${year} 不在政策有效期（${first.value}–${last.value}年，${last.title.zh}）内`, `award year ${year} is outside the policy's validity (${first.value}–${last.value})`, "year"),
+      reason(
+        "outside_validity",
+        `申报年度 ${year} 不在政策有效期（${first.value}–${last.value}年，${last.title.zh}）内`,
+        `award year ${year} is outside the policy's validity (${first.value}–${last.value})`,
+        "year",
+      ),
       ...warnings,
     ];
     return working;
@@ -381,7 +445,8 @@ function readHistory(records: readonly HistoryRecord[]): { records: HistoryEntry
       const measure = parseMeasureId(record.measure);
       const amount = nonNegativeAmount(record.amount, "amount", { zh: "兑现金额", en: "amount paid" });
       const year = record.year === null || record.year === undefined ? null : Number(record.year);
-      if (year !== null && !Number.isInteger(year)) throw new InputError("type", "year", `年度 ${record.year} 无效`, `year ${record.year} is not a year`);
+      if (year !== null && !Number.isInteger(year))
+        throw new InputError("type", "year", `年度 ${record.year} 无效`, `year ${record.year} is not a year`);
       entries.push({ entity: uscc.normalised, measure, year, amount, source });
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
@@ -409,4 +474,3 @@ export function totalsOf(rows: readonly ResultRow[]): Totals {
   totals.entities = entities.size;
   return totals;
 }
-

@@ -44,7 +44,12 @@ export function showCell(cell: CellValue): string {
 
 function notText(cell: CellValue, expectedZh: string, expectedEn: string): Parsed<never> | null {
   const error = excelErrorOf(cell);
-  if (error) return { kind: "invalid", zh: `单元格是错误值 ${error}，应为${expectedZh}`, en: `the cell holds the error ${error}; expected ${expectedEn}` };
+  if (error)
+    return {
+      kind: "invalid",
+      zh: `单元格是错误值 ${error}，应为${expectedZh}`,
+      en: `the cell holds the error ${error}; expected ${expectedEn}`,
+    };
   return null;
 }
 
@@ -61,7 +66,10 @@ export function parseNumberCell(cell: CellValue): Parsed<Decimal> {
   if (typeof cell === "number") return Number.isFinite(cell) ? value(dec(cell)) : invalid(String(cell), "有限数字", "a finite number");
   if (typeof cell === "boolean") return invalid(String(cell).toUpperCase(), "数字", "a number");
   if (typeof cell !== "string") return invalid(showCell(cell), "数字", "a number");
-  let text = toHalfWidth(cell).trim().replace(/[¥￥]|^RMB|^CNY|元$/gi, "").replace(/[\s,，_']/g, "");
+  let text = toHalfWidth(cell)
+    .trim()
+    .replace(/[¥￥]|^RMB|^CNY|元$/gi, "")
+    .replace(/[\s,，_']/g, "");
   let percent = false;
   if (text.endsWith("%")) {
     percent = true;
@@ -85,7 +93,9 @@ export function parseDateCell(cell: CellValue): Parsed<IsoDate> {
   const error = notText(cell, "日期", "a date");
   if (error) return error;
   if (cell instanceof Date) {
-    return Number.isNaN(cell.getTime()) ? invalid("Invalid Date", "日期", "a date") : value(fromDayNumber(Math.floor(cell.getTime() / 86_400_000)));
+    return Number.isNaN(cell.getTime())
+      ? invalid("Invalid Date", "日期", "a date")
+      : value(fromDayNumber(Math.floor(cell.getTime() / 86_400_000)));
   }
   if (typeof cell === "number") {
     const iso = excelSerialToIso(cell);
@@ -102,7 +112,11 @@ export function parseDateCell(cell: CellValue): Parsed<IsoDate> {
     const iso = excelSerialToIso(Number(text));
     if (iso) return value(iso);
   }
-  return invalid(cell.trim(), "日期（如 2025-06-01、2025/6/1、2025年6月1日）", "a date (2025-06-01, 2025/6/1, 2025年6月1日, 20250601 or an Excel date)");
+  return invalid(
+    cell.trim(),
+    "日期（如 2025-06-01、2025/6/1、2025年6月1日）",
+    "a date (2025-06-01, 2025/6/1, 2025年6月1日, 20250601 or an Excel date)",
+  );
 }
 
 const TRUE_WORDS = new Set(["是", "y", "yes", "true", "√", "✓", "✔", "1", "有", "对"]);
@@ -114,7 +128,8 @@ export function parseBooleanCell(cell: CellValue): Parsed<boolean> {
   const error = notText(cell, "是/否", "yes/no");
   if (error) return error;
   if (typeof cell === "boolean") return value(cell);
-  if (typeof cell === "number") return cell === 1 ? value(true) : cell === 0 ? value(false) : invalid(String(cell), "是/否", "yes/no (是/否, Y/N, TRUE/FALSE, √/×)");
+  if (typeof cell === "number")
+    return cell === 1 ? value(true) : cell === 0 ? value(false) : invalid(String(cell), "是/否", "yes/no (是/否, Y/N, TRUE/FALSE, √/×)");
   if (typeof cell !== "string") return invalid(showCell(cell), "是/否", "yes/no");
   const text = toHalfWidth(cell).trim().toLowerCase();
   if (TRUE_WORDS.has(text)) return value(true);
@@ -138,7 +153,12 @@ export function parseYearCell(cell: CellValue): Parsed<number> {
   if (isEmptyCell(cell)) return ABSENT;
   const error = notText(cell, "年份", "a year");
   if (error) return error;
-  const text = typeof cell === "string" ? toHalfWidth(cell).trim().replace(/年(度)?$/, "") : cell;
+  const text =
+    typeof cell === "string"
+      ? toHalfWidth(cell)
+          .trim()
+          .replace(/年(度)?$/, "")
+      : cell;
   if (typeof text === "number" && Number.isInteger(text) && text >= 1900 && text <= 9999) return value(text);
   if (typeof text === "string" && /^\d{4}$/.test(text)) return value(Number(text));
   return invalid(showCell(cell), "四位年份（如 2025）", "a four-digit year (e.g. 2025)");

@@ -176,7 +176,12 @@ function balanceSchedule(principal: LoanInput["principal"]): SchedulePoint[] {
   points.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   for (let i = 1; i < points.length; i++) {
     if (points[i].date === points[i - 1].date) {
-      throw new InputError("type", "principal", `贷款余额表中日期 ${points[i].date} 重复`, `the balance schedule lists ${points[i].date} twice`);
+      throw new InputError(
+        "type",
+        "principal",
+        `贷款余额表中日期 ${points[i].date} 重复`,
+        `the balance schedule lists ${points[i].date} twice`,
+      );
     }
   }
   return points;
@@ -195,9 +200,15 @@ function balanceOn(schedule: readonly SchedulePoint[], date: IsoDate): Decimal {
 }
 
 function checkedDate(value: unknown, field: string, label: { zh: string; en: string }): IsoDate {
-  if (value === null || value === undefined || value === "") throw new InputError("missing", field, `缺少${label.zh}`, `${label.en} is missing`);
+  if (value === null || value === undefined || value === "")
+    throw new InputError("missing", field, `缺少${label.zh}`, `${label.en} is missing`);
   if (typeof value !== "string" || parseIsoDate(value) === null) {
-    throw new InputError("type", field, `${label.zh}：${String(value)} 不是有效日期`, `${label.en}: ${JSON.stringify(value)} is not a date (YYYY-MM-DD)`);
+    throw new InputError(
+      "type",
+      field,
+      `${label.zh}：${String(value)} 不是有效日期`,
+      `${label.en}: ${JSON.stringify(value)} is not a date (YYYY-MM-DD)`,
+    );
   }
   return value;
 }

@@ -50,7 +50,12 @@ export function withSuppliedLpr(base: LprTable, supplied: readonly SuppliedLprEn
   supplied.forEach((entry, index) => {
     const where = `${field} row ${index + 1}`;
     if (typeof entry.date !== "string" || parseIsoDate(entry.date) === null) {
-      throw new InputError("type", field, `${where}：日期无效 ${String(entry.date)}`, `${where}: ${JSON.stringify(entry.date)} is not a date`);
+      throw new InputError(
+        "type",
+        field,
+        `${where}：日期无效 ${String(entry.date)}`,
+        `${where}: ${JSON.stringify(entry.date)} is not a date`,
+      );
     }
     const rate = checkedRate(entry.rate, `${field} row ${index + 1}`);
     byDate.set(entry.date, { effective: entry.date, rate, origin: "supplied" });

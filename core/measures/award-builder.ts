@@ -1,7 +1,7 @@
 import { InputError, LprUnknownError } from "../errors/errors";
 import { Decimal, DecimalInput, Money, ZERO, dec, formatYuan, roundToFen } from "../money/money";
 import { nonNegativeAmount } from "../money/input";
-import { measureParams } from "../policy/registry";
+import { measureParams, paramDecimal } from "../policy/registry";
 import { CapTier, MeasureParams, ThresholdParam } from "../policy/types";
 import { Reason, ReasonCode, reason } from "../reasons/reasons";
 import { MeasureId, clauseCitation } from "./measure-id";
@@ -90,7 +90,7 @@ export class AwardBuilder {
     const met = meetsThreshold(threshold, value);
     const label = FACT_LABELS[threshold.field];
     const op = threshold.comparison === ">" ? ">" : "≥";
-    const limit = formatYuan(new Decimal(threshold.value));
+    const limit = formatYuan(paramDecimal(threshold));
     this.step(
       "threshold",
       `${label.zh} ${formatYuan(value)} ${met ? "" : "不"}满足 ${op} ${limit}（${threshold.clause}：${threshold.title.zh}）`,
@@ -155,7 +155,11 @@ export class AwardBuilder {
     try {
       rule(this);
       if (this.inputs.length) {
-        this.trace.unshift({ step: "inputs", zh: `输入：${this.inputs.map((i) => i.zh).join("；")}`, en: `inputs: ${this.inputs.map((i) => i.en).join("; ")}` });
+        this.trace.unshift({
+          step: "inputs",
+          zh: `输入：${this.inputs.map((i) => i.zh).join("；")}`,
+          en: `inputs: ${this.inputs.map((i) => i.en).join("; ")}`,
+        });
       }
     } catch (error) {
       if (error instanceof InputError) {
@@ -181,7 +185,7 @@ export class AwardBuilder {
 }
 
 export function meetsThreshold(threshold: ThresholdParam, value: Decimal): boolean {
-  const limit = new Decimal(threshold.value);
+  const limit = paramDecimal(threshold);
   return threshold.comparison === ">" ? value.greaterThan(limit) : value.greaterThanOrEqualTo(limit);
 }
 
@@ -190,10 +194,10 @@ export function capFor(params: MeasureParams, facts: ApplicationFacts): { amount
   const cap = params.cap;
   const base = cap?.amount ?? (params.kind === "fixed" ? params.amount : undefined);
   if (!cap || !base) return null;
-  let chosen: { amount: Money; source: NonNullable<MeasureParams["amount"]> } = { amount: new Decimal(base.value), source: base };
+  let chosen: { amount: Money; source: NonNullable<MeasureParams["amount"]> } = { amount: paramDecimal(base), source: base };
   for (const tier of cap.tiers ?? []) {
     const value = tierValue(tier, facts);
-    if (value !== null && meetsThreshold(tier, value)) chosen = { amount: new Decimal(tier.amount.value), source: tier.amount };
+    if (value !== null && meetsThreshold(tier, value)) chosen = { amount: paramDecimal(tier.amount), source: tier.amount };
   }
   return chosen;
 }

@@ -1,4 +1,5 @@
-import { Decimal, formatYuan } from "../money/money";
+import { paramDecimal } from "../policy/registry";
+import { formatYuan } from "../money/money";
 import { AwardBuilder } from "./award-builder";
 import { MeasureId } from "./measure-id";
 import { ApplicationFacts, Award, AwardContext } from "./types";
@@ -7,7 +8,11 @@ import { ApplicationFacts, Award, AwardContext } from "./types";
 export function awardFixed(measure: MeasureId, facts: ApplicationFacts, context: AwardContext): Award {
   return new AwardBuilder(measure, context).run((b) => {
     const amount = b.params.amount!;
-    b.step("amount", `${amount.title.zh}（${amount.clause}）：${formatYuan(new Decimal(amount.value))}`, `${amount.title.en} (${amount.clause}): ${formatYuan(new Decimal(amount.value))}`);
-    b.settle(new Decimal(amount.value), facts);
+    b.step(
+      "amount",
+      `${amount.title.zh}（${amount.clause}）：${formatYuan(paramDecimal(amount))}`,
+      `${amount.title.en} (${amount.clause}): ${formatYuan(paramDecimal(amount))}`,
+    );
+    b.settle(paramDecimal(amount), facts);
   });
 }

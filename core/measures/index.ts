@@ -33,4 +33,19 @@ export function awardFor(measure: MeasureId, facts: ApplicationFacts, context: A
   return isCashMeasure(measure) ? CASH_RULES[measure](facts, context) : awardNonCash(measure, facts, context);
 }
 
-export { awardM1, awardM2, awardM3, awardM4a, awardM4b, awardM5, awardM6a, awardM6b, awardM7, awardM8a, awardM8b, awardM14, awardM19, awardNonCash };
+export {
+  awardM1,
+  awardM2,
+  awardM3,
+  awardM4a,
+  awardM4b,
+  awardM5,
+  awardM6a,
+  awardM6b,
+  awardM7,
+  awardM8a,
+  awardM8b,
+  awardM14,
+  awardM19,
+  awardNonCash,
+};

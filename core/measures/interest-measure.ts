@@ -49,12 +49,15 @@ export function awardInterestMeasure(measure: MeasureId, facts: ApplicationFacts
     if (rule.requiresQualification) {
       const label = b.params.qualification!;
       b.step("qualification", `${label.zh}：${qualified ? "是" : "否"}`, `${label.en}: ${qualified ? "yes" : "no"}`);
-      if (!qualified) b.ineligible("not_qualified", `不是${label.zh}（${b.params.threshold?.clause ?? ""}）`, `not a ${label.en}`, "qualified");
+      if (!qualified)
+        b.ineligible("not_qualified", `不是${label.zh}（${b.params.threshold?.clause ?? ""}）`, `not a ${label.en}`, "qualified");
     }
     if (threshold && totalInvestment) b.threshold(threshold, totalInvestment);
 
-    const windowZh = subsidy.windowLimit === "max-months" ? `（贴息期限不超过${context.policy.interestSubsidy.maxMonths.value}个月）` : "（至贷款到期）";
-    const windowEn = subsidy.windowLimit === "max-months" ? ` (at most ${context.policy.interestSubsidy.maxMonths.value} months)` : " (to the loan's end)";
+    const windowZh =
+      subsidy.windowLimit === "max-months" ? `（贴息期限不超过${context.policy.interestSubsidy.maxMonths.value}个月）` : "（至贷款到期）";
+    const windowEn =
+      subsidy.windowLimit === "max-months" ? ` (at most ${context.policy.interestSubsidy.maxMonths.value} months)` : " (to the loan's end)";
     const yearNote = subsidy.awardYear !== undefined ? ` ∩ ${subsidy.awardYear}` : "";
     b.step(
       "window",
@@ -90,7 +93,8 @@ export function awardInterestMeasure(measure: MeasureId, facts: ApplicationFacts
 function requireLoan(loan: LoanFacts | null | undefined): LoanFacts {
   const missing = (field: string, zh: string, en: string) => new InputError("missing", field, `缺少${zh}`, `${en} is missing`);
   if (!loan) throw missing("principal", "贷款信息（本金、利率、起止日期）", "the loan (principal, rate, start and end dates)");
-  if (loan.principal === null || loan.principal === undefined || loan.principal === "") throw missing("principal", "贷款本金", "the loan principal");
+  if (loan.principal === null || loan.principal === undefined || loan.principal === "")
+    throw missing("principal", "贷款本金", "the loan principal");
   if (loan.loanRate === null || loan.loanRate === undefined || loan.loanRate === "") throw missing("loanRate", "贷款利率", "the loan rate");
   if (!loan.startDate) throw missing("startDate", "贷款起始日", "the loan start date");
   if (!loan.endDate) throw missing("endDate", "贷款到期日", "the loan end date");

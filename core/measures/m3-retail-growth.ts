@@ -4,6 +4,7 @@
  * an annual cap. A decline is real and earns nothing; it is not an error.
  * Words and numbers: parameter set, measure M3 (threshold, rate, cap).
  */
+import { paramDecimal } from "../policy/registry";
 import { Decimal, dec, formatYuan, formatRate } from "../money/money";
 import { InputError } from "../errors/errors";
 import { AwardBuilder, FACT_LABELS } from "./award-builder";
@@ -19,9 +20,13 @@ export function awardM3(facts: ApplicationFacts, context: AwardContext): Award {
     if (!aboveSize) b.ineligible("not_above_size", `不是${qualification.zh}（第3条）`, `not an ${qualification.en} (第3条)`, "qualified");
     b.threshold(b.params.threshold!, increase);
     if (b.status !== "eligible") return;
-    const rate = new Decimal(b.params.rate!.value);
+    const rate = paramDecimal(b.params.rate!);
     const raw = increase.times(rate);
-    b.step("amount", `${formatYuan(increase)} × ${formatRate(rate)} = ${raw.toString()}`, `${formatYuan(increase)} × ${formatRate(rate)} = ${raw.toString()}`);
+    b.step(
+      "amount",
+      `${formatYuan(increase)} × ${formatRate(rate)} = ${raw.toString()}`,
+      `${formatYuan(increase)} × ${formatRate(rate)} = ${raw.toString()}`,
+    );
     b.settle(raw, facts);
   });
 }
@@ -35,8 +40,14 @@ function signedAmount(value: ApplicationFacts["onlineRetailIncrease"]): Decimal 
   try {
     amount = dec(value);
   } catch {
-    throw new InputError("type", "onlineRetailIncrease", `${label.zh}：${String(value)} 不是数字`, `${label.en}: ${JSON.stringify(value)} is not a number`);
+    throw new InputError(
+      "type",
+      "onlineRetailIncrease",
+      `${label.zh}：${String(value)} 不是数字`,
+      `${label.en}: ${JSON.stringify(value)} is not a number`,
+    );
   }
-  if (!amount.isFinite()) throw new InputError("type", "onlineRetailIncrease", `${label.zh}：不是有限数字`, `${label.en}: not a finite number`);
+  if (!amount.isFinite())
+    throw new InputError("type", "onlineRetailIncrease", `${label.zh}：不是有限数字`, `${label.en}: not a finite number`);
   return amount;
 }

@@ -6,7 +6,8 @@
  * (2) M4b a shop on a third-party cross-border platform: entry and promotion fees.
  * Words and numbers: parameter set, measures M4a and M4b.
  */
-import { Decimal, formatRate, formatYuan } from "../money/money";
+import { paramDecimal } from "../policy/registry";
+import { formatRate, formatYuan } from "../money/money";
 import { AwardBuilder } from "./award-builder";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
@@ -25,14 +26,23 @@ function awardCrossBorder(measure: "M4a" | "M4b", facts: ApplicationFacts, conte
     const costs = b.amountFact(facts, "eligibleCosts");
     b.step("first-time", `首次达到：${firstTime ? "是" : "否"}`, `first time reaching the threshold: ${firstTime ? "yes" : "no"}`);
     if (!firstTime) {
-      b.ineligible("not_first_time", "年度进出口额并非首次达到门槛（第4条“首次达到”）", "import+export did not reach the threshold for the first time (第4条 首次达到)", "firstTime");
+      b.ineligible(
+        "not_first_time",
+        "年度进出口额并非首次达到门槛（第4条“首次达到”）",
+        "import+export did not reach the threshold for the first time (第4条 首次达到)",
+        "firstTime",
+      );
     }
     b.threshold(b.params.threshold!, importExport);
     if (b.status !== "eligible") return;
-    const rate = new Decimal(b.params.rate!.value);
+    const rate = paramDecimal(b.params.rate!);
     const raw = costs.times(rate);
     const base = b.params.baseTitle!;
-    b.step("amount", `${base.zh} ${formatYuan(costs)} × ${formatRate(rate)} = ${raw.toString()}`, `${base.en} ${formatYuan(costs)} × ${formatRate(rate)} = ${raw.toString()}`);
+    b.step(
+      "amount",
+      `${base.zh} ${formatYuan(costs)} × ${formatRate(rate)} = ${raw.toString()}`,
+      `${base.en} ${formatYuan(costs)} × ${formatRate(rate)} = ${raw.toString()}`,
+    );
     b.settle(raw, facts);
   });
 }

@@ -3,7 +3,8 @@
  * beyond (超过) the threshold gets a one-time grant: a share of its last three years' actual infrastructure
  * and equipment investment, up to a cap. Words and numbers: parameter set, measure M7.
  */
-import { Decimal, formatRate, formatYuan } from "../money/money";
+import { paramDecimal } from "../policy/registry";
+import { formatRate, formatYuan } from "../money/money";
 import { AwardBuilder } from "./award-builder";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
@@ -13,10 +14,14 @@ export function awardM7(facts: ApplicationFacts, context: AwardContext): Award {
     const investment = b.amountFact(facts, "investmentLast3Years");
     b.threshold(b.params.threshold!, drivenSales);
     if (b.status !== "eligible") return;
-    const rate = new Decimal(b.params.rate!.value);
+    const rate = paramDecimal(b.params.rate!);
     const raw = investment.times(rate);
     const base = b.params.baseTitle!;
-    b.step("amount", `${base.zh} ${formatYuan(investment)} × ${formatRate(rate)} = ${raw.toString()}`, `${base.en} ${formatYuan(investment)} × ${formatRate(rate)} = ${raw.toString()}`);
+    b.step(
+      "amount",
+      `${base.zh} ${formatYuan(investment)} × ${formatRate(rate)} = ${raw.toString()}`,
+      `${base.en} ${formatYuan(investment)} × ${formatRate(rate)} = ${raw.toString()}`,
+    );
     b.settle(raw, facts);
   });
 }

@@ -3,8 +3,29 @@ import { toHalfWidth } from "../text/half-width";
 
 /** Every measure of the policy: 第1–20条, with the two-part clauses 4, 6 and 8 split into a and b. */
 export const MEASURE_IDS = [
-  "M1", "M2", "M3", "M4a", "M4b", "M5", "M6a", "M6b", "M7", "M8a", "M8b", "M9", "M10",
-  "M11", "M12", "M13", "M14", "M15", "M16", "M17", "M18", "M19", "M20",
+  "M1",
+  "M2",
+  "M3",
+  "M4a",
+  "M4b",
+  "M5",
+  "M6a",
+  "M6b",
+  "M7",
+  "M8a",
+  "M8b",
+  "M9",
+  "M10",
+  "M11",
+  "M12",
+  "M13",
+  "M14",
+  "M15",
+  "M16",
+  "M17",
+  "M18",
+  "M19",
+  "M20",
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];
 
@@ -55,8 +76,7 @@ function chineseNumber(text: string): number | null {
 const PART_NUMBERS: Readonly<Record<string, number>> = { a: 1, b: 2, "1": 1, "2": 2, 一: 1, 二: 2, "①": 1, "②": 2, "⑴": 1, "⑵": 2 };
 
 // M1 · 1 · 第1条 · 第一条 · 4a · M4a · 4(1) · 4（1）· 第4条(1) · 第4条第1款 · 4-1 · 4.1 · 4① · 4⑴
-const MEASURE_PATTERN =
-  /^(?:m|第)?(\d{1,2}|[一二三四五六七八九十]{1,3})条?(?:([ab])|\(([12一二])\)|([①②⑴⑵])|[-.]([12])|第([12一二])款)?$/;
+const MEASURE_PATTERN = /^(?:m|第)?(\d{1,2}|[一二三四五六七八九十]{1,3})条?(?:([ab])|\(([12一二])\)|([①②⑴⑵])|[-.]([12])|第([12一二])款)?$/;
 
 export function parseMeasureRef(input: unknown): MeasureRef {
   const text = typeof input === "number" && Number.isInteger(input) ? String(input) : typeof input === "string" ? input : null;

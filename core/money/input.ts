@@ -14,7 +14,12 @@ export function nonNegativeAmount(value: DecimalInput | null | undefined, field:
   }
   if (!amount.isFinite()) throw new InputError("type", field, `${label.zh}：不是有限数字`, `${label.en}: not a finite number`);
   if (amount.isNegative()) {
-    throw new InputError("range", field, `${label.zh}不能为负数（${amount.toString()}）`, `${label.en} cannot be negative (${amount.toString()})`);
+    throw new InputError(
+      "range",
+      field,
+      `${label.zh}不能为负数（${amount.toString()}）`,
+      `${label.en} cannot be negative (${amount.toString()})`,
+    );
   }
   return amount;
 }

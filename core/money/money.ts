@@ -30,9 +30,16 @@ export function formatFen(value: Decimal): string {
 
 /** `1,234,567.89` for people. */
 export function formatYuan(value: Decimal): string {
-  const [whole, fraction] = roundToFen(value).abs().toFixed(2).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return `${value.isNegative() && !value.isZero() ? "-" : ""}${grouped}.${fraction}`;
+  const fixed = roundToFen(value).toFixed(2);
+  const negative = fixed.startsWith("-");
+  const digits = negative ? fixed.slice(1) : fixed;
+  const point = digits.length - 3;
+  let grouped = "";
+  for (let i = 0; i < point; i++) {
+    if (i > 0 && (point - i) % 3 === 0) grouped += ",";
+    grouped += digits[i];
+  }
+  return `${negative && !value.isZero() ? "-" : ""}${grouped}${digits.slice(point)}`;
 }
 
 /** A rate fraction as percent points for people: 0.0345 → `3.45%`. */

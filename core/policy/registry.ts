@@ -1,4 +1,5 @@
 import { PolicyDataError } from "../errors/errors";
+import { Decimal } from "../money/money";
 import { CASH_MEASURE_IDS, MEASURE_IDS, MeasureId } from "../measures/measure-id";
 import draft2025 from "./sets/hlj-ecommerce-2025-draft.json";
 import { MeasureParams, Param, ParameterSet } from "./types";
@@ -132,6 +133,18 @@ function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value as object)) deepFreeze(child);
+  }
+  return value;
+}
+
+const decimals = new WeakMap<object, Decimal>();
+
+/** A parameter's value as a Decimal, made once per parameter (sets are frozen). */
+export function paramDecimal(param: Param): Decimal {
+  let value = decimals.get(param);
+  if (value === undefined) {
+    value = new Decimal(param.value);
+    decimals.set(param, value);
   }
   return value;
 }

@@ -120,7 +120,10 @@ describe("properties of the interest subsidy (fast-check, 1,000 runs each)", () 
     fc.assert(
       fc.property(
         loanArb,
-        fc.array(fc.record({ offset: fc.integer({ min: 1, max: 3000 }), bp: fc.integer({ min: 0, max: 1000 }) }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.record({ offset: fc.integer({ min: 1, max: 3000 }), bp: fc.integer({ min: 0, max: 1000 }) }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
         (loan, changes) => {
           const startDate = fromDayNumber(loan.start);
           const input = { principal: loan.principal, loanRate: loan.loanRate, startDate, endDate: fromDayNumber(loan.start + loan.days) };
@@ -137,16 +140,27 @@ describe("properties of the interest subsidy (fast-check, 1,000 runs each)", () 
 
   test("segments add up to the window, and the subsidy never exceeds loan-rate interest or interest paid", () => {
     fc.assert(
-      fc.property(loanArb, fc.constantFrom("fixed" as const, "floating" as const), fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: undefined }), (loan, lprMode, interestPaid) => {
-        const input = { principal: loan.principal, loanRate: loan.loanRate, startDate: fromDayNumber(loan.start), endDate: fromDayNumber(loan.start + loan.days), interestPaid };
-        const lpr = withSuppliedLpr(builtInLprTable(), [{ date: "2026-04-20", rate: "0.03" }]);
-        const result = computeInterestSubsidy(input, { lprMode, dayCount: 360, maxMonths: 36, lpr });
-        expect(result.segments.reduce((d, s) => d + s.days, 0)).toBe(result.days);
-        const atLoanRate = new Decimal(loan.principal).times(loan.loanRate).times(result.days).dividedBy(360);
-        expect(result.amount.lessThanOrEqualTo(atLoanRate.toDecimalPlaces(2, Decimal.ROUND_HALF_UP))).toBe(true);
-        if (interestPaid !== undefined) expect(result.amount.lessThanOrEqualTo(interestPaid)).toBe(true);
-        expect(result.days).toBeLessThanOrEqual(1096);
-      }),
+      fc.property(
+        loanArb,
+        fc.constantFrom("fixed" as const, "floating" as const),
+        fc.option(fc.integer({ min: 0, max: 5_000_000 }), { nil: undefined }),
+        (loan, lprMode, interestPaid) => {
+          const input = {
+            principal: loan.principal,
+            loanRate: loan.loanRate,
+            startDate: fromDayNumber(loan.start),
+            endDate: fromDayNumber(loan.start + loan.days),
+            interestPaid,
+          };
+          const lpr = withSuppliedLpr(builtInLprTable(), [{ date: "2026-04-20", rate: "0.03" }]);
+          const result = computeInterestSubsidy(input, { lprMode, dayCount: 360, maxMonths: 36, lpr });
+          expect(result.segments.reduce((d, s) => d + s.days, 0)).toBe(result.days);
+          const atLoanRate = new Decimal(loan.principal).times(loan.loanRate).times(result.days).dividedBy(360);
+          expect(result.amount.lessThanOrEqualTo(atLoanRate.toDecimalPlaces(2, Decimal.ROUND_HALF_UP))).toBe(true);
+          if (interestPaid !== undefined) expect(result.amount.lessThanOrEqualTo(interestPaid)).toBe(true);
+          expect(result.days).toBeLessThanOrEqual(1096);
+        },
+      ),
       RUNS,
     );
   });

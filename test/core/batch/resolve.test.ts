@@ -56,9 +56,24 @@ describe("resolveBatch: one result per row, in input order", () => {
 
   test("JSON amounts are strings with two decimals", () => {
     const json = batchResultToJson(resolveBatch([m1(A)]));
-    expect(json.rows[0]).toMatchObject({ computed: "607500.00", cap: "2000000.00", final: "607500.00", claimed: null, status: "eligible", measure: "M1", clause: "第1条" });
+    expect(json.rows[0]).toMatchObject({
+      computed: "607500.00",
+      cap: "2000000.00",
+      final: "607500.00",
+      claimed: null,
+      status: "eligible",
+      measure: "M1",
+      clause: "第1条",
+    });
     expect(json.totals.final).toBe("607500.00");
-    expect(json.options).toEqual({ lprMode: "fixed", dayCount: 360, dedupScope: "entity-year", otherSupport: "top-up", interestWindow: "loan", policy: "hlj-ecommerce-2025-draft" });
+    expect(json.options).toEqual({
+      lprMode: "fixed",
+      dayCount: 360,
+      dedupScope: "entity-year",
+      otherSupport: "top-up",
+      interestWindow: "loan",
+      policy: "hlj-ecommerce-2025-draft",
+    });
   });
 
   test("an empty batch", () => {
@@ -70,7 +85,10 @@ describe("resolveBatch: one result per row, in input order", () => {
 
   test("onProgress reaches the total", () => {
     const seen: number[] = [];
-    resolveBatch(Array.from({ length: 250 }, (_, i) => m3(makeUscc(100 + i), 20_000_000)), { onProgress: (done, total) => seen.push(done / total) });
+    resolveBatch(
+      Array.from({ length: 250 }, (_, i) => m3(makeUscc(100 + i), 20_000_000)),
+      { onProgress: (done, total) => seen.push(done / total) },
+    );
     expect(seen[seen.length - 1]).toBe(1);
     expect(seen.length).toBeGreaterThan(10);
   });
@@ -78,7 +96,9 @@ describe("resolveBatch: one result per row, in input order", () => {
 
 describe("history (历史兑现)", () => {
   test("a one-time award already received is refused", () => {
-    const result = resolveBatch([{ entityId: A, year: 2026, measure: "M6a" }], { history: [{ entityId: A, measure: "6(1)", year: 2025, amount: 1_000_000 }] });
+    const result = resolveBatch([{ entityId: A, year: 2026, measure: "M6a" }], {
+      history: [{ entityId: A, measure: "6(1)", year: 2025, amount: 1_000_000 }],
+    });
     expect(result.rows[0].status).toBe("ineligible");
     expect(codes(result.rows[0])).toEqual(["already_received"]);
     expect(finals(result.rows)).toEqual(["0.00"]);
@@ -95,7 +115,9 @@ describe("history (历史兑现)", () => {
     expect(finals(result.rows)).toEqual(["500000.00"]);
     expect(result.rows[0].status).toBe("eligible");
     expect(codes(result.rows[0])).toEqual(["cap_applied"]);
-    expect(result.rows[0].reasons[0].en).toMatch(/already used 1,500,000.00 \(history 1,500,000.00, earlier rows 0.00\), remaining 500,000.00/);
+    expect(result.rows[0].reasons[0].en).toMatch(
+      /already used 1,500,000.00 \(history 1,500,000.00, earlier rows 0.00\), remaining 500,000.00/,
+    );
   });
 
   test("a used-up cap leaves the row eligible at 0.00, saying why", () => {
@@ -112,7 +134,12 @@ describe("history (历史兑现)", () => {
   });
 
   test("unusable history records are reported, not fatal", () => {
-    const result = resolveBatch([m1(A)], { history: [{ entityId: "bad", measure: "M1", amount: 1, source: "历史兑现!2" }, { entityId: A, measure: "M77", amount: 1 }] });
+    const result = resolveBatch([m1(A)], {
+      history: [
+        { entityId: "bad", measure: "M1", amount: 1, source: "历史兑现!2" },
+        { entityId: A, measure: "M77", amount: 1 },
+      ],
+    });
     expect(result.historyProblems.map((p) => p.source)).toEqual(["历史兑现!2", "history 2"]);
     expect(finals(result.rows)).toEqual(["607500.00"]);
   });
@@ -120,7 +147,14 @@ describe("history (历史兑现)", () => {
 
 describe("shared per-measure caps, in row order", () => {
   test("two loans of one entity under M5 share its 1,000,000 cap; the row where it bites says so", () => {
-    const row = (source: string): ApplicationRow => ({ source, entityId: A, year: 2025, measure: "M5", projectId: source, facts: { totalInvestment: 2_000_000, loan: loanEarning(600_000) } });
+    const row = (source: string): ApplicationRow => ({
+      source,
+      entityId: A,
+      year: 2025,
+      measure: "M5",
+      projectId: source,
+      facts: { totalInvestment: 2_000_000, loan: loanEarning(600_000) },
+    });
     const result = resolveBatch([row("r1"), row("r2"), row("r3")]);
     expect(finals(result.rows)).toEqual(["600000.00", "400000.00", "0.00"]);
     expect(codes(result.rows[0])).toEqual([]);
@@ -152,7 +186,9 @@ describe("other provincial support (已获其他省级支持)", () => {
   });
 
   test("exclude pays nothing once other support was received", () => {
-    const result = resolveBatch([m1(A, { otherProvincialSupport: "0.01" }), m1(B, { otherProvincialSupport: 0 })], { otherSupport: "exclude" });
+    const result = resolveBatch([m1(A, { otherProvincialSupport: "0.01" }), m1(B, { otherProvincialSupport: 0 })], {
+      otherSupport: "exclude",
+    });
     expect(finals(result.rows)).toEqual(["0.00", "607500.00"]);
     expect(codes(result.rows[0])).toEqual(["other_support_excluded"]);
   });
@@ -168,17 +204,34 @@ describe("从优、就高、不重复", () => {
   });
 
   test("several loans of one measure count together against another measure", () => {
-    const loan = (amount: number, source: string): ApplicationRow => ({ source, entityId: A, year: 2025, measure: "M8b", projectId: source, facts: { loan: loanEarning(amount) } });
+    const loan = (amount: number, source: string): ApplicationRow => ({
+      source,
+      entityId: A,
+      year: 2025,
+      measure: "M8b",
+      projectId: source,
+      facts: { loan: loanEarning(amount) },
+    });
     const result = resolveBatch([loan(200_000, "a"), loan(200_000, "b"), m3(A, 15_000_000, { source: "c" })]); // 400,000 vs 300,000
     expect(result.rows.map((r) => r.status)).toEqual(["eligible", "eligible", "superseded"]);
   });
 
   test("ties go to the lower measure number, then the earlier row", () => {
     const sixB = { entityId: A, year: 2025, measure: "M6b" };
-    const fourA = { entityId: A, year: 2025, measure: "M4a", facts: { importExport: 6_000_000, firstTime: true, eligibleCosts: 1_000_000 } }; // 500,000
+    const fourA = {
+      entityId: A,
+      year: 2025,
+      measure: "M4a",
+      facts: { importExport: 6_000_000, firstTime: true, eligibleCosts: 1_000_000 },
+    }; // 500,000
     const tie = resolveBatch([sixB, fourA]);
     expect(tie.rows.map((r) => r.status)).toEqual(["superseded", "eligible"]);
-    const fourB = { entityId: A, year: 2025, measure: "M4b", facts: { importExport: 12_000_000, firstTime: true, eligibleCosts: 1_000_000 } };
+    const fourB = {
+      entityId: A,
+      year: 2025,
+      measure: "M4b",
+      facts: { importExport: 12_000_000, firstTime: true, eligibleCosts: 1_000_000 },
+    };
     const sameClause = resolveBatch([fourB, fourA]);
     expect(sameClause.rows.map((r) => r.status)).toEqual(["eligible", "superseded"]);
   });
@@ -189,7 +242,11 @@ describe("从优、就高、不重复", () => {
   });
 
   test("entity-project: different projects may each be supported", () => {
-    const rows = [m3(A, 20_000_000, { projectId: "P1" }), m1(A, { projectId: "P2" }), m1(A, { projectId: "P1", facts: { qualified: true, totalInvestment: 30_000_000, loan: m1Loan } })];
+    const rows = [
+      m3(A, 20_000_000, { projectId: "P1" }),
+      m1(A, { projectId: "P2" }),
+      m1(A, { projectId: "P1", facts: { qualified: true, totalInvestment: 30_000_000, loan: m1Loan } }),
+    ];
     const byYear = resolveBatch(rows);
     expect(byYear.rows.map((r) => r.status)).toEqual(["superseded", "eligible", "eligible"]);
     const byProject = resolveBatch(rows, { dedupScope: "entity-project" });
@@ -214,7 +271,11 @@ describe("从优、就高、不重复", () => {
 
 describe("claimed amount (申报金额)", () => {
   test("a lower claim is what is paid; a higher claim is flagged and the computed amount paid", () => {
-    const result = resolveBatch([m1(A, { claimedAmount: 500_000 }), m1(B, { claimedAmount: 700_000 }), m1(C, { claimedAmount: "607500.00" })]);
+    const result = resolveBatch([
+      m1(A, { claimedAmount: 500_000 }),
+      m1(B, { claimedAmount: 700_000 }),
+      m1(C, { claimedAmount: "607500.00" }),
+    ]);
     expect(finals(result.rows)).toEqual(["500000.00", "607500.00", "607500.00"]);
     expect(codes(result.rows[0])).toEqual(["claim_lower_than_computed"]);
     expect(codes(result.rows[1])).toEqual(["claim_exceeds_computed"]);
@@ -223,7 +284,12 @@ describe("claimed amount (申报金额)", () => {
   });
 
   test("the claim comes last: after caps and no-duplication", () => {
-    const result = resolveBatch([m1(A, { claimedAmount: 3_000_000, facts: { qualified: true, totalInvestment: 25_000_000, loan: { ...m1Loan, principal: 50_000_000 } } })]);
+    const result = resolveBatch([
+      m1(A, {
+        claimedAmount: 3_000_000,
+        facts: { qualified: true, totalInvestment: 25_000_000, loan: { ...m1Loan, principal: 50_000_000 } },
+      }),
+    ]);
     expect(finals(result.rows)).toEqual(["2000000.00"]);
     expect(codes(result.rows[0])).toEqual(["cap_applied", "claim_exceeds_computed"]);
   });
@@ -247,7 +313,13 @@ describe("row checks", () => {
   });
 
   test("lower-case and full-width codes are normalised before checking", () => {
-    const result = resolveBatch([m1(` ${A.toLowerCase()} `), m1(A.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)), { projectId: "x" })]);
+    const result = resolveBatch([
+      m1(` ${A.toLowerCase()} `),
+      m1(
+        A.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
+        { projectId: "x" },
+      ),
+    ]);
     expect(result.rows.map((r) => [r.status, r.entityId])).toEqual([
       ["eligible", A],
       ["eligible", A],
@@ -268,8 +340,16 @@ describe("row checks", () => {
   });
 
   test("missing entity, year or measure are missing_field errors naming the field", () => {
-    const result = resolveBatch([{ year: 2025, measure: "M6a" }, { entityId: A, measure: "M6a" }, { entityId: A, year: 2025 }]);
-    expect(result.rows.map((r) => r.reasons.map((x) => [x.code, x.field]))).toEqual([[["missing_field", "entityId"]], [["missing_field", "year"]], [["missing_field", "measure"]]]);
+    const result = resolveBatch([
+      { year: 2025, measure: "M6a" },
+      { entityId: A, measure: "M6a" },
+      { entityId: A, year: 2025 },
+    ]);
+    expect(result.rows.map((r) => r.reasons.map((x) => [x.code, x.field]))).toEqual([
+      [["missing_field", "entityId"]],
+      [["missing_field", "year"]],
+      [["missing_field", "measure"]],
+    ]);
   });
 
   test("第6条 without a part is settled by the level column", () => {
@@ -284,13 +364,27 @@ describe("row checks", () => {
   });
 
   test("host-found cell errors make the row an error and keep their messages", () => {
-    const result = resolveBatch([m1(A, { inputErrors: [{ code: "bad_value", severity: "error", zh: "申报!F12 贷款利率：“3..45”不是数字", en: '申报!F12 贷款利率: "3..45" is not a number', field: "loanRate" }] })]);
+    const result = resolveBatch([
+      m1(A, {
+        inputErrors: [
+          {
+            code: "bad_value",
+            severity: "error",
+            zh: "申报!F12 贷款利率：“3..45”不是数字",
+            en: '申报!F12 贷款利率: "3..45" is not a number',
+            field: "loanRate",
+          },
+        ],
+      }),
+    ]);
     expect(result.rows[0].status).toBe("error");
     expect(result.rows[0].reasons[0].en).toBe('申报!F12 贷款利率: "3..45" is not a number');
   });
 
   test("an LPR the table lacks is an lpr_unknown error; supplied entries fix it", () => {
-    const late = m1(A, { facts: { qualified: true, totalInvestment: 20_000_000, loan: { ...m1Loan, startDate: "2026-06-01", endDate: "2027-06-01" } } });
+    const late = m1(A, {
+      facts: { qualified: true, totalInvestment: 20_000_000, loan: { ...m1Loan, startDate: "2026-06-01", endDate: "2027-06-01" } },
+    });
     expect(codes(resolveBatch([late]).rows[0])).toEqual(["lpr_unknown"]);
     const supplied = resolveBatch([late], { lprEntries: [{ date: "2026-05-20", rate: "0.029" }] });
     // 10,000,000 × 2.9% × 365 / 360 = 294,027.78

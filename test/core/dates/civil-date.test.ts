@@ -26,3 +26,11 @@ describe("calendar dates", () => {
     expect(parseIsoDate("2024-02-29")).not.toBeNull();
   });
 });
+
+test("day numbers agree with the JavaScript Date over four centuries", () => {
+  for (let n = -150_000; n <= 150_000; n += 37) {
+    const iso = fromDayNumber(n);
+    expect(iso).toBe(new Date(n * 86_400_000).toISOString().slice(0, 10));
+    expect(toDayNumber(iso)).toBe(n);
+  }
+});

@@ -12,7 +12,7 @@ const base = (overrides: Partial<InterestSubsidyOptions> = {}): InterestSubsidyO
 
 describe("据实贴息: RULES.md worked examples", () => {
   test.each`
-    name                                   | principal     | rate      | start           | end             | mode          | days    | expected
+    name                                   | principal     | rate        | start           | end             | mode          | days    | expected
     ${"fixed, 729 days at LPR 3.00%"}      | ${10_000_000} | ${"0.0345"} | ${"2025-06-01"} | ${"2027-05-31"} | ${"fixed"}    | ${729}  | ${"607500.00"}
     ${"window cut at 36 months, 3.10%"}    | ${50_000_000} | ${"0.036"}  | ${"2025-01-15"} | ${"2029-01-15"} | ${"fixed"}    | ${1095} | ${"4714583.33"}
     ${"fixed 3.45% of the start date"}     | ${8_000_000}  | ${"0.04"}   | ${"2024-06-01"} | ${"2025-06-01"} | ${"fixed"}    | ${365}  | ${"279833.33"}
@@ -24,7 +24,10 @@ describe("据实贴息: RULES.md worked examples", () => {
   });
 
   test("the 36-month window ends at EDATE(start, 36), exclusive", () => {
-    const result = computeInterestSubsidy({ principal: 50_000_000, loanRate: "0.036", startDate: "2025-01-15", endDate: "2029-01-15" }, base());
+    const result = computeInterestSubsidy(
+      { principal: 50_000_000, loanRate: "0.036", startDate: "2025-01-15", endDate: "2029-01-15" },
+      base(),
+    );
     expect(result.windowEnd).toBe("2028-01-15");
     expect(result.windowLimit).toBe("max-months");
     expect(result.segments).toHaveLength(1);
@@ -32,7 +35,10 @@ describe("据实贴息: RULES.md worked examples", () => {
   });
 
   test("floating segments are 51 d @3.45%, 91 d @3.35%, 211 d @3.10%, 12 d @3.00%", () => {
-    const result = computeInterestSubsidy({ principal: 8_000_000, loanRate: "0.04", startDate: "2024-06-01", endDate: "2025-06-01" }, base({ lprMode: "floating" }));
+    const result = computeInterestSubsidy(
+      { principal: 8_000_000, loanRate: "0.04", startDate: "2024-06-01", endDate: "2025-06-01" },
+      base({ lprMode: "floating" }),
+    );
     expect(result.segments.map((s) => [s.days, s.appliedRate.toString()])).toEqual([
       [51, "0.0345"],
       [91, "0.0335"],
@@ -45,13 +51,19 @@ describe("据实贴息: RULES.md worked examples", () => {
 describe("据实贴息: the rules around the formula", () => {
   test("the applied rate is the loan rate when it is below the LPR", () => {
     // 1,000,000 × 2.5% × 365 / 360 = 25,347.2222… → 25,347.22
-    const result = computeInterestSubsidy({ principal: 1_000_000, loanRate: "0.025", startDate: "2025-06-01", endDate: "2026-06-01" }, base());
+    const result = computeInterestSubsidy(
+      { principal: 1_000_000, loanRate: "0.025", startDate: "2025-06-01", endDate: "2026-06-01" },
+      base(),
+    );
     expect(result.amount.toFixed(2)).toBe("25347.22");
   });
 
   test("actual/365 is an option", () => {
     // 10,000,000 × 3.00% × 729 / 365 = 599,178.0821… → 599,178.08
-    const result = computeInterestSubsidy({ principal: 10_000_000, loanRate: "0.0345", startDate: "2025-06-01", endDate: "2027-05-31" }, base({ dayCount: 365 }));
+    const result = computeInterestSubsidy(
+      { principal: 10_000_000, loanRate: "0.0345", startDate: "2025-06-01", endDate: "2027-05-31" },
+      base({ dayCount: 365 }),
+    );
     expect(result.amount.toFixed(2)).toBe("599178.08");
   });
 
@@ -100,7 +112,10 @@ describe("据实贴息: the rules around the formula", () => {
   });
 
   test("the segment count grows with LPR changes and schedule rows, not with days", () => {
-    const result = computeInterestSubsidy({ principal: 1_000_000, loanRate: "0.05", startDate: "2019-08-20", endDate: "2022-08-20" }, base({ lprMode: "floating" }));
+    const result = computeInterestSubsidy(
+      { principal: 1_000_000, loanRate: "0.05", startDate: "2019-08-20", endDate: "2022-08-20" },
+      base({ lprMode: "floating" }),
+    );
     expect(result.days).toBe(1096);
     expect(result.segments.length).toBe(7);
   });
@@ -120,12 +135,18 @@ describe("据实贴息: the rules around the formula", () => {
   test("fixed mode ignores LPR changes after the start date, even supplied ones", () => {
     const loan = { principal: 10_000_000, loanRate: "0.0345", startDate: "2025-06-01", endDate: "2027-05-31" };
     const plain = computeInterestSubsidy(loan, base());
-    const extended = computeInterestSubsidy(loan, base({ lpr: withSuppliedLpr(builtInLprTable(), [{ date: "2025-09-22", rate: "0.02" }]) }));
+    const extended = computeInterestSubsidy(
+      loan,
+      base({ lpr: withSuppliedLpr(builtInLprTable(), [{ date: "2025-09-22", rate: "0.02" }]) }),
+    );
     expect(extended.amount.toFixed(2)).toBe(plain.amount.toFixed(2));
   });
 
   test("end date on the start date gives zero days and zero", () => {
-    const result = computeInterestSubsidy({ principal: 1_000_000, loanRate: "0.04", startDate: "2025-06-01", endDate: "2025-06-01" }, base());
+    const result = computeInterestSubsidy(
+      { principal: 1_000_000, loanRate: "0.04", startDate: "2025-06-01", endDate: "2025-06-01" },
+      base(),
+    );
     expect(result.days).toBe(0);
     expect(result.amount.toFixed(2)).toBe("0.00");
   });
@@ -134,15 +155,15 @@ describe("据实贴息: the rules around the formula", () => {
 describe("据实贴息: bad input is a typed error naming the field", () => {
   const good = { principal: 1_000_000, loanRate: "0.04", startDate: "2025-06-01", endDate: "2026-06-01" };
   test.each`
-    change                              | field             | problem
-    ${{ endDate: "2025-05-31" }}        | ${"endDate"}      | ${"range"}
-    ${{ loanRate: "3.45" }}             | ${"loanRate"}     | ${"range"}
-    ${{ loanRate: -0.01 }}              | ${"loanRate"}     | ${"range"}
-    ${{ principal: -1 }}                | ${"principal"}    | ${"range"}
-    ${{ principal: "abc" }}             | ${"principal"}    | ${"type"}
-    ${{ startDate: "2025-02-30" }}      | ${"startDate"}    | ${"type"}
-    ${{ interestPaid: -5 }}             | ${"interestPaid"} | ${"range"}
-    ${{ principal: [] }}                | ${"principal"}    | ${"missing"}
+    change                         | field             | problem
+    ${{ endDate: "2025-05-31" }}   | ${"endDate"}      | ${"range"}
+    ${{ loanRate: "3.45" }}        | ${"loanRate"}     | ${"range"}
+    ${{ loanRate: -0.01 }}         | ${"loanRate"}     | ${"range"}
+    ${{ principal: -1 }}           | ${"principal"}    | ${"range"}
+    ${{ principal: "abc" }}        | ${"principal"}    | ${"type"}
+    ${{ startDate: "2025-02-30" }} | ${"startDate"}    | ${"type"}
+    ${{ interestPaid: -5 }}        | ${"interestPaid"} | ${"range"}
+    ${{ principal: [] }}           | ${"principal"}    | ${"missing"}
   `("$change → $problem error on $field", ({ change, field, problem }) => {
     const run = () => computeInterestSubsidy({ ...good, ...change }, base());
     expect(run).toThrow(InputError);
@@ -155,7 +176,9 @@ describe("据实贴息: bad input is a typed error naming the field", () => {
   });
 
   test("a rate of 3.45 is refused with the hint to write 3.45% or 0.0345", () => {
-    expect(() => computeInterestSubsidy({ ...good, loanRate: 3.45 }, base())).toThrow("3.45 looks like percent points: write 3.45% or 0.0345");
+    expect(() => computeInterestSubsidy({ ...good, loanRate: 3.45 }, base())).toThrow(
+      "3.45 looks like percent points: write 3.45% or 0.0345",
+    );
   });
 
   test("an LPR after knownThrough is unknown: the error names the date and how to supply the rate", () => {
@@ -170,6 +193,8 @@ describe("据实贴息: bad input is a typed error naming the field", () => {
   });
 
   test("a date before the table's first entry is unknown too", () => {
-    expect(() => computeInterestSubsidy({ ...good, startDate: "2019-08-19", endDate: "2020-08-19" }, base())).toThrow(/2019-08-19 is not known/);
+    expect(() => computeInterestSubsidy({ ...good, startDate: "2019-08-19", endDate: "2020-08-19" }, base())).toThrow(
+      /2019-08-19 is not known/,
+    );
   });
 });

@@ -48,6 +48,11 @@ describe("caller-supplied entries extend or override the table", () => {
 
   test("bad entries name the row", () => {
     expect(() => withSuppliedLpr(builtInLprTable(), [{ date: "2026-05-20", rate: 3 }])).toThrow(/row 1: 3 looks like percent points/);
-    expect(() => withSuppliedLpr(builtInLprTable(), [{ date: "2026-05-20", rate: "0.03" }, { date: "May", rate: "0.03" }])).toThrow(InputError);
+    expect(() =>
+      withSuppliedLpr(builtInLprTable(), [
+        { date: "2026-05-20", rate: "0.03" },
+        { date: "May", rate: "0.03" },
+      ]),
+    ).toThrow(InputError);
   });
 });

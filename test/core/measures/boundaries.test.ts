@@ -12,16 +12,58 @@ const interest360 = "36000.00"; // 1,200,000 × 3% × 360 / 360
 
 const cents = (value: number, delta: string) => new Decimal(value).plus(delta).toString();
 
-type Case = [label: string, measure: string, facts: (value: string) => ApplicationFacts, threshold: number, inclusive: boolean, amountAbove: (value: string) => string];
+type Case = [
+  label: string,
+  measure: string,
+  facts: (value: string) => ApplicationFacts,
+  threshold: number,
+  inclusive: boolean,
+  amountAbove: (value: string) => string,
+];
 
 const thresholdCases: Case[] = [
-  ["M1 total investment 500万 (含)", "M1", (v) => ({ qualified: true, totalInvestment: v, loan: smallLoan }), 5_000_000, true, () => interest360],
+  [
+    "M1 total investment 500万 (含)",
+    "M1",
+    (v) => ({ qualified: true, totalInvestment: v, loan: smallLoan }),
+    5_000_000,
+    true,
+    () => interest360,
+  ],
   ["M2 total investment > 300万", "M2", (v) => ({ totalInvestment: v, loan: smallLoan }), 3_000_000, false, () => interest360],
-  ["M3 increase > 1000万", "M3", (v) => ({ qualified: true, onlineRetailIncrease: v }), 10_000_000, false, (v) => new Decimal(v).times("0.02").toFixed(2)],
-  ["M4a import+export 达到 500万", "M4a", (v) => ({ importExport: v, firstTime: true, eligibleCosts: 300_000 }), 5_000_000, true, () => "150000.00"],
-  ["M4b import+export 达到 1000万", "M4b", (v) => ({ importExport: v, firstTime: true, eligibleCosts: 300_000 }), 10_000_000, true, () => "150000.00"],
+  [
+    "M3 increase > 1000万",
+    "M3",
+    (v) => ({ qualified: true, onlineRetailIncrease: v }),
+    10_000_000,
+    false,
+    (v) => new Decimal(v).times("0.02").toFixed(2),
+  ],
+  [
+    "M4a import+export 达到 500万",
+    "M4a",
+    (v) => ({ importExport: v, firstTime: true, eligibleCosts: 300_000 }),
+    5_000_000,
+    true,
+    () => "150000.00",
+  ],
+  [
+    "M4b import+export 达到 1000万",
+    "M4b",
+    (v) => ({ importExport: v, firstTime: true, eligibleCosts: 300_000 }),
+    10_000_000,
+    true,
+    () => "150000.00",
+  ],
   ["M5 total investment > 100万", "M5", (v) => ({ totalInvestment: v, loan: smallLoan }), 1_000_000, false, () => interest360],
-  ["M7 driven sales > 5000万", "M7", (v) => ({ drivenOnlineSales: v, investmentLast3Years: 1_500_000 }), 50_000_000, false, () => "750000.00"],
+  [
+    "M7 driven sales > 5000万",
+    "M7",
+    (v) => ({ drivenOnlineSales: v, investmentLast3Years: 1_500_000 }),
+    50_000_000,
+    false,
+    () => "750000.00",
+  ],
   ["M8a total investment > 500万", "M8a", (v) => ({ totalInvestment: v, loan: smallLoan }), 5_000_000, false, () => interest360],
 ];
 
@@ -48,10 +90,10 @@ describe.each(thresholdCases)("%s", (_label, measure, facts, threshold, inclusiv
 describe("M1's cap depends on total investment: 200万 up to 3000万 (含), 1000万 above", () => {
   const bigLoan = { principal: 200_000_000, loanRate: "0.05", startDate: "2025-06-01", endDate: "2028-06-01" };
   test.each`
-    ti                   | cap
-    ${"29999999.99"}     | ${"2000000.00"}
-    ${30_000_000}        | ${"2000000.00"}
-    ${"30000000.01"}     | ${"10000000.00"}
+    ti               | cap
+    ${"29999999.99"} | ${"2000000.00"}
+    ${30_000_000}    | ${"2000000.00"}
+    ${"30000000.01"} | ${"10000000.00"}
   `("TI $ti → cap $cap", ({ ti, cap }) => {
     const award = computeAward("M1", { qualified: true, totalInvestment: ti, loan: bigLoan });
     expect(award.cap!.toFixed(2)).toBe(cap);
@@ -61,15 +103,20 @@ describe("M1's cap depends on total investment: 200万 up to 3000万 (含), 1000
 });
 
 /** Principal that earns exactly `amount` over 360 days at 3.00%: amount / 0.03. */
-const loanEarning = (amount: Decimal) => ({ principal: amount.dividedBy("0.03").toString(), loanRate: "0.04", startDate: "2025-06-01", endDate: "2026-05-27" });
+const loanEarning = (amount: Decimal) => ({
+  principal: amount.dividedBy("0.03").toString(),
+  loanRate: "0.04",
+  startDate: "2025-06-01",
+  endDate: "2026-05-27",
+});
 
 describe.each`
-  measure  | facts                                                     | cap
-  ${"M1"}  | ${{ qualified: true, totalInvestment: 20_000_000 }}       | ${2_000_000}
-  ${"M2"}  | ${{ totalInvestment: 20_000_000 }}                        | ${2_000_000}
-  ${"M5"}  | ${{ totalInvestment: 20_000_000 }}                        | ${1_000_000}
-  ${"M8a"} | ${{ totalInvestment: 20_000_000 }}                        | ${3_000_000}
-  ${"M8b"} | ${{}}                                                     | ${5_000_000}
+  measure  | facts                                               | cap
+  ${"M1"}  | ${{ qualified: true, totalInvestment: 20_000_000 }} | ${2_000_000}
+  ${"M2"}  | ${{ totalInvestment: 20_000_000 }}                  | ${2_000_000}
+  ${"M5"}  | ${{ totalInvestment: 20_000_000 }}                  | ${1_000_000}
+  ${"M8a"} | ${{ totalInvestment: 20_000_000 }}                  | ${3_000_000}
+  ${"M8b"} | ${{}}                                               | ${5_000_000}
 `("$measure interest cap $cap", ({ measure, facts, cap }) => {
   test("a subsidy exactly at the cap is paid in full, no cap reason", () => {
     const award = computeAward(measure, { ...facts, loan: loanEarning(new Decimal(cap)) });
@@ -86,11 +133,11 @@ describe.each`
 });
 
 describe.each`
-  measure  | facts                                                              | base                       | rate     | cap
-  ${"M3"}  | ${(v: string) => ({ qualified: true, onlineRetailIncrease: v })}   | ${"onlineRetailIncrease"}  | ${"0.02"} | ${3_000_000}
-  ${"M4a"} | ${(v: string) => ({ importExport: 6_000_000, firstTime: true, eligibleCosts: v })} | ${"eligibleCosts"} | ${"0.5"} | ${500_000}
-  ${"M4b"} | ${(v: string) => ({ importExport: 12_000_000, firstTime: true, eligibleCosts: v })} | ${"eligibleCosts"} | ${"0.5"} | ${500_000}
-  ${"M7"}  | ${(v: string) => ({ drivenOnlineSales: 60_000_000, investmentLast3Years: v })} | ${"investmentLast3Years"} | ${"0.5"} | ${1_000_000}
+  measure  | facts                                                                               | base                      | rate      | cap
+  ${"M3"}  | ${(v: string) => ({ qualified: true, onlineRetailIncrease: v })}                    | ${"onlineRetailIncrease"} | ${"0.02"} | ${3_000_000}
+  ${"M4a"} | ${(v: string) => ({ importExport: 6_000_000, firstTime: true, eligibleCosts: v })}  | ${"eligibleCosts"}        | ${"0.5"}  | ${500_000}
+  ${"M4b"} | ${(v: string) => ({ importExport: 12_000_000, firstTime: true, eligibleCosts: v })} | ${"eligibleCosts"}        | ${"0.5"}  | ${500_000}
+  ${"M7"}  | ${(v: string) => ({ drivenOnlineSales: 60_000_000, investmentLast3Years: v })}      | ${"investmentLast3Years"} | ${"0.5"}  | ${1_000_000}
 `("$measure cap $cap ($rate × $base)", ({ measure, facts, rate, cap }) => {
   test("exactly at the cap", () => {
     const base = new Decimal(cap).dividedBy(rate).toString();
@@ -109,10 +156,10 @@ describe.each`
 
 describe("fixed awards", () => {
   test.each`
-    measure  | amount
-    ${"M6a"} | ${"1000000.00"}
+    measure   | amount
+    ${"M6a"}  | ${"1000000.00"}
     ${"6(2)"} | ${"500000.00"}
-    ${"M19"} | ${"1000000.00"}
+    ${"M19"}  | ${"1000000.00"}
   `("$measure pays $amount, which is also its cap", ({ measure, amount }) => {
     const award = computeAward(measure, {});
     expect(award.status).toBe("eligible");
@@ -142,13 +189,13 @@ describe("qualification and first-time facts", () => {
     expect(award.reasons.map((r) => r.code)).toEqual(["not_first_time"]);
   });
   test.each`
-    measure  | facts                                                 | field
-    ${"M1"}  | ${{ totalInvestment: 20_000_000, loan: smallLoan }}   | ${"qualified"}
-    ${"M3"}  | ${{ onlineRetailIncrease: 20_000_000 }}               | ${"qualified"}
-    ${"M4a"} | ${{ importExport: 6_000_000, eligibleCosts: 1 }}      | ${"firstTime"}
-    ${"M2"}  | ${{ loan: smallLoan }}                                | ${"totalInvestment"}
-    ${"M8b"} | ${{ loan: { ...smallLoan, loanRate: null } }}         | ${"loanRate"}
-    ${"M7"}  | ${{ drivenOnlineSales: 60_000_000 }}                  | ${"investmentLast3Years"}
+    measure  | facts                                               | field
+    ${"M1"}  | ${{ totalInvestment: 20_000_000, loan: smallLoan }} | ${"qualified"}
+    ${"M3"}  | ${{ onlineRetailIncrease: 20_000_000 }}             | ${"qualified"}
+    ${"M4a"} | ${{ importExport: 6_000_000, eligibleCosts: 1 }}    | ${"firstTime"}
+    ${"M2"}  | ${{ loan: smallLoan }}                              | ${"totalInvestment"}
+    ${"M8b"} | ${{ loan: { ...smallLoan, loanRate: null } }}       | ${"loanRate"}
+    ${"M7"}  | ${{ drivenOnlineSales: 60_000_000 }}                | ${"investmentLast3Years"}
   `("$measure without $field is a missing_field error, not a guess", ({ measure, facts, field }) => {
     const award = computeAward(measure, facts);
     expect(award.status).toBe("error");

@@ -32,10 +32,13 @@ describe("measure ids parse to canonical ids", () => {
     expect(parseMeasureId(input)).toBe(id);
   });
 
-  test.each(["M21", "0", "第21条", "1a", "3(1)", "M", "", "abc", "4c", "4(3)", 1.5, null, true])("%p is an error listing the valid ids", (input) => {
-    expect(() => parseMeasureId(input)).toThrow(InputError);
-    expect(() => parseMeasureId(input)).toThrow(MEASURE_IDS.join(", "));
-  });
+  test.each(["M21", "0", "第21条", "1a", "3(1)", "M", "", "abc", "4c", "4(3)", 1.5, null, true])(
+    "%p is an error listing the valid ids",
+    (input) => {
+      expect(() => parseMeasureId(input)).toThrow(InputError);
+      expect(() => parseMeasureId(input)).toThrow(MEASURE_IDS.join(", "));
+    },
+  );
 
   test.each(["4", "M6", "第8条"])("%s names a clause with two measures: the error says which to write", (input) => {
     expect(parseMeasureRef(input).kind).toBe("clause");

@@ -5,7 +5,11 @@ const loan = (principal: number, loanRate: string, startDate: string, endDate: s
 
 describe("RULES.md worked examples, award by award", () => {
   test("M1, TI 20,000,000: 607,500.00 under the 2,000,000 cap", () => {
-    const award = computeAward("M1", { qualified: true, totalInvestment: 20_000_000, loan: loan(10_000_000, "0.0345", "2025-06-01", "2027-05-31") });
+    const award = computeAward("M1", {
+      qualified: true,
+      totalInvestment: 20_000_000,
+      loan: loan(10_000_000, "0.0345", "2025-06-01", "2027-05-31"),
+    });
     expect(award.status).toBe("eligible");
     expect(award.computed!.toFixed(2)).toBe("607500.00");
     expect(award.cap!.toFixed(2)).toBe("2000000.00");
@@ -20,13 +24,21 @@ describe("RULES.md worked examples, award by award", () => {
   });
 
   test("M1, TI 80,000,000: 4,714,583.33 under the 10,000,000 cap", () => {
-    const award = computeAward(1, { qualified: true, totalInvestment: 80_000_000, loan: loan(50_000_000, "0.036", "2025-01-15", "2029-01-15") });
+    const award = computeAward(1, {
+      qualified: true,
+      totalInvestment: 80_000_000,
+      loan: loan(50_000_000, "0.036", "2025-01-15", "2029-01-15"),
+    });
     expect(award.amount.toFixed(2)).toBe("4714583.33");
     expect(award.cap!.toFixed(2)).toBe("10000000.00");
   });
 
   test("M1, TI 25,000,000: capped at 2,000,000.00", () => {
-    const award = computeAward("第1条", { qualified: true, totalInvestment: 25_000_000, loan: loan(50_000_000, "0.036", "2025-01-15", "2029-01-15") });
+    const award = computeAward("第1条", {
+      qualified: true,
+      totalInvestment: 25_000_000,
+      loan: loan(50_000_000, "0.036", "2025-01-15", "2029-01-15"),
+    });
     expect(award.computed!.toFixed(2)).toBe("4714583.33");
     expect(award.amount.toFixed(2)).toBe("2000000.00");
     expect(award.reasons.map((r) => r.code)).toEqual(["cap_applied"]);
@@ -43,11 +55,11 @@ describe("RULES.md worked examples, award by award", () => {
   });
 
   test.each`
-    increase           | status          | amount          | reasons
-    ${150_000_000}     | ${"eligible"}   | ${"3000000.00"} | ${[]}
-    ${150_000_001}     | ${"eligible"}   | ${"3000000.00"} | ${["cap_applied"]}
-    ${"12345678.90"}   | ${"eligible"}   | ${"246913.58"}  | ${[]}
-    ${10_000_000}      | ${"ineligible"} | ${"0.00"}       | ${["below_threshold"]}
+    increase         | status          | amount          | reasons
+    ${150_000_000}   | ${"eligible"}   | ${"3000000.00"} | ${[]}
+    ${150_000_001}   | ${"eligible"}   | ${"3000000.00"} | ${["cap_applied"]}
+    ${"12345678.90"} | ${"eligible"}   | ${"246913.58"}  | ${[]}
+    ${10_000_000}    | ${"ineligible"} | ${"0.00"}       | ${["below_threshold"]}
   `("M3 increase $increase → $amount ($status)", ({ increase, status, amount, reasons }) => {
     const award = computeAward("M3", { qualified: true, onlineRetailIncrease: increase });
     expect(award.status).toBe(status);
@@ -57,11 +69,17 @@ describe("RULES.md worked examples, award by award", () => {
 });
 
 describe("explain: one readable line", () => {
-  const award = computeAward("M1", { qualified: true, totalInvestment: 25_000_000, loan: loan(50_000_000, "0.036", "2025-01-15", "2029-01-15") });
+  const award = computeAward("M1", {
+    qualified: true,
+    totalInvestment: 25_000_000,
+    loan: loan(50_000_000, "0.036", "2025-01-15", "2029-01-15"),
+  });
   test("in English: measure, clause, inputs, LPR and days, cap, result", () => {
     const line = explainAward(award, "en");
     expect(line).toMatch(/^M1 第1条 /);
-    expect(line).toContain("inputs: quality e-commerce entity yes; total investment 25,000,000.00; principal 50,000,000.00; loan rate 3.6%");
+    expect(line).toContain(
+      "inputs: quality e-commerce entity yes; total investment 25,000,000.00; principal 50,000,000.00; loan rate 3.6%",
+    );
     expect(line).toContain("LPR (fixed) 3.1%, 1095 days 2025-01-15 → 2028-01-15");
     expect(line).toContain("cap 2,000,000.00 applied");
     expect(line).toMatch(/result 2,000,000.00 \(eligible\)$/);

@@ -49,15 +49,34 @@ describe("the parameter set hlj-ecommerce-2025-draft", () => {
   test("RULES.md's numbers, read back from the data", () => {
     const m = (id: string) => set.measures.find((x) => x.id === id)!;
     expect([m("M1").threshold!.value, m("M1").threshold!.comparison, m("M1").cap!.amount!.value]).toEqual([5_000_000, ">=", 2_000_000]);
-    expect([m("M1").cap!.tiers![0].value, m("M1").cap!.tiers![0].comparison, m("M1").cap!.tiers![0].amount.value]).toEqual([30_000_000, ">", 10_000_000]);
+    expect([m("M1").cap!.tiers![0].value, m("M1").cap!.tiers![0].comparison, m("M1").cap!.tiers![0].amount.value]).toEqual([
+      30_000_000,
+      ">",
+      10_000_000,
+    ]);
     expect([m("M2").threshold!.value, m("M2").threshold!.comparison, m("M2").cap!.amount!.value]).toEqual([3_000_000, ">", 2_000_000]);
-    expect([m("M3").threshold!.value, m("M3").rate!.value, m("M3").cap!.amount!.value, m("M3").cap!.scope]).toEqual([10_000_000, 0.02, 3_000_000, "entity-year"]);
-    expect([m("M4a").threshold!.value, m("M4a").threshold!.comparison, m("M4a").rate!.value, m("M4a").cap!.amount!.value]).toEqual([5_000_000, ">=", 0.5, 500_000]);
+    expect([m("M3").threshold!.value, m("M3").rate!.value, m("M3").cap!.amount!.value, m("M3").cap!.scope]).toEqual([
+      10_000_000,
+      0.02,
+      3_000_000,
+      "entity-year",
+    ]);
+    expect([m("M4a").threshold!.value, m("M4a").threshold!.comparison, m("M4a").rate!.value, m("M4a").cap!.amount!.value]).toEqual([
+      5_000_000,
+      ">=",
+      0.5,
+      500_000,
+    ]);
     expect([m("M4b").threshold!.value, m("M4b").cap!.amount!.value]).toEqual([10_000_000, 500_000]);
     expect([m("M5").threshold!.value, m("M5").cap!.amount!.value]).toEqual([1_000_000, 1_000_000]);
     expect([m("M6a").amount!.value, m("M6b").amount!.value, m("M19").amount!.value]).toEqual([1_000_000, 500_000, 1_000_000]);
     expect([m("M7").threshold!.value, m("M7").rate!.value, m("M7").cap!.amount!.value]).toEqual([50_000_000, 0.5, 1_000_000]);
-    expect([m("M8a").threshold!.value, m("M8a").cap!.amount!.value, m("M8b").threshold, m("M8b").cap!.amount!.value]).toEqual([5_000_000, 3_000_000, undefined, 5_000_000]);
+    expect([m("M8a").threshold!.value, m("M8a").cap!.amount!.value, m("M8b").threshold, m("M8b").cap!.amount!.value]).toEqual([
+      5_000_000,
+      3_000_000,
+      undefined,
+      5_000_000,
+    ]);
     expect([set.interestSubsidy.maxMonths.value, set.interestSubsidy.dayCountBases.value]).toEqual([36, [360, 365]]);
     expect([set.validity.firstAwardYear.value, set.validity.lastAwardYear.value]).toEqual([2025, 2027]);
     const oneTime = set.measures.filter((x) => x.oneTime).map((x) => x.id);
@@ -74,7 +93,10 @@ describe("a second parameter set is data, not code", () => {
     expect(computeAward("M3", retail).amount.toFixed(2)).toBe("3000000.00");
     expect(computeAward("M3", retail, { policy: "test-final-fixture" }).amount.toFixed(2)).toBe("4000000.00");
 
-    const platform = { totalInvestment: 2_500_000, loan: { principal: 1_200_000, loanRate: "0.04", startDate: "2025-06-01", endDate: "2026-05-27" } };
+    const platform = {
+      totalInvestment: 2_500_000,
+      loan: { principal: 1_200_000, loanRate: "0.04", startDate: "2025-06-01", endDate: "2026-05-27" },
+    };
     expect(computeAward("M2", platform).status).toBe("ineligible");
     const underFinal = computeAward("M2", platform, { policy: fixture });
     expect(underFinal.status).toBe("eligible");

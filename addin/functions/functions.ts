@@ -1,0 +1,499 @@
+/**
+ * The HLJ custom functions (FUNCTIONS.md): names, argument order and meaning are a contract with people's
+ * budget sheets. Each is a thin wrapper: it reads Excel's arguments and calls the core, where every rule lives.
+ * The JSDoc below is the only source of the functions' metadata (functions.json is generated from it).
+ */
+import {
+  ApplicationFacts,
+  Award,
+  BalancePoint,
+  Decimal,
+  InputError,
+  OptionsInput,
+  builtInLprTable,
+  chooseWinners,
+  cityOfUscc,
+  checkUscc,
+  clauseNumber,
+  computeAward,
+  computeInterestSubsidy,
+  explainAward,
+  getParameterSet,
+  isValidUscc,
+  lprOn,
+  measureCap,
+  measuresOfKind,
+  normaliseUscc,
+  parseDateCell,
+  parseMeasureId,
+  parseNumberCell,
+  parseYearCell,
+  withSuppliedLpr,
+} from "../../core";
+import { displayLanguage } from "../shared/display-language";
+import {
+  Cell,
+  CellFailure,
+  Matrix,
+  at,
+  booleanArg,
+  columnOf,
+  dateArg,
+  guarded,
+  lprModeArg,
+  lprTableArg,
+  numberArg,
+  requiredNumberArg,
+  rowCount,
+  spill,
+  textArg,
+} from "./excel-args";
+
+type Result = number | string | boolean;
+
+/** An award as the cell shows it: the amount, or the explanation when asked. */
+function shown(award: Award, explain: boolean): Result {
+  if (explain) return explainAward(award, displayLanguage());
+  if (award.failure) throw award.failure.error;
+  return award.amount.toNumber();
+}
+
+function options(lprMode: Cell, lprTable: Matrix): OptionsInput {
+  return { lprMode: lprModeArg(lprMode), lprEntries: lprTableArg(lprTable) };
+}
+
+/**
+ * The one-year loan prime rate (一年期LPR) in force on a date, as a fraction (3.00% is 0.03). 指定日期适用的一年期LPR。
+ * @customfunction LPR
+ * @param {any[][]} date The date (an Excel date or text such as 2025-06-01), or a column of dates. 日期。
+ * @param {any[][]} [lprTable] Optional two-column range (effective date, rate) that extends or overrides the built-in table. 可选：补充或覆盖内置LPR表的两列区域（生效日期、利率）。
+ * @returns {any[][]} The rate in force on that date.
+ */
+export function lpr(date: any[][], lprTable?: any[][]): any[][] {
+  const { dates, table } = guarded(() => ({
+    dates: columnOf("date", date),
+    table: withSuppliedLpr(builtInLprTable(), lprTableArg(lprTable)),
+  }));
+  return spill(dates.length, (i) => lprOn(table, dateArg("date", dates[i])).rate.toNumber());
+}
+
+/** A principal that is a two-column range (date, outstanding balance) is a balance schedule. */
+function principalArg(principal: any[][]): { column: Cell[]; schedule: BalancePoint[] | null } {
+  if (Array.isArray(principal) && principal.length > 0 && principal[0].length === 2) {
+    const schedule: BalancePoint[] = [];
+    principal.forEach((row, index) => {
+      const date = parseDateCell(row[0]);
+      const balance = parseNumberCell(row[1]);
+      if (date.kind === "absent" && balance.kind === "absent") return;
+      if (index === 0 && date.kind === "invalid" && balance.kind === "invalid") return; // a header row
+      if (date.kind !== "value" || balance.kind !== "value") {
+        throw new CellFailure(
+          "#VALUE!",
+          `principal row ${index + 1}: expected (date, outstanding balance)`,
+          `principal 第${index + 1}行：应为（日期、贷款余额）`,
+        );
+      }
+      schedule.push({ date: date.value, balance: balance.value.toString() });
+    });
+    return { column: [null], schedule };
+  }
+  return { column: columnOf("principal", principal), schedule: null };
+}
+
+/**
+ * The uncapped 据实贴息 amount for one loan: balance × min(loan rate, LPR) × days / 360 over the policy's subsidy period, never above the interest paid. 单笔贷款的据实贴息金额（未计上限）。
+ * @customfunction LPR_INTEREST
+ * @param {any[][]} principal Loan principal in yuan, or a two-column range (date, outstanding balance from that date). 贷款本金（元），或两列余额表（日期、自该日起的余额）。
+ * @param {any[][]} loanRate Annual loan rate as a fraction: 3.45% or 0.0345, not 3.45. 贷款年利率（3.45% 或 0.0345）。
+ * @param {any[][]} startDate Loan start date (放款日期). 贷款起始日。
+ * @param {any[][]} endDate Loan end date (到期日期). 贷款到期日。
+ * @param {any[][]} [interestPaid] Interest actually paid; the subsidy never exceeds it. 实付利息（可选，贴息不超过此数）。
+ * @param {any[][]} [lprMode] "fixed" (default: the LPR of the start date, 同期) or "floating" (the LPR of each day). 固定（默认）或浮动。
+ * @param {any[][]} [lprTable] Two-column range (effective date, rate) extending the built-in LPR table. 补充LPR表（生效日期、利率）。
+ * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount. TRUE 时返回计算说明。
+ * @returns {any[][]} The subsidy in yuan.
+ */
+export function lprInterest(
+  principal: any[][],
+  loanRate: any[][],
+  startDate: any[][],
+  endDate: any[][],
+  interestPaid?: any[][],
+  lprMode?: any[][],
+  lprTable?: any[][],
+  explain?: any[][],
+): any[][] {
+  const args = guarded(() => {
+    const { column, schedule } = principalArg(principal);
+    const columns = {
+      principal: column,
+      loanRate: columnOf("loanRate", loanRate),
+      startDate: columnOf("startDate", startDate),
+      endDate: columnOf("endDate", endDate),
+      interestPaid: columnOf("interestPaid", interestPaid),
+    };
+    const lpr = withSuppliedLpr(builtInLprTable(), lprTableArg(lprTable));
+    return {
+      columns,
+      schedule,
+      lpr,
+      mode: lprModeArg(columnOf("lprMode", lprMode)[0]),
+      explain: booleanArg("explain", columnOf("explain", explain)[0], false),
+      rows: rowCount(columns),
+    };
+  });
+  const policy = getParameterSet();
+  const { columns: c } = args;
+  return spill(args.rows, (i) => {
+    const result = computeInterestSubsidy(
+      {
+        principal: args.schedule ?? requiredNumberArg("principal", at(c.principal, i)),
+        loanRate: requiredNumberArg("loanRate", at(c.loanRate, i)),
+        startDate: dateArg("startDate", at(c.startDate, i)),
+        endDate: dateArg("endDate", at(c.endDate, i)),
+        interestPaid: numberArg("interestPaid", at(c.interestPaid, i)),
+      },
+      {
+        lprMode: args.mode,
+        dayCount: policy.interestSubsidy.dayCountBases.value[0],
+        maxMonths: policy.interestSubsidy.maxMonths.value,
+        lpr: args.lpr,
+      },
+    );
+    if (!args.explain) return result.amount.toNumber();
+    const zh = displayLanguage() === "zh";
+    const rates = [...new Set(result.segments.map((s) => `${s.appliedRate.times(100).toString()}%`))].join("/");
+    return zh
+      ? `据实贴息｜${result.windowStart}至${result.windowEnd} ${result.days}天，${args.mode === "fixed" ? "同期LPR" : "浮动LPR"}，适用利率 ${rates || "—"}，实际/${result.dayCount}${result.limitedByInterestPaid ? "，不超过实付利息" : ""}｜结果 ${result.amount.toFixed(2)}`
+      : `LPR interest | ${result.windowStart} → ${result.windowEnd}, ${result.days} days, LPR ${args.mode}, applied ${rates || "—"}, actual/${result.dayCount}${result.limitedByInterestPaid ? ", limited to interest paid" : ""} | result ${result.amount.toFixed(2)}`;
+  });
+}
+
+/**
+ * The interest subsidy of 第1、2、5、8条 (M1, M2, M5, M8a, M8b) after the investment threshold and the measure's per-entity cap; 0 when not eligible. 贷款贴息类措施的贴息金额（已计门槛与上限）。
+ * @customfunction INTEREST_SUBSIDY
+ * @param {any[][]} measure The measure: M1, M2, M5, M8a or M8b (also 1, 第1条, 8(1)…). 措施编号。
+ * @param {any[][]} totalInvestment The project's total investment in yuan (not needed for M8b). 项目总投资额（元）。
+ * @param {any[][]} principal Loan principal in yuan. 贷款本金（元）。
+ * @param {any[][]} loanRate Annual loan rate as a fraction: 3.45% or 0.0345. 贷款年利率。
+ * @param {any[][]} startDate Loan start date. 贷款起始日。
+ * @param {any[][]} endDate Loan end date. 贷款到期日。
+ * @param {any[][]} [interestPaid] Interest actually paid; the subsidy never exceeds it. 实付利息（可选）。
+ * @param {any[][]} [lprMode] "fixed" (default) or "floating". 固定（默认）或浮动。
+ * @param {any[][]} [lprTable] Two-column range (effective date, rate) extending the built-in LPR table. 补充LPR表。
+ * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount. TRUE 时返回计算说明。
+ * @returns {any[][]} The subsidy in yuan.
+ */
+export function interestSubsidy(
+  measure: any[][],
+  totalInvestment: any[][],
+  principal: any[][],
+  loanRate: any[][],
+  startDate: any[][],
+  endDate: any[][],
+  interestPaid?: any[][],
+  lprMode?: any[][],
+  lprTable?: any[][],
+  explain?: any[][],
+): any[][] {
+  const args = guarded(() => {
+    const columns = {
+      measure: columnOf("measure", measure),
+      totalInvestment: columnOf("totalInvestment", totalInvestment),
+      principal: columnOf("principal", principal),
+      loanRate: columnOf("loanRate", loanRate),
+      startDate: columnOf("startDate", startDate),
+      endDate: columnOf("endDate", endDate),
+      interestPaid: columnOf("interestPaid", interestPaid),
+    };
+    const opts = options(columnOf("lprMode", lprMode)[0], lprTable);
+    return {
+      columns,
+      opts,
+      explain: booleanArg("explain", columnOf("explain", explain)[0], false),
+      rows: rowCount(columns),
+      allowed: measuresOfKind("interest", opts),
+    };
+  });
+  const c = args.columns;
+  return spill(args.rows, (i) => {
+    const id = parseMeasureId(at(c.measure, i));
+    if (!args.allowed.includes(id)) {
+      throw new CellFailure(
+        "#VALUE!",
+        `measure ${id} is not an interest subsidy: use ${args.allowed.join(", ")}`,
+        `${id} 不是贷款贴息类措施，应为 ${args.allowed.join("、")}`,
+      );
+    }
+    const facts: ApplicationFacts = {
+      qualified: true,
+      totalInvestment: numberArg("totalInvestment", at(c.totalInvestment, i)),
+      loan: {
+        principal: requiredNumberArg("principal", at(c.principal, i)),
+        loanRate: requiredNumberArg("loanRate", at(c.loanRate, i)),
+        startDate: dateArg("startDate", at(c.startDate, i)),
+        endDate: dateArg("endDate", at(c.endDate, i)),
+        interestPaid: numberArg("interestPaid", at(c.interestPaid, i)),
+      },
+    };
+    return shown(computeAward(id, facts, args.opts), args.explain);
+  });
+}
+
+/**
+ * 第3条 online retail growth reward (M3): the policy's share of the year's increase in physical-goods online retail sales once it passes the threshold, up to the annual cap; 0 when not eligible. 新增实物网络零售额奖励。
+ * @customfunction RETAIL_BONUS
+ * @param {any[][]} onlineRetailIncrease The year's increase in online retail sales of physical goods, in yuan (a column spills one result per row). 年度新增实物网络零售额（元）。
+ * @param {any[][]} [aboveDesignatedSize] Whether the enterprise is above designated size and in the statistics (限额以上在统); default TRUE. 是否限额以上在统企业，默认 TRUE。
+ * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount. TRUE 时返回计算说明。
+ * @returns {any[][]} The reward in yuan.
+ */
+export function retailBonus(onlineRetailIncrease: any[][], aboveDesignatedSize?: any[][], explain?: any[][]): any[][] {
+  const args = guarded(() => {
+    const columns = {
+      onlineRetailIncrease: columnOf("onlineRetailIncrease", onlineRetailIncrease),
+      aboveDesignatedSize: columnOf("aboveDesignatedSize", aboveDesignatedSize),
+    };
+    return { columns, explain: booleanArg("explain", columnOf("explain", explain)[0], false), rows: rowCount(columns) };
+  });
+  const c = args.columns;
+  return spill(args.rows, (i) => {
+    const increase = requiredNumberArg("onlineRetailIncrease", at(c.onlineRetailIncrease, i));
+    const qualified = booleanArg("aboveDesignatedSize", at(c.aboveDesignatedSize, i), true);
+    return shown(computeAward("M3", { qualified, onlineRetailIncrease: increase }), args.explain);
+  });
+}
+
+const CHANNELS: Readonly<Record<string, "M4a" | "M4b">> = {
+  site: "M4a",
+  独立站: "M4a",
+  "independent site": "M4a",
+  website: "M4a",
+  platform: "M4b",
+  平台: "M4b",
+  第三方平台: "M4b",
+  "third-party platform": "M4b",
+};
+
+/**
+ * 第4条 cross-border subsidy, one-time: the policy's share of the year's costs up to the annual cap — M4a for an independent site, M4b for a shop on a third-party platform, once import+export first reaches its threshold. 跨境电商补贴。
+ * @customfunction CROSS_BORDER_SUBSIDY
+ * @param {any[][]} channel "site" (独立站, M4a) or "platform" (平台, M4b). 渠道：独立站或平台。
+ * @param {any[][]} importExport The year's import+export in yuan. 年度进出口额（元）。
+ * @param {any[][]} eligibleCosts Site build and server rental (site) or platform entry and promotion fees (platform), in yuan. 补贴基数（元）。
+ * @param {any[][]} [firstTime] Whether this is the first year the threshold is reached (首次达到); default TRUE. 是否首次达到，默认 TRUE。
+ * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount. TRUE 时返回计算说明。
+ * @returns {any[][]} The subsidy in yuan.
+ */
+export function crossBorderSubsidy(
+  channel: any[][],
+  importExport: any[][],
+  eligibleCosts: any[][],
+  firstTime?: any[][],
+  explain?: any[][],
+): any[][] {
+  const args = guarded(() => {
+    const columns = {
+      channel: columnOf("channel", channel),
+      importExport: columnOf("importExport", importExport),
+      eligibleCosts: columnOf("eligibleCosts", eligibleCosts),
+      firstTime: columnOf("firstTime", firstTime),
+    };
+    return { columns, explain: booleanArg("explain", columnOf("explain", explain)[0], false), rows: rowCount(columns) };
+  });
+  const c = args.columns;
+  return spill(args.rows, (i) => {
+    const text = (textArg("channel", at(c.channel, i)) ?? "").toLowerCase();
+    const measure = CHANNELS[text] ?? (/^m?4\s*[ab]$/i.test(text) ? parseMeasureId(text) : undefined);
+    if (measure !== "M4a" && measure !== "M4b") {
+      throw new CellFailure(
+        "#VALUE!",
+        `channel "${text}" is neither "site" (独立站) nor "platform" (平台)`,
+        `channel “${text}”应为 独立站（site）或 平台（platform）`,
+      );
+    }
+    const facts: ApplicationFacts = {
+      importExport: requiredNumberArg("importExport", at(c.importExport, i)),
+      eligibleCosts: requiredNumberArg("eligibleCosts", at(c.eligibleCosts, i)),
+      firstTime: booleanArg("firstTime", at(c.firstTime, i), true),
+    };
+    return shown(computeAward(measure, facts), args.explain);
+  });
+}
+
+const LEVELS: Readonly<Record<string, "M6a" | "M6b">> = {
+  national: "M6a",
+  国家级: "M6a",
+  国家: "M6a",
+  provincial: "M6b",
+  省级: "M6b",
+  省: "M6b",
+};
+
+/**
+ * 第6条 e-commerce base award (one-time): a newly named national demonstration base (M6a) or a provincial innovation benchmark base (M6b). 电商基地示范奖励。
+ * @customfunction BASE_AWARD
+ * @param {any[][]} level "national" (国家级) or "provincial" (省级). 示范级别。
+ * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount. TRUE 时返回计算说明。
+ * @returns {any[][]} The award in yuan.
+ */
+export function baseAward(level: any[][], explain?: any[][]): any[][] {
+  const args = guarded(() => ({
+    levels: columnOf("level", level),
+    explain: booleanArg("explain", columnOf("explain", explain)[0], false),
+  }));
+  return spill(args.levels.length, (i) => {
+    const text = (textArg("level", args.levels[i]) ?? "").toLowerCase();
+    const measure = LEVELS[text];
+    if (!measure)
+      throw new CellFailure(
+        "#VALUE!",
+        `level "${text}" is neither "national" (国家级) nor "provincial" (省级)`,
+        `level “${text}”应为 国家级（national）或 省级（provincial）`,
+      );
+    return shown(computeAward(measure, {}), args.explain);
+  });
+}
+
+/**
+ * 第7条 selection centre grant (M7, one-time): the policy's share of the last three years' infrastructure and equipment investment when driven online sales pass the threshold, up to the cap. 选品中心一次性补助。
+ * @customfunction SELECTION_CENTER_GRANT
+ * @param {any[][]} drivenOnlineSales Annual online sales of above-size enterprises driven by the centre, in yuan. 带动限额以上在统企业年度网络销售额（元）。
+ * @param {any[][]} investmentLast3Years Actual infrastructure and equipment investment of the last three years, in yuan. 近三年基础设施建设、设备购置实际投资额（元）。
+ * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount. TRUE 时返回计算说明。
+ * @returns {any[][]} The grant in yuan.
+ */
+export function selectionCenterGrant(drivenOnlineSales: any[][], investmentLast3Years: any[][], explain?: any[][]): any[][] {
+  const args = guarded(() => {
+    const columns = {
+      drivenOnlineSales: columnOf("drivenOnlineSales", drivenOnlineSales),
+      investmentLast3Years: columnOf("investmentLast3Years", investmentLast3Years),
+    };
+    return { columns, explain: booleanArg("explain", columnOf("explain", explain)[0], false), rows: rowCount(columns) };
+  });
+  const c = args.columns;
+  return spill(args.rows, (i) => {
+    const facts: ApplicationFacts = {
+      drivenOnlineSales: requiredNumberArg("drivenOnlineSales", at(c.drivenOnlineSales, i)),
+      investmentLast3Years: requiredNumberArg("investmentLast3Years", at(c.investmentLast3Years, i)),
+    };
+    return shown(computeAward("M7", facts), args.explain);
+  });
+}
+
+/**
+ * A measure's cap in yuan (第1条's depends on the project's total investment). 措施的金额上限。
+ * @customfunction CAP
+ * @param {any[][]} measure The measure: M1 … M19, 1, 第1条, 4a, 4(1)… 措施编号。
+ * @param {any[][]} [totalInvestment] Total investment in yuan: needed for M1, whose cap depends on it. 总投资额（M1 必填）。
+ * @returns {any[][]} The cap in yuan.
+ */
+export function cap(measure: any[][], totalInvestment?: any[][]): any[][] {
+  const args = guarded(() => {
+    const columns = { measure: columnOf("measure", measure), totalInvestment: columnOf("totalInvestment", totalInvestment) };
+    return { columns, rows: rowCount(columns) };
+  });
+  const c = args.columns;
+  return spill(args.rows, (i) => {
+    const id = parseMeasureId(at(c.measure, i));
+    const value = measureCap(id, { totalInvestment: numberArg("totalInvestment", at(c.totalInvestment, i)) });
+    if (value === null) throw new CellFailure("#N/A", `${id} has no cap in this policy`, `${id} 在本政策中没有金额上限`);
+    return value.toNumber();
+  });
+}
+
+/**
+ * 从优、就高、不重复 across a budget sheet: each row's amount if it wins for its entity (and year) — the highest, ties to the lower measure, then the earlier row — else 0. 同一主体（同一年度）只保留最高的一项。
+ * @customfunction BEST_OF
+ * @param {any[][]} entityIds Column of entity ids (统一社会信用代码). 主体代码列。
+ * @param {any[][]} amounts Column of amounts in yuan. 金额列。
+ * @param {any[][]} [years] Optional column of award years: an entity competes only within a year. 年度列（可选）。
+ * @param {any[][]} [measures] Optional column of measures: amounts of one measure count together; ties go to the lower measure. 措施列（可选）。
+ * @returns {any[][]} A column with each row's amount or 0.
+ */
+export function bestOf(entityIds: any[][], amounts: any[][], years?: any[][], measures?: any[][]): any[][] {
+  const rows = guarded(() => {
+    const columns = {
+      entityIds: columnOf("entityIds", entityIds),
+      amounts: columnOf("amounts", amounts),
+      years: columnOf("years", years),
+      measures: columnOf("measures", measures),
+    };
+    return Array.from({ length: rowCount(columns) }, (_, i): BestOfRow => {
+      try {
+        return bestOfRow(i, at(columns.entityIds, i), at(columns.amounts, i), at(columns.years, i), at(columns.measures, i));
+      } catch (error) {
+        return { kind: "error", error };
+      }
+    });
+  });
+  const candidates = rows.flatMap((row, index) =>
+    row.kind === "row" ? [{ scope: row.scope, measureKey: row.measureKey, clause: row.clause, index, amount: row.amount }] : [],
+  );
+  const winners = chooseWinners(candidates);
+  return spill(rows.length, (i) => {
+    const row = rows[i];
+    if (row.kind === "error") throw row.error;
+    if (row.kind === "blank") return 0;
+    return winners.get(row.scope)?.measureKey === row.measureKey ? row.amount.toNumber() : 0;
+  });
+}
+
+type BestOfRow =
+  | { kind: "blank" }
+  | { kind: "error"; error: unknown }
+  /** Without a measure column each row stands alone (`#index`). */
+  | { kind: "row"; scope: string; measureKey: string; clause: number; amount: Decimal };
+
+function bestOfRow(i: number, entityCell: Cell, amountCell: Cell, yearCell: Cell, measureCell: Cell): BestOfRow {
+  const entity = textArg("entityIds", entityCell);
+  const amount = numberArg("amounts", amountCell);
+  if (entity === null && amount === null) return { kind: "blank" };
+  if (entity === null) throw new CellFailure("#VALUE!", `entityIds row ${i + 1} is empty`, `entityIds 第${i + 1}行为空`);
+  const value = new Decimal(amount ?? 0);
+  if (value.isNegative()) throw new CellFailure("#NUM!", `amounts row ${i + 1} is negative`, `amounts 第${i + 1}行为负数`);
+  const year = parseYearCell(yearCell);
+  if (year.kind === "invalid") throw new CellFailure("#VALUE!", `years row ${i + 1}: ${year.en}`, `years 第${i + 1}行：${year.zh}`);
+  const measure = measureCell === null || measureCell === "" ? null : parseMeasureId(measureCell);
+  return {
+    kind: "row",
+    scope: `${normaliseUscc(entity)}|${year.kind === "value" ? year.value : ""}`,
+    measureKey: measure ?? `#${i}`,
+    clause: measure ? clauseNumber(measure) : Infinity,
+    amount: value,
+  };
+}
+
+/**
+ * TRUE if the text is an 18-character Unified Social Credit Code (统一社会信用代码) with a correct check character. 统一社会信用代码校验。
+ * @customfunction USCC_VALID
+ * @param {any[][]} code The code, or a column of codes. 信用代码。
+ * @returns {any[][]} TRUE or FALSE.
+ */
+export function usccValid(code: any[][]): any[][] {
+  const codes = guarded(() => columnOf("code", code));
+  return spill(codes.length, (i) => typeof codes[i] === "string" && isValidUscc(codes[i] as string));
+}
+
+/**
+ * The Heilongjiang city (市/地区) named by a Unified Social Credit Code's division digits, or #N/A for a code from elsewhere. 信用代码所属的黑龙江市（地）。
+ * @customfunction CITY
+ * @param {any[][]} code The code, or a column of codes. 信用代码。
+ * @returns {any[][]} The city's name.
+ */
+export function city(code: any[][]): any[][] {
+  const codes = guarded(() => columnOf("code", code));
+  return spill(codes.length, (i) => {
+    const text = textArg("code", codes[i]) ?? "";
+    const check = checkUscc(text);
+    if (!check.valid) throw new InputError("type", "code", check.zh!, check.en!);
+    const found = cityOfUscc(check.normalised);
+    if (!found)
+      throw new CellFailure(
+        "#N/A",
+        `${check.normalised} is not registered in a Heilongjiang city (division ${check.normalised.slice(2, 8)})`,
+        `${check.normalised} 不属于黑龙江省的市（地）`,
+      );
+    return found.zh;
+  });
+}

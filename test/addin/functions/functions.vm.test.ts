@@ -1,0 +1,338 @@
+import { isoToExcelSerial } from "../../../core/dates/excel-serial";
+import { CustomFunction, StubError, functionsJson, loadFunctions } from "../../helpers/functions-runtime";
+import { makeUscc } from "../../helpers/uscc";
+
+/** The functions of FUNCTIONS.md, in its order. */
+const SPEC = [
+  "LPR",
+  "LPR_INTEREST",
+  "INTEREST_SUBSIDY",
+  "RETAIL_BONUS",
+  "CROSS_BORDER_SUBSIDY",
+  "BASE_AWARD",
+  "SELECTION_CENTER_GRANT",
+  "CAP",
+  "BEST_OF",
+  "USCC_VALID",
+  "CITY",
+];
+
+const serial = (iso: string) => isoToExcelSerial(iso)!;
+/** A value as Excel passes it to a matrix parameter. */
+const v = (value: unknown) => [[value]];
+const col = (values: unknown[]) => values.map((x) => [x]);
+
+let fns: Map<string, CustomFunction>;
+const call = (id: string, ...args: unknown[]) => fns.get(id)!(...args) as unknown[][];
+const value = (id: string, ...args: unknown[]) => {
+  const result = call(id, ...args);
+  expect(result).toHaveLength(1);
+  return result[0][0];
+};
+const failure = (id: string, ...args: unknown[]): StubError => {
+  try {
+    call(id, ...args);
+  } catch (error) {
+    expect(error).toBeInstanceOf(StubError);
+    return error as StubError;
+  }
+  throw new Error(`${id} did not fail`);
+};
+
+beforeAll(() => {
+  fns = loadFunctions();
+});
+
+describe("registration in a bare runtime", () => {
+  test("exactly the 11 functions of FUNCTIONS.md are associated", () => {
+    expect([...fns.keys()].sort()).toEqual([...SPEC].sort());
+  });
+
+  test("functions.json lists the same ids, in the spec's order, each function and argument described", () => {
+    const metadata = functionsJson();
+    expect(metadata.functions.map((f) => f.id)).toEqual(SPEC);
+    expect(metadata.functions.map((f) => f.name)).toEqual(SPEC);
+    for (const f of metadata.functions) {
+      expect(f.description.length).toBeGreaterThan(20);
+      for (const p of f.parameters) expect(p.description.length).toBeGreaterThan(5);
+    }
+  });
+
+  test("argument names and order follow FUNCTIONS.md", () => {
+    const args = Object.fromEntries(
+      functionsJson().functions.map((f) => [f.id, f.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")]),
+    );
+    expect(args).toEqual({
+      LPR: "date, [lprTable]",
+      LPR_INTEREST: "principal, loanRate, startDate, endDate, [interestPaid], [lprMode], [lprTable], [explain]",
+      INTEREST_SUBSIDY:
+        "measure, totalInvestment, principal, loanRate, startDate, endDate, [interestPaid], [lprMode], [lprTable], [explain]",
+      RETAIL_BONUS: "onlineRetailIncrease, [aboveDesignatedSize], [explain]",
+      CROSS_BORDER_SUBSIDY: "channel, importExport, eligibleCosts, [firstTime], [explain]",
+      BASE_AWARD: "level, [explain]",
+      SELECTION_CENTER_GRANT: "drivenOnlineSales, investmentLast3Years, [explain]",
+      CAP: "measure, [totalInvestment]",
+      BEST_OF: "entityIds, amounts, [years], [measures]",
+      USCC_VALID: "code",
+      CITY: "code",
+    });
+  });
+});
+
+describe("RULES.md worked examples, passed as Excel passes them", () => {
+  test("LPR on 2025-06-01 (serial) and on ISO text", () => {
+    expect(value("LPR", v(serial("2025-06-01")))).toBe(0.03);
+    expect(value("LPR", v("2024-06-01"), null)).toBe(0.0345);
+  });
+
+  test("LPR_INTEREST 10,000,000 at 3.45% 2025-06-01 → 2027-05-31 = 607,500.00", () => {
+    expect(value("LPR_INTEREST", v(10_000_000), v(0.0345), v(serial("2025-06-01")), v(serial("2027-05-31")), null, null, null, null)).toBe(
+      607_500,
+    );
+  });
+
+  test.each`
+    ti            | principal     | rate      | start           | end             | expected
+    ${20_000_000} | ${10_000_000} | ${0.0345} | ${"2025-06-01"} | ${"2027-05-31"} | ${607_500}
+    ${80_000_000} | ${50_000_000} | ${0.036}  | ${"2025-01-15"} | ${"2029-01-15"} | ${4_714_583.33}
+    ${25_000_000} | ${50_000_000} | ${0.036}  | ${"2025-01-15"} | ${"2029-01-15"} | ${2_000_000}
+  `("INTEREST_SUBSIDY M1, TI $ti → $expected", ({ ti, principal, rate, start, end, expected }) => {
+    expect(value("INTEREST_SUBSIDY", v("M1"), v(ti), v(principal), v(rate), v(serial(start)), v(serial(end)), null, null, null, null)).toBe(
+      expected,
+    );
+  });
+
+  test.each`
+    mode          | expected
+    ${null}       | ${279_833.33}
+    ${"fixed"}    | ${279_833.33}
+    ${"floating"} | ${260_200}
+  `("8,000,000 at 4.00% 2024-06-01 → 2025-06-01, lprMode $mode → $expected", ({ mode, expected }) => {
+    const args = [v(8_000_000), v(0.04), v(serial("2024-06-01")), v(serial("2025-06-01")), null, mode === null ? null : v(mode)];
+    expect(value("LPR_INTEREST", ...args)).toBe(expected);
+    expect(value("INTEREST_SUBSIDY", v("8b"), null, ...args)).toBe(expected);
+  });
+
+  test.each`
+    increase        | expected
+    ${150_000_000}  | ${3_000_000}
+    ${12_345_678.9} | ${246_913.58}
+    ${10_000_000}   | ${0}
+    ${-1_000_000}   | ${0}
+  `("RETAIL_BONUS($increase) = $expected", ({ increase, expected }) => {
+    expect(value("RETAIL_BONUS", v(increase), null, null)).toBe(expected);
+  });
+
+  test("RETAIL_BONUS for an enterprise not above designated size is 0", () => {
+    expect(value("RETAIL_BONUS", v(150_000_000), v(false))).toBe(0);
+  });
+
+  test("CROSS_BORDER_SUBSIDY, BASE_AWARD, SELECTION_CENTER_GRANT, CAP", () => {
+    expect(value("CROSS_BORDER_SUBSIDY", v("site"), v(6_000_000), v(300_000))).toBe(150_000);
+    expect(value("CROSS_BORDER_SUBSIDY", v("平台"), v(9_999_999.99), v(300_000))).toBe(0);
+    expect(value("CROSS_BORDER_SUBSIDY", v("platform"), v(10_000_000), v(2_000_000), v(true))).toBe(500_000);
+    expect(value("CROSS_BORDER_SUBSIDY", v("site"), v(6_000_000), v(300_000), v(false))).toBe(0);
+    expect(value("BASE_AWARD", v("national"))).toBe(1_000_000);
+    expect(value("BASE_AWARD", v("省级"))).toBe(500_000);
+    expect(value("SELECTION_CENTER_GRANT", v(60_000_000), v(1_500_000))).toBe(750_000);
+    expect(value("SELECTION_CENTER_GRANT", v(50_000_000), v(1_500_000))).toBe(0);
+    expect(value("CAP", v("M1"), v(25_000_000))).toBe(2_000_000);
+    expect(value("CAP", v("第1条"), v(80_000_000))).toBe(10_000_000);
+    expect(value("CAP", v("M3"))).toBe(3_000_000);
+    expect(value("CAP", v("8(2)"))).toBe(5_000_000);
+  });
+
+  test("USCC_VALID and CITY", () => {
+    expect(value("USCC_VALID", v("91350100M000100Y43"))).toBe(true);
+    expect(value("USCC_VALID", v("91350100M000100Y4Z"))).toBe(false);
+    // an all-digit code typed into a number cell: Excel keeps 15 significant digits
+    expect(value("USCC_VALID", v(914403001922038000))).toBe(false);
+    expect(value("USCC_VALID", v(null))).toBe(false);
+    expect(call("USCC_VALID", col(["91310110666007217T", "914403001922038216", "bad"]))).toEqual([[true], [true], [false]]);
+    expect(value("CITY", v(makeUscc(7, "230600")))).toBe("大庆");
+    expect(failure("CITY", v("91350100M000100Y43")).code).toBe("#N/A");
+    expect(failure("CITY", v("91350100M000100Y44")).code).toBe("#VALUE!");
+  });
+
+  test("a 2-column principal is a balance schedule (date, balance)", () => {
+    const schedule = [
+      ["日期", "余额"],
+      [serial("2025-06-01"), 10_000_000],
+      [serial("2025-12-01"), 4_000_000],
+    ];
+    expect(value("LPR_INTEREST", schedule, v(0.035), v(serial("2025-06-01")), v(serial("2026-06-01")))).toBe(213_166.67);
+  });
+
+  test("an lprTable range extends the built-in table", () => {
+    const table = [
+      ["生效日期", "利率"],
+      [serial("2026-05-20"), 0.029],
+      [null, null],
+    ];
+    expect(value("LPR", v(serial("2026-06-01")), table)).toBe(0.029);
+    expect(
+      value(
+        "INTEREST_SUBSIDY",
+        v("M2"),
+        v(5_000_000),
+        v(10_000_000),
+        v(0.04),
+        v(serial("2026-06-01")),
+        v(serial("2027-06-01")),
+        null,
+        null,
+        table,
+      ),
+    ).toBe(294_027.78);
+  });
+});
+
+describe("errors as Excel shows them, with a message naming the argument", () => {
+  const loanArgs = (rate: unknown, start = serial("2025-06-01"), end = serial("2027-05-31")) => [v(10_000_000), v(rate), v(start), v(end)];
+
+  test("a rate of 3.45 is #NUM! and says how to write it", () => {
+    const error = failure("LPR_INTEREST", ...loanArgs(3.45));
+    expect(error.code).toBe("#NUM!");
+    expect(error.message).toContain("3.45 looks like percent points: write 3.45% or 0.0345");
+  });
+
+  test("an unknown measure is #VALUE! listing the valid ids", () => {
+    const error = failure("CAP", v("M99"));
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toContain("M1, M2, M3, M4a, M4b, M5, M6a, M6b, M7, M8a, M8b");
+    expect(failure("INTEREST_SUBSIDY", v("M3"), v(1), ...loanArgs(0.04)).message).toContain("use M1, M2, M5, M8a, M8b");
+  });
+
+  test("an LPR the table lacks is #N/A naming the date and how to supply it", () => {
+    const error = failure("LPR_INTEREST", ...loanArgs(0.04, serial("2026-05-10"), serial("2027-05-10")));
+    expect(error.code).toBe("#N/A");
+    expect(error.message).toContain("2026-05-10 is not known");
+    expect(error.message).toContain("LPR table range");
+    expect(failure("LPR", v(serial("2019-01-01"))).code).toBe("#N/A");
+  });
+
+  test("an end before the start is #NUM!", () => {
+    const error = failure("LPR_INTEREST", ...loanArgs(0.04, serial("2025-06-01"), serial("2025-05-31")));
+    expect(error.code).toBe("#NUM!");
+    expect(error.message).toContain("end date 2025-05-31 is before start date 2025-06-01");
+  });
+
+  test.each`
+    what                                 | id                        | args                                                     | code         | text
+    ${"negative principal"}              | ${"LPR_INTEREST"}         | ${[v(-1), v(0.04), v(45809), v(46538)]}                  | ${"#NUM!"}   | ${"principal cannot be negative"}
+    ${"text principal"}                  | ${"LPR_INTEREST"}         | ${[v("lots"), v(0.04), v(45809), v(46538)]}              | ${"#VALUE!"} | ${'principal: "lots" is not a number'}
+    ${"empty start date"}                | ${"LPR_INTEREST"}         | ${[v(1), v(0.04), v(""), v(46538)]}                      | ${"#VALUE!"} | ${"startDate is missing"}
+    ${"phantom 1900-02-29"}              | ${"LPR"}                  | ${[v(60)]}                                               | ${"#VALUE!"} | ${"1900 date system"}
+    ${"negative costs"}                  | ${"CROSS_BORDER_SUBSIDY"} | ${[v("site"), v(6_000_000), v(-5)]}                      | ${"#NUM!"}   | ${"eligible costs cannot be negative"}
+    ${"unknown channel"}                 | ${"CROSS_BORDER_SUBSIDY"} | ${[v("shop"), v(6_000_000), v(5)]}                       | ${"#VALUE!"} | ${'neither "site"'}
+    ${"unknown level"}                   | ${"BASE_AWARD"}           | ${[v("city")]}                                           | ${"#VALUE!"} | ${'neither "national"'}
+    ${"M1 cap without total investment"} | ${"CAP"}                  | ${[v("M1")]}                                             | ${"#VALUE!"} | ${"depends on total investment"}
+    ${"M14 has no cap"}                  | ${"CAP"}                  | ${[v("14")]}                                             | ${"#N/A"}    | ${"M14 has no cap"}
+    ${"bare clause 8"}                   | ${"CAP"}                  | ${[v(8)]}                                                | ${"#VALUE!"} | ${"write 8a or 8b"}
+    ${"two-column measure"}              | ${"CAP"}                  | ${[[["M1", "M2"]]]}                                      | ${"#VALUE!"} | ${"expected one value or one column"}
+    ${"mismatched columns"}              | ${"RETAIL_BONUS"}         | ${[col([1, 2, 3]), col([true, false])]}                  | ${"#VALUE!"} | ${"2 rows, but other arguments have 3"}
+    ${"bad lprMode"}                     | ${"LPR_INTEREST"}         | ${[v(1), v(0.04), v(45809), v(46538), null, v("daily")]} | ${"#VALUE!"} | ${"neither fixed nor floating"}
+  `("$what → $code", ({ id, args, code, text }) => {
+    const error = failure(id, ...args);
+    expect(error.code).toBe(code);
+    expect(error.message).toContain(text);
+  });
+});
+
+describe("spill: a column in, a column out", () => {
+  test("RETAIL_BONUS over a 1,000-row column returns 1,000 rows", () => {
+    const increases = Array.from({ length: 1000 }, (_, i) => (i + 1) * 100_000);
+    const result = call("RETAIL_BONUS", col(increases));
+    expect(result).toHaveLength(1000);
+    expect(result[0]).toEqual([0]);
+    expect(result[100]).toEqual([202_000]); // 10,100,000 × 2%
+    expect(result[999]).toEqual([2_000_000]);
+  });
+
+  test("a bad row holds its own error; the others compute", () => {
+    const result = call("RETAIL_BONUS", col([20_000_000, "abc", 30_000_000]));
+    expect(result[0]).toEqual([400_000]);
+    expect(result[1][0]).toBeInstanceOf(StubError);
+    expect((result[1][0] as StubError).code).toBe("#VALUE!");
+    expect(result[2]).toEqual([600_000]);
+  });
+
+  test("scalars repeat against a column", () => {
+    const result = call(
+      "INTEREST_SUBSIDY",
+      col(["M1", "M2", "M5", "M8a", "M8b"]),
+      v(20_000_000),
+      v(100_000_000),
+      v(0.05),
+      v(serial("2025-06-01")),
+      v(serial("2028-06-01")),
+    );
+    expect(result).toEqual([[2_000_000], [2_000_000], [1_000_000], [3_000_000], [5_000_000]]);
+  });
+});
+
+describe("BEST_OF: 从优、就高、不重复 across a budget sheet", () => {
+  test("one entity under three measures in two years", () => {
+    const A = makeUscc(1);
+    const B = makeUscc(2);
+    const entities = col([A, A, A, B, A, A]);
+    const amounts = col([246_913.58, 607_500, 500_000, 100_000, 300_000, 300_000]);
+    const years = col([2025, 2025, 2025, 2025, 2026, 2026]);
+    const measures = col(["M3", "M1", "M4a", "M3", "M6b", "M4a"]);
+    expect(call("BEST_OF", entities, amounts, years, measures)).toEqual([[0], [607_500], [0], [100_000], [0], [300_000]]);
+    // without years the entity competes across both years: M4a's two rows (800,000) beat M1 (607,500)
+    expect(call("BEST_OF", entities, amounts, null, measures)).toEqual([[0], [0], [500_000], [100_000], [0], [300_000]]);
+    // without measures, ties go to the earlier row
+    expect(call("BEST_OF", entities, amounts, years)).toEqual([[0], [607_500], [0], [100_000], [300_000], [0]]);
+  });
+
+  test("several amounts of one measure count together; blank rows give 0; codes are normalised", () => {
+    const A = makeUscc(3);
+    const result = call(
+      "BEST_OF",
+      col([A, A.toLowerCase(), ` ${A}`, null]),
+      col([300_000, 300_000, 500_000, null]),
+      null,
+      col(["M8b", "8b", "M3", null]),
+    );
+    expect(result).toEqual([[300_000], [300_000], [0], [0]]);
+  });
+
+  test("a negative amount is #NUM! in its own row", () => {
+    const result = call("BEST_OF", col(["X", "Y"]), col([-1, 5]));
+    expect((result[0][0] as StubError).code).toBe("#NUM!");
+    expect(result[1]).toEqual([5]);
+  });
+});
+
+describe("explain: one line in Office's display language", () => {
+  const args = [
+    v("M1"),
+    v(25_000_000),
+    v(50_000_000),
+    v(0.036),
+    v(serial("2025-01-15")),
+    v(serial("2029-01-15")),
+    null,
+    null,
+    null,
+    v(true),
+  ];
+  test("English when Office runs in English", () => {
+    const line = loadFunctions("en-US").get("INTEREST_SUBSIDY")!(...args) as string[][];
+    expect(line[0][0]).toMatch(/^M1 第1条 .*LPR \(fixed\) 3.1%, 1095 days.*cap 2,000,000.00 applied \| result 2,000,000.00 \(eligible\)$/);
+  });
+  test("Chinese when Office runs in Chinese, and when the language cannot be known", () => {
+    for (const fns of [loadFunctions("zh-CN"), loadFunctions()]) {
+      const line = fns.get("INTEREST_SUBSIDY")!(...args) as string[][];
+      expect(line[0][0]).toContain("同期LPR 3.1%，1095天");
+      expect(line[0][0]).toContain("结果 2,000,000.00");
+    }
+    expect((loadFunctions("zh-CN").get("RETAIL_BONUS")!(v(12_345_678.9), null, v(true)) as string[][])[0][0]).toContain("结果 246,913.58");
+    expect(
+      (
+        loadFunctions("en-GB").get("LPR_INTEREST")!(v(10_000_000), v(0.0345), v(45809), v(46538), null, null, null, v(true)) as string[][]
+      )[0][0],
+    ).toContain("729 days");
+  });
+});
