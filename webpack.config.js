@@ -94,7 +94,8 @@ module.exports = async (env, argv) => {
       static: { directory: path.resolve(__dirname, "dist") },
       headers: { "Access-Control-Allow-Origin": "*" },
       port: 3000,
-      server: { type: "https", options: await httpsOptions() },
+      // Certificates are looked for only when serving, not on every build.
+      server: env.WEBPACK_SERVE ? { type: "https", options: await httpsOptions() } : "https",
     },
   };
   return config;

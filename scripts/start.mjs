@@ -16,7 +16,8 @@ if (process.platform === "win32" || process.platform === "darwin") {
   process.exit(result.status ?? 1);
 }
 
-const server = spawn(npm, ["run", "dev-server"], { stdio: "inherit", detached: false });
+// The dev server itself, not an npm wrapper, so that "npm stop" can end it by its process id.
+const server = spawn(process.execPath, ["node_modules/webpack-cli/bin/cli.js", "serve", "--mode", "development"], { stdio: "inherit" });
 writeFileSync(".dev-server.pid", String(server.pid));
 console.log(`
 The add-in is served at https://localhost:3000 (press Ctrl+C to stop, or run "npm stop" from another shell).
