@@ -31,3 +31,6 @@ export * from "./explain";
 export * from "./cells/parse";
 export * from "./dates/excel-serial";
 export * from "./batch/no-duplication";
+export * from "./screening/screen";
+export * from "./screening/fields";
+export * from "./screening/report";

@@ -27,33 +27,32 @@ export interface DedupWinner {
 
 /** The winner of each scope whose best total is above zero. */
 export function chooseWinners(candidates: Iterable<DedupCandidate>): Map<string, DedupWinner> {
-  const totals = new Map<string, Map<string, { total: Decimal; clause: number; firstIndex: number }>>();
+  // One flat map of (scope, measure) totals, then one pass to pick each scope's best.
+  const totals = new Map<string, { scope: string; measureKey: string; total: Decimal; clause: number; firstIndex: number }>();
   for (const c of candidates) {
-    let scope = totals.get(c.scope);
-    if (!scope) totals.set(c.scope, (scope = new Map()));
-    const entry = scope.get(c.measureKey);
+    const key = `${c.scope}\u0000${c.measureKey}`;
+    const entry = totals.get(key);
     if (entry) {
-      entry.total = entry.total.plus(c.amount);
-      entry.firstIndex = Math.min(entry.firstIndex, c.index);
+      if (!c.amount.isZero()) entry.total = entry.total.plus(c.amount);
+      if (c.index < entry.firstIndex) entry.firstIndex = c.index;
     } else {
-      scope.set(c.measureKey, { total: c.amount, clause: c.clause, firstIndex: c.index });
+      totals.set(key, { scope: c.scope, measureKey: c.measureKey, total: c.amount, clause: c.clause, firstIndex: c.index });
+    }
+  }
+  const best = new Map<string, { measureKey: string; total: Decimal; clause: number; firstIndex: number }>();
+  for (const m of totals.values()) {
+    const current = best.get(m.scope);
+    if (
+      current === undefined ||
+      m.total.greaterThan(current.total) ||
+      (m.total.equals(current.total) && (m.clause < current.clause || (m.clause === current.clause && m.firstIndex < current.firstIndex)))
+    ) {
+      best.set(m.scope, m);
     }
   }
   const winners = new Map<string, DedupWinner>();
-  for (const [scopeKey, measures] of totals) {
-    let best: DedupWinner | null = null;
-    let bestClause = Infinity;
-    for (const [measureKey, m] of measures) {
-      const better =
-        best === null ||
-        m.total.greaterThan(best.total) ||
-        (m.total.equals(best.total) && (m.clause < bestClause || (m.clause === bestClause && m.firstIndex < best.firstIndex)));
-      if (better) {
-        best = { measureKey, total: m.total, firstIndex: m.firstIndex };
-        bestClause = m.clause;
-      }
-    }
-    if (best && best.total.greaterThan(ZERO)) winners.set(scopeKey, best);
+  for (const [scope, m] of best) {
+    if (m.total.greaterThan(ZERO)) winners.set(scope, { measureKey: m.measureKey, total: m.total, firstIndex: m.firstIndex });
   }
   return winners;
 }

@@ -9,13 +9,13 @@ import { Decimal, DecimalInput, Money, ZERO, formatYuan, maxDecimal, roundToFen 
 import { nonNegativeAmount, optionalAmount } from "../money/input";
 import { awardFor } from "../measures";
 import { MeasureId, clauseCitation, clauseNumber, parseMeasureId, parseMeasureRef } from "../measures/measure-id";
-import { ApplicationFacts, Award, AwardStatus, TraceStep } from "../measures/types";
+import { ApplicationFacts, Award, AwardContext, AwardStatus, TraceStep } from "../measures/types";
 import { Options, OptionsInput, awardContext, resolveOptions } from "../options";
-import { chooseWinners } from "./no-duplication";
-import { measureParams } from "../policy/registry";
+import { DedupWinner, chooseWinners } from "./no-duplication";
+import { measureCitation, measureParams } from "../policy/registry";
 import { Localized, ParameterSet } from "../policy/types";
 import { Reason, ReasonCode, reason } from "../reasons/reasons";
-import { checkUscc, cityOfUscc, isHeilongjiang } from "../uscc/uscc";
+import { UsccCheck, checkUscc, cityOfUscc, isHeilongjiang } from "../uscc/uscc";
 
 export type RowStatus = AwardStatus | "superseded";
 
@@ -33,6 +33,8 @@ export interface ApplicationRow {
   otherProvincialSupport?: DecimalInput | null;
   /** Problems a host found reading the row's cells: the row becomes an `error` with these reasons. */
   inputErrors?: readonly Reason[];
+  /** What makes two rows identical (duplicate_row); hosts that have the raw cells give them here. */
+  signature?: string;
 }
 
 /** An award already paid (历史兑现). */
@@ -90,6 +92,8 @@ export interface BatchOptions extends OptionsInput {
   history?: readonly HistoryRecord[];
   /** Called now and then with rows done and the total, for hosts that show progress. */
   onProgress?: (done: number, total: number) => void;
+  /** false skips the readable trace of each row (a screening that never shows it); default true. */
+  trace?: boolean;
 }
 
 /** The totals key for a row with no measure, or no city (none given and the code is not from Heilongjiang). */
@@ -104,6 +108,7 @@ interface Working {
   /** The running amount through the batch steps. */
   amount: Decimal;
   other: Decimal | null;
+  tracing: boolean;
 }
 
 export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: BatchOptions = {}): BatchResult {
@@ -113,8 +118,9 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
   const progressEvery = Math.max(1, Math.floor(rows.length / 100));
 
   const seen = new Map<string, string>();
+  const cache: RowCache = { uscc: new Map(), contexts: new Map() };
   const working: Working[] = rows.map((row, index) => {
-    const w = computeRow(row, index, resolved, seen);
+    const w = computeRow(row, index, resolved, seen, batchOptions.trace !== false, cache);
     if (batchOptions.onProgress && (index + 1) % progressEvery === 0) batchOptions.onProgress(index + 1, rows.length);
     return w;
   });
@@ -214,17 +220,31 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
       amount: w.amount,
     })),
   );
+  const winnerText = new Map<DedupWinner, { zh: string; en: string }>();
   for (const w of competing) {
     const win = winners.get(scopeOf(w));
     if (!win || win.measureKey === w.measure) continue;
-    const winner = win.measureKey as MeasureId;
-    const winnerSource = working[win.firstIndex].result.source;
+    let text = winnerText.get(win);
+    if (!text) {
+      // The winner's part of the message is the same for every row it supersedes.
+      const winner = win.measureKey as MeasureId;
+      const winnerSource = working[win.firstIndex].result.source;
+      const total = formatYuan(win.total);
+      text = {
+        zh: `由 ${winner}（${clauseCitation(winner)}，${winnerSource}，合计 ${total}）支持`,
+        en: `goes to ${winner} (${clauseCitation(winner)}, ${winnerSource}, total ${total})`,
+      };
+      winnerText.set(win, text);
+    }
+    const scopeZh = options.dedupScope === "entity-year" ? `${w.result.year}年度` : "同一项目";
+    const scopeEn = options.dedupScope === "entity-year" ? `${w.result.year} award` : "project award";
+    const amount = formatYuan(w.amount);
     setStatus(w, "superseded");
     addReason(
       w,
       "superseded_by",
-      `从优、就高、不重复：同一主体${options.dedupScope === "entity-year" ? `${w.result.year}年度` : "同一项目"}由 ${winner}（${clauseCitation(winner)}，${winnerSource}，合计 ${formatYuan(win.total)}）支持，本行 ${formatYuan(w.amount)} 不再支持`,
-      `no duplication: the entity's ${options.dedupScope === "entity-year" ? `${w.result.year} award` : "project award"} goes to ${winner} (${clauseCitation(winner)}, ${winnerSource}, total ${formatYuan(win.total)}); this row's ${formatYuan(w.amount)} is superseded`,
+      `从优、就高、不重复：同一主体${scopeZh}${text.zh}，本行 ${amount} 不再支持`,
+      `no duplication: the entity's ${scopeEn} ${text.en}; this row's ${amount} is superseded`,
     );
     w.amount = ZERO;
   }
@@ -270,7 +290,34 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
   };
 }
 
-function computeRow(row: ApplicationRow, index: number, resolved: ReturnType<typeof resolveOptions>, seen: Map<string, string>): Working {
+/** Per-batch memo: entities and years repeat across rows. */
+interface RowCache {
+  uscc: Map<string, { check: UsccCheck; city: string; inProvince: boolean }>;
+  contexts: Map<number, AwardContext>;
+}
+
+function checkedEntity(raw: string, cache: RowCache) {
+  let entry = cache.uscc.get(raw);
+  if (!entry) {
+    const check = checkUscc(raw);
+    entry = {
+      check,
+      city: check.valid ? (cityOfUscc(check.normalised)?.zh ?? "") : "",
+      inProvince: check.valid && isHeilongjiang(check.normalised),
+    };
+    cache.uscc.set(raw, entry);
+  }
+  return entry;
+}
+
+function computeRow(
+  row: ApplicationRow,
+  index: number,
+  resolved: ReturnType<typeof resolveOptions>,
+  seen: Map<string, string>,
+  trace: boolean,
+  cache: RowCache,
+): Working {
   const { policy } = resolved;
   const source = row.source ?? `row ${index + 1}`;
   const errors: Reason[] = [...(row.inputErrors ?? [])];
@@ -281,12 +328,13 @@ function computeRow(row: ApplicationRow, index: number, resolved: ReturnType<typ
   };
 
   const rawEntity = typeof row.entityId === "string" ? row.entityId : row.entityId == null ? "" : String(row.entityId);
-  const uscc = checkUscc(rawEntity);
+  const entity = checkedEntity(rawEntity, cache);
+  const uscc = entity.check;
   if (!uscc.valid) {
     if (uscc.problem === "empty")
       errors.push(reason("missing_field", "缺少统一社会信用代码", "the Unified Social Credit Code (entityId) is missing", "entityId"));
     else errors.push(reason("invalid_uscc", uscc.zh!, uscc.en!, "entityId"));
-  } else if (!isHeilongjiang(uscc.normalised)) {
+  } else if (!entity.inProvince) {
     warnings.push(
       reason(
         "out_of_province",
@@ -343,7 +391,7 @@ function computeRow(row: ApplicationRow, index: number, resolved: ReturnType<typ
     seen.set(signature, source);
   }
 
-  const city = (typeof row.city === "string" && row.city.trim()) || (uscc.valid ? (cityOfUscc(uscc.normalised)?.zh ?? "") : "");
+  const city = (typeof row.city === "string" && row.city.trim()) || entity.city;
   const result: ResultRow = {
     index,
     source,
@@ -359,7 +407,7 @@ function computeRow(row: ApplicationRow, index: number, resolved: ReturnType<typ
     final: ZERO,
     status: "error",
     reasons: [],
-    citation: measure ? `《${policy.title.zh}》${clauseCitation(measure)} ${measureParams(policy, measure).title.zh} [${policy.id}]` : "",
+    citation: measure ? measureCitation(policy, measure, clauseCitation(measure)) : "",
     trace: [],
   };
   const working: Working = {
@@ -370,6 +418,7 @@ function computeRow(row: ApplicationRow, index: number, resolved: ReturnType<typ
     award: null,
     amount: ZERO,
     other,
+    tracing: trace,
   };
 
   if (errors.length > 0) {
@@ -394,19 +443,22 @@ function computeRow(row: ApplicationRow, index: number, resolved: ReturnType<typ
     return working;
   }
 
-  const award = awardFor(measure!, row.facts ?? {}, awardContext(resolved, year!));
+  let context = cache.contexts.get(year!);
+  if (!context) cache.contexts.set(year!, (context = { ...awardContext(resolved, year!), trace }));
+  const award = awardFor(measure!, row.facts ?? {}, context);
   working.award = award;
   working.amount = award.amount;
   result.status = award.status;
   result.computed = award.computed;
   result.cap = award.cap;
   result.citation = award.citation;
-  result.reasons = [...award.reasons, ...warnings];
-  result.trace = [...award.trace];
+  result.reasons = warnings.length ? [...award.reasons, ...warnings] : award.reasons;
+  result.trace = trace ? [...award.trace] : award.trace;
   return working;
 }
 
 function rowSignature(row: ApplicationRow, entity: string): string {
+  if (row.signature !== undefined) return row.signature;
   const { source: _source, inputErrors: _errors, ...rest } = row;
   // Decimals serialise as their digits (toJSON), so equal amounts give equal signatures.
   return JSON.stringify({ ...rest, entityId: entity });
@@ -418,7 +470,7 @@ function setStatus(w: Working, status: RowStatus): void {
 
 function addReason(w: Working, code: ReasonCode, zh: string, en: string): void {
   w.result.reasons.push(reason(code, zh, en));
-  w.result.trace.push({ step: code, zh, en });
+  if (w.tracing) w.result.trace.push({ step: code, zh, en });
 }
 
 function capKey(scope: string, entity: string, measure: MeasureId, year: number | null | undefined): string | null {
@@ -462,11 +514,11 @@ export function totalsOf(rows: readonly ResultRow[]): Totals {
   const add = (table: Record<string, TotalLine>, key: string, amount: Money) => {
     const line = table[key] ?? (table[key] = { rows: 0, final: ZERO });
     line.rows += 1;
-    line.final = line.final.plus(amount);
+    if (!amount.isZero()) line.final = line.final.plus(amount);
   };
   for (const row of rows) {
     if (row.entityId) entities.add(row.entityId);
-    totals.final = totals.final.plus(row.final);
+    if (!row.final.isZero()) totals.final = totals.final.plus(row.final);
     add(totals.byMeasure, row.measure ?? UNKNOWN_KEY, row.final);
     add(totals.byStatus, row.status, row.final);
     add(totals.byCity, row.city || UNKNOWN_KEY, row.final);

@@ -32,7 +32,8 @@ export function excelErrorOf(cell: CellValue): string | null {
 }
 
 export function isEmptyCell(cell: CellValue): boolean {
-  return cell === null || cell === undefined || (typeof cell === "string" && toHalfWidth(cell).trim() === "");
+  // String.prototype.trim also removes the ideographic space (U+3000).
+  return cell === null || cell === undefined || (typeof cell === "string" && cell.trim() === "");
 }
 
 /** Text a person would see for a cell, for messages. */

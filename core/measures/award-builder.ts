@@ -1,7 +1,7 @@
 import { InputError, LprUnknownError } from "../errors/errors";
 import { Decimal, DecimalInput, Money, ZERO, dec, formatYuan, roundToFen } from "../money/money";
 import { nonNegativeAmount } from "../money/input";
-import { measureParams, paramDecimal } from "../policy/registry";
+import { measureCitation, measureParams, paramDecimal } from "../policy/registry";
 import { CapTier, MeasureParams, ThresholdParam } from "../policy/types";
 import { Reason, ReasonCode, reason } from "../reasons/reasons";
 import { MeasureId, clauseCitation } from "./measure-id";
@@ -42,15 +42,26 @@ export class AwardBuilder {
     readonly context: AwardContext,
   ) {
     this.params = measureParams(context.policy, measure);
+    this.tracing = context.trace !== false;
   }
 
-  step(step: string, zh: string, en: string): void {
+  /** Whether to build the trace (a batch that never shows it skips the work). */
+  readonly tracing: boolean;
+
+  /** Records a step of the trace; the text is only made when the caller asked for a trace. */
+  step(step: string, text: () => [zh: string, en: string]): void {
+    if (!this.tracing) return;
+    const [zh, en] = text();
     this.trace.push({ step, zh, en });
   }
 
   /** Records an input the rule used. */
-  used(label: { zh: string; en: string }, shown: string, shownZh = shown): void {
-    this.inputs.push({ zh: `${label.zh} ${shownZh}`, en: `${label.en} ${shown}` });
+  /** Records an input the rule used: its shown value, or [English, Chinese] when they differ. */
+  used(label: { zh: string; en: string }, shown: () => string | [en: string, zh: string]): void {
+    if (!this.tracing) return;
+    const value = shown();
+    const [en, zh] = typeof value === "string" ? [value, value] : value;
+    this.inputs.push({ zh: `${label.zh} ${zh}`, en: `${label.en} ${en}` });
   }
 
   because(code: ReasonCode, zh: string, en: string, field?: string): void {
@@ -65,7 +76,7 @@ export class AwardBuilder {
   /** A required amount (≥ 0), or an InputError naming the field. */
   amountFact(facts: ApplicationFacts, field: keyof ApplicationFacts): Decimal {
     const amount = nonNegativeAmount(facts[field] as DecimalInput | null | undefined, field, FACT_LABELS[field]);
-    this.used(FACT_LABELS[field], formatYuan(amount));
+    this.used(FACT_LABELS[field], () => formatYuan(amount));
     return amount;
   }
 
@@ -81,7 +92,7 @@ export class AwardBuilder {
     }
     const label = field === "qualified" && this.params.qualification ? this.params.qualification : FACT_LABELS[field];
     const short = { zh: label.zh.replace(/（.*$/, ""), en: label.en.replace(/ \(.*$/, "") };
-    this.used(short, value ? "yes" : "no", value ? "是" : "否");
+    this.used(short, () => [value ? "yes" : "no", value ? "是" : "否"]);
     return value;
   }
 
@@ -91,11 +102,10 @@ export class AwardBuilder {
     const label = FACT_LABELS[threshold.field];
     const op = threshold.comparison === ">" ? ">" : "≥";
     const limit = formatYuan(paramDecimal(threshold));
-    this.step(
-      "threshold",
+    this.step("threshold", () => [
       `${label.zh} ${formatYuan(value)} ${met ? "" : "不"}满足 ${op} ${limit}（${threshold.clause}：${threshold.title.zh}）`,
       `${label.en} ${formatYuan(value)} ${met ? "meets" : "does not meet"} ${op} ${limit} (${threshold.clause}: ${threshold.title.en})`,
-    );
+    ]);
     if (!met) {
       this.ineligible(
         "below_threshold",
@@ -118,11 +128,10 @@ export class AwardBuilder {
     }
     const applied = this.computed.greaterThan(cap.amount);
     this.amount = applied ? cap.amount : this.computed;
-    this.step(
-      "cap",
+    this.step("cap", () => [
       `上限 ${formatYuan(cap.amount)}（${cap.source.clause}：${cap.source.title.zh}）${applied ? "适用" : "未触及"}`,
       `cap ${formatYuan(cap.amount)} (${cap.source.clause}: ${cap.source.title.en}) ${applied ? "applied" : "not reached"}`,
-    );
+    ]);
     if (applied) {
       this.because(
         "cap_applied",
@@ -133,12 +142,12 @@ export class AwardBuilder {
   }
 
   build(): Award {
-    const citationZh = `《${this.context.policy.title.zh}》${clauseCitation(this.measure)} ${this.params.title.zh}`;
+    const clause = clauseCitation(this.measure);
     return {
       measure: this.measure,
-      clause: clauseCitation(this.measure),
+      clause,
       title: this.params.title,
-      citation: `${citationZh} [${this.context.policy.id}]`,
+      citation: measureCitation(this.context.policy, this.measure, clause),
       status: this.status,
       computed: this.status === "error" ? null : this.status === "ineligible" ? (this.computed ?? ZERO) : this.computed,
       cap: this.cap,
@@ -154,7 +163,7 @@ export class AwardBuilder {
   run(rule: (b: AwardBuilder) => void): Award {
     try {
       rule(this);
-      if (this.inputs.length) {
+      if (this.tracing && this.inputs.length) {
         this.trace.unshift({
           step: "inputs",
           zh: `输入：${this.inputs.map((i) => i.zh).join("；")}`,
@@ -180,7 +189,7 @@ export class AwardBuilder {
     this.computed = null;
     this.amount = ZERO;
     this.reasons.push(why);
-    this.step("error", why.zh, why.en);
+    this.step("error", () => [why.zh, why.en]);
   }
 }
 

@@ -8,11 +8,10 @@ import { ApplicationFacts, Award, AwardContext } from "./types";
 export function awardFixed(measure: MeasureId, facts: ApplicationFacts, context: AwardContext): Award {
   return new AwardBuilder(measure, context).run((b) => {
     const amount = b.params.amount!;
-    b.step(
-      "amount",
+    b.step("amount", () => [
       `${amount.title.zh}（${amount.clause}）：${formatYuan(paramDecimal(amount))}`,
       `${amount.title.en} (${amount.clause}): ${formatYuan(paramDecimal(amount))}`,
-    );
+    ]);
     b.settle(paramDecimal(amount), facts);
   });
 }

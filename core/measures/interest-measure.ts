@@ -38,17 +38,17 @@ export function awardInterestMeasure(measure: MeasureId, facts: ApplicationFacts
       },
     );
     b.extra.interest = subsidy;
-    const principalShown = Array.isArray(loan.principal)
-      ? `${loan.principal.length} balance rows`
-      : formatYuan(dec(loan.principal as DecimalInput));
-    b.used({ zh: "贷款本金", en: "principal" }, principalShown);
-    b.used({ zh: "贷款利率", en: "loan rate" }, formatRate(dec(loan.loanRate as DecimalInput)));
-    b.used({ zh: "贷款期限", en: "loan" }, `${loan.startDate} → ${loan.endDate}`);
-    if (subsidy.interestPaid !== null) b.used({ zh: "实付利息", en: "interest paid" }, formatYuan(subsidy.interestPaid));
+    b.used({ zh: "贷款本金", en: "principal" }, () =>
+      Array.isArray(loan.principal) ? `${loan.principal.length} balance rows` : formatYuan(dec(loan.principal as DecimalInput)),
+    );
+    b.used({ zh: "贷款利率", en: "loan rate" }, () => formatRate(dec(loan.loanRate as DecimalInput)));
+    b.used({ zh: "贷款期限", en: "loan" }, () => `${loan.startDate} → ${loan.endDate}`);
+    const paid = subsidy.interestPaid;
+    if (paid !== null) b.used({ zh: "实付利息", en: "interest paid" }, () => formatYuan(paid));
 
     if (rule.requiresQualification) {
       const label = b.params.qualification!;
-      b.step("qualification", `${label.zh}：${qualified ? "是" : "否"}`, `${label.en}: ${qualified ? "yes" : "no"}`);
+      b.step("qualification", () => [`${label.zh}：${qualified ? "是" : "否"}`, `${label.en}: ${qualified ? "yes" : "no"}`]);
       if (!qualified)
         b.ineligible("not_qualified", `不是${label.zh}（${b.params.threshold?.clause ?? ""}）`, `not a ${label.en}`, "qualified");
     }
@@ -59,26 +59,24 @@ export function awardInterestMeasure(measure: MeasureId, facts: ApplicationFacts
     const windowEn =
       subsidy.windowLimit === "max-months" ? ` (at most ${context.policy.interestSubsidy.maxMonths.value} months)` : " (to the loan's end)";
     const yearNote = subsidy.awardYear !== undefined ? ` ∩ ${subsidy.awardYear}` : "";
-    b.step(
-      "window",
+    b.step("window", () => [
       `贴息区间 ${subsidy.windowStart} 至 ${subsidy.windowEnd}（不含）${windowZh}${yearNote}，共 ${subsidy.days} 天，计息基准 实际/${subsidy.dayCount}`,
       `window ${subsidy.windowStart} → ${subsidy.windowEnd} (exclusive)${windowEn}${yearNote}: ${subsidy.days} days, actual/${subsidy.dayCount}`,
-    );
-    if (subsidy.fixedLpr) {
-      b.step(
-        "lpr",
-        `同期LPR（贷款起始日 ${loan.startDate} 适用）${formatRate(subsidy.fixedLpr.rate)}，${subsidy.fixedLpr.effective} 起生效；固定模式`,
-        `LPR fixed at ${formatRate(subsidy.fixedLpr.rate)} (in force on the start date ${loan.startDate}, effective ${subsidy.fixedLpr.effective})`,
-      );
+    ]);
+    const fixed = subsidy.fixedLpr;
+    if (fixed) {
+      b.step("lpr", () => [
+        `同期LPR（贷款起始日 ${loan.startDate} 适用）${formatRate(fixed.rate)}，${fixed.effective} 起生效；固定模式`,
+        `LPR fixed at ${formatRate(fixed.rate)} (in force on the start date ${loan.startDate}, effective ${fixed.effective})`,
+      ]);
     } else if (subsidy.days > 0) {
-      b.step("lpr", "浮动模式：按每日适用的LPR分段", "LPR floating: each segment uses the LPR in force on its days");
+      b.step("lpr", () => ["浮动模式：按每日适用的LPR分段", "LPR floating: each segment uses the LPR in force on its days"]);
     }
-    for (const line of describeSegments(subsidy)) b.step("segment", line, line);
-    b.step(
-      "subsidy",
+    if (b.tracing) for (const line of describeSegments(subsidy)) b.step("segment", () => [line, line]);
+    b.step("subsidy", () => [
       `分段合计 ${formatYuan(subsidy.segmentTotal)}${subsidy.limitedByInterestPaid ? `，据实不超过实付利息 ${formatYuan(subsidy.interestPaid!)}` : ""} → ${formatYuan(subsidy.amount)}`,
       `segments total ${formatYuan(subsidy.segmentTotal)}${subsidy.limitedByInterestPaid ? `, limited to interest actually paid ${formatYuan(subsidy.interestPaid!)}` : ""} → ${formatYuan(subsidy.amount)}`,
-    );
+    ]);
     if (subsidy.limitedByInterestPaid) {
       b.because(
         "limited_to_interest_paid",

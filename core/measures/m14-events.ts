@@ -12,14 +12,14 @@ export function awardM14(facts: ApplicationFacts, context: AwardContext): Award 
   return new AwardBuilder("M14", context).run((b) => {
     const approved = optionalAmount(facts.approvedAmount, "approvedAmount", FACT_LABELS.approvedAmount);
     b.status = "manual";
-    if (approved !== null) b.used(FACT_LABELS.approvedAmount, formatYuan(approved));
+    if (approved !== null) b.used(FACT_LABELS.approvedAmount, () => formatYuan(approved));
     if (approved === null) {
       b.because(
         "manual_review",
         "第14条按活动实际投入由主管部门核定金额，尚无核定金额",
         "第14条: the department decides the amount from actual spending; no approved amount yet",
       );
-      b.step("manual", "待人工核定", "awaiting the department's decision");
+      b.step("manual", () => ["待人工核定", "awaiting the department's decision"]);
       b.computed = null;
       return;
     }
@@ -28,7 +28,7 @@ export function awardM14(facts: ApplicationFacts, context: AwardContext): Award 
       `第14条按活动实际投入核定：${formatYuan(approved)}`,
       `第14条: amount approved by the department: ${formatYuan(approved)}`,
     );
-    b.step("manual", `核定金额 ${formatYuan(approved)}`, `approved amount ${formatYuan(approved)}`);
+    b.step("manual", () => [`核定金额 ${formatYuan(approved)}`, `approved amount ${formatYuan(approved)}`]);
     b.settle(approved, facts);
   });
 }

@@ -14,19 +14,18 @@ export function awardM3(facts: ApplicationFacts, context: AwardContext): Award {
   return new AwardBuilder("M3", context).run((b) => {
     const aboveSize = b.flagFact(facts, "qualified");
     const increase = signedAmount(facts.onlineRetailIncrease);
-    b.used(FACT_LABELS.onlineRetailIncrease, formatYuan(increase));
+    b.used(FACT_LABELS.onlineRetailIncrease, () => formatYuan(increase));
     const qualification = b.params.qualification!;
-    b.step("qualification", `${qualification.zh}：${aboveSize ? "是" : "否"}`, `${qualification.en}: ${aboveSize ? "yes" : "no"}`);
+    b.step("qualification", () => [`${qualification.zh}：${aboveSize ? "是" : "否"}`, `${qualification.en}: ${aboveSize ? "yes" : "no"}`]);
     if (!aboveSize) b.ineligible("not_above_size", `不是${qualification.zh}（第3条）`, `not an ${qualification.en} (第3条)`, "qualified");
     b.threshold(b.params.threshold!, increase);
     if (b.status !== "eligible") return;
     const rate = paramDecimal(b.params.rate!);
     const raw = increase.times(rate);
-    b.step(
-      "amount",
+    b.step("amount", () => [
       `${formatYuan(increase)} × ${formatRate(rate)} = ${raw.toString()}`,
       `${formatYuan(increase)} × ${formatRate(rate)} = ${raw.toString()}`,
-    );
+    ]);
     b.settle(raw, facts);
   });
 }

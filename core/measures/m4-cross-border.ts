@@ -24,7 +24,7 @@ function awardCrossBorder(measure: "M4a" | "M4b", facts: ApplicationFacts, conte
     const importExport = b.amountFact(facts, "importExport");
     const firstTime = b.flagFact(facts, "firstTime");
     const costs = b.amountFact(facts, "eligibleCosts");
-    b.step("first-time", `首次达到：${firstTime ? "是" : "否"}`, `first time reaching the threshold: ${firstTime ? "yes" : "no"}`);
+    b.step("first-time", () => [`首次达到：${firstTime ? "是" : "否"}`, `first time reaching the threshold: ${firstTime ? "yes" : "no"}`]);
     if (!firstTime) {
       b.ineligible(
         "not_first_time",
@@ -38,11 +38,10 @@ function awardCrossBorder(measure: "M4a" | "M4b", facts: ApplicationFacts, conte
     const rate = paramDecimal(b.params.rate!);
     const raw = costs.times(rate);
     const base = b.params.baseTitle!;
-    b.step(
-      "amount",
+    b.step("amount", () => [
       `${base.zh} ${formatYuan(costs)} × ${formatRate(rate)} = ${raw.toString()}`,
       `${base.en} ${formatYuan(costs)} × ${formatRate(rate)} = ${raw.toString()}`,
-    );
+    ]);
     b.settle(raw, facts);
   });
 }

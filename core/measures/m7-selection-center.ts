@@ -17,11 +17,10 @@ export function awardM7(facts: ApplicationFacts, context: AwardContext): Award {
     const rate = paramDecimal(b.params.rate!);
     const raw = investment.times(rate);
     const base = b.params.baseTitle!;
-    b.step(
-      "amount",
+    b.step("amount", () => [
       `${base.zh} ${formatYuan(investment)} × ${formatRate(rate)} = ${raw.toString()}`,
       `${base.en} ${formatYuan(investment)} × ${formatRate(rate)} = ${raw.toString()}`,
-    );
+    ]);
     b.settle(raw, facts);
   });
 }

@@ -53,14 +53,22 @@ export function isCashMeasure(id: MeasureId): id is CashMeasureId {
   return (CASH_MEASURE_IDS as readonly string[]).includes(id);
 }
 
+const CLAUSE_NUMBERS: ReadonlyMap<string, number> = new Map(MEASURE_IDS.map((id) => [id, Number(/\d+/.exec(id)![0])]));
+
 export function clauseNumber(id: MeasureId): number {
-  return Number(/\d+/.exec(id)![0]);
+  return CLAUSE_NUMBERS.get(id)!;
 }
+
+const CITATIONS: ReadonlyMap<string, string> = new Map(
+  MEASURE_IDS.map((id) => {
+    const part = /[ab]$/.exec(id)?.[0];
+    return [id, `第${CLAUSE_NUMBERS.get(id)}条${part ? `(${part === "a" ? 1 : 2})` : ""}`];
+  }),
+);
 
 /** `第1条`, `第4条(1)` … the citation form of a measure id. */
 export function clauseCitation(id: MeasureId): string {
-  const part = /[ab]$/.exec(id)?.[0];
-  return `第${clauseNumber(id)}条${part ? `(${part === "a" ? 1 : 2})` : ""}`;
+  return CITATIONS.get(id)!;
 }
 
 const CHINESE_DIGITS: Readonly<Record<string, number>> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };

@@ -15,6 +15,6 @@ export function awardNonCash(measure: MeasureId, _facts: ApplicationFacts, conte
       `${b.params.title.zh}：本政策未设省级资金${note ? `（${note.zh}）` : ""}`,
       `${b.params.title.en}: no provincial cash under this policy${note ? ` (${note.en})` : ""}`,
     );
-    b.step("not-cash", b.params.title.zh, b.params.title.en);
+    b.step("not-cash", () => [b.params.title.zh, b.params.title.en]);
   });
 }

@@ -50,6 +50,8 @@ export interface AwardContext extends CalculationOptions {
   lpr: LprTable;
   /** The award year (申报年度); needed by interestWindow `award-year`. */
   year?: number;
+  /** false skips building the readable trace (screening thousands of rows); default true. */
+  trace?: boolean;
 }
 
 export type AwardStatus = "eligible" | "ineligible" | "manual" | "not_cash" | "error";

@@ -15,22 +15,29 @@ export type DecimalInput = Decimal | DecimalBase | number | string;
 export const ZERO: Money = new Decimal(0);
 
 export function dec(value: DecimalInput): Decimal {
+  // Decimals are immutable: one of ours is used as it is; another decimal.js instance is re-read exactly.
+  if ((value as object) instanceof Decimal) return value as Decimal;
   return new Decimal(value instanceof DecimalBase ? value.toString() : value);
 }
 
 /** Each award is rounded once, at the end, half-up to 0.01 yuan (one fen). */
 export function roundToFen(value: Decimal): Money {
-  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  return value.decimalPlaces() <= 2 ? value : value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
 /** Exactly two decimals, no grouping: the form amounts take in JSON (`"607500.00"`). */
 export function formatFen(value: Decimal): string {
-  return roundToFen(value).toFixed(2);
+  if (value.decimalPlaces() > 2) return value.toFixed(2); // rounds half-up, the constructor's mode
+  // Already whole fen: pad the plain digits (decimal.js's toFixed would round a copy first).
+  const text = value.toString();
+  const point = text.indexOf(".");
+  if (point < 0) return `${text}.00`;
+  return text.length - point === 2 ? `${text}0` : text;
 }
 
 /** `1,234,567.89` for people. */
 export function formatYuan(value: Decimal): string {
-  const fixed = roundToFen(value).toFixed(2);
+  const fixed = formatFen(value);
   const negative = fixed.startsWith("-");
   const digits = negative ? fixed.slice(1) : fixed;
   const point = digits.length - 3;

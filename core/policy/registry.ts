@@ -35,10 +35,27 @@ export function getParameterSet(policy?: string | ParameterSet): ParameterSet {
   return set;
 }
 
+const measuresById = new WeakMap<ParameterSet, Map<string, MeasureParams>>();
+
 export function measureParams(set: ParameterSet, id: MeasureId): MeasureParams {
-  const params = set.measures.find((m) => m.id === id);
+  let byId = measuresById.get(set);
+  if (!byId) measuresById.set(set, (byId = new Map(set.measures.map((m) => [m.id, m]))));
+  const params = byId.get(id);
   if (!params) throw new PolicyDataError(set.id, [`measure ${id} is missing`]);
   return params;
+}
+
+const citations = new WeakMap<MeasureParams, string>();
+
+/** `《policy title》第1条 measure title [policy id]`, made once per measure. */
+export function measureCitation(set: ParameterSet, id: MeasureId, clause: string): string {
+  const params = measureParams(set, id);
+  let citation = citations.get(params);
+  if (citation === undefined) {
+    citation = `《${set.title.zh}》${clause} ${params.title.zh} [${set.id}]`;
+    citations.set(params, citation);
+  }
+  return citation;
 }
 
 export function validateParameterSet(raw: unknown): ParameterSet {

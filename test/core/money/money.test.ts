@@ -21,3 +21,18 @@ describe("money", () => {
     expect(formatYuan(new Decimal("0"))).toBe("0.00");
   });
 });
+
+test.each`
+  value         | fixed
+  ${"0"}        | ${"0.00"}
+  ${"-0"}       | ${"0.00"}
+  ${"5"}        | ${"5.00"}
+  ${"0.5"}      | ${"0.50"}
+  ${"0.05"}     | ${"0.05"}
+  ${"-1.5"}     | ${"-1.50"}
+  ${"1e20"}     | ${"100000000000000000000.00"}
+  ${"1234.565"} | ${"1234.57"}
+  ${"0.000001"} | ${"0.00"}
+`("formatFen($value) = $fixed", ({ value, fixed }) => {
+  expect(formatFen(new Decimal(value))).toBe(fixed);
+});

@@ -1,0 +1,585 @@
+/**
+ * screenWorkbook: a workbook of applicants (sheets of cells exactly as Office.js `range.values` gives them) →
+ * one result per applicant row, with totals. Pure: no I/O, no Office. The task pane and the command line both
+ * call it; they only move cells. SCREENING.md is the contract.
+ */
+import { ApplicationRow, HistoryRecord, resolveBatch } from "../batch/resolve";
+import { BatchResultJson, batchResultToJson } from "../batch/json";
+import {
+  CellValue,
+  Parsed,
+  excelErrorOf,
+  isEmptyCell,
+  parseBooleanCell,
+  parseDateCell,
+  parseNumberCell,
+  parseTextCell,
+  parseYearCell,
+  showCell,
+} from "../cells/parse";
+import { SuppliedLprEntry } from "../lpr/lpr-table";
+import { parseMeasureRef } from "../measures/measure-id";
+import { ApplicationFacts } from "../measures/types";
+import { Decimal } from "../money/money";
+import { OptionsInput } from "../options";
+import { Reason, reason } from "../reasons/reasons";
+import { toHalfWidth } from "../text/half-width";
+import {
+  FIELD_BY_KEY,
+  FieldKey,
+  FieldSpec,
+  HISTORY_FIELDS,
+  HISTORY_SHEET_NAMES,
+  HeaderUnit,
+  LPR_FIELDS,
+  LPR_SHEET_NAMES,
+  columnLetters,
+  fieldOfHeader,
+  isSheetNamed,
+  normaliseHeader,
+} from "./fields";
+
+export interface SheetInput {
+  name: string;
+  /** The sheet's cells, row by row, as Office.js `range.values` gives them. */
+  values: readonly (readonly unknown[])[];
+  /** Where values[0][0] sits on the sheet (1-based); default A1. */
+  origin?: { row: number; column: number };
+}
+
+export interface WorkbookInput {
+  sheets: readonly SheetInput[];
+}
+
+export interface ScreenOptions extends OptionsInput {
+  onProgress?: (done: number, total: number) => void;
+  /** Keep the readable trace of every row (slower; the JSON output does not carry it). */
+  trace?: boolean;
+}
+
+export interface TableColumn {
+  field: FieldKey;
+  header: string;
+  column: string;
+  unit: HeaderUnit;
+}
+
+/** An applicant table found on a sheet. */
+export interface TableInfo {
+  sheet: string;
+  /** Row number of the header row on the sheet. */
+  headerRow: number;
+  rows: number;
+  /** The measure the sheet's name gives, for rows without a measure cell. */
+  sheetMeasure: string | null;
+  columns: TableColumn[];
+  /** Headers that map to no field (kept in the workbook, not read). */
+  ignoredHeaders: string[];
+}
+
+/** Something about the workbook rather than one applicant row. */
+export interface ScreeningIssue {
+  sheet: string;
+  cell?: string;
+  severity: "warning" | "error";
+  zh: string;
+  en: string;
+}
+
+export interface ScreeningResult extends BatchResultJson {
+  tables: TableInfo[];
+  issues: ScreeningIssue[];
+}
+
+/** The workbook cannot be screened at all (no applicant table): hosts say why in one line. */
+export class UnusableWorkbookError extends Error {
+  constructor(
+    readonly en: string,
+    readonly zh: string,
+  ) {
+    super(en);
+    this.name = "UnusableWorkbookError";
+  }
+}
+
+const HEADER_SEARCH_ROWS = 30;
+
+export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions = {}): ScreeningResult {
+  if (!workbook || !Array.isArray(workbook.sheets)) {
+    throw new UnusableWorkbookError(
+      "not a workbook: expected { sheets: [{ name, values }] }",
+      "不是工作簿：应为 { sheets: [{ name, values }] }",
+    );
+  }
+  const issues: ScreeningIssue[] = [];
+  const tables: TableInfo[] = [];
+  const rows: ApplicationRow[] = [];
+  const cellsOf: CellIndex[] = [];
+  const history: HistoryRecord[] = [];
+  const lprEntries: SuppliedLprEntry[] = [];
+
+  for (const sheet of workbook.sheets) {
+    const values = Array.isArray(sheet.values) ? sheet.values : [];
+    if (isSheetNamed(sheet.name, HISTORY_SHEET_NAMES)) {
+      history.push(...readHistory(sheet, values, issues));
+      continue;
+    }
+    if (isSheetNamed(sheet.name, LPR_SHEET_NAMES)) {
+      lprEntries.push(...readLprSheet(sheet, values, issues));
+      continue;
+    }
+    const table = findTable(sheet, values, issues);
+    if (!table) continue;
+    tables.push(table.info);
+    const before = rows.length;
+    readApplicants(sheet, values, table, rows, cellsOf);
+    table.info.rows = rows.length - before;
+  }
+  if (tables.length === 0) {
+    const names = workbook.sheets.map((s) => s.name).join(", ") || "(none)";
+    throw new UnusableWorkbookError(
+      `no applicant table: no sheet (${names}) has a header row with a 统一社会信用代码 (USCC) column, a 申报年度 (year) column and a 申报条款 (measure) column or a measure in its name`,
+      `没有申报表：工作表（${names}）中没有同时包含“统一社会信用代码”“申报年度”以及“申报条款”列（或表名含条款）的表头行`,
+    );
+  }
+
+  const result = resolveBatch(rows, {
+    ...options,
+    lprEntries: [...lprEntries, ...(options.lprEntries ?? [])],
+    history,
+    trace: options.trace ?? false,
+  });
+  for (const problem of result.historyProblems) {
+    issues.push({ sheet: problem.source.split("!")[0], severity: "warning", zh: problem.zh, en: problem.en });
+  }
+  result.rows.forEach((row, i) => {
+    row.reasons = row.reasons.map((r) => locate(r, cellsOf[i]));
+  });
+  return { ...batchResultToJson(result), tables, issues };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Applicant tables
+
+interface FoundTable {
+  info: TableInfo;
+  headerIndex: number;
+  columns: Map<FieldKey, { index: number; header: string; unit: HeaderUnit }>;
+  sheetMeasure: string | null;
+}
+
+/** Where each field of a row sits, to name the cell in messages. */
+interface CellIndex {
+  sheet: string;
+  row: number;
+  columns: Map<FieldKey, { letter: string; header: string }>;
+}
+
+function originOf(sheet: SheetInput) {
+  return { row: sheet.origin?.row ?? 1, column: sheet.origin?.column ?? 1 };
+}
+
+/** A header cell's text; error values and other objects are no header. */
+function cellText(cell: unknown): string {
+  if (cell === null || cell === undefined || (typeof cell === "object" && !(cell instanceof Date))) return "";
+  return excelErrorOf(cell as CellValue) ? "" : String(cell);
+}
+
+function findTable(sheet: SheetInput, values: readonly (readonly unknown[])[], issues: ScreeningIssue[]): FoundTable | null {
+  const sheetMeasure = measureOfSheetName(sheet.name);
+  const origin = originOf(sheet);
+  type Duplicate = { cell: string; field: FieldKey };
+  let best: { index: number; columns: FoundTable["columns"]; duplicates: Duplicate[]; ignored: string[] } | null = null;
+  for (let r = 0; r < Math.min(values.length, HEADER_SEARCH_ROWS); r++) {
+    const row = values[r] ?? [];
+    const columns: FoundTable["columns"] = new Map();
+    const duplicates: Duplicate[] = [];
+    const ignored: string[] = [];
+    row.forEach((cell, c) => {
+      const text = cellText(cell).trim();
+      if (!text) return;
+      const { key, unit } = normaliseHeader(text);
+      const field = fieldOfHeader(key);
+      if (!field) {
+        ignored.push(text);
+        return;
+      }
+      if (columns.has(field)) duplicates.push({ cell: `${columnLetters(origin.column + c)}${origin.row + r}`, field });
+      else columns.set(field, { index: c, header: text, unit });
+    });
+    const usable = columns.has("entityId") && columns.has("year") && (columns.has("measure") || sheetMeasure !== null);
+    if (usable && (!best || columns.size > best.columns.size)) best = { index: r, columns, duplicates, ignored };
+  }
+  if (!best) return null;
+  for (const { cell, field } of best.duplicates) {
+    const spec = FIELD_BY_KEY.get(field)!;
+    const first = columnLetters(origin.column + best.columns.get(field)!.index);
+    issues.push({
+      sheet: sheet.name,
+      cell,
+      severity: "warning",
+      zh: `${sheet.name}!${cell}：表头“${spec.zh}”重复，读取第一列（${first}），忽略此列`,
+      en: `${sheet.name}!${cell}: a second "${spec.en}" column; the first (${first}) is read, this one ignored`,
+    });
+  }
+  const info: TableInfo = {
+    sheet: sheet.name,
+    headerRow: origin.row + best.index,
+    rows: 0,
+    sheetMeasure,
+    columns: [...best.columns.entries()].map(([field, c]) => ({
+      field,
+      header: c.header,
+      column: columnLetters(origin.column + c.index),
+      unit: c.unit,
+    })),
+    ignoredHeaders: best.ignored,
+  };
+  return { info, headerIndex: best.index, columns: best.columns, sheetMeasure };
+}
+
+const SHEET_MEASURE_PATTERNS = [
+  /第\s*([0-9０-９一二三四五六七八九十]{1,3})\s*条(?:\s*(?:[(（]\s*([12一二])\s*[)）]|第\s*([12一二])\s*款|([ab])(?![a-z])))?/i,
+  /(?:^|[^a-z0-9])m\s*([0-9]{1,2})([ab])?(?![0-9a-z])/i,
+];
+
+/** `第3条`, `第4条(1)`, `M3 网络零售`… → a measure reference, or null. */
+export function measureOfSheetName(name: string): string | null {
+  const text = toHalfWidth(name);
+  for (const pattern of SHEET_MEASURE_PATTERNS) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const part = match.slice(2).find((p) => p !== undefined);
+    const candidate = `第${match[1]}条${part ? `(${/^[a1一]$/i.test(part) ? 1 : 2})` : ""}`;
+    try {
+      parseMeasureRef(candidate);
+      return candidate;
+    } catch {
+      continue;
+    }
+  }
+  return null;
+}
+
+interface ColumnReader {
+  field: FieldKey;
+  index: number;
+  /** `申报!F` and the header, to name a cell: `申报!F12 贷款利率`. */
+  letter: string;
+  header: string;
+  parse: (cell: CellValue) => Parsed<unknown>;
+}
+
+/** One parser per column, chosen once per table from the field's kind and the header's unit. */
+function columnReaders(table: FoundTable, origin: { row: number; column: number }): ColumnReader[] {
+  const readers: ColumnReader[] = [];
+  for (const [field, column] of table.columns) {
+    if (field === "measure") continue; // read as given, below
+    const spec = FIELD_BY_KEY.get(field)!;
+    const unit = column.unit;
+    let parse: ColumnReader["parse"];
+    switch (spec.kind) {
+      case "amount":
+      case "signedAmount": {
+        const amount = amountParser(spec);
+        parse = (cell) => amount(cell, unit);
+        break;
+      }
+      case "rate":
+        parse = (cell) => parseRate(cell, unit);
+        break;
+      case "date":
+        parse = parseDateCell;
+        break;
+      case "boolean":
+        parse = parseBooleanCell;
+        break;
+      case "year":
+        parse = parseYearCell;
+        break;
+      case "level":
+        parse = parseLevel;
+        break;
+      default:
+        parse = parseTextCell;
+    }
+    readers.push({ field, index: column.index, letter: columnLetters(origin.column + column.index), header: column.header, parse });
+  }
+  return readers;
+}
+
+function readApplicants(
+  sheet: SheetInput,
+  values: readonly (readonly unknown[])[],
+  table: FoundTable,
+  rows: ApplicationRow[],
+  cellsOf: CellIndex[],
+): void {
+  const origin = originOf(sheet);
+  const readers = columnReaders(table, origin);
+  const letters = new Map<FieldKey, { letter: string; header: string }>();
+  for (const [field, c] of table.columns) letters.set(field, { letter: columnLetters(origin.column + c.index), header: c.header });
+  const measureEntry = table.columns.get("measure");
+  const measureColumn = measureEntry && { ...measureEntry, letter: columnLetters(origin.column + measureEntry.index) };
+  for (let r = table.headerIndex + 1; r < values.length; r++) {
+    const cells = values[r] ?? [];
+    if (cells.every((cell) => isEmptyCell(cell as CellValue))) continue;
+    const rowNumber = origin.row + r;
+    const index: CellIndex = { sheet: sheet.name, row: rowNumber, columns: letters };
+    const row = readRow(cells, rowNumber, sheet.name, readers, measureColumn, table.sheetMeasure);
+    // Identical rows are identical cells (the source aside): cheaper than comparing parsed facts.
+    row.signature = `${sheet.name}\u0001${cells.map(signaturePart).join("\u0001")}`;
+    rows.push(row);
+    cellsOf.push(index);
+  }
+}
+
+function signaturePart(cell: unknown): string {
+  if (cell instanceof Date) return cell.toISOString();
+  if (typeof cell === "object" && cell !== null) return JSON.stringify(cell);
+  return String(cell ?? "");
+}
+
+type Read = Partial<Record<FieldKey, unknown>>;
+
+/** Reads one applicant row; a cell that cannot be read becomes a bad_value reason naming the cell. */
+function readRow(
+  cells: readonly unknown[],
+  rowNumber: number,
+  sheet: string,
+  readers: readonly ColumnReader[],
+  measureColumn: { index: number; header: string; letter: string } | undefined,
+  sheetMeasure: string | null,
+): ApplicationRow {
+  const errors: Reason[] = [];
+  const read: Read = {};
+  for (const reader of readers) {
+    const parsed = reader.parse(cells[reader.index] as CellValue);
+    if (parsed.kind === "value") read[reader.field] = parsed.value;
+    else if (parsed.kind === "invalid") {
+      const where = `${sheet}!${reader.letter}${rowNumber} ${reader.header}`;
+      errors.push(reason("bad_value", `${where}：${parsed.zh}`, `${where}: ${parsed.en}`, reader.field));
+    }
+  }
+  const amount = (field: FieldKey) => (read[field] as Decimal | undefined) ?? null;
+  let onlineRetailIncrease = amount("onlineRetailIncrease");
+  if (onlineRetailIncrease === null) {
+    const thisYear = amount("retailThisYear");
+    const lastYear = amount("retailLastYear");
+    if (thisYear !== null && lastYear !== null) onlineRetailIncrease = thisYear.minus(lastYear);
+  }
+  const principal = amount("principal");
+  const loanRate = amount("loanRate");
+  const startDate = (read.startDate as string | undefined) ?? null;
+  const endDate = (read.endDate as string | undefined) ?? null;
+  const hasLoan = principal !== null || loanRate !== null || startDate !== null || endDate !== null;
+  const facts: ApplicationFacts = {
+    qualified: (read.qualified as boolean | undefined) ?? null,
+    totalInvestment: amount("totalInvestment"),
+    loan: hasLoan ? { principal, loanRate, startDate, endDate, interestPaid: amount("interestPaid") } : null,
+    onlineRetailIncrease,
+    importExport: amount("importExport"),
+    firstTime: (read.firstTime as boolean | undefined) ?? null,
+    eligibleCosts: amount("eligibleCosts"),
+    level: (read.level as ApplicationFacts["level"]) ?? null,
+    drivenOnlineSales: amount("drivenOnlineSales"),
+    investmentLast3Years: amount("investmentLast3Years"),
+    approvedAmount: amount("approvedAmount"),
+  };
+  let measure: string | number | null = sheetMeasure;
+  const measureCell = measureColumn ? (cells[measureColumn.index] as CellValue) : null;
+  if (measureCell !== null && measureCell !== undefined && !isEmptyCell(measureCell)) {
+    if (typeof measureCell === "string" || typeof measureCell === "number") measure = measureCell;
+    else {
+      const where = `${sheet}!${measureColumn!.letter}${rowNumber} ${measureColumn!.header}`;
+      const shown = showCell(measureCell);
+      errors.push(
+        reason("bad_value", `${where}：“${shown}”不是政策条款`, `${where}: ${JSON.stringify(shown)} is not a measure`, "measure"),
+      );
+    }
+  }
+  const text = (field: FieldKey) => (read[field] as string | undefined) ?? null;
+  return {
+    source: `${sheet}!${rowNumber}`,
+    entityId: text("entityId"),
+    entityName: text("entityName"),
+    city: text("city"),
+    year: (read.year as number | undefined) ?? null,
+    measure,
+    projectId: text("projectId"),
+    facts,
+    claimedAmount: amount("claimedAmount"),
+    otherProvincialSupport: amount("otherProvincialSupport"),
+    inputErrors: errors,
+  };
+}
+
+const WAN = new Decimal(10_000);
+
+function amountParser(spec: FieldSpec) {
+  return (cell: CellValue, unit: HeaderUnit): Parsed<Decimal> => {
+    const parsed = parseNumberCell(cell);
+    if (parsed.kind !== "value") return parsed;
+    if (spec.kind === "amount" && parsed.value.isNegative()) {
+      return {
+        kind: "invalid",
+        zh: `${showCell(cell)} 为负数，应为非负金额`,
+        en: `${showCell(cell)} is negative; expected an amount of at least 0`,
+      };
+    }
+    return unit === "wan" ? { kind: "value", value: parsed.value.times(WAN) } : parsed;
+  };
+}
+
+/** A rate cell: a fraction (3.45% is 0.0345); in a column whose header says %, plain numbers are percent points. */
+function parseRate(cell: CellValue, unit: HeaderUnit): Parsed<Decimal> {
+  const parsed = parseNumberCell(cell);
+  if (parsed.kind !== "value") return parsed;
+  const selfDescribed = typeof cell === "string" && cell.includes("%");
+  return unit === "percent" && !selfDescribed ? { kind: "value", value: parsed.value.dividedBy(100) } : parsed;
+}
+
+const LEVEL_WORDS: Readonly<Record<string, "national" | "provincial">> = {
+  national: "national",
+  国家级: "national",
+  国家: "national",
+  provincial: "provincial",
+  省级: "provincial",
+  省: "provincial",
+};
+
+function parseLevel(cell: CellValue): Parsed<"national" | "provincial"> {
+  const parsed = parseTextCell(cell);
+  if (parsed.kind !== "value") return parsed;
+  const level = LEVEL_WORDS[toHalfWidth(parsed.value).trim().toLowerCase()];
+  return level
+    ? { kind: "value", value: level }
+    : {
+        kind: "invalid",
+        zh: `“${parsed.value}”不是示范级别（国家级/省级）`,
+        en: `${JSON.stringify(parsed.value)} is not a level (national/国家级 or provincial/省级)`,
+      };
+}
+
+/** A reason about a field gets the cell it came from, unless it already names one. */
+function locate(r: Reason, index: CellIndex): Reason {
+  if (!r.field || r.severity === "info" || r.en.startsWith(`${index.sheet}!`)) return r;
+  const field = r.field === "lpr" ? "startDate" : (r.field as FieldKey);
+  const column = index.columns.get(field);
+  const spec = FIELD_BY_KEY.get(field);
+  if (column) {
+    const where = `${index.sheet}!${column.letter}${index.row} ${column.header}`;
+    return { ...r, zh: `${where}：${r.zh}`, en: `${where}: ${r.en}` };
+  }
+  if (spec) {
+    return {
+      ...r,
+      zh: `${index.sheet}!${index.row}（无“${spec.zh}”列）：${r.zh}`,
+      en: `${index.sheet}!${index.row} (no "${spec.en}" column): ${r.en}`,
+    };
+  }
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 历史兑现 / History and LPR sheets
+
+function findHeader(values: readonly (readonly unknown[])[], spec: Record<string, readonly string[]>, required: string[]) {
+  const keys = new Map<string, string>();
+  for (const [field, headers] of Object.entries(spec)) for (const h of headers) keys.set(normaliseHeader(h).key, field);
+  for (let r = 0; r < Math.min(values.length, HEADER_SEARCH_ROWS); r++) {
+    const columns = new Map<string, { index: number; unit: HeaderUnit }>();
+    (values[r] ?? []).forEach((cell, c) => {
+      const { key, unit } = normaliseHeader(cellText(cell).trim());
+      const field = keys.get(key);
+      if (field && !columns.has(field)) columns.set(field, { index: c, unit });
+    });
+    if (required.every((f) => columns.has(f))) return { index: r, columns };
+  }
+  return null;
+}
+
+function readHistory(sheet: SheetInput, values: readonly (readonly unknown[])[], issues: ScreeningIssue[]): HistoryRecord[] {
+  const header = findHeader(values, HISTORY_FIELDS, ["entityId", "measure", "amount"]);
+  if (!header) {
+    issues.push({
+      sheet: sheet.name,
+      severity: "warning",
+      zh: `${sheet.name}：未找到“统一社会信用代码、条款、兑现金额”表头，历史兑现未使用`,
+      en: `${sheet.name}: no header row with USCC, measure and amount paid; the history is not used`,
+    });
+    return [];
+  }
+  const origin = originOf(sheet);
+  const records: HistoryRecord[] = [];
+  for (let r = header.index + 1; r < values.length; r++) {
+    const cells = values[r] ?? [];
+    if (cells.every((cell) => isEmptyCell(cell as CellValue))) continue;
+    const at = (field: string) => {
+      const column = header.columns.get(field);
+      return column ? (cells[column.index] as CellValue) : null;
+    };
+    const source = `${sheet.name}!${origin.row + r}`;
+    const amount = parseNumberCell(at("amount"));
+    const year = parseYearCell(at("year"));
+    const entity = parseTextCell(at("entityId"));
+    const unit = header.columns.get("amount")!.unit;
+    if (amount.kind !== "value" || year.kind === "invalid" || entity.kind !== "value") {
+      const why = amount.kind === "invalid" ? amount.en : year.kind === "invalid" ? year.en : "the code or the amount is missing";
+      const whyZh = amount.kind === "invalid" ? amount.zh : year.kind === "invalid" ? year.zh : "缺少信用代码或金额";
+      issues.push({
+        sheet: sheet.name,
+        cell: source,
+        severity: "warning",
+        zh: `${source}：${whyZh}（该记录未使用）`,
+        en: `${source}: ${why} (record not used)`,
+      });
+      continue;
+    }
+    const measureCell = at("measure");
+    records.push({
+      entityId: entity.value,
+      measure: typeof measureCell === "number" || typeof measureCell === "string" ? measureCell : "",
+      year: year.kind === "value" ? year.value : null,
+      amount: unit === "wan" ? amount.value.times(WAN) : amount.value,
+      source,
+    });
+  }
+  return records;
+}
+
+function readLprSheet(sheet: SheetInput, values: readonly (readonly unknown[])[], issues: ScreeningIssue[]): SuppliedLprEntry[] {
+  const header = findHeader(values, LPR_FIELDS, ["date", "rate"]);
+  const start = header ? header.index + 1 : 0;
+  const dateColumn = header?.columns.get("date")?.index ?? 0;
+  const rateColumn = header?.columns.get("rate") ?? { index: 1, unit: null };
+  const origin = originOf(sheet);
+  const entries: SuppliedLprEntry[] = [];
+  for (let r = start; r < values.length; r++) {
+    const cells = values[r] ?? [];
+    if (cells.every((cell) => isEmptyCell(cell as CellValue))) continue;
+    const where = `${sheet.name}!${origin.row + r}`;
+    const date = parseDateCell(cells[dateColumn] as CellValue);
+    const rate = parseRate(cells[rateColumn.index] as CellValue, rateColumn.unit);
+    if (date.kind !== "value" || rate.kind !== "value" || rate.value.greaterThan(1) || rate.value.isNegative()) {
+      const why =
+        date.kind === "invalid"
+          ? date.en
+          : rate.kind === "invalid"
+            ? rate.en
+            : date.kind === "absent" || rate.kind === "absent"
+              ? "date or rate missing"
+              : `${rate.value.toString()} is not a rate between 0 and 1 (write 3.00% or 0.03)`;
+      issues.push({
+        sheet: sheet.name,
+        cell: where,
+        severity: "warning",
+        zh: `${where}：LPR行无法读取（${why}），未使用`,
+        en: `${where}: LPR row not used: ${why}`,
+      });
+      continue;
+    }
+    entries.push({ date: date.value, rate: rate.value });
+  }
+  return entries;
+}
