@@ -8,7 +8,7 @@ import { InputError } from "../errors/errors";
 import { Decimal, DecimalInput, Money, ZERO, formatYuan, maxDecimal, roundToFen } from "../money/money";
 import { nonNegativeAmount, optionalAmount } from "../money/input";
 import { awardFor } from "../measures";
-import { MeasureId, clauseCitation, clauseNumber, parseMeasureId, parseMeasureRef } from "../measures/measure-id";
+import { MEASURE_IDS, MeasureId, clauseCitation, clauseNumber, parseMeasureId, parseMeasureRef } from "../measures/measure-id";
 import { ApplicationFacts, Award, AwardContext, AwardStatus, TraceStep } from "../measures/types";
 import { Options, OptionsInput, awardContext, resolveOptions } from "../options";
 import { DedupWinner, chooseWinners } from "./no-duplication";
@@ -321,6 +321,8 @@ function computeRow(
   const { policy } = resolved;
   const source = row.source ?? `row ${index + 1}`;
   const errors: Reason[] = [...(row.inputErrors ?? [])];
+  // A field the host already reported as unreadable is not reported again as missing.
+  const reported = (field: string) => errors.some((e) => e.field === field);
   const warnings: Reason[] = [];
   const fail = (e: unknown) => {
     if (e instanceof InputError) errors.push(e.reason);
@@ -331,9 +333,10 @@ function computeRow(
   const entity = checkedEntity(rawEntity, cache);
   const uscc = entity.check;
   if (!uscc.valid) {
-    if (uscc.problem === "empty")
+    if (uscc.problem !== "empty") errors.push(reason("invalid_uscc", uscc.zh!, uscc.en!, "entityId"));
+    else if (!reported("entityId")) {
       errors.push(reason("missing_field", "缺少统一社会信用代码", "the Unified Social Credit Code (entityId) is missing", "entityId"));
-    else errors.push(reason("invalid_uscc", uscc.zh!, uscc.en!, "entityId"));
+    }
   } else if (!entity.inProvince) {
     warnings.push(
       reason(
@@ -348,21 +351,22 @@ function computeRow(
   let measure: MeasureId | null = null;
   try {
     if (row.measure === null || row.measure === undefined || row.measure === "") {
-      throw new InputError("missing", "measure", "缺少申报条款", "the measure (申报条款) is missing");
+      if (!reported("measure")) throw new InputError("missing", "measure", "缺少申报条款", "the measure (申报条款) is missing");
+    } else {
+      const ref = parseMeasureRef(row.measure);
+      const level = row.facts?.level;
+      if (ref.kind === "clause" && ref.clause === 6 && level) {
+        measure = ref.candidates.find((id) => measureParams(policy, id).level === level) ?? null;
+      }
+      measure ??= parseMeasureId(row.measure);
     }
-    const ref = parseMeasureRef(row.measure);
-    const level = row.facts?.level;
-    if (ref.kind === "clause" && ref.clause === 6 && level) {
-      measure = ref.candidates.find((id) => measureParams(policy, id).level === level) ?? null;
-    }
-    measure ??= parseMeasureId(row.measure);
   } catch (e) {
     fail(e);
   }
 
   const year = row.year;
   if (year === null || year === undefined) {
-    errors.push(reason("missing_field", "缺少申报年度", "the award year is missing", "year"));
+    if (!reported("year")) errors.push(reason("missing_field", "缺少申报年度", "the award year is missing", "year"));
   } else if (!Number.isInteger(year)) {
     errors.push(reason("bad_value", `申报年度 ${String(year)} 不是整数年份`, `award year ${String(year)} is not a whole year`, "year"));
   }
@@ -508,6 +512,12 @@ function readHistory(records: readonly HistoryRecord[]): { records: HistoryEntry
   return { records: entries, problems };
 }
 
+const STATUS_ORDER: readonly RowStatus[] = ["eligible", "manual", "superseded", "ineligible", "not_cash", "error"];
+
+function ordered<T>(table: Record<string, T>, compare: (a: string, b: string) => number): Record<string, T> {
+  return Object.fromEntries(Object.entries(table).sort(([a], [b]) => compare(a, b)));
+}
+
 export function totalsOf(rows: readonly ResultRow[]): Totals {
   const totals: Totals = { rows: rows.length, entities: 0, final: ZERO, byMeasure: {}, byStatus: {}, byCity: {} };
   const entities = new Set<string>();
@@ -524,5 +534,11 @@ export function totalsOf(rows: readonly ResultRow[]): Totals {
     add(totals.byCity, row.city || UNKNOWN_KEY, row.final);
   }
   totals.entities = entities.size;
+  // Measures in catalogue order, statuses in the order a reader expects, cities by name, unknown last.
+  const measureOrder = (key: string) => (MEASURE_IDS as readonly string[]).indexOf(key) + 1 || Infinity;
+  const statusOrder = (key: string) => STATUS_ORDER.indexOf(key as RowStatus) + 1 || Infinity;
+  totals.byMeasure = ordered(totals.byMeasure, (a, b) => measureOrder(a) - measureOrder(b));
+  totals.byStatus = ordered(totals.byStatus, (a, b) => statusOrder(a) - statusOrder(b));
+  totals.byCity = ordered(totals.byCity, (a, b) => (a === UNKNOWN_KEY ? 1 : b === UNKNOWN_KEY ? -1 : a.localeCompare(b, "zh-CN")));
   return totals;
 }

@@ -319,6 +319,7 @@ function readApplicants(
   const readers = columnReaders(table, origin);
   const letters = new Map<FieldKey, { letter: string; header: string }>();
   for (const [field, c] of table.columns) letters.set(field, { letter: columnLetters(origin.column + c.index), header: c.header });
+  const signatureColumns = [...table.columns.values()].map((c) => c.index);
   const measureEntry = table.columns.get("measure");
   const measureColumn = measureEntry && { ...measureEntry, letter: columnLetters(origin.column + measureEntry.index) };
   for (let r = table.headerIndex + 1; r < values.length; r++) {
@@ -327,8 +328,8 @@ function readApplicants(
     const rowNumber = origin.row + r;
     const index: CellIndex = { sheet: sheet.name, row: rowNumber, columns: letters };
     const row = readRow(cells, rowNumber, sheet.name, readers, measureColumn, table.sheetMeasure);
-    // Identical rows are identical cells (the source aside): cheaper than comparing parsed facts.
-    row.signature = `${sheet.name}\u0001${cells.map(signaturePart).join("\u0001")}`;
+    // Identical applications are identical cells in the columns read (notes aside): cheaper than comparing facts.
+    row.signature = `${sheet.name}\u0001${signatureColumns.map((c) => signaturePart(cells[c])).join("\u0001")}`;
     rows.push(row);
     cellsOf.push(index);
   }
@@ -463,7 +464,8 @@ function parseLevel(cell: CellValue): Parsed<"national" | "provincial"> {
 
 /** A reason about a field gets the cell it came from, unless it already names one. */
 function locate(r: Reason, index: CellIndex): Reason {
-  if (!r.field || r.severity === "info" || r.en.startsWith(`${index.sheet}!`)) return r;
+  if (r.severity === "info" || r.en.startsWith(`${index.sheet}!`)) return r;
+  if (!r.field) return { ...r, zh: `${index.sheet}!${index.row}：${r.zh}`, en: `${index.sheet}!${index.row}: ${r.en}` };
   const field = r.field === "lpr" ? "startDate" : (r.field as FieldKey);
   const column = index.columns.get(field);
   const spec = FIELD_BY_KEY.get(field);

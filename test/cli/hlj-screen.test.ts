@@ -1,0 +1,274 @@
+import { execFileSync } from "child_process";
+import { createHash } from "crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { Writable } from "stream";
+import ExcelJS from "exceljs";
+import { main } from "../../cli/hlj-screen";
+import { isoToExcelSerial } from "../../core/dates/excel-serial";
+import { makeUscc } from "../helpers/uscc";
+
+const ROOT = join(__dirname, "../..");
+const dir = mkdtempSync(join(tmpdir(), "hlj-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function sink() {
+  let text = "";
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+async function run(...argv: string[]) {
+  const out = sink();
+  const err = sink();
+  const code = await main(argv, out.stream, err.stream);
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+async function load(file: string) {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+describe("hlj-screen on the adversarial workbook", () => {
+  const input = join(dir, "adversarial.xlsx");
+  const output = join(dir, "adversarial.out.xlsx");
+  const json = join(dir, "adversarial.json");
+  let before: string;
+  let result: { code: number; stdout: string; stderr: string };
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(ROOT, "examples/make-adversarial.mjs"), input]);
+    before = sha256(input);
+    result = await run(input, "-o", output, "--json", json);
+  }, 60_000);
+
+  test("screens (exit 0) and leaves the input byte-identical", () => {
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(sha256(input)).toBe(before);
+  });
+
+  test("every row appears once, in order, with the status its case expects and a named error", async () => {
+    const screened = JSON.parse(readFileSync(json, "utf8"));
+    const sheet = (await load(input)).getWorksheet("申报")!;
+    const expected: { source: string; status: string; kind: string }[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 3 && row.getCell(2).value)
+        expected.push({ source: `申报!${n}`, status: String(row.getCell(2).value), kind: String(row.getCell(1).value) });
+    });
+    expect(expected.length).toBeGreaterThanOrEqual(40);
+    expect(screened.rows.map((r: { source: string }) => r.source)).toEqual(expected.map((e) => e.source));
+    screened.rows.forEach((row: { status: string; reasons: { severity: string; en: string }[] }, i: number) => {
+      expect({ kind: expected[i].kind, status: row.status }).toEqual({ kind: expected[i].kind, status: expected[i].status });
+      if (row.status === "error") expect(row.reasons.find((r) => r.severity === "error")!.en).toMatch(/^申报!([A-Z]+)?\d+/);
+    });
+  });
+
+  test("formula-looking names are written as text, never as formulas", async () => {
+    const results = (await load(output)).getWorksheet("HLJ筛查结果")!;
+    const names: { value: unknown; type: number }[] = [];
+    results.eachRow((row, n) => {
+      if (n > 1) names.push({ value: row.getCell(3).value, type: row.getCell(3).type });
+    });
+    for (const text of ['=HYPERLINK("http://x","y")', "=1+1", "@SUM(A1) +1 -1"]) {
+      const found = names.find((x) => x.value === text);
+      expect(found).toBeDefined();
+      expect(found!.type).toBe(ExcelJS.ValueType.String);
+    }
+  });
+
+  test("the user's sheets keep their values and formulas; a user's sheet named HLJ汇总 is kept", async () => {
+    const original = await load(input);
+    const copy = await load(output);
+    for (const sheet of original.worksheets) {
+      const other = copy.getWorksheet(sheet.name)!;
+      expect(other).toBeDefined();
+      sheet.eachRow({ includeEmpty: true }, (row, n) => {
+        row.eachCell({ includeEmpty: true }, (cell, c) => {
+          expect([sheet.name, cell.address, other.getRow(n).getCell(c).value]).toEqual([sheet.name, cell.address, cell.value]);
+        });
+      });
+    }
+    expect(copy.getWorksheet("HLJ汇总")!.getCell("A1").value).toBe("这是用户自己的工作表，不能被覆盖");
+    expect(copy.getWorksheet("HLJ汇总 (2)")!.getCell("A1").value).toMatch(/Screening summary/);
+    expect(copy.getWorksheet("申报")!.getCell("Z4").formula).toBe("SUM(J4:J10)");
+  });
+
+  test("the results sheet is made for people: bold frozen header, autofilter, #,##0.00 amounts, status colours", async () => {
+    const sheet = (await load(output)).getWorksheet("HLJ筛查结果")!;
+    expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.autoFilter).toBeTruthy();
+    expect(sheet.getCell("K2").numFmt).toBe("#,##0.00");
+    expect(sheet.getCell("L2").fill).toMatchObject({ type: "pattern" });
+    const summary = (await load(output)).getWorksheet("HLJ汇总 (2)")!;
+    expect(String(summary.getCell("B3").value)).toContain(
+      "lprMode=fixed · dayCount=360 · dedupScope=entity-year · otherSupport=top-up · interestWindow=loan",
+    );
+  });
+
+  test("a rerun on its own output replaces its sheets instead of adding more", async () => {
+    const again = join(dir, "again.xlsx");
+    expect((await run(output, "-o", again, "--quiet")).code).toBe(0);
+    const names = (await load(again)).worksheets.map((w) => w.name);
+    expect(names).toEqual((await load(output)).worksheets.map((w) => w.name));
+  });
+});
+
+describe("hlj-screen options, output and exit codes", () => {
+  const serial = (iso: string) => isoToExcelSerial(iso)!;
+  const workbookFile = join(dir, "examples.xlsx");
+  beforeAll(async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("申报");
+    sheet.addRow([
+      "统一社会信用代码",
+      "申报年度",
+      "申报条款",
+      "主体资格",
+      "总投资额",
+      "贷款金额",
+      "贷款利率",
+      "放款日期",
+      "到期日期",
+      "新增实物网络零售额",
+    ]);
+    sheet.addRow([makeUscc(1), 2025, "M1", "是", 20_000_000, 10_000_000, 0.0345, serial("2025-06-01"), serial("2027-05-31")]);
+    sheet.addRow([makeUscc(2), 2025, "M1", "是", 80_000_000, 50_000_000, 0.036, serial("2025-01-15"), serial("2029-01-15")]);
+    sheet.addRow([makeUscc(3), 2025, "M1", "是", 25_000_000, 50_000_000, 0.036, serial("2025-01-15"), serial("2029-01-15")]);
+    sheet.addRow([makeUscc(4), 2025, "M8b", null, null, 8_000_000, 0.04, serial("2024-06-01"), serial("2025-06-01")]);
+    sheet.addRow([makeUscc(5), 2025, "M3", "是", null, null, null, null, null, 150_000_000]);
+    sheet.addRow([makeUscc(6), 2025, "M3", "是", null, null, null, null, null, 12_345_678.9]);
+    sheet.addRow([makeUscc(7), 2025, "M3", "是", null, null, null, null, null, 10_000_000]);
+    await workbook.xlsx.writeFile(workbookFile);
+  });
+
+  test("every RULES.md worked example comes out of the CLI to the fen (JSON on stdout)", async () => {
+    const { code, stdout, stderr } = await run(workbookFile, "-o", join(dir, "ex.out.xlsx"), "--json", "-");
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.rows.map((r: { final: string }) => r.final)).toEqual([
+      "607500.00",
+      "4714583.33",
+      "2000000.00",
+      "279833.33",
+      "3000000.00",
+      "246913.58",
+      "0.00",
+    ]);
+    expect(Object.keys(json)).toEqual(expect.arrayContaining(["policy", "options", "rows", "totals"]));
+    expect(json.totals.final).toBe("10848830.24");
+    expect(stderr).toContain("total final 10,848,830.24");
+  });
+
+  test("--lpr-mode floating and the other options reach the result", async () => {
+    const { code, stdout } = await run(
+      workbookFile,
+      "-o",
+      join(dir, "fl.xlsx"),
+      "--json",
+      "-",
+      "--lpr-mode",
+      "floating",
+      "--dedup",
+      "entity-project",
+      "--other-support=exclude",
+      "--interest-window",
+      "loan",
+    );
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.options).toMatchObject({
+      lprMode: "floating",
+      dedupScope: "entity-project",
+      otherSupport: "exclude",
+      interestWindow: "loan",
+    });
+    expect(json.rows[3].final).toBe("260200.00");
+  });
+
+  test("the default output is INPUT.screened.xlsx", async () => {
+    const copy = join(dir, "plain.xlsx");
+    writeFileSync(copy, readFileSync(workbookFile));
+    expect((await run(copy, "--quiet")).code).toBe(0);
+    expect((await load(join(dir, "plain.screened.xlsx"))).getWorksheet("HLJ筛查结果")).toBeDefined();
+  });
+
+  test.each`
+    what                       | argv                                 | message
+    ${"a missing file"}        | ${["nope.xlsx"]}                     | ${"cannot read nope.xlsx: no such file"}
+    ${"not an xlsx"}           | ${["NOT_XLSX"]}                      | ${"cannot read"}
+    ${"no applicant table"}    | ${["NO_TABLE"]}                      | ${"no applicant table"}
+    ${"output over the input"} | ${["EXAMPLES", "-o", "EXAMPLES"]}    | ${"would overwrite the input"}
+    ${"an unknown option"}     | ${["EXAMPLES", "--fast"]}            | ${"unknown option --fast"}
+    ${"a bad option value"}    | ${["EXAMPLES", "--dedup", "entity"]} | ${"--dedup must be entity-year or entity-project"}
+    ${"no input at all"}       | ${[]}                                | ${"no input workbook given"}
+  `("exit 2 with one clear line on $what", async ({ argv, message }) => {
+    const notXlsx = join(dir, "text.xlsx");
+    writeFileSync(notXlsx, "this is not a workbook");
+    const noTable = join(dir, "notable.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet("Sheet1").addRow(["hello", "world"]);
+    await workbook.xlsx.writeFile(noTable);
+    const args = (argv as string[]).map((a) =>
+      a === "NOT_XLSX" ? notXlsx : a === "NO_TABLE" ? noTable : a === "EXAMPLES" ? workbookFile : a,
+    );
+    const { code, stderr } = await run(...args);
+    expect(code).toBe(2);
+    expect(stderr.split("\n")[0]).toContain(message);
+    expect(stderr.split("\n")[0].startsWith("hlj-screen: ")).toBe(true);
+  });
+
+  test("--help", async () => {
+    const { code, stdout } = await run("--help");
+    expect(code).toBe(0);
+    expect(stdout).toContain("usage: hlj-screen INPUT.xlsx [-o OUTPUT.xlsx] [--json FILE|-] [--lpr-mode fixed|floating]");
+  });
+});
+
+describe("the bundled sample workbook", () => {
+  test("has at least 60 rows over every cash measure, non-cash rows, invalid rows and a 历史兑现 sheet", async () => {
+    const output = join(dir, "applicants.out.xlsx");
+    const { code, stdout } = await run(join(ROOT, "examples/applicants.xlsx"), "-o", output, "--json", join(dir, "applicants.json"));
+    expect(code).toBe(0);
+    expect(stdout).toContain("rows ");
+    const json = JSON.parse(readFileSync(join(dir, "applicants.json"), "utf8"));
+    expect(json.rows.length).toBeGreaterThanOrEqual(60);
+    const measures = new Set(json.rows.map((r: { measure: string }) => r.measure));
+    for (const id of ["M1", "M2", "M3", "M4a", "M4b", "M5", "M6a", "M6b", "M7", "M8a", "M8b", "M14", "M19"]) expect(measures).toContain(id);
+    const statuses = new Set(json.rows.map((r: { status: string }) => r.status));
+    for (const status of ["eligible", "ineligible", "superseded", "not_cash", "error", "manual"]) expect(statuses).toContain(status);
+    expect((await load(join(ROOT, "examples/applicants.xlsx"))).getWorksheet("历史兑现")).toBeDefined();
+    expect(
+      json.rows.some((r: { reasons: { code: string }[] }) =>
+        r.reasons.some((x) => x.code === "already_received" || x.code === "cap_applied"),
+      ),
+    ).toBe(true);
+  });
+
+  test("the template has the canonical headers, drop-downs and an instructions sheet", async () => {
+    const template = await load(join(ROOT, "examples/申报模板.xlsx"));
+    const sheet = template.getWorksheet("申报")!;
+    expect(sheet.getRow(1).values).toEqual(
+      expect.arrayContaining(["统一社会信用代码", "申报年度", "申报条款", "主体资格", "首次达到", "示范级别"]),
+    );
+    const validations = (sheet as unknown as { dataValidations: { model: Record<string, { type: string; formulae: string[] }> } })
+      .dataValidations.model;
+    const lists = Object.values(validations)
+      .filter((v) => v.type === "list")
+      .map((v) => v.formulae[0]);
+    expect(lists).toEqual(expect.arrayContaining(['"是,否"', '"国家级,省级"']));
+    expect(lists.some((f) => f.includes("条款列表"))).toBe(true);
+    expect(template.getWorksheet("填写说明")).toBeDefined();
+  });
+});

@@ -1,0 +1,306 @@
+import fc from "fast-check";
+import { UnusableWorkbookError, measureOfSheetName, normaliseHeader, screenWorkbook } from "../../../core";
+import { isoToExcelSerial } from "../../../core/dates/excel-serial";
+import { makeUscc } from "../../helpers/uscc";
+
+const A = makeUscc(1);
+const B = makeUscc(2, "230600");
+const serial = (iso: string) => isoToExcelSerial(iso)!;
+
+describe("headers", () => {
+  test.each`
+    header                  | key                   | unit
+    ${"统一社会信用代码"}   | ${"统一社会信用代码"} | ${null}
+    ${" 总投资额（万元） "} | ${"总投资额"}         | ${"wan"}
+    ${"贷款利率(%)"}        | ${"贷款利率"}         | ${"percent"}
+    ${"贷款利率%"}          | ${"贷款利率"}         | ${"percent"}
+    ${"Loan Rate (%)"}      | ${"loanrate"}         | ${"percent"}
+    ${"贷款金额（元）"}     | ${"贷款金额"}         | ${"yuan"}
+    ${"所属市(地)"}         | ${"所属市(地)"}       | ${null}
+    ${"ＵＳＣＣ"}           | ${"uscc"}             | ${null}
+  `("$header → $key ($unit)", ({ header, key, unit }) => {
+    expect(normaliseHeader(header)).toEqual({ key, unit });
+  });
+
+  test.each`
+    name                | measure
+    ${"第3条"}          | ${"第3条"}
+    ${"第3条 网络零售"} | ${"第3条"}
+    ${"M3"}             | ${"第3条"}
+    ${"M4a 独立站"}     | ${"第4条(1)"}
+    ${"第8条(2)"}       | ${"第8条(2)"}
+    ${"申报"}           | ${null}
+    ${"Sheet1"}         | ${null}
+    ${"2025"}           | ${null}
+  `("sheet $name names measure $measure", ({ name, measure }) => {
+    expect(measureOfSheetName(name)).toBe(measure);
+  });
+});
+
+describe("screenWorkbook", () => {
+  test("the RULES.md worked examples, as a workbook, come out to the fen", () => {
+    const result = screenWorkbook({
+      sheets: [
+        {
+          name: "申报",
+          values: [
+            [
+              "统一社会信用代码",
+              "申报年度",
+              "申报条款",
+              "主体资格",
+              "总投资额",
+              "贷款金额",
+              "贷款利率",
+              "放款日期",
+              "到期日期",
+              "新增实物网络零售额",
+              "项目名称",
+            ],
+            [A, 2025, "M1", "是", 20_000_000, 10_000_000, 0.0345, serial("2025-06-01"), serial("2027-05-31"), null, "P1"],
+            [makeUscc(3), 2025, "M1", "是", 80_000_000, 50_000_000, 0.036, serial("2025-01-15"), serial("2029-01-15"), null, "P2"],
+            [makeUscc(4), 2025, "M1", "是", 25_000_000, 50_000_000, 0.036, serial("2025-01-15"), serial("2029-01-15"), null, "P3"],
+            [makeUscc(5), 2025, "8b", null, null, 8_000_000, 0.04, serial("2024-06-01"), serial("2025-06-01"), null, "P4"],
+            [makeUscc(6), 2025, "M3", "是", null, null, null, null, null, 150_000_000, null],
+            [makeUscc(7), 2025, "M3", "是", null, null, null, null, null, 12_345_678.9, null],
+            [makeUscc(8), 2025, "M3", "是", null, null, null, null, null, 10_000_000, null],
+          ],
+        },
+      ],
+    });
+    expect(result.rows.map((r) => [r.status, r.final])).toEqual([
+      ["eligible", "607500.00"],
+      ["eligible", "4714583.33"],
+      ["eligible", "2000000.00"],
+      ["eligible", "279833.33"],
+      ["eligible", "3000000.00"],
+      ["eligible", "246913.58"],
+      ["ineligible", "0.00"],
+    ]);
+    const floating = screenWorkbook(
+      {
+        sheets: [
+          {
+            name: "s",
+            values: [
+              ["USCC", "year", "measure", "loan principal", "loan rate", "start date", "end date"],
+              [B, 2025, "M8b", 8_000_000, "4%", "2024-06-01", "2025/6/1"],
+            ],
+          },
+        ],
+      },
+      { lprMode: "floating" },
+    );
+    expect(floating.rows[0].final).toBe("260200.00");
+    expect(floating.options.lprMode).toBe("floating");
+  });
+
+  test("header row below a title, 万元 and % units, measure from the sheet name, blank rows skipped", () => {
+    const result = screenWorkbook({
+      sheets: [
+        {
+          name: "第3条 网络零售",
+          values: [
+            ["2025年网络零售奖励申报"],
+            [],
+            ["统一社会信用代码", "申报年度", "限额以上在统", "新增实物网络零售额（万元）", null, "备注"],
+            [A, 2025, "是", 1234.56789, null, "x"],
+            [null, null, null, null],
+            ["", "  ", null],
+            [B, "2026年", "Y", "2,000", null, null],
+          ],
+        },
+      ],
+    });
+    expect(result.tables[0]).toMatchObject({
+      sheet: "第3条 网络零售",
+      headerRow: 3,
+      rows: 2,
+      sheetMeasure: "第3条",
+      ignoredHeaders: ["备注"],
+    });
+    expect(result.rows.map((r) => [r.source, r.measure, r.final, r.city])).toEqual([
+      ["第3条 网络零售!4", "M3", "246913.58", "哈尔滨"],
+      ["第3条 网络零售!7", "M3", "400000.00", "大庆"],
+    ]);
+  });
+
+  test("a % header reads plain numbers as percent points", () => {
+    const result = screenWorkbook({
+      sheets: [
+        {
+          name: "s",
+          values: [
+            ["USCC", "年度", "条款", "贷款金额", "贷款利率(%)", "放款日期", "到期日期"],
+            [A, 2025, "8b", 10_000_000, 3.45, "2025-06-01", "2027-05-31"],
+            [B, 2025, "8b", 10_000_000, "3.45%", "2025-06-01", "2027-05-31"],
+          ],
+        },
+      ],
+    });
+    expect(result.rows.map((r) => r.final)).toEqual(["607500.00", "607500.00"]);
+  });
+
+  test("history and LPR sheets are read; their bad rows are reported, not fatal", () => {
+    const result = screenWorkbook({
+      sheets: [
+        {
+          name: "申报",
+          values: [
+            ["信用代码", "年度", "条款", "总投资额", "贷款本金", "年利率", "贷款起始日", "贷款终止日"],
+            [A, 2026, "M5", 2_000_000, 10_000_000, 0.04, "2026-06-01", "2027-06-01"],
+          ],
+        },
+        {
+          name: "历史兑现",
+          values: [
+            ["统一社会信用代码", "条款", "年度", "已兑现金额（万元）"],
+            [A, "第5条", 2025, 80],
+            ["garbage", "M5", 2025, 1],
+            [A, "M5", "later", 1],
+          ],
+        },
+        {
+          name: "LPR",
+          values: [
+            ["日期", "利率(%)"],
+            ["2026-05-20", 2.9],
+            ["2026-06-22", 290],
+          ],
+        },
+      ],
+    });
+    // 10,000,000 × 2.9% × 365 / 360 = 294,027.78, capped at 1,000,000 − 800,000 already paid = 200,000
+    expect(result.rows[0]).toMatchObject({ status: "eligible", final: "200000.00", computed: "294027.78" });
+    expect(result.rows[0].reasons.map((r) => r.code)).toEqual(["cap_applied"]);
+    expect(result.issues.map((i) => i.en)).toEqual([
+      expect.stringContaining('历史兑现!4: "later" is not a four-digit year'),
+      expect.stringContaining("LPR!3: LPR row not used: 2.9 is not a rate"),
+      expect.stringContaining("历史兑现!3: USCC GARBAGE has 7 characters"),
+    ]);
+  });
+
+  test("several applicant tables on several sheets, in sheet order", () => {
+    const header = ["统一社会信用代码", "申报年度", "主体资格", "新增实物网络零售额"];
+    const result = screenWorkbook({
+      sheets: [
+        { name: "M3 一季度", values: [header, [A, 2025, "是", 20_000_000]] },
+        { name: "说明", values: [["这是说明"]] },
+        { name: "M3 二季度", values: [header, [B, 2025, "是", 30_000_000]] },
+      ],
+    });
+    expect(result.tables.map((t) => t.sheet)).toEqual(["M3 一季度", "M3 二季度"]);
+    expect(result.rows.map((r) => r.source)).toEqual(["M3 一季度!2", "M3 二季度!2"]);
+  });
+
+  test("a workbook with no applicant table is unusable, saying why", () => {
+    expect(() =>
+      screenWorkbook({
+        sheets: [
+          {
+            name: "Sheet1",
+            values: [
+              ["a", "b"],
+              [1, 2],
+            ],
+          },
+        ],
+      }),
+    ).toThrow(UnusableWorkbookError);
+    expect(() => screenWorkbook({ sheets: [] })).toThrow(/no applicant table/);
+    expect(() => screenWorkbook({ sheets: [{ name: "s", values: [["统一社会信用代码", "申报年度"]] }] })).toThrow(/申报条款/);
+  });
+
+  test("origin: a used range that does not start at A1 names the right cells", () => {
+    const result = screenWorkbook({
+      sheets: [
+        {
+          name: "s",
+          origin: { row: 5, column: 3 },
+          values: [
+            ["USCC", "year", "measure", "总投资额"],
+            [A, 2025, "M2", "lots"],
+          ],
+        },
+      ],
+    });
+    expect(result.tables[0].headerRow).toBe(5);
+    expect(result.rows[0].source).toBe("s!6");
+    expect(result.rows[0].reasons[0].en).toBe('s!F6 总投资额: "lots" is not a number');
+  });
+
+  test("onProgress reaches the total", () => {
+    const values: unknown[][] = [["USCC", "year", "measure", "qualified", "online retail increase"]];
+    for (let i = 0; i < 500; i++) values.push([makeUscc(100 + i), 2025, "M3", true, 20_000_000 + i]);
+    const seen: [number, number][] = [];
+    screenWorkbook({ sheets: [{ name: "s", values }] }, { onProgress: (done, total) => seen.push([done, total]) });
+    expect(seen[seen.length - 1]).toEqual([500, 500]);
+  });
+});
+
+describe("any cell Excel can hand over (fast-check, 1,000 runs)", () => {
+  const cell = fc.oneof(
+    fc.constant(null),
+    fc.constant(""),
+    fc.string(),
+    fc.double({ noNaN: false }),
+    fc.integer(),
+    fc.boolean(),
+    fc.constantFrom("#N/A", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"),
+    fc.constantFrom(
+      "=1+1",
+      '=HYPERLINK("http://x","y")',
+      "是",
+      "否",
+      "√",
+      "M1",
+      "第3条",
+      "4(1)",
+      "2025-06-01",
+      "2025年6月1日",
+      "3.45%",
+      "1,234.56",
+      "１２３",
+    ),
+    fc.constantFrom(A, B, A.toLowerCase(), "91350100M000100Y43", "91350100M000100Y4Z"),
+    fc.date({ noInvalidDate: false }),
+    fc.record({ error: fc.constantFrom("#N/A", "#REF!") }),
+  );
+  const header = [
+    "统一社会信用代码",
+    "申报年度",
+    "申报条款",
+    "主体资格",
+    "总投资额",
+    "贷款金额",
+    "贷款利率",
+    "放款日期",
+    "到期日期",
+    "新增实物网络零售额",
+    "进出口额",
+    "首次达到",
+    "补贴基数",
+    "示范级别",
+    "申报金额",
+    "已获其他省级支持",
+  ];
+
+  test("never throws; exactly one result per non-blank row, in order", () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { minLength: 0, maxLength: header.length + 2 }), { maxLength: 12 }), (rows) => {
+        const result = screenWorkbook({ sheets: [{ name: "申报", values: [header, ...rows] }] });
+        const expected = rows
+          .map((row, i) => ({ row, source: `申报!${i + 2}` }))
+          .filter(({ row }) => row.some((c) => !(c === null || c === undefined || (typeof c === "string" && c.trim() === ""))))
+          .map(({ source }) => source);
+        expect(result.rows.map((r) => r.source)).toEqual(expected);
+        for (const row of result.rows) {
+          expect(row.final).toMatch(/^\d+\.\d{2}$/);
+          expect(["eligible", "ineligible", "superseded", "manual", "not_cash", "error"]).toContain(row.status);
+          if (row.status === "error") expect(row.reasons.some((r) => r.severity === "error")).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
