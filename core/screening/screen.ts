@@ -53,6 +53,8 @@ export interface WorkbookInput {
 
 export interface ScreenOptions extends OptionsInput {
   onProgress?: (done: number, total: number) => void;
+  /** Choices by sheet name that override the automatic header mapping. */
+  tables?: Readonly<Record<string, TableChoice>>;
   /** Keep the readable trace of every row (slower; the JSON output does not carry it). */
   trace?: boolean;
 }
@@ -61,7 +63,19 @@ export interface TableColumn {
   field: FieldKey;
   header: string;
   column: string;
+  /** 0-based index in the sheet's values. */
+  index: number;
   unit: HeaderUnit;
+}
+
+/** A person's choices for one sheet (the task pane's mapping): which row holds the headers, which column is which field. */
+export interface TableChoice {
+  /** Leave this sheet out. */
+  skip?: boolean;
+  /** Row number on the sheet. */
+  headerRow?: number;
+  /** Field → 0-based column index in the sheet's values, or null to ignore that field. */
+  columns?: Partial<Record<FieldKey, number | null>>;
 }
 
 /** An applicant table found on a sheet. */
@@ -75,6 +89,10 @@ export interface TableInfo {
   columns: TableColumn[];
   /** Headers that map to no field (kept in the workbook, not read). */
   ignoredHeaders: string[];
+  /** Every non-empty header cell, for a person choosing columns. */
+  headers: { index: number; column: string; text: string }[];
+  /** Fields every row needs that no column provides (measure counts as provided by the sheet's name). */
+  missingRequired: FieldKey[];
 }
 
 /** Something about the workbook rather than one applicant row. */
@@ -128,7 +146,9 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
       lprEntries.push(...readLprSheet(sheet, values, issues));
       continue;
     }
-    const table = findTable(sheet, values, issues);
+    const choice = options.tables?.[sheet.name];
+    if (choice?.skip) continue;
+    const table = findTable(sheet, values, issues, choice);
     if (!table) continue;
     tables.push(table.info);
     const before = rows.length;
@@ -158,6 +178,23 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
   return { ...batchResultToJson(result), tables, issues };
 }
 
+/**
+ * The applicant tables a workbook holds, with their automatic column mapping, without screening: what the task
+ * pane shows a person before the run. Only the first rows of each sheet are needed.
+ */
+export function detectTables(workbook: WorkbookInput, choices: ScreenOptions["tables"] = {}): TableInfo[] {
+  const tables: TableInfo[] = [];
+  for (const sheet of workbook.sheets) {
+    if (isSheetNamed(sheet.name, HISTORY_SHEET_NAMES) || isSheetNamed(sheet.name, LPR_SHEET_NAMES)) continue;
+    const found = findTable(sheet, Array.isArray(sheet.values) ? sheet.values : [], [], choices[sheet.name]);
+    if (found) tables.push(found.info);
+  }
+  return tables;
+}
+
+/** How many rows of a sheet detectTables looks at for a header row. */
+export const HEADER_ROWS_SEARCHED = HEADER_SEARCH_ROWS;
+
 // ---------------------------------------------------------------------------------------------------------
 // Applicant tables
 
@@ -185,12 +222,18 @@ function cellText(cell: unknown): string {
   return excelErrorOf(cell as CellValue) ? "" : String(cell);
 }
 
-function findTable(sheet: SheetInput, values: readonly (readonly unknown[])[], issues: ScreeningIssue[]): FoundTable | null {
+function findTable(
+  sheet: SheetInput,
+  values: readonly (readonly unknown[])[],
+  issues: ScreeningIssue[],
+  choice?: TableChoice,
+): FoundTable | null {
   const sheetMeasure = measureOfSheetName(sheet.name);
   const origin = originOf(sheet);
   type Duplicate = { cell: string; field: FieldKey };
   let best: { index: number; columns: FoundTable["columns"]; duplicates: Duplicate[]; ignored: string[] } | null = null;
-  for (let r = 0; r < Math.min(values.length, HEADER_SEARCH_ROWS); r++) {
+  const chosenRow = choice?.headerRow !== undefined ? choice.headerRow - origin.row : null;
+  for (let r = chosenRow ?? 0; r < (chosenRow !== null ? chosenRow + 1 : Math.min(values.length, HEADER_SEARCH_ROWS)); r++) {
     const row = values[r] ?? [];
     const columns: FoundTable["columns"] = new Map();
     const duplicates: Duplicate[] = [];
@@ -207,10 +250,20 @@ function findTable(sheet: SheetInput, values: readonly (readonly unknown[])[], i
       if (columns.has(field)) duplicates.push({ cell: `${columnLetters(origin.column + c)}${origin.row + r}`, field });
       else columns.set(field, { index: c, header: text, unit });
     });
+    for (const [field, index] of Object.entries(choice?.columns ?? {}) as [FieldKey, number | null][]) {
+      if (index === null) columns.delete(field);
+      else
+        columns.set(field, {
+          index,
+          header: cellText(row[index]).trim() || columnLetters(origin.column + index),
+          unit: normaliseHeader(cellText(row[index])).unit,
+        });
+    }
     const usable = columns.has("entityId") && columns.has("year") && (columns.has("measure") || sheetMeasure !== null);
-    if (usable && (!best || columns.size > best.columns.size)) best = { index: r, columns, duplicates, ignored };
+    if ((usable || chosenRow !== null) && (!best || columns.size > best.columns.size)) best = { index: r, columns, duplicates, ignored };
   }
   if (!best) return null;
+  if (best.columns.size === 0) return null;
   for (const { cell, field } of best.duplicates) {
     const spec = FIELD_BY_KEY.get(field)!;
     const first = columnLetters(origin.column + best.columns.get(field)!.index);
@@ -231,9 +284,17 @@ function findTable(sheet: SheetInput, values: readonly (readonly unknown[])[], i
       field,
       header: c.header,
       column: columnLetters(origin.column + c.index),
+      index: c.index,
       unit: c.unit,
     })),
     ignoredHeaders: best.ignored,
+    headers: (values[best.index] ?? []).flatMap((cell, index) => {
+      const text = cellText(cell).trim();
+      return text ? [{ index, column: columnLetters(origin.column + index), text }] : [];
+    }),
+    missingRequired: (["entityId", "year", "measure"] as FieldKey[]).filter(
+      (f) => !best!.columns.has(f) && !(f === "measure" && sheetMeasure !== null),
+    ),
   };
   return { info, headerIndex: best.index, columns: best.columns, sheetMeasure };
 }

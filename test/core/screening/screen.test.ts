@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { UnusableWorkbookError, measureOfSheetName, normaliseHeader, screenWorkbook } from "../../../core";
+import { UnusableWorkbookError, detectTables, measureOfSheetName, normaliseHeader, screenWorkbook } from "../../../core";
 import { isoToExcelSerial } from "../../../core/dates/excel-serial";
 import { makeUscc } from "../../helpers/uscc";
 
@@ -302,5 +302,43 @@ describe("any cell Excel can hand over (fast-check, 1,000 runs)", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("a person's column choices (the task pane's mapping)", () => {
+  const values = [
+    ["代码", "年份", "条款", "金额", "备注"],
+    [A, 2025, "M3", 20_000_000, "是"],
+  ];
+  test("detectTables finds nothing to map automatically here", () => {
+    expect(detectTables({ sheets: [{ name: "s", values }] })).toEqual([]);
+  });
+  test("choosing the header row and columns makes the sheet a table", () => {
+    const choice = { headerRow: 1, columns: { entityId: 0, year: 1, measure: 2, onlineRetailIncrease: 3, qualified: 4 } };
+    const [table] = detectTables({ sheets: [{ name: "s", values }] }, { s: choice });
+    expect(table.missingRequired).toEqual([]);
+    expect(table.headers.map((h) => h.text)).toEqual(["代码", "年份", "条款", "金额", "备注"]);
+    const result = screenWorkbook({ sheets: [{ name: "s", values }] }, { tables: { s: choice } });
+    expect(result.rows[0]).toMatchObject({ status: "eligible", final: "400000.00" });
+  });
+  test("a column set to null is ignored, and a skipped sheet is left out", () => {
+    const sheets = [
+      {
+        name: "a",
+        values: [
+          ["USCC", "year", "measure", "qualified", "online retail increase"],
+          [A, 2025, "M3", "是", 20_000_000],
+        ],
+      },
+      {
+        name: "b",
+        values: [
+          ["USCC", "year", "measure", "qualified", "online retail increase"],
+          [B, 2025, "M3", "是", 20_000_000],
+        ],
+      },
+    ];
+    const result = screenWorkbook({ sheets }, { tables: { a: { columns: { qualified: null } }, b: { skip: true } } });
+    expect(result.rows.map((r) => [r.source, r.status])).toEqual([["a!2", "error"]]);
   });
 });

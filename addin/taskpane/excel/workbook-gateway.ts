@@ -1,0 +1,324 @@
+/**
+ * The task pane's only contact with the workbook (Office.js). Discipline from the Office docs on large ranges:
+ * read values only, in blocks of at most 5,000 rows, one context.sync per block, never one per row; write in
+ * blocks with calculation suspended, values before formats; on RequestPayloadSizeLimitExceeded halve the
+ * block and retry. The user's sheets are only read. Our sheets are recognised by the workbook names we set.
+ */
+import {
+  HEADER_ROWS_SEARCHED,
+  RESULTS_MARKER_NAME,
+  RESULTS_SHEET,
+  RESULT_COLUMNS,
+  STATUS_LABELS,
+  SUMMARY_MARKER_NAME,
+  SUMMARY_SHEET,
+  ScreeningResult,
+  SheetInput,
+  columnLetters,
+  freeSheetName,
+  resultCells,
+  summaryContent,
+} from "../../../core";
+import { CancelledError, isPayloadLimit } from "./office-errors";
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export const MAX_BLOCK_ROWS = 5_000;
+const MIN_BLOCK_ROWS = 16;
+
+export interface SheetOutline {
+  name: string;
+  /** Where the used range starts (1-based) and its size; 0 rows for an empty sheet. */
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+}
+
+export interface WorkbookOutline {
+  sheets: SheetOutline[];
+  /** Sheets this add-in wrote before (by marker), which are never read as input. */
+  ours: string[];
+  /** The first rows of each sheet (for finding header rows). */
+  heads: SheetInput[];
+}
+
+export interface Progress {
+  phase: "read" | "write";
+  done: number;
+  total: number;
+}
+
+export interface RunControl {
+  onProgress?: (progress: Progress) => void;
+  isCancelled?: () => boolean;
+}
+
+const checkCancelled = (control?: RunControl) => {
+  if (control?.isCancelled?.()) throw new CancelledError();
+};
+
+/** Sheet names out of a name's formula: `=HLJ汇总!$A$1`, `='My ''sheet'''!$A$1`. */
+export function sheetOfReference(formula: string): string | null {
+  const match = /^=?(?:'((?:[^']|'')+)'|([^!]+))!/.exec(formula);
+  if (!match) return null;
+  return match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
+}
+
+/** Sheets, their used ranges, our markers and the first rows of each sheet: three syncs whatever the size. */
+export async function outlineWorkbook(run: ExcelRun): Promise<WorkbookOutline> {
+  return run(async (context) => {
+    const worksheets = context.workbook.worksheets.load("items/name");
+    const names = context.workbook.names.load("items/name,items/formula");
+    await context.sync();
+    const ours = names.items
+      .filter((n) => n.name === RESULTS_MARKER_NAME || n.name === SUMMARY_MARKER_NAME)
+      .map((n) => sheetOfReference(n.formula))
+      .filter((s): s is string => s !== null);
+    const used = worksheets.items.map((sheet) => sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
+    await context.sync();
+    const sheets: SheetOutline[] = worksheets.items.map((sheet, i) =>
+      used[i].isNullObject
+        ? { name: sheet.name, row: 1, column: 1, rowCount: 0, columnCount: 0 }
+        : {
+            name: sheet.name,
+            row: used[i].rowIndex + 1,
+            column: used[i].columnIndex + 1,
+            rowCount: used[i].rowCount,
+            columnCount: used[i].columnCount,
+          },
+    );
+    const readable = sheets.filter((s) => s.rowCount > 0 && !ours.includes(s.name));
+    const heads = readable.map((s) =>
+      context.workbook.worksheets
+        .getItem(s.name)
+        .getRangeByIndexes(s.row - 1, s.column - 1, Math.min(s.rowCount, HEADER_ROWS_SEARCHED), s.columnCount)
+        .load("values"),
+    );
+    await context.sync();
+    return {
+      sheets,
+      ours,
+      heads: readable.map((s, i) => ({ name: s.name, origin: { row: s.row, column: s.column }, values: heads[i].values })),
+    };
+  });
+}
+
+interface Block {
+  sheet: SheetOutline;
+  /** 0-based offset into the sheet's used range. */
+  offset: number;
+  rows: number;
+}
+
+/** Splits sheets into blocks of at most `limit` rows and groups small blocks so one sync reads ≤ `limit` rows. */
+export function planBlocks(sheets: readonly SheetOutline[], limit: number): Block[][] {
+  return groupBlocks(
+    sheets.map((sheet) => ({ sheet, offset: 0, rows: sheet.rowCount })),
+    limit,
+  );
+}
+
+function groupBlocks(blocks: readonly Block[], limit: number): Block[][] {
+  const groups: Block[][] = [];
+  let current: Block[] = [];
+  let rows = 0;
+  for (const whole of blocks) {
+    for (let offset = whole.offset; offset < whole.offset + whole.rows; offset += limit) {
+      const block = { sheet: whole.sheet, offset, rows: Math.min(limit, whole.offset + whole.rows - offset) };
+      if (rows + block.rows > limit && current.length) {
+        groups.push(current);
+        current = [];
+        rows = 0;
+      }
+      current.push(block);
+      rows += block.rows;
+    }
+  }
+  if (current.length) groups.push(current);
+  return groups;
+}
+
+/** Reads the values of the given sheets' used ranges, in blocks; halves the block on a payload-limit error. */
+export async function readSheets(run: ExcelRun, sheets: readonly SheetOutline[], control?: RunControl): Promise<SheetInput[]> {
+  const values = new Map<string, unknown[][]>(sheets.map((s) => [s.name, new Array(s.rowCount)]));
+  const total = sheets.reduce((n, s) => n + s.rowCount, 0);
+  let done = 0;
+  await run(async (context) => {
+    let limit = MAX_BLOCK_ROWS;
+    let pending = planBlocks(sheets, limit);
+    while (pending.length) {
+      checkCancelled(control);
+      const group = pending[0];
+      const ranges = group.map((b) =>
+        context.workbook.worksheets
+          .getItem(b.sheet.name)
+          .getRangeByIndexes(b.sheet.row - 1 + b.offset, b.sheet.column - 1, b.rows, b.sheet.columnCount)
+          .load("values"),
+      );
+      try {
+        await context.sync();
+      } catch (error) {
+        if (!isPayloadLimit(error) || limit <= MIN_BLOCK_ROWS) throw error;
+        limit = Math.max(MIN_BLOCK_ROWS, Math.floor(limit / 2));
+        pending = groupBlocks(pending.flat(), limit);
+        continue;
+      }
+      group.forEach((b, i) => {
+        const target = values.get(b.sheet.name)!;
+        ranges[i].values.forEach((row, r) => (target[b.offset + r] = row));
+        done += b.rows;
+      });
+      control?.onProgress?.({ phase: "read", done, total });
+      pending = pending.slice(1);
+    }
+  });
+  return sheets.map((s) => ({ name: s.name, origin: { row: s.row, column: s.column }, values: values.get(s.name)! }));
+}
+
+/** Text that Excel would take for a formula is written with a leading apostrophe, so it stays literal. */
+export function literal(value: string | number | null): string | number | boolean {
+  if (value === null) return "";
+  if (typeof value === "string" && /^[=+\-@]/.test(value)) return `'${value}`;
+  return value;
+}
+
+const TEMP_SUFFIX = " ~";
+
+/**
+ * Writes the results and summary sheets: new sheets first (under temporary names), data in blocks with
+ * calculation suspended, then — in the last sync — our previous sheets go, the new ones take their names and
+ * the markers. Cancelling before that leaves the workbook as it was.
+ */
+export async function writeResults(
+  run: ExcelRun,
+  result: ScreeningResult,
+  outline: Pick<WorkbookOutline, "sheets" | "ours">,
+  control?: RunControl,
+): Promise<{ results: string; summary: string }> {
+  const userSheets = outline.sheets.map((s) => s.name).filter((n) => !outline.ours.includes(n));
+  const resultsName = freeSheetName(RESULTS_SHEET, userSheets);
+  const summaryName = freeSheetName(SUMMARY_SHEET, [...userSheets, resultsName]);
+  const taken = outline.sheets.map((s) => s.name);
+  const tempResults = freeSheetName(`${RESULTS_SHEET}${TEMP_SUFFIX}`, taken);
+  const tempSummary = freeSheetName(`${SUMMARY_SHEET}${TEMP_SUFFIX}`, [...taken, tempResults]);
+  const rows = result.rows.map((row) => resultCells(row).map(literal));
+  const width = RESULT_COLUMNS.length;
+  const lastColumn = columnLetters(width);
+  let written = false;
+
+  return run(async (context) => {
+    try {
+      const results = context.workbook.worksheets.add(tempResults);
+      const summary = context.workbook.worksheets.add(tempSummary);
+      results.getRange(`A1:${lastColumn}1`).values = [RESULT_COLUMNS.map((c) => c.header)];
+      writeSummary(summary, result);
+      await context.sync();
+
+      let limit = MAX_BLOCK_ROWS;
+      let offset = 0;
+      while (offset < rows.length) {
+        checkCancelled(control);
+        const count = Math.min(limit, rows.length - offset);
+        context.application.suspendApiCalculationUntilNextSync();
+        results.getRange(`A${offset + 2}:${lastColumn}${offset + 1 + count}`).values = rows.slice(offset, offset + count);
+        try {
+          await context.sync();
+        } catch (error) {
+          if (!isPayloadLimit(error) || limit <= MIN_BLOCK_ROWS) throw error;
+          limit = Math.max(MIN_BLOCK_ROWS, Math.floor(limit / 2));
+          continue;
+        }
+        offset += count;
+        control?.onProgress?.({ phase: "write", done: offset, total: rows.length });
+      }
+      checkCancelled(control);
+
+      formatResults(results, rows.length);
+      for (const old of outline.ours) context.workbook.worksheets.getItemOrNullObject(old).delete();
+      for (const marker of [RESULTS_MARKER_NAME, SUMMARY_MARKER_NAME]) context.workbook.names.getItemOrNullObject(marker).delete();
+      results.name = resultsName;
+      summary.name = summaryName;
+      context.workbook.names.add(RESULTS_MARKER_NAME, results.getRange("A1"), "Written by the HLJ add-in: its screening results");
+      context.workbook.names.add(SUMMARY_MARKER_NAME, summary.getRange("A1"), "Written by the HLJ add-in: its screening summary");
+      results.activate();
+      await context.sync();
+      written = true;
+      return { results: resultsName, summary: summaryName };
+    } finally {
+      if (!written) {
+        // Leave no half-written sheet behind.
+        context.workbook.worksheets.getItemOrNullObject(tempResults).delete();
+        context.workbook.worksheets.getItemOrNullObject(tempSummary).delete();
+        await context.sync().catch(() => undefined);
+      }
+    }
+  });
+}
+
+const HEADER_FILL = "#1F4E79";
+
+function formatResults(sheet: Excel.Worksheet, count: number): void {
+  const lastColumn = columnLetters(RESULT_COLUMNS.length);
+  const header = sheet.getRange(`A1:${lastColumn}1`);
+  header.format.font.bold = true;
+  header.format.font.color = "#FFFFFF";
+  header.format.fill.color = HEADER_FILL;
+  sheet.freezePanes.freezeRows(1);
+  const last = Math.max(2, count + 1);
+  RESULT_COLUMNS.forEach((column, i) => {
+    const letter = columnLetters(i + 1);
+    if (column.kind === "amount") sheet.getRange(`${letter}2:${letter}${last}`).numberFormat = [["#,##0.00"]];
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = column.width * 6.5;
+  });
+  const status = columnLetters(RESULT_COLUMNS.findIndex((c) => c.key === "status") + 1);
+  const statusRange = sheet.getRange(`${status}2:${status}${last}`);
+  for (const [code, style] of Object.entries(STATUS_LABELS)) {
+    const format = statusRange.conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
+    format.cellValue.format.fill.color = `#${style.fill}`;
+    format.cellValue.format.font.color = `#${style.font}`;
+    format.cellValue.rule = { formula1: `="${code}"`, operator: "EqualTo" };
+  }
+  sheet.autoFilter.apply(sheet.getRange(`A1:${lastColumn}${last}`));
+}
+
+function writeSummary(sheet: Excel.Worksheet, result: ScreeningResult): void {
+  const { heading, blocks } = summaryContent(result);
+  let row = 1;
+  for (const cells of heading) {
+    sheet.getRange(`A${row}:B${row}`).values = [[literal(cells[0]), literal(cells[1] ?? null)]];
+    row++;
+  }
+  sheet.getRange("A1").format.font.bold = true;
+  sheet.getRange("A1").format.font.size = 14;
+  let chartRange: { values: string; categories: string } | null = null;
+  for (const block of blocks) {
+    row++;
+    sheet.getRange(`A${row}`).values = [[block.title]];
+    sheet.getRange(`A${row}`).format.font.bold = true;
+    row++;
+    const header = sheet.getRange(`A${row}:D${row}`);
+    header.values = [block.header];
+    header.format.font.bold = true;
+    header.format.font.color = "#FFFFFF";
+    header.format.fill.color = HEADER_FILL;
+    const first = row + 1;
+    if (block.rows.length) {
+      sheet.getRange(`A${first}:D${first + block.rows.length - 1}`).values = block.rows.map((cells) => cells.map((c) => literal(c)));
+      sheet.getRange(`D${first}:D${first + block.rows.length - 1}`).numberFormat = block.rows.map(() => ["#,##0.00"]);
+      if (chartRange === null)
+        chartRange = { values: `D${row}:D${first + block.rows.length - 1}`, categories: `A${first}:A${first + block.rows.length - 1}` };
+    }
+    row = first + block.rows.length;
+  }
+  sheet.getRange("A:A").format.columnWidth = 120;
+  sheet.getRange("B:B").format.columnWidth = 360;
+  sheet.getRange("C:D").format.columnWidth = 110;
+  if (chartRange) {
+    // The chart of awards by measure: the final amounts, labelled by measure.
+    const chart = sheet.charts.add(Excel.ChartType.columnClustered, sheet.getRange(chartRange.values), Excel.ChartSeriesBy.columns);
+    chart.series.getItemAt(0).setXAxisValues(sheet.getRange(chartRange.categories));
+    chart.title.text = "各措施最终金额 · Final awards by measure";
+    chart.setPosition("F2");
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * One screening in the task pane, host-agnostic in its logic: outline the workbook, find the applicant
+ * tables (the person may change the mapping), read the cells, screen them with the shared core, write the
+ * result sheets. Office.js is reached only through the ExcelRun given.
+ */
+import { OptionsInput, ScreeningResult, SheetInput, TableChoice, TableInfo, detectTables, screenWorkbook } from "../../core";
+import { ExcelRun, Progress, RunControl, WorkbookOutline, outlineWorkbook, readSheets, writeResults } from "./excel/workbook-gateway";
+
+export interface Prepared {
+  outline: WorkbookOutline;
+  tables: TableInfo[];
+}
+
+/** Outlines the workbook and proposes the column mapping of every applicant table. */
+export async function prepare(run: ExcelRun, choices: Record<string, TableChoice> = {}): Promise<Prepared> {
+  const outline = await outlineWorkbook(run);
+  return { outline, tables: detectTables({ sheets: outline.heads }, choices) };
+}
+
+/** Re-proposes the mapping after a person's change, from the rows already read. */
+export function remap(prepared: Prepared, choices: Record<string, TableChoice>): TableInfo[] {
+  return detectTables({ sheets: prepared.outline.heads }, choices);
+}
+
+export type Screen = (
+  sheets: SheetInput[],
+  options: OptionsInput & { tables?: Record<string, TableChoice> },
+  onProgress: (done: number, total: number) => void,
+) => Promise<ScreeningResult>;
+
+/** Screening in this thread (tests, and hosts without Web Workers). */
+export const screenHere: Screen = async (sheets, options, onProgress) => screenWorkbook({ sheets }, { ...options, onProgress });
+
+export interface RunOutcome {
+  result: ScreeningResult;
+  sheets: { results: string; summary: string };
+}
+
+/**
+ * Reads the sheets the tables (and the 历史兑现/LPR sheets) are on, screens, writes the result sheets.
+ * `control.isCancelled` is checked between blocks; cancelling leaves the workbook as it was.
+ */
+export async function runScreening(
+  run: ExcelRun,
+  prepared: Prepared,
+  options: OptionsInput,
+  choices: Record<string, TableChoice>,
+  control: RunControl & { onScreenProgress?: (done: number, total: number) => void } = {},
+  screen: Screen = screenHere,
+): Promise<RunOutcome> {
+  const wanted = new Set(prepared.tables.map((t) => t.sheet));
+  const sheets = prepared.outline.sheets.filter(
+    (s) =>
+      s.rowCount > 0 && !prepared.outline.ours.includes(s.name) && (wanted.has(s.name) || /^(历史兑现|history|lpr)$/i.test(s.name.trim())),
+  );
+  const inputs = await readSheets(run, sheets, control);
+  if (control.isCancelled?.()) throw Object.assign(new Error("cancelled"), { code: "Cancelled" });
+  const result = await screen(inputs, { ...options, tables: choices }, (done, total) => control.onScreenProgress?.(done, total));
+  const written = await writeResults(run, result, prepared.outline, control);
+  return { result, sheets: written };
+}
+
+export type { Progress };

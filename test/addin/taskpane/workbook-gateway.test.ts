@@ -1,0 +1,176 @@
+import { FakeExcelEnums, FakeSettings, FakeWorkbook, OfficeError } from "../../fakes/fake-office";
+import { ExcelRun, outlineWorkbook, planBlocks, readSheets, sheetOfReference } from "../../../addin/taskpane/excel/workbook-gateway";
+import { prepare, runScreening } from "../../../addin/taskpane/screening-session";
+import { isoToExcelSerial } from "../../../core/dates/excel-serial";
+import { makeUscc } from "../../helpers/uscc";
+
+(globalThis as unknown as { Excel: unknown }).Excel = FakeExcelEnums;
+
+const HEADER = [
+  "统一社会信用代码",
+  "企业名称",
+  "申报年度",
+  "申报条款",
+  "主体资格",
+  "总投资额",
+  "贷款金额",
+  "贷款利率",
+  "放款日期",
+  "到期日期",
+  "新增实物网络零售额",
+];
+const serial = (iso: string) => isoToExcelSerial(iso)!;
+
+/** n applicant rows: M3 and M1 rows over a pool of entities, one name that looks like a formula. */
+function applicants(n: number): (string | number | boolean)[][] {
+  const rows: (string | number | boolean)[][] = [HEADER];
+  for (let i = 0; i < n; i++) {
+    const entity = makeUscc(1 + (i % Math.max(1, Math.floor(n / 3))));
+    const name = i === 0 ? "'=1+1" : `企业${i}`; // the user typed '=1+1: text
+    rows.push(
+      i % 2
+        ? [entity, name, 2025, "M3", "是", "", "", "", "", "", 12_000_000 + i]
+        : [entity, name, 2025, "M1", "是", 20_000_000, 10_000_000, 0.0345, serial("2025-06-01"), serial("2027-05-31"), ""],
+    );
+  }
+  return rows;
+}
+
+function workbookWith(rows: number, options = {}) {
+  const book = new FakeWorkbook(options);
+  book.addSheet("说明", [["这是用户的说明"], ["=SUM(A1:A2)"]]);
+  book.addSheet("申报", applicants(rows));
+  return book;
+}
+
+const snapshot = (book: FakeWorkbook, names: string[]) =>
+  JSON.stringify(names.map((n) => ({ values: book.sheet(n)!.values, formulas: book.sheet(n)!.formulas })));
+const run = (book: FakeWorkbook) => book.run as unknown as ExcelRun;
+
+describe("the in-memory Excel fails like Excel", () => {
+  test("a property read before load() and sync() throws PropertyNotLoaded", async () => {
+    const book = workbookWith(3);
+    await book.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("申报").getRange("A1:B2");
+      expect(() => range.values).toThrow(/The property 'values' is not available/);
+      range.load("values");
+      expect(() => range.values).toThrow(OfficeError);
+      await context.sync();
+      expect(range.values[0]).toEqual(["统一社会信用代码", "企业名称"]);
+    });
+  });
+  test("a sync over the payload limit fails whole", async () => {
+    const book = workbookWith(100, { maxCellsPerSync: 50 });
+    await expect(
+      book.run(async (context) => {
+        context.workbook.worksheets.getItem("申报").getRange("A1:K10").load("values");
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });
+  });
+});
+
+describe("the pane's Excel layer", () => {
+  test("screening 20,000 rows takes at most 16 syncs, and the user's sheets are untouched", async () => {
+    const book = workbookWith(20_000);
+    const before = snapshot(book, ["说明", "申报"]);
+    const prepared = await prepare(run(book));
+    expect(book.syncCount).toBe(3);
+    expect(prepared.tables.map((t) => [t.sheet, t.rows === 0])).toEqual([["申报", true]]);
+    const outcome = await runScreening(run(book), prepared, {}, {});
+    expect(outcome.result.rows).toHaveLength(20_000);
+    expect(book.syncCount).toBeLessThanOrEqual(16);
+    expect(snapshot(book, ["说明", "申报"])).toBe(before);
+    expect(book.writes.filter((w) => w.startsWith("说明:") || w.startsWith("申报:"))).toEqual([]);
+    const results = book.sheet("HLJ筛查结果")!;
+    expect(results.rowCount).toBe(20_001);
+    expect(results.cell(1, 2)).toBe("=1+1"); // written as text: no formula
+    expect(results.formulas.flat().filter(Boolean)).toEqual([]);
+    expect(book.calculationSuspensions).toBeGreaterThanOrEqual(4);
+    const summary = book.sheet("HLJ汇总")!;
+    expect(summary.charts).toHaveLength(1);
+    expect(String(summary.cell(2, 1))).toContain("lprMode=fixed");
+    expect([...book.names.keys()].sort()).toEqual(["HLJ_SCREEN_RESULTS", "HLJ_SCREEN_SUMMARY"]);
+    console.log(`syncs for 20,000 rows: ${book.syncCount}`);
+  });
+
+  test("a rerun replaces only the add-in's own sheets, recognised by its marker, not by name", async () => {
+    const book = workbookWith(10);
+    book.addSheet("HLJ汇总", [["用户自己的汇总表"]]);
+    await runScreening(run(book), await prepare(run(book)), {}, {});
+    expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ汇总", "HLJ筛查结果", "HLJ汇总 (2)"]);
+    expect(book.sheet("HLJ汇总")!.cell(0, 0)).toBe("用户自己的汇总表");
+    await runScreening(run(book), await prepare(run(book)), { lprMode: "floating" }, {});
+    expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ汇总", "HLJ筛查结果", "HLJ汇总 (2)"]);
+    expect(book.sheet("HLJ汇总")!.cell(0, 0)).toBe("用户自己的汇总表");
+    expect(String(book.sheet("HLJ汇总 (2)")!.cell(2, 1))).toContain("lprMode=floating");
+  });
+
+  test("a user's sheet named HLJ筛查结果 without the marker is neither read as ours nor deleted", async () => {
+    const book = workbookWith(5);
+    book.addSheet("HLJ筛查结果", [["我的结果"]]);
+    await runScreening(run(book), await prepare(run(book)), {}, {});
+    expect(book.sheet("HLJ筛查结果")!.cell(0, 0)).toBe("我的结果");
+    expect(book.sheet("HLJ筛查结果 (2)")).toBeDefined();
+  });
+
+  test("on RequestPayloadSizeLimitExceeded the block is halved and retried", async () => {
+    const book = workbookWith(3_000, { maxCellsPerSync: 12_000 });
+    const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
+    expect(outcome.result.rows).toHaveLength(3_000);
+    expect(book.sheet("HLJ筛查结果")!.rowCount).toBe(3_001);
+    expect(book.syncCount).toBeGreaterThan(10);
+  });
+
+  test("0 rows and 1 row", async () => {
+    for (const n of [0, 1]) {
+      const book = workbookWith(n);
+      const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
+      expect(outcome.result.rows).toHaveLength(n);
+      expect(book.sheet("HLJ筛查结果")!.rowCount).toBe(n + 1);
+    }
+  });
+
+  test("cancelling leaves the workbook as it was", async () => {
+    const book = workbookWith(12_000);
+    const names = book.sheets.map((s) => s.name);
+    let blocks = 0;
+    await expect(
+      runScreening(
+        run(book),
+        await prepare(run(book)),
+        {},
+        {},
+        { onProgress: (p) => p.phase === "write" && blocks++, isCancelled: () => blocks >= 1 },
+      ),
+    ).rejects.toMatchObject({ code: "Cancelled" });
+    expect(book.sheets.map((s) => s.name)).toEqual(names);
+    expect(book.names.size).toBe(0);
+  });
+
+  test("blocks: at most 5,000 rows per read, small sheets grouped", () => {
+    const sheet = (name: string, rowCount: number) => ({ name, row: 1, column: 1, rowCount, columnCount: 3 });
+    const groups = planBlocks([sheet("a", 12_000), sheet("b", 10), sheet("c", 20)], 5_000);
+    expect(groups.map((g) => g.map((b) => `${b.sheet.name}:${b.offset}+${b.rows}`))).toEqual([
+      ["a:0+5000"],
+      ["a:5000+5000"],
+      ["a:10000+2000", "b:0+10", "c:0+20"],
+    ]);
+  });
+
+  test("marker references parse with and without quotes", () => {
+    expect(sheetOfReference("=HLJ汇总!$A$1")).toBe("HLJ汇总");
+    expect(sheetOfReference("='HLJ汇总 (2)'!$A$1")).toBe("HLJ汇总 (2)");
+    expect(sheetOfReference("='it''s'!$A$1")).toBe("it's");
+  });
+
+  test("outline and read work on a used range that does not start at A1", async () => {
+    const book = new FakeWorkbook();
+    const sheet = book.addSheet("申报");
+    applicants(2).forEach((row, r) => row.forEach((v, c) => sheet.setCell(r, c, v)));
+    const outline = await outlineWorkbook(run(book));
+    const [input] = await readSheets(run(book), outline.sheets);
+    expect(input.values).toHaveLength(3);
+    expect(new FakeSettings().get("x")).toBeNull();
+  });
+});

@@ -1,0 +1,426 @@
+/**
+ * An in-memory Excel for tests (jest, and the browser host of the end-to-end test): the part of the Excel
+ * JavaScript API the task pane uses, with Excel's discipline enforced — a property read before load() and
+ * context.sync() throws PropertyNotLoaded; queued writes happen only at sync; a sync that moves more cells
+ * than the payload limit fails whole with RequestPayloadSizeLimitExceeded. It counts syncs and logs every
+ * write, so tests can prove the user's sheets were never touched.
+ */
+
+export type CellValue = string | number | boolean;
+
+export class FakeSheet {
+  values: CellValue[][] = [];
+  formulas: (string | null)[][] = [];
+  formats: string[] = [];
+  charts: { title: string; position?: string; values?: string; categories?: string }[] = [];
+  frozenRows = 0;
+  autoFilter?: string;
+  constructor(public name: string) {}
+
+  get rowCount(): number {
+    return this.values.length;
+  }
+  get columnCount(): number {
+    return this.values.reduce((n, row) => Math.max(n, row.length), 0);
+  }
+  cell(row: number, column: number): CellValue {
+    return this.values[row]?.[column] ?? "";
+  }
+  setCell(row: number, column: number, value: CellValue): void {
+    while (this.values.length <= row) this.values.push([]);
+    const line = this.values[row];
+    while (line.length <= column) line.push("");
+    // Excel keeps text after a leading apostrophe literally; anything else starting with = is a formula.
+    if (typeof value === "string" && value.startsWith("'")) line[column] = value.slice(1);
+    else if (typeof value === "string" && value.startsWith("=")) {
+      (this.formulas[row] ??= [])[column] = value;
+      line[column] = "(formula)";
+    } else line[column] = value;
+  }
+}
+
+export class OfficeError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RichApi.Error";
+  }
+}
+
+export interface FakeOptions {
+  /** Cells one sync may read or write before it fails with RequestPayloadSizeLimitExceeded. */
+  maxCellsPerSync?: number;
+  /** Milliseconds each sync takes (to show progress in the browser test). */
+  syncDelay?: number;
+}
+
+export class FakeWorkbook {
+  sheets: FakeSheet[] = [];
+  names = new Map<string, { sheet: FakeSheet; address: string }>();
+  syncCount = 0;
+  /** Every change, as `sheet: what`. */
+  writes: string[] = [];
+  calculationSuspensions = 0;
+  constructor(public options: FakeOptions = {}) {}
+
+  addSheet(name: string, values: CellValue[][] = []): FakeSheet {
+    const sheet = new FakeSheet(name);
+    values.forEach((row, r) => row.forEach((v, c) => sheet.setCell(r, c, v)));
+    this.sheets.push(sheet);
+    return sheet;
+  }
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+  /** Excel.run for this workbook. */
+  run = async <T>(batch: (context: FakeContext) => Promise<T>): Promise<T> => batch(new FakeContext(this));
+}
+
+type Op = { cells: number; apply: () => void };
+
+const notLoaded = (property: string) =>
+  new OfficeError(
+    "PropertyNotLoaded",
+    `The property '${property}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+
+/** Something resolved at sync time. */
+class Proxy {
+  protected loaded = new Set<string>();
+  protected ready = false;
+  constructor(protected context: FakeContext) {}
+  protected read<T>(property: string, value: () => T): T {
+    if (!this.ready || !this.loaded.has(property)) throw notLoaded(property);
+    return value();
+  }
+}
+
+const parseAddress = (address: string) => {
+  const cell = (text: string) => {
+    const m = /^\$?([A-Z]+)\$?(\d+)?$/.exec(text);
+    if (!m) throw new OfficeError("InvalidArgument", `bad address ${address}`);
+    const column = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+    return { row: m[2] ? Number(m[2]) - 1 : -1, column };
+  };
+  const [from, to = from] = address.split(":");
+  const a = cell(from);
+  const b = cell(to);
+  return { row: Math.max(a.row, 0), column: a.column, rows: a.row < 0 ? 1_048_576 : b.row - a.row + 1, columns: b.column - a.column + 1 };
+};
+
+export class FakeContext {
+  queue: Op[] = [];
+  private afterSync: (() => void)[] = [];
+  workbook: FakeWorkbookProxy;
+  application = { suspendApiCalculationUntilNextSync: () => this.enqueue(0, () => this.book.calculationSuspensions++) };
+  constructor(readonly book: FakeWorkbook) {
+    this.workbook = new FakeWorkbookProxy(this);
+  }
+  enqueue(cells: number, apply: () => void): void {
+    this.queue.push({ cells, apply });
+  }
+  onSynced(resolve: () => void): void {
+    this.afterSync.push(resolve);
+  }
+  async sync(): Promise<void> {
+    this.book.syncCount++;
+    const queue = this.queue;
+    const after = this.afterSync;
+    this.queue = [];
+    this.afterSync = [];
+    if (this.book.options.syncDelay) await new Promise((r) => setTimeout(r, this.book.options.syncDelay));
+    const cells = queue.reduce((n, op) => n + op.cells, 0);
+    if (this.book.options.maxCellsPerSync !== undefined && cells > this.book.options.maxCellsPerSync) {
+      throw new OfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${cells} cells).`);
+    }
+    for (const op of queue) op.apply();
+    for (const resolve of after) resolve();
+  }
+}
+
+class FakeWorkbookProxy {
+  worksheets: WorksheetCollectionProxy;
+  names: NamesProxy;
+  constructor(context: FakeContext) {
+    this.worksheets = new WorksheetCollectionProxy(context);
+    this.names = new NamesProxy(context);
+  }
+}
+
+class WorksheetCollectionProxy extends Proxy {
+  private snapshot: WorksheetProxy[] = [];
+  load(_properties: string): this {
+    this.context.enqueue(0, () => {
+      this.snapshot = this.context.book.sheets.map((s) => WorksheetProxy.of(this.context, () => s, true));
+      this.loaded.add("items");
+    });
+    this.context.onSynced(() => (this.ready = true));
+    return this;
+  }
+  get items(): WorksheetProxy[] {
+    return this.read("items", () => this.snapshot);
+  }
+  add(name: string): WorksheetProxy {
+    let created: FakeSheet | undefined;
+    this.context.enqueue(0, () => {
+      if (this.context.book.sheet(name)) throw new OfficeError("ItemAlreadyExists", `a sheet named ${name} exists`);
+      created = this.context.book.addSheet(name);
+      this.context.book.writes.push(`${name}: added`);
+    });
+    return WorksheetProxy.of(this.context, () => created!, false);
+  }
+  getItem(name: string): WorksheetProxy {
+    return WorksheetProxy.of(
+      this.context,
+      () => {
+        const sheet = this.context.book.sheet(name);
+        if (!sheet) throw new OfficeError("ItemNotFound", `no sheet ${name}`);
+        return sheet;
+      },
+      false,
+    );
+  }
+  getItemOrNullObject(name: string): WorksheetProxy {
+    return WorksheetProxy.of(this.context, () => this.context.book.sheet(name) ?? null, false);
+  }
+}
+
+class WorksheetProxy extends Proxy {
+  freezePanes = { freezeRows: (n: number) => this.write("freeze", () => (this.sheet().frozenRows = n)) };
+  autoFilter = { apply: (range: RangeProxy) => this.write("autofilter", () => (this.sheet().autoFilter = range.address)) };
+  charts = {
+    add: (_type: string, range: RangeProxy, _by: string) => {
+      const chart = { title: "", values: range.address } as FakeSheet["charts"][number];
+      this.write("chart", () => this.sheet().charts.push(chart));
+      return {
+        title: {
+          set text(value: string) {
+            chart.title = value;
+          },
+        },
+        setPosition: (cell: string) => (chart.position = cell),
+        series: { getItemAt: () => ({ setXAxisValues: (categories: RangeProxy) => (chart.categories = categories.address) }) },
+      };
+    },
+  };
+  private constructor(
+    context: FakeContext,
+    readonly resolve: () => FakeSheet | null,
+    snapshot: boolean,
+  ) {
+    super(context);
+    if (snapshot) {
+      this.loaded.add("name");
+      this.ready = true;
+    }
+  }
+  static of(context: FakeContext, resolve: () => FakeSheet | null, snapshot: boolean): WorksheetProxy {
+    return new WorksheetProxy(context, resolve, snapshot);
+  }
+  sheet(): FakeSheet {
+    const sheet = this.resolve();
+    if (!sheet) throw new OfficeError("ItemNotFound", "the sheet does not exist");
+    return sheet;
+  }
+  write(what: string, apply: () => void, cells = 0): void {
+    this.context.enqueue(cells, () => {
+      const sheet = this.sheet();
+      this.context.book.writes.push(`${sheet.name}: ${what}`);
+      apply();
+    });
+  }
+  get name(): string {
+    return this.read("name", () => this.sheet().name);
+  }
+  set name(value: string) {
+    this.write(`renamed to ${value}`, () => (this.sheet().name = value));
+  }
+  delete(): void {
+    this.context.enqueue(0, () => {
+      const sheet = this.resolve();
+      if (!sheet) return;
+      this.context.book.writes.push(`${sheet.name}: deleted`);
+      this.context.book.sheets = this.context.book.sheets.filter((s) => s !== sheet);
+    });
+  }
+  activate(): void {
+    this.context.enqueue(0, () => undefined);
+  }
+  getRange(address: string): RangeProxy {
+    const a = parseAddress(address);
+    return new RangeProxy(this.context, this, a.row, a.column, a.rows, a.columns);
+  }
+  getRangeByIndexes(row: number, column: number, rows: number, columns: number): RangeProxy {
+    return new RangeProxy(this.context, this, row, column, rows, columns);
+  }
+  getUsedRangeOrNullObject(_valuesOnly?: boolean): RangeProxy {
+    const range = new RangeProxy(this.context, this, 0, 0, 0, 0);
+    range.used = true;
+    return range;
+  }
+}
+
+const columnName = (index: number) => {
+  let name = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+};
+
+class RangeProxy extends Proxy {
+  used = false;
+  private nullObject = false;
+  private snapshot: CellValue[][] = [];
+  format: { font: Record<string, unknown>; fill: Record<string, unknown>; columnWidth?: number };
+  conditionalFormats = {
+    add: (_type: string) => {
+      this.sheetProxy.write(`conditional format ${this.address}`, () => undefined);
+      return { cellValue: { format: { fill: {}, font: {} }, rule: {} } };
+    },
+  };
+  constructor(
+    context: FakeContext,
+    private sheetProxy: WorksheetProxy,
+    public rowIndex: number,
+    public columnIndex: number,
+    public rowCount: number,
+    public columnCount: number,
+  ) {
+    super(context);
+    const recorder = (part: string) => new Proxy0((key) => this.sheetProxy.write(`format ${part}.${key} ${this.address}`, () => undefined));
+    this.format = {
+      font: recorder("font"),
+      fill: recorder("fill"),
+      set columnWidth(_w: number) {
+        /* recorded below */
+      },
+    } as RangeProxy["format"];
+    Object.defineProperty(this.format, "columnWidth", {
+      set: () => this.sheetProxy.write(`format width ${this.address}`, () => undefined),
+    });
+  }
+  get address(): string {
+    return `${columnName(this.columnIndex)}${this.rowIndex + 1}:${columnName(this.columnIndex + this.columnCount - 1)}${this.rowIndex + this.rowCount}`;
+  }
+  load(properties: string): this {
+    const wanted = properties.split(",").map((p) => p.trim());
+    const cells = wanted.includes("values") ? this.rowCount * this.columnCount : 0;
+    this.context.enqueue(cells, () => {
+      const sheet = this.sheetProxy.resolve();
+      if (this.used) {
+        if (!sheet || sheet.rowCount === 0) {
+          this.nullObject = true;
+        } else {
+          this.rowIndex = 0;
+          this.columnIndex = 0;
+          this.rowCount = sheet.rowCount;
+          this.columnCount = sheet.columnCount;
+        }
+      } else if (!sheet) throw new OfficeError("ItemNotFound", "the sheet does not exist");
+      if (wanted.includes("values") && sheet) {
+        this.snapshot = Array.from({ length: this.rowCount }, (_, r) =>
+          Array.from({ length: this.columnCount }, (_, c) => sheet.cell(this.rowIndex + r, this.columnIndex + c)),
+        );
+      }
+      for (const p of wanted) this.loaded.add(p);
+    });
+    this.context.onSynced(() => (this.ready = true));
+    return this;
+  }
+  get isNullObject(): boolean {
+    if (!this.ready) throw notLoaded("isNullObject");
+    return this.nullObject;
+  }
+  get values(): CellValue[][] {
+    return this.read("values", () => this.snapshot);
+  }
+  set values(values: CellValue[][]) {
+    if (values.length !== this.rowCount || values.some((row) => row.length !== this.columnCount)) {
+      throw new OfficeError(
+        "InvalidArgument",
+        `The number of rows or columns in the input array doesn't match the size or dimensions of the range ${this.address}.`,
+      );
+    }
+    const copy = values.map((row) => [...row]);
+    this.sheetProxy.write(
+      `values ${this.address}`,
+      () => copy.forEach((row, r) => row.forEach((v, c) => this.sheetProxy.sheet().setCell(this.rowIndex + r, this.columnIndex + c, v))),
+      this.rowCount * this.columnCount,
+    );
+  }
+  set numberFormat(_formats: unknown) {
+    this.sheetProxy.write(`number format ${this.address}`, () => undefined);
+  }
+  getItemAt(): this {
+    return this;
+  }
+}
+
+/** Records property writes on a format sub-object. */
+class Proxy0 {
+  constructor(onSet: (key: string) => void) {
+    return new globalThis.Proxy(this, {
+      set: (_target, key) => {
+        onSet(String(key));
+        return true;
+      },
+    });
+  }
+}
+
+class NamesProxy extends Proxy {
+  private snapshot: { name: string; formula: string }[] = [];
+  load(_properties: string): this {
+    this.context.enqueue(0, () => {
+      this.snapshot = [...this.context.book.names.entries()].map(([name, n]) => ({
+        name,
+        formula: `=${/[^A-Za-z0-9_]/.test(n.sheet.name) ? `'${n.sheet.name.replace(/'/g, "''")}'` : n.sheet.name}!${n.address}`,
+      }));
+      this.loaded.add("items");
+    });
+    this.context.onSynced(() => (this.ready = true));
+    return this;
+  }
+  get items() {
+    return this.read("items", () => this.snapshot);
+  }
+  add(name: string, reference: RangeProxy, _comment?: string): void {
+    this.context.enqueue(0, () => {
+      if (this.context.book.names.has(name)) throw new OfficeError("ItemAlreadyExists", `name ${name} exists`);
+      this.context.book.names.set(name, {
+        sheet: (reference as unknown as { sheetProxy: WorksheetProxy }).sheetProxy.sheet(),
+        address: "$A$1",
+      });
+    });
+  }
+  getItemOrNullObject(name: string) {
+    return { delete: () => this.context.enqueue(0, () => this.context.book.names.delete(name)) };
+  }
+}
+
+/** The enums the task pane uses. */
+export const FakeExcelEnums = {
+  ConditionalFormatType: { cellValue: "CellValue" },
+  ChartType: { columnClustered: "ColumnClustered" },
+  ChartSeriesBy: { columns: "Columns" },
+};
+
+/** Office.context.document.settings, in memory. */
+export class FakeSettings {
+  data = new Map<string, unknown>();
+  saved = 0;
+  get(name: string): unknown {
+    return this.data.has(name) ? this.data.get(name) : null;
+  }
+  set(name: string, value: unknown): void {
+    this.data.set(name, value);
+  }
+  remove(name: string): void {
+    this.data.delete(name);
+  }
+  saveAsync(callback?: (result: { status: string }) => void): void {
+    this.saved++;
+    callback?.({ status: "succeeded" });
+  }
+}
