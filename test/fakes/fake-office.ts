@@ -297,7 +297,9 @@ class RangeProxy extends Proxy {
       },
     } as RangeProxy["format"];
     Object.defineProperty(this.format, "columnWidth", {
-      set: () => this.sheetProxy.write(`format width ${this.address}`, () => undefined),
+      set: () => {
+        this.sheetProxy.write(`format width ${this.address}`, () => undefined);
+      },
     });
   }
   get address(): string {

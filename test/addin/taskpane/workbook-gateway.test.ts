@@ -47,6 +47,8 @@ const snapshot = (book: FakeWorkbook, names: string[]) =>
   JSON.stringify(names.map((n) => ({ values: book.sheet(n)!.values, formulas: book.sheet(n)!.formulas })));
 const run = (book: FakeWorkbook) => book.run as unknown as ExcelRun;
 
+/* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load --
+   these tests read unloaded properties on purpose, to show the fake refuses them as Excel does */
 describe("the in-memory Excel fails like Excel", () => {
   test("a property read before load() and sync() throws PropertyNotLoaded", async () => {
     const book = workbookWith(3);
