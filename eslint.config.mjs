@@ -13,11 +13,27 @@ export default [
   {
     files: ["**/*.ts", "**/*.tsx"],
     // The plugin's own config names @typescript-eslint/parser in a form this version does not export.
-    languageOptions: { parser: tseslint.parser, ecmaVersion: 2022, sourceType: "module" },
+    languageOptions: { parser: tseslint.parser, ecmaVersion: 2022, sourceType: "module", parserOptions: { ecmaFeatures: { jsx: true } } },
     rules: {
       // TypeScript checks names itself, including the Office and CustomFunctions globals.
       "no-undef": "off",
       "no-redeclare": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // .tsx files are outside the plugin's own file pattern: give them the same plugins and add-in rules.
+    files: ["**/*.tsx"],
+    plugins: { "@typescript-eslint": tseslint.plugin, "office-addins": officeAddins },
+    rules: {
+      ...Object.fromEntries(
+        ["call-sync-after-load", "call-sync-before-read", "load-object-before-read", "test-for-null-using-isNullObject"].map((rule) => [
+          `office-addins/${rule}`,
+          "error",
+        ]),
+      ),
+      "office-addins/no-context-sync-in-loop": "warn",
+      "no-unused-vars": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },

@@ -1,13 +1,7 @@
 /**
- * The shared runtime's page. Until the screening pane lands it hosts the custom functions' runtime and says
- * in one sentence what it will do, in Office's display language.
+ * The shared runtime's page: it hosts the custom functions (functions.js, loaded beside this script) and the
+ * screening pane. Office calls are made only through the host passed to the React app.
  */
-import { displayLanguage } from "../shared/display-language";
+import { mountPane } from "./mount";
 
-Office.onReady(() => {
-  const language = displayLanguage();
-  document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
-  for (const paragraph of Array.from(document.querySelectorAll<HTMLElement>("#app p"))) {
-    paragraph.hidden = !paragraph.lang.startsWith(language);
-  }
-});
+Office.onReady(() => mountPane());

@@ -63,6 +63,8 @@ export class FakeWorkbook {
   /** Every change, as `sheet: what`. */
   writes: string[] = [];
   calculationSuspensions = 0;
+  selection: { sheet: string; address: string } | null = null;
+  activeSheet: string | null = null;
   constructor(public options: FakeOptions = {}) {}
 
   addSheet(name: string, values: CellValue[][] = []): FakeSheet {
@@ -143,9 +145,15 @@ export class FakeContext {
 class FakeWorkbookProxy {
   worksheets: WorksheetCollectionProxy;
   names: NamesProxy;
-  constructor(context: FakeContext) {
+  constructor(private context: FakeContext) {
     this.worksheets = new WorksheetCollectionProxy(context);
     this.names = new NamesProxy(context);
+  }
+  /** The selected cell: the one the last select() chose, else A1 of the first sheet. */
+  getActiveCell(): RangeProxy {
+    const book = this.context.book;
+    const proxy = this.worksheets.getItem(book.selection?.sheet ?? book.sheets[0]?.name ?? "Sheet1");
+    return proxy.getRange(book.selection?.address ?? "A1");
   }
 }
 
@@ -246,7 +254,7 @@ class WorksheetProxy extends Proxy {
     });
   }
   activate(): void {
-    this.context.enqueue(0, () => undefined);
+    this.context.enqueue(0, () => (this.context.book.activeSheet = this.sheet().name));
   }
   getRange(address: string): RangeProxy {
     const a = parseAddress(address);
@@ -349,6 +357,15 @@ class RangeProxy extends Proxy {
       `values ${this.address}`,
       () => copy.forEach((row, r) => row.forEach((v, c) => this.sheetProxy.sheet().setCell(this.rowIndex + r, this.columnIndex + c, v))),
       this.rowCount * this.columnCount,
+    );
+  }
+  set formulas(formulas: CellValue[][]) {
+    this.values = formulas;
+  }
+  select(): void {
+    this.context.enqueue(
+      0,
+      () => (this.context.book.selection = { sheet: this.sheetProxy.sheet().name, address: this.address.split(":")[0] }),
     );
   }
   set numberFormat(_formats: unknown) {

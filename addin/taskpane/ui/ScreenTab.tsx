@@ -1,0 +1,357 @@
+import * as React from "react";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Card,
+  CardHeader,
+  Field,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Select,
+  Spinner,
+  Subtitle2,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { FIELDS, FieldKey, TableChoice, TableInfo, formatYuan, Decimal } from "../../../core";
+import { PaneHost } from "../host";
+import { Prepared, RunOutcome, prepare, remap, runScreening } from "../screening-session";
+import { ExplainedError, explainOfficeError } from "../excel/office-errors";
+import { workerScreen } from "../worker/screen-in-worker";
+import { Language } from "./i18n";
+import type { T } from "./App";
+import type { PaneOptions } from "./SettingsTab";
+
+const useStyles = makeStyles({
+  column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalM },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "minmax(90px, 40%) 1fr",
+    gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    alignItems: "center",
+  },
+  missing: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  total: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
+  problems: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+type Phase =
+  | { kind: "finding" }
+  | { kind: "mapping" }
+  | { kind: "running"; step: "read" | "screen" | "write"; done: number; total: number }
+  | { kind: "done"; outcome: RunOutcome }
+  | { kind: "error"; error: ExplainedError };
+
+const REQUIRED: FieldKey[] = ["entityId", "year", "measure"];
+const STATUS_ORDER = ["eligible", "manual", "superseded", "ineligible", "not_cash", "error"] as const;
+const BADGE_COLOR = {
+  eligible: "success",
+  manual: "informative",
+  superseded: "warning",
+  ineligible: "subtle",
+  not_cash: "subtle",
+  error: "danger",
+} as const;
+
+/** `申报!J16 贷款金额: …` or `申报!16` → the sheet and the cell to select. */
+export function cellOf(text: string): { sheet: string; address: string } | null {
+  const match = /^(.+?)!([A-Z]{1,3})?(\d+)/.exec(text);
+  return match ? { sheet: match[1], address: `${match[2] ?? "A"}${match[3]}` } : null;
+}
+
+export function ScreenTab({ host, t, language, options }: { host: PaneHost; t: T; language: Language; options: PaneOptions }) {
+  const styles = useStyles();
+  const [phase, setPhase] = React.useState<Phase>({ kind: "finding" });
+  const [prepared, setPrepared] = React.useState<Prepared | null>(null);
+  const [choices, setChoices] = React.useState<Record<string, TableChoice>>({});
+  const [tables, setTables] = React.useState<TableInfo[]>([]);
+  const cancelled = React.useRef(false);
+  const worker = React.useRef<ReturnType<typeof workerScreen> | null>(null);
+
+  const find = React.useCallback(async () => {
+    setPhase({ kind: "finding" });
+    try {
+      const found = await prepare(host.run);
+      setPrepared(found);
+      setChoices({});
+      setTables(found.tables);
+      setPhase({ kind: "mapping" });
+    } catch (error) {
+      setPhase({ kind: "error", error: explainOfficeError(error) });
+    }
+  }, [host]);
+
+  React.useEffect(() => {
+    void find();
+  }, [find]);
+
+  const choose = (sheet: string, patch: TableChoice) => {
+    if (!prepared) return;
+    const table = tables.find((x) => x.sheet === sheet);
+    const next = {
+      ...choices,
+      [sheet]: { headerRow: table?.headerRow, ...choices[sheet], ...patch, columns: { ...choices[sheet]?.columns, ...patch.columns } },
+    };
+    setChoices(next);
+    setTables(remap(prepared, next));
+  };
+
+  const start = async () => {
+    if (!prepared) return;
+    cancelled.current = false;
+    worker.current = workerScreen();
+    setPhase({ kind: "running", step: "read", done: 0, total: 0 });
+    try {
+      const outcome = await runScreening(
+        host.run,
+        prepared,
+        options,
+        choices,
+        {
+          isCancelled: () => cancelled.current,
+          onProgress: (p) => setPhase({ kind: "running", step: p.phase, done: p.done, total: p.total }),
+          onScreenProgress: (done, total) => setPhase({ kind: "running", step: "screen", done, total }),
+        },
+        worker.current.screen,
+      );
+      setPhase({ kind: "done", outcome });
+    } catch (error) {
+      setPhase({ kind: "error", error: explainOfficeError(error) });
+    }
+  };
+
+  const cancel = () => {
+    cancelled.current = true;
+    worker.current?.cancel();
+  };
+
+  const active = tables.filter((table) => !choices[table.sheet]?.skip);
+  const blocked = active.length === 0 || active.some((table) => table.missingRequired.length > 0);
+
+  if (phase.kind === "finding") return <Spinner label={t("finding")} className={styles.column} />;
+
+  if (phase.kind === "running") {
+    const label = phase.step === "read" ? t("reading") : phase.step === "screen" ? t("screening") : t("writing");
+    return (
+      <div className={styles.column} data-testid="progress">
+        <Field
+          label={label}
+          validationMessage={t("rowsDone", { done: phase.done.toLocaleString(), total: phase.total.toLocaleString() })}
+          validationState="none"
+        >
+          <ProgressBar value={phase.total ? phase.done / phase.total : undefined} thickness="large" aria-label={label} />
+        </Field>
+        <div className={styles.actions}>
+          <Button onClick={cancel} data-testid="cancel">
+            {t("cancel")}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  if (phase.kind === "error") {
+    return (
+      <div className={styles.column}>
+        <MessageBar intent="error" data-testid="error">
+          <MessageBarBody>
+            <MessageBarTitle>{t("error")}</MessageBarTitle>
+            {phase.error[language]}
+            <br />
+            <Caption1>
+              {t("errorCode")}: {phase.error.code}
+            </Caption1>
+          </MessageBarBody>
+        </MessageBar>
+        <div className={styles.actions}>
+          <Button appearance="primary" onClick={() => void find()}>
+            {t("rescreen")}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  if (phase.kind === "done") {
+    const { result, sheets } = phase.outcome;
+    const problems = result.rows.filter((row) => row.status === "error");
+    const shown = problems.slice(0, 50);
+    return (
+      <div className={styles.column} data-testid="results">
+        <Subtitle2 as="h2">{t("results")}</Subtitle2>
+        <Body1>{t("resultsWritten", sheets)}</Body1>
+        <div>
+          <Caption1>{t("totalAward")}</Caption1>
+          <div className={styles.total} data-testid="total">
+            ¥{formatYuan(new Decimal(result.totals.final))}
+          </div>
+          <Caption1>
+            {result.totals.rows.toLocaleString()} {t("rows")} · {result.totals.entities.toLocaleString()} {t("entities")}
+          </Caption1>
+        </div>
+        <div className={styles.counts} data-testid="counts">
+          {STATUS_ORDER.filter((status) => result.totals.byStatus[status]).map((status) => (
+            <Badge
+              key={status}
+              appearance="tint"
+              color={BADGE_COLOR[status]}
+              size="large"
+              data-status={status}
+              data-count={result.totals.byStatus[status].rows}
+            >
+              {t(`status_${status}`)} {result.totals.byStatus[status].rows}
+            </Badge>
+          ))}
+        </div>
+        <Subtitle2 as="h2">{t("problems")}</Subtitle2>
+        {problems.length === 0 ? (
+          <Body1>{t("noProblems")}</Body1>
+        ) : (
+          <>
+            <Caption1>{t("problemsHelp")}</Caption1>
+            <ul className={styles.problems} data-testid="problems">
+              {shown.map((row) => {
+                const reason = row.reasons.find((r) => r.severity === "error") ?? row.reasons[0];
+                const text = reason ? reason[language] : row.source;
+                const target = cellOf(text) ?? cellOf(row.source);
+                return (
+                  <li key={row.source}>
+                    <Link as="button" onClick={() => target && void host.selectCell(target.sheet, target.address)}>
+                      {text}
+                    </Link>
+                  </li>
+                );
+              })}
+            </ul>
+            {problems.length > shown.length && <Caption1>{t("moreProblems", { n: problems.length - shown.length })}</Caption1>}
+          </>
+        )}
+        <div className={styles.actions}>
+          <Button onClick={() => void find()}>{t("rescreen")}</Button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className={styles.column} data-testid="mapping">
+      <Subtitle2 as="h2">{t("mapping")}</Subtitle2>
+      {tables.length === 0 ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>{t("noTables")}</MessageBarBody>
+        </MessageBar>
+      ) : (
+        <Caption1>{t("mappingHelp")}</Caption1>
+      )}
+      {tables.map((table) => (
+        <TableCard
+          key={table.sheet}
+          table={table}
+          prepared={prepared!}
+          t={t}
+          language={language}
+          skip={!!choices[table.sheet]?.skip}
+          onChoose={(patch) => choose(table.sheet, patch)}
+        />
+      ))}
+      <div className={styles.actions}>
+        <Button appearance="primary" disabled={blocked} onClick={() => void start()} data-testid="screen">
+          {t("screen")}
+        </Button>
+        <Button onClick={() => void find()}>{t("rescreen")}</Button>
+      </div>
+    </div>
+  );
+}
+
+function TableCard({
+  table,
+  prepared,
+  t,
+  language,
+  skip,
+  onChoose,
+}: {
+  table: TableInfo;
+  prepared: Prepared;
+  t: T;
+  language: Language;
+  skip: boolean;
+  onChoose: (patch: TableChoice) => void;
+}) {
+  const styles = useStyles();
+  const outline = prepared.outline.sheets.find((s) => s.name === table.sheet);
+  const rows = outline ? outline.row + outline.rowCount - 1 - table.headerRow : 0;
+  const mapped = new Map(table.columns.map((c) => [c.field, c.index]));
+  const shown = FIELDS.filter((f) => REQUIRED.includes(f.key) || mapped.has(f.key));
+  const others = FIELDS.filter((f) => !shown.includes(f));
+  const row = (field: (typeof FIELDS)[number]) => {
+    const required = REQUIRED.includes(field.key);
+    const missing = table.missingRequired.includes(field.key);
+    const id = `map-${table.sheet}-${field.key}`;
+    return (
+      <React.Fragment key={field.key}>
+        <label htmlFor={id} className={missing ? styles.missing : undefined}>
+          {language === "zh" ? field.zh : field.en}
+          {required ? ` (${t("required")})` : ""}
+        </label>
+        <Select
+          id={id}
+          size="small"
+          value={mapped.has(field.key) ? String(mapped.get(field.key)) : ""}
+          aria-invalid={missing || undefined}
+          aria-describedby={missing ? `${id}-missing` : undefined}
+          onChange={(_, data) => onChoose({ columns: { [field.key]: data.value === "" ? null : Number(data.value) } })}
+        >
+          <option value="">{t("notMapped")}</option>
+          {table.headers.map((header) => (
+            <option key={header.index} value={header.index}>
+              {`${header.column} · ${header.text}`}
+            </option>
+          ))}
+        </Select>
+        {missing && (
+          <Text id={`${id}-missing`} className={styles.missing} style={{ gridColumn: "1 / -1" }}>
+            {t("requiredMissing")}
+          </Text>
+        )}
+      </React.Fragment>
+    );
+  };
+  return (
+    <Card data-testid={`table-${table.sheet}`}>
+      <CardHeader
+        header={<Text weight="semibold">{table.sheet}</Text>}
+        description={
+          <Caption1>
+            {t("headerRow")} {table.headerRow} · {Math.max(0, rows).toLocaleString()} {t("rows")}
+            {table.sheetMeasure ? ` · ${table.sheetMeasure}` : ""}
+          </Caption1>
+        }
+        action={<Switch checked={!skip} onChange={(_, data) => onChoose({ skip: !data.checked })} label={t("skipSheet")} />}
+      />
+      {!skip && (
+        <>
+          <div className={styles.grid}>{shown.map(row)}</div>
+          {others.length > 0 && (
+            <details>
+              <summary>
+                <Caption1>{language === "zh" ? `其他字段（${others.length}）` : `Other fields (${others.length})`}</Caption1>
+              </summary>
+              <div className={styles.grid}>{others.map(row)}</div>
+            </details>
+          )}
+        </>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,90 @@
+/** The pane's words, in Chinese and English. */
+export type Language = "zh" | "en";
+
+const STRINGS = {
+  title: { zh: "电商政策申报筛查", en: "E-commerce support screening" },
+  subtitle: { zh: "《黑龙江省促进电子商务高质量发展若干政策措施》", en: "Heilongjiang e-commerce support measures" },
+  language: { zh: "English", en: "中文" },
+  languageLabel: { zh: "切换到英文", en: "Switch to Chinese" },
+  tabScreen: { zh: "筛查", en: "Screen" },
+  tabFunctions: { zh: "函数助手", en: "Functions" },
+  tabSettings: { zh: "设置", en: "Settings" },
+  findTables: { zh: "查找申报表", en: "Find applicant tables" },
+  finding: { zh: "正在查找工作簿中的申报表…", en: "Looking for applicant tables…" },
+  noTables: {
+    zh: "没有找到申报表：需要一行表头，含“统一社会信用代码”“申报年度”和“申报条款”（或表名含条款）。可在下方手动指定。",
+    en: "No applicant table found: a header row needs 统一社会信用代码 (USCC), 申报年度 (year) and 申报条款 (measure), or a measure in the sheet's name.",
+  },
+  mapping: { zh: "列对应", en: "Column mapping" },
+  mappingHelp: {
+    zh: "已自动匹配。若有误，请在下拉框中更正；标红的必填项尚未匹配。",
+    en: "Matched automatically. Correct any column in the drop-downs; required fields in red are not matched yet.",
+  },
+  headerRow: { zh: "表头行", en: "Header row" },
+  rows: { zh: "行", en: "rows" },
+  skipSheet: { zh: "筛查此表", en: "Screen this sheet" },
+  notMapped: { zh: "（不使用）", en: "(not used)" },
+  required: { zh: "必填", en: "required" },
+  requiredMissing: { zh: "必填项未匹配", en: "Required field not matched" },
+  screen: { zh: "开始筛查", en: "Screen" },
+  rescreen: { zh: "重新查找", en: "Look again" },
+  reading: { zh: "读取", en: "Reading" },
+  screening: { zh: "计算", en: "Screening" },
+  writing: { zh: "写入结果", en: "Writing results" },
+  rowsDone: { zh: "{done} / {total} 行", en: "{done} / {total} rows" },
+  cancel: { zh: "取消", en: "Cancel" },
+  results: { zh: "筛查结果", en: "Results" },
+  resultsWritten: { zh: "结果已写入工作表“{results}”和“{summary}”。", en: "Results are in the sheets “{results}” and “{summary}”." },
+  totalAward: { zh: "最终金额合计", en: "Total final award" },
+  entities: { zh: "主体", en: "entities" },
+  problems: { zh: "需要处理的问题", en: "Problems to fix" },
+  problemsHelp: { zh: "点击可选中对应的单元格。", en: "Click one to select its cell." },
+  noProblems: { zh: "没有输入错误。", en: "No input errors." },
+  moreProblems: { zh: "另有 {n} 个问题，见结果表。", en: "{n} more in the results sheet." },
+  error: { zh: "无法完成", en: "Could not finish" },
+  errorCode: { zh: "错误代码（供技术支持）", en: "Error code (for support)" },
+  status_eligible: { zh: "符合", en: "Eligible" },
+  status_manual: { zh: "人工核定", en: "Manual" },
+  status_superseded: { zh: "不重复支持", en: "Superseded" },
+  status_ineligible: { zh: "不符合", en: "Ineligible" },
+  status_not_cash: { zh: "无省级资金", en: "No cash" },
+  status_error: { zh: "输入错误", en: "Errors" },
+  settingsHelp: {
+    zh: "设置随工作簿保存，并写在汇总表顶部。",
+    en: "Settings are saved with this workbook and shown at the top of the summary sheet.",
+  },
+  lprMode: { zh: "LPR 取值", en: "LPR" },
+  lprMode_fixed: { zh: "固定：放款日同期LPR（默认）", en: "Fixed: LPR on the loan's start date (default)" },
+  lprMode_floating: { zh: "浮动：按每日适用LPR", en: "Floating: LPR in force each day" },
+  dayCount: { zh: "计息天数基准", en: "Day count" },
+  dedupScope: { zh: "不重复范围", en: "No-duplication scope" },
+  "dedupScope_entity-year": { zh: "同一主体、同一年度（默认）", en: "Entity and year (default)" },
+  "dedupScope_entity-project": { zh: "同一主体、同一项目", en: "Entity and project" },
+  otherSupport: { zh: "已获其他省级支持", en: "Other provincial support" },
+  "otherSupport_top-up": { zh: "补足差额（就高，默认）", en: "Top up to the higher (default)" },
+  otherSupport_exclude: { zh: "不再支持", en: "Exclude" },
+  interestWindow: { zh: "贴息区间", en: "Interest window" },
+  interestWindow_loan: { zh: "整笔贷款（默认）", en: "Whole loan (default)" },
+  "interestWindow_award-year": { zh: "仅申报年度", en: "Award year only" },
+  policy: { zh: "政策版本", en: "Policy version" },
+  helperIntro: {
+    zh: "选择措施、填写数据，查看金额与说明，并把公式插入所选单元格。",
+    en: "Pick a measure, fill in its inputs, see the amount and why, and insert the formula into the selected cell.",
+  },
+  measure: { zh: "措施", en: "Measure" },
+  amount: { zh: "金额", en: "Amount" },
+  insertFormula: { zh: "插入公式到所选单元格", en: "Insert formula into the selected cell" },
+  inserted: { zh: "已插入到 {address}", en: "Inserted into {address}" },
+  yes: { zh: "是", en: "Yes" },
+  no: { zh: "否", en: "No" },
+} as const;
+
+export type StringKey = keyof typeof STRINGS;
+
+export function translate(language: Language, key: StringKey, values: Record<string, string | number> = {}): string {
+  const entry = STRINGS[key] as { zh: string; en: string } | undefined;
+  const text = entry ? entry[language] : key;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ""));
+}
+
+export const hasString = (key: string): key is StringKey => key in STRINGS;

@@ -1,0 +1,20 @@
+/// <reference lib="webworker" />
+/** Screening off the pane's thread, so the pane stays responsive and Cancel works on large workbooks. */
+import { screenWorkbook } from "../../../core";
+
+self.onmessage = (event: MessageEvent) => {
+  const { sheets, options } = event.data;
+  try {
+    const result = screenWorkbook(
+      { sheets },
+      { ...options, onProgress: (done: number, total: number) => self.postMessage({ type: "progress", done, total }) },
+    );
+    self.postMessage({ type: "done", result });
+  } catch (error) {
+    self.postMessage({
+      type: "error",
+      message: error instanceof Error ? error.message : String(error),
+      code: (error as { name?: string }).name,
+    });
+  }
+};

@@ -1,0 +1,295 @@
+/**
+ * The task pane in a real browser: headless Debian Chromium driven by playwright-core, with a scripted
+ * Office/Excel host (test/e2e/fake-host.ts) served in place of office.js. Screens the values of
+ * examples/applicants.xlsx, checks what the pane shows and what it wrote, runs axe-core and a keyboard walk,
+ * and saves screenshots of the main states in Chinese and English under test-output/e2e/.
+ */
+import { createServer, Server } from "http";
+import { existsSync, mkdirSync, readFileSync, copyFileSync } from "fs";
+import { AddressInfo } from "net";
+import { extname, join, normalize } from "path";
+import ExcelJS from "exceljs";
+import { chromium, Browser, Page } from "playwright-core";
+import webpack from "webpack";
+import { screenWorkbook } from "../../core";
+import { plainValue } from "../../cli/workbook-io";
+
+const ROOT = join(__dirname, "../..");
+const DIST = join(ROOT, "dist");
+const OUT = join(ROOT, "test-output/e2e");
+const DOCS = join(ROOT, "docs/screenshots");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const haveBrowser = existsSync(CHROMIUM);
+const describeBrowser = haveBrowser ? describe : describe.skip;
+if (!haveBrowser) {
+  const message = `no Chromium at ${CHROMIUM}: the browser tests cannot run (apt-get install chromium, or run .ci/run)`;
+  if (process.env.HLJ_REQUIRE_BROWSER) throw new Error(message);
+  console.warn(`SKIPPED: ${message}`);
+}
+
+type Cell = string | number | boolean;
+
+/** examples/applicants.xlsx as Office.js would hand its values over (dates as serials, empty as ""). */
+async function sampleSheets(): Promise<{ name: string; values: Cell[][] }[]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(join(ROOT, "examples/applicants.xlsx"));
+  return workbook.worksheets.map((sheet) => {
+    const values: Cell[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row, r) => {
+      const cells: Cell[] = new Array(sheet.columnCount).fill("");
+      row.eachCell((cell, c) => {
+        const v = plainValue(cell.value);
+        cells[c - 1] = v instanceof Date ? Math.round(v.getTime() / 86_400_000) + 25_569 : v === null ? "" : (v as Cell);
+      });
+      values[r - 1] = cells;
+    });
+    for (let i = 0; i < values.length; i++) values[i] ??= new Array(sheet.columnCount).fill("");
+    return { name: sheet.name, values };
+  });
+}
+
+function buildFakeHost(): Promise<string> {
+  const out = join(OUT, "host");
+  return new Promise((resolve, reject) =>
+    webpack(
+      {
+        mode: "development",
+        devtool: false,
+        entry: join(__dirname, "fake-host.ts"),
+        output: { path: out, filename: "fake-office.js" },
+        resolve: { extensions: [".ts", ".js"] },
+        module: {
+          rules: [
+            { test: /\.ts$/, loader: "ts-loader", options: { configFile: join(ROOT, "tsconfig.webpack.json"), transpileOnly: true } },
+          ],
+        },
+      },
+      (error, stats) =>
+        error || stats?.hasErrors()
+          ? reject(error ?? new Error(stats!.toString("errors-only")))
+          : resolve(readFileSync(join(out, "fake-office.js"), "utf8")),
+    ),
+  );
+}
+
+function serve(dir: string): Promise<Server> {
+  const types: Record<string, string> = {
+    ".html": "text/html; charset=utf-8",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".png": "image/png",
+    ".xml": "application/xml",
+  };
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent((request.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, "");
+    const file = join(dir, path === "/" ? "taskpane.html" : path);
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+describeBrowser("the task pane in Chromium", () => {
+  let browser: Browser;
+  let server: Server;
+  let hostScript: string;
+  let sheets: { name: string; values: Cell[][] }[];
+  let expected: Record<string, { rows: number }>;
+  const started = Date.now();
+
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    mkdirSync(DOCS, { recursive: true });
+    if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: npm run build first (npm test does)");
+    [hostScript, sheets] = await Promise.all([buildFakeHost(), sampleSheets()]);
+    expected = screenWorkbook({ sheets }).totals.byStatus;
+    server = await serve(DIST);
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    console.log(`end-to-end: ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-output/e2e/`);
+  });
+
+  async function openPane(displayLanguage: string, syncDelay: number): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 380, height: 900 } });
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    await page.route("https://appsforoffice.microsoft.com/**", (route) =>
+      route.fulfill({ status: 200, contentType: "text/javascript", body: hostScript }),
+    );
+    await page.addInitScript((setup) => Object.assign(window, { __HLJ_WORKBOOK__: setup }), { sheets, displayLanguage, syncDelay });
+    const { port } = server.address() as AddressInfo;
+    await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
+    expect(errors).toEqual([]);
+    return page;
+  }
+
+  async function shot(page: Page, name: string) {
+    const file = join(OUT, `${name}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    copyFileSync(file, join(DOCS, `${name}.png`));
+  }
+
+  async function countsShown(page: Page): Promise<Record<string, number>> {
+    return page.$$eval("[data-testid=counts] [data-status]", (badges) =>
+      Object.fromEntries(badges.map((b) => [b.getAttribute("data-status"), Number(b.getAttribute("data-count"))])),
+    );
+  }
+
+  async function seriousViolations(page: Page) {
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+    const result = await page.evaluate(async () =>
+      (
+        window as unknown as {
+          axe: { run: (c: object, o: object) => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> };
+        }
+      ).axe.run(
+        // Fluent UI's focus manager (tabster) puts invisible <i data-tabster-dummy> sentinels around focus groups:
+        // they only forward focus, and axe cannot tell. Everything else is checked.
+        { exclude: [["[data-tabster-dummy]"]] },
+        { resultTypes: ["violations"] },
+      ),
+    );
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id} (${v.impact}): ${(v.nodes as { target: string[] }[]).map((n) => n.target.join(" ")).join(", ")}`);
+  }
+
+  for (const [language, tag, label] of [
+    ["zh", "zh-CN", "筛查结果"],
+    ["en", "en-US", "Results"],
+  ] as const) {
+    test(`screens the sample workbook (${language}): mapping → progress → results, as the engine says`, async () => {
+      const page = await openPane(tag, 120);
+      await page.getByTestId("mapping").waitFor();
+      await expect(page.getByTestId("table-申报").isVisible()).resolves.toBe(true);
+      await shot(page, `mapping-${language}`);
+      await page.getByTestId("screen").click();
+      await page.getByTestId("progress").waitFor();
+      await shot(page, `progress-${language}`);
+      await page.getByTestId("results").waitFor({ timeout: 60_000 });
+      await expect(page.getByRole("heading", { name: label }).isVisible()).resolves.toBe(true);
+      await shot(page, `results-${language}`);
+
+      const shown = await countsShown(page);
+      expect(shown).toEqual(Object.fromEntries(Object.entries(expected).map(([status, line]) => [status, line.rows])));
+      const written = await page.evaluate(() => {
+        const book = (
+          window as unknown as {
+            __fakeExcel: { sheet: (n: string) => { rowCount: number; values: unknown[][] } | undefined; sheets: { name: string }[] };
+          }
+        ).__fakeExcel;
+        return {
+          results: book.sheet("HLJ筛查结果")?.rowCount,
+          names: book.sheets.map((s) => s.name),
+          header: book.sheet("HLJ筛查结果")?.values[0],
+        };
+      });
+      const rows = Object.values(expected).reduce((n, line) => n + line.rows, 0);
+      expect(written.results).toBe(rows + 1);
+      expect(written.names).toEqual([...sheets.map((s) => s.name), "HLJ筛查结果", "HLJ汇总"]);
+      expect(written.header?.[0]).toBe("来源 Source");
+
+      // Clicking a problem selects its source cell.
+      const problem = page.getByTestId("problems").getByRole("button").first();
+      const text = await problem.textContent();
+      await problem.click();
+      await page.waitForFunction(() => (window as unknown as { __fakeExcel: { selection: unknown } }).__fakeExcel.selection !== null);
+      const selection = await page.evaluate(() => (window as unknown as { __fakeExcel: { selection: unknown } }).__fakeExcel.selection);
+      expect(selection).toMatchObject({ sheet: text!.split("!")[0] });
+
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.close();
+    }, 120_000);
+  }
+
+  test("the mapping can be changed, the language switched, and every control reached by keyboard", async () => {
+    const page = await openPane("zh-CN", 0);
+    await page.getByTestId("mapping").waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    // Un-map the required 申报年度 column: it is flagged and Screen is disabled.
+    await page.locator("#map-申报-year").selectOption("");
+    await expect(page.getByText("必填项未匹配").first().isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId("screen").isDisabled()).resolves.toBe(true);
+    const yearColumn = await page.locator("#map-申报-year option", { hasText: "申报年度" }).first().getAttribute("value");
+    await page.locator("#map-申报-year").selectOption(yearColumn!);
+    await expect(page.getByTestId("screen").isEnabled()).resolves.toBe(true);
+
+    // Keyboard: Tab reaches every focusable control in the pane.
+    const focusable = await page.$$eval("button, select, input, a[href], [tabindex]:not([tabindex='-1']), summary", (nodes) =>
+      nodes
+        .filter(
+          (n) =>
+            (n as HTMLElement).offsetParent !== null &&
+            !(n as HTMLButtonElement).disabled &&
+            n.getAttribute("tabindex") !== "-1" &&
+            !n.hasAttribute("data-tabster-dummy") &&
+            // tabs move with the arrow keys (checked below); a closed <details> opens from its summary
+            !(n.getAttribute("role") === "tab" && n.getAttribute("aria-selected") !== "true") &&
+            !(n.tagName !== "SUMMARY" && n.closest("details:not([open])")),
+        )
+        .map((n) => `${n.tagName}#${n.id}:${(n.textContent ?? "").slice(0, 20)}`),
+    );
+    const reached = new Set<string>();
+    await page.locator("body").click({ position: { x: 1, y: 1 } });
+    for (let i = 0; i < focusable.length + 5; i++) {
+      await page.keyboard.press("Tab");
+      const id = await page.evaluate(() => {
+        const n = document.activeElement as HTMLElement | null;
+        return !n || n === document.body ? "" : `${n.tagName}#${n.id}:${(n.textContent ?? "").slice(0, 20)}`;
+      });
+      if (id) reached.add(id);
+    }
+    expect(focusable.filter((f) => !reached.has(f))).toEqual([]);
+    // The tab list: arrow keys move between tabs, Enter opens one.
+    await page.getByTestId("tab-screen").focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe("tab-functions");
+    await page.keyboard.press("ArrowLeft");
+
+    await page.getByTestId("language").click();
+    await expect(page.getByRole("heading", { name: "Column mapping" }).isVisible()).resolves.toBe(true);
+    await page.getByTestId("tab-settings").click();
+    await page.getByTestId("setting-lprMode").selectOption("floating");
+    await shot(page, "settings-en");
+    const saved = await page.evaluate(() =>
+      (
+        window as unknown as { Office: { context: { document: { settings: { get: (n: string) => unknown } } } } }
+      ).Office.context.document.settings.get("hljScreeningOptions"),
+    );
+    expect(saved).toMatchObject({ lprMode: "floating" });
+    await page.getByTestId("tab-functions").click();
+    // Floating needs the LPR of every day to 2027: the helper says the rate is unknown instead of guessing.
+    await expect(page.getByText("is not known").first().isVisible()).resolves.toBe(true);
+    await page.getByTestId("tab-settings").click();
+    await page.getByTestId("setting-lprMode").selectOption("fixed");
+    await page.getByTestId("tab-functions").click();
+    await expect(page.getByTestId("helper-amount").textContent()).resolves.toBe("¥729,000.00"); // 12,000,000 × 3.00% × 729 / 360;
+    await expect(page.getByTestId("helper-formula").textContent()).resolves.toBe(
+      '=HLJ.INTEREST_SUBSIDY("M1",20000000,12000000,3.45%,DATE(2025,6,1),DATE(2027,5,31))',
+    );
+    await page.getByRole("button", { name: "Insert formula into the selected cell" }).click();
+    await page.getByRole("status").waitFor();
+    await shot(page, "functions-en");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  }, 120_000);
+});
