@@ -38,7 +38,7 @@ export function isEmptyCell(cell: CellValue): boolean {
 
 /** Text a person would see for a cell, for messages. */
 export function showCell(cell: CellValue): string {
-  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "Invalid Date" : cell.toISOString().slice(0, 10);
   if (cell && typeof cell === "object") return excelErrorOf(cell) ?? JSON.stringify(cell);
   return String(cell);
 }

@@ -397,7 +397,7 @@ function readApplicants(
 }
 
 function signaturePart(cell: unknown): string {
-  if (cell instanceof Date) return cell.toISOString();
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "Invalid Date" : cell.toISOString();
   if (typeof cell === "object" && cell !== null) return JSON.stringify(cell);
   return String(cell ?? "");
 }

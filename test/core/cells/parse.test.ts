@@ -1,4 +1,4 @@
-import { parseBooleanCell, parseDateCell, parseNumberCell, parseYearCell, excelErrorOf } from "../../../core/cells/parse";
+import { parseBooleanCell, parseDateCell, parseNumberCell, parseTextCell, parseYearCell, excelErrorOf } from "../../../core/cells/parse";
 import { excelSerialToIso, isoToExcelSerial } from "../../../core/dates/excel-serial";
 
 const shown = (p: { kind: string; value?: unknown }) => (p.kind === "value" ? String(p.value) : p.kind);
@@ -99,4 +99,9 @@ describe("cell parsing", () => {
     expect(excelErrorOf({ error: "#REF!" })).toBe("#REF!");
     expect(excelErrorOf("N/A")).toBeNull();
   });
+});
+
+test("an invalid Date (exceljs can produce one) is a bad value, never an exception", () => {
+  expect(parseDateCell(new Date(NaN))).toMatchObject({ kind: "invalid" });
+  expect(parseTextCell(new Date(NaN))).toEqual({ kind: "value", value: "Invalid Date" });
 });
