@@ -20,7 +20,7 @@ import {
 import { SuppliedLprEntry } from "../lpr/lpr-table";
 import { parseMeasureRef } from "../measures/measure-id";
 import { ApplicationFacts } from "../measures/types";
-import { Decimal } from "../money/money";
+import { Decimal, dec } from "../money/money";
 import { OptionsInput } from "../options";
 import { Reason, reason } from "../reasons/reasons";
 import { toHalfWidth } from "../text/half-width";
@@ -423,12 +423,12 @@ function readRow(
       errors.push(reason("bad_value", `${where}：${parsed.zh}`, `${where}: ${parsed.en}`, reader.field));
     }
   }
-  const amount = (field: FieldKey) => (read[field] as Decimal | undefined) ?? null;
+  const amount = (field: FieldKey) => (read[field] as Decimal | number | undefined) ?? null;
   let onlineRetailIncrease = amount("onlineRetailIncrease");
   if (onlineRetailIncrease === null) {
     const thisYear = amount("retailThisYear");
     const lastYear = amount("retailLastYear");
-    if (thisYear !== null && lastYear !== null) onlineRetailIncrease = thisYear.minus(lastYear);
+    if (thisYear !== null && lastYear !== null) onlineRetailIncrease = dec(thisYear).minus(dec(lastYear));
   }
   const principal = amount("principal");
   const loanRate = amount("loanRate");
@@ -479,7 +479,12 @@ function readRow(
 const WAN = new Decimal(10_000);
 
 function amountParser(spec: FieldSpec) {
-  return (cell: CellValue, unit: HeaderUnit): Parsed<Decimal> => {
+  return (cell: CellValue, unit: HeaderUnit): Parsed<Decimal | number> => {
+    // A plain number cell in a yuan column stays a number until a rule needs it (most rows use few columns);
+    // decimal.js reads it from its shortest decimal form then, exactly as now.
+    if (typeof cell === "number" && Number.isFinite(cell) && unit !== "wan" && (spec.kind !== "amount" || cell >= 0)) {
+      return { kind: "value", value: cell };
+    }
     const parsed = parseNumberCell(cell);
     if (parsed.kind !== "value") return parsed;
     if (spec.kind === "amount" && parsed.value.isNegative()) {
