@@ -8,7 +8,7 @@ import { InputError } from "../errors/errors";
 import { Decimal, DecimalInput, Money, ZERO, formatYuan, maxDecimal, roundToFen } from "../money/money";
 import { nonNegativeAmount, optionalAmount } from "../money/input";
 import { awardFor } from "../measures";
-import { MEASURE_IDS, MeasureId, clauseCitation, clauseNumber, parseMeasureId, parseMeasureRef } from "../measures/measure-id";
+import { MEASURE_IDS, MeasureId, MeasureRef, clauseCitation, clauseNumber, parseMeasureId, parseMeasureRef } from "../measures/measure-id";
 import { ApplicationFacts, Award, AwardContext, AwardStatus, TraceStep } from "../measures/types";
 import { Options, OptionsInput, awardContext, resolveOptions } from "../options";
 import { DedupWinner, chooseWinners } from "./no-duplication";
@@ -118,7 +118,7 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
   const progressEvery = Math.max(1, Math.floor(rows.length / 100));
 
   const seen = new Map<string, string>();
-  const cache: RowCache = { uscc: new Map(), contexts: new Map() };
+  const cache: RowCache = { uscc: new Map(), contexts: new Map(), measures: new Map() };
   const working: Working[] = rows.map((row, index) => {
     const w = computeRow(row, index, resolved, seen, batchOptions.trace !== false, cache);
     if (batchOptions.onProgress && (index + 1) % progressEvery === 0) batchOptions.onProgress(index + 1, rows.length);
@@ -294,6 +294,8 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
 interface RowCache {
   uscc: Map<string, { check: UsccCheck; city: string; inProvince: boolean }>;
   contexts: Map<number, AwardContext>;
+  /** Measure cells as written → their parse (an id, or the InputError to report). */
+  measures: Map<string | number, MeasureRef | InputError>;
 }
 
 function checkedEntity(raw: string, cache: RowCache) {
@@ -353,7 +355,17 @@ function computeRow(
     if (row.measure === null || row.measure === undefined || row.measure === "") {
       if (!reported("measure")) throw new InputError("missing", "measure", "缺少申报条款", "the measure (申报条款) is missing");
     } else {
-      const ref = parseMeasureRef(row.measure);
+      let ref = cache.measures.get(row.measure);
+      if (ref === undefined) {
+        try {
+          ref = parseMeasureRef(row.measure);
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          ref = e;
+        }
+        cache.measures.set(row.measure, ref);
+      }
+      if (ref instanceof InputError) throw ref;
       const level = row.facts?.level;
       if (ref.kind === "clause" && ref.clause === 6 && level) {
         measure = ref.candidates.find((id) => measureParams(policy, id).level === level) ?? null;

@@ -1,5 +1,5 @@
 import { InputError } from "../errors/errors";
-import { IsoDate, addMonthsClamped, daysBetween, firstDayOfYear, maxDate, minDate, parseIsoDate } from "../dates/civil-date";
+import { IsoDate, addMonthsClamped, daysBetween, firstDayOfYear, maxDate, minDate, parseIsoDate, toDayNumber } from "../dates/civil-date";
 import { Decimal, DecimalInput, Money, ZERO, formatRate, formatYuan, minDecimal, roundToFen } from "../money/money";
 import { nonNegativeAmount, optionalAmount } from "../money/input";
 import { LprLookup, LprTable, assertLprKnownThroughout, checkedRate, lprChangesWithin, lprOn } from "./lpr-table";
@@ -50,8 +50,8 @@ export interface InterestSegment {
   loanRate: Decimal;
   lpr: LprLookup;
   appliedRate: Decimal;
-  /** balance × appliedRate × days / basis, unrounded. */
-  interest: Decimal;
+  /** balance × appliedRate × days (divide by the day-count basis for the segment's interest). */
+  product: Decimal;
 }
 
 export interface InterestSubsidyResult {
@@ -120,6 +120,7 @@ export function computeInterestSubsidy(loan: LoanInput, options: InterestSubsidy
     for (const change of lprChangesWithin(options.lpr, windowStart, windowEnd)) breakpoints.add(change);
   }
   const cuts = [...breakpoints].sort();
+  const cutDays = cuts.map(toDayNumber);
 
   const basis = new Decimal(options.dayCount);
   const segments: InterestSegment[] = [];
@@ -127,13 +128,13 @@ export function computeInterestSubsidy(loan: LoanInput, options: InterestSubsidy
   for (let i = 0; i + 1 < cuts.length; i++) {
     const from = cuts[i];
     const to = cuts[i + 1];
-    const segmentDays = daysBetween(from, to);
+    const segmentDays = cutDays[i + 1] - cutDays[i];
     const balance = balanceOn(schedule, from);
     const lpr = fixedLpr ?? lprOn(options.lpr, from);
     const appliedRate = minDecimal(loanRate, lpr.rate);
     const product = balance.times(appliedRate).times(segmentDays);
     weighted = weighted.plus(product);
-    segments.push({ from, to, days: segmentDays, balance, loanRate, lpr, appliedRate, interest: product.dividedBy(basis) });
+    segments.push({ from, to, days: segmentDays, balance, loanRate, lpr, appliedRate, product });
   }
   // One division at the end keeps the sum exact until the single rounding.
   const segmentTotal = weighted.dividedBy(basis);
@@ -218,6 +219,6 @@ export function describeSegments(result: InterestSubsidyResult): string[] {
   return result.segments.map(
     (s) =>
       `${s.from} → ${s.to}: ${s.days} d × ${formatYuan(s.balance)} × ${formatRate(s.appliedRate)}` +
-      ` (min(loan ${formatRate(s.loanRate)}, LPR ${formatRate(s.lpr.rate)} of ${s.lpr.effective})) / ${result.dayCount} = ${s.interest.toDecimalPlaces(4).toString()}`,
+      ` (min(loan ${formatRate(s.loanRate)}, LPR ${formatRate(s.lpr.rate)} of ${s.lpr.effective})) / ${result.dayCount} = ${s.product.dividedBy(result.dayCount).toDecimalPlaces(4).toString()}`,
   );
 }
