@@ -5,7 +5,7 @@
  * and saves screenshots of the main states in Chinese and English under test-output/e2e/.
  */
 import { createServer, Server } from "http";
-import { existsSync, mkdirSync, readFileSync, copyFileSync } from "fs";
+import { existsSync, mkdirSync, readFileSync } from "fs";
 import { AddressInfo } from "net";
 import { extname, join, normalize } from "path";
 import ExcelJS from "exceljs";
@@ -17,7 +17,6 @@ import { plainValue } from "../../cli/workbook-io";
 const ROOT = join(__dirname, "../..");
 const DIST = join(ROOT, "dist");
 const OUT = join(ROOT, "test-output/e2e");
-const DOCS = join(ROOT, "docs/screenshots");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const haveBrowser = existsSync(CHROMIUM);
 const describeBrowser = haveBrowser ? describe : describe.skip;
@@ -102,7 +101,6 @@ describeBrowser("the task pane in Chromium", () => {
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
-    mkdirSync(DOCS, { recursive: true });
     if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: npm run build first (npm test does)");
     [hostScript, sheets] = await Promise.all([buildFakeHost(), sampleSheets()]);
     expected = screenWorkbook({ sheets }).totals.byStatus;
@@ -145,7 +143,6 @@ describeBrowser("the task pane in Chromium", () => {
   async function shot(page: Page, name: string) {
     const file = join(OUT, `${name}.png`);
     await page.screenshot({ path: file, fullPage: true });
-    copyFileSync(file, join(DOCS, `${name}.png`));
   }
 
   async function countsShown(page: Page): Promise<Record<string, number>> {
