@@ -180,7 +180,8 @@ describeBrowser("the task pane in Chromium", () => {
       await expect(page.getByTestId("table-申报").isVisible()).resolves.toBe(true);
       await shot(page, `mapping-${language}`);
       await page.getByTestId("screen").click();
-      await page.getByTestId("progress").waitFor();
+      // The progress bar once rows are moving (the fake host takes 120 ms a sync, as a slow network would).
+      await page.locator("[data-testid=progress]:not([data-done='0'])").waitFor();
       await shot(page, `progress-${language}`);
       await page.getByTestId("results").waitFor({ timeout: 60_000 });
       await expect(page.getByRole("heading", { name: label }).isVisible()).resolves.toBe(true);

@@ -142,7 +142,7 @@ export function ScreenTab({ host, t, language, options }: { host: PaneHost; t: T
   if (phase.kind === "running") {
     const label = phase.step === "read" ? t("reading") : phase.step === "screen" ? t("screening") : t("writing");
     return (
-      <div className={styles.column} data-testid="progress">
+      <div className={styles.column} data-testid="progress" data-step={phase.step} data-done={phase.done}>
         <Field
           label={label}
           validationMessage={t("rowsDone", { done: phase.done.toLocaleString(), total: phase.total.toLocaleString() })}
