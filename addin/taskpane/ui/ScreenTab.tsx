@@ -74,6 +74,7 @@ export function ScreenTab({ host, t, language, options }: { host: PaneHost; t: T
   const [prepared, setPrepared] = React.useState<Prepared | null>(null);
   const [choices, setChoices] = React.useState<Record<string, TableChoice>>({});
   const [tables, setTables] = React.useState<TableInfo[]>([]);
+  const [notice, setNotice] = React.useState<ExplainedError | null>(null);
   const cancelled = React.useRef(false);
   const worker = React.useRef<ReturnType<typeof workerScreen> | null>(null);
 
@@ -225,7 +226,13 @@ export function ScreenTab({ host, t, language, options }: { host: PaneHost; t: T
                 const target = cellOf(text) ?? cellOf(row.source);
                 return (
                   <li key={row.source}>
-                    <Link as="button" onClick={() => target && void host.selectCell(target.sheet, target.address)}>
+                    <Link
+                      as="button"
+                      onClick={() => {
+                        setNotice(null);
+                        if (target) host.selectCell(target.sheet, target.address).catch((error) => setNotice(explainOfficeError(error)));
+                      }}
+                    >
                       {text}
                     </Link>
                   </li>
@@ -233,6 +240,13 @@ export function ScreenTab({ host, t, language, options }: { host: PaneHost; t: T
               })}
             </ul>
             {problems.length > shown.length && <Caption1>{t("moreProblems", { n: problems.length - shown.length })}</Caption1>}
+            {notice && (
+              <MessageBar intent="warning">
+                <MessageBarBody>
+                  {notice[language]} ({notice.code})
+                </MessageBarBody>
+              </MessageBar>
+            )}
           </>
         )}
         <div className={styles.actions}>

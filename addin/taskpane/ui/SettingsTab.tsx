@@ -1,5 +1,6 @@
 import * as React from "react";
-import { Field, Select, Body1, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Select, Body1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { explainOfficeError } from "../excel/office-errors";
 import { OPTION_CHOICES, OptionsInput, listParameterSets, getParameterSet } from "../../../core";
 import { PaneHost } from "../host";
 import type { T } from "./App";
@@ -46,10 +47,15 @@ export function SettingsTab({
   onChange: (o: PaneOptions) => void;
 }) {
   const styles = useStyles();
+  const [failure, setFailure] = React.useState<string | null>(null);
   const update = (patch: Partial<PaneOptions>) => {
     const next = { ...options, ...patch };
     onChange(next);
-    void host.saveSetting(SETTINGS_KEY, next);
+    setFailure(null);
+    host.saveSetting(SETTINGS_KEY, next).catch((error) => {
+      const explained = explainOfficeError(error);
+      setFailure(`${explained.zh} / ${explained.en} (${explained.code})`);
+    });
   };
   const choice = (key: keyof typeof OPTION_CHOICES) => (
     <Field label={t(key)} key={key}>
@@ -69,6 +75,11 @@ export function SettingsTab({
   return (
     <div className={styles.form}>
       <Body1>{t("settingsHelp")}</Body1>
+      {failure && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{failure}</MessageBarBody>
+        </MessageBar>
+      )}
       {choice("lprMode")}
       <Field label={t("dayCount")}>
         <Select

@@ -124,6 +124,16 @@ describe("the pane's Excel layer", () => {
     expect(book.syncCount).toBeGreaterThan(10);
   });
 
+  test("100,000 rows: blocks of 5,000 both ways, every row written", async () => {
+    const book = workbookWith(100_000);
+    const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
+    expect(outcome.result.rows).toHaveLength(100_000);
+    expect(book.sheet("HLJ筛查结果")!.rowCount).toBe(100_001);
+    // 3 to outline, 21 reads (100,001 rows incl. the header), 1 to set up, 20 writes, 1 to finish
+    expect(book.syncCount).toBe(46);
+    console.log(`syncs for 100,000 rows: ${book.syncCount}`);
+  }, 60_000);
+
   test("0 rows and 1 row", async () => {
     for (const n of [0, 1]) {
       const book = workbookWith(n);
