@@ -20,6 +20,7 @@ import {
   summaryContent,
 } from "../core";
 import { workbookInput, writeResultSheets } from "./workbook-io";
+import { addColumnChart } from "./xlsx-chart";
 
 const USAGE = `usage: hlj-screen INPUT.xlsx [-o OUTPUT.xlsx] [--json FILE|-] [--lpr-mode fixed|floating]
                   [--dedup entity-year|entity-project] [--other-support top-up|exclude]
@@ -152,7 +153,8 @@ export async function main(
 
   const names = writeResultSheets(workbook, result, basename(args.input));
   mkdirSync(dirname(resolve(output)), { recursive: true });
-  await workbook.xlsx.writeFile(output);
+  const written = Buffer.from(await workbook.xlsx.writeBuffer());
+  writeFileSync(output, names.chart ? await addColumnChart(written, names.chart) : written);
   const json = JSON.stringify(result, null, 2);
   if (args.json === "-") out.write(`${json}\n`);
   else if (args.json) {

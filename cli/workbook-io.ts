@@ -17,6 +17,7 @@ import {
   resultCells,
   summaryContent,
 } from "../core";
+import { ColumnChart } from "./xlsx-chart";
 
 type Cell = string | number | boolean | Date | null | { error: string };
 
@@ -75,7 +76,7 @@ export function writeResultSheets(
   workbook: ExcelJS.Workbook,
   result: ScreeningResult,
   inputName: string,
-): { results: string; summary: string } {
+): { results: string; summary: string; chart: ColumnChart | null } {
   for (const name of ourSheets(workbook)) {
     const sheet = workbook.getWorksheet(name);
     if (sheet) workbook.removeWorksheet(sheet.id);
@@ -87,10 +88,10 @@ export function writeResultSheets(
   const resultsName = freeSheetName(RESULTS_SHEET, taken);
   const summaryName = freeSheetName(SUMMARY_SHEET, [...taken, resultsName]);
   writeResults(workbook.addWorksheet(resultsName, { views: [{ state: "frozen", ySplit: 1 }] }), result);
-  writeSummary(workbook.addWorksheet(summaryName), result, inputName);
+  const chart = writeSummary(workbook.addWorksheet(summaryName), result, inputName);
   workbook.definedNames.add(`${quoteSheet(resultsName)}!$A$1`, RESULTS_MARKER_NAME);
   workbook.definedNames.add(`${quoteSheet(summaryName)}!$A$1`, SUMMARY_MARKER_NAME);
-  return { results: resultsName, summary: summaryName };
+  return { results: resultsName, summary: summaryName, chart };
 }
 
 function writeResults(sheet: ExcelJS.Worksheet, result: ScreeningResult): void {
@@ -125,8 +126,9 @@ function writeResults(sheet: ExcelJS.Worksheet, result: ScreeningResult): void {
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, result.rows.length + 1), column: RESULT_COLUMNS.length } };
 }
 
-function writeSummary(sheet: ExcelJS.Worksheet, result: ScreeningResult, inputName: string): void {
+function writeSummary(sheet: ExcelJS.Worksheet, result: ScreeningResult, inputName: string): ColumnChart | null {
   const { heading, blocks } = summaryContent(result, inputName);
+  let chart: ColumnChart | null = null;
   let r = 1;
   heading.forEach((cells, i) => {
     const row = sheet.getRow(r++);
@@ -151,8 +153,19 @@ function writeSummary(sheet: ExcelJS.Worksheet, result: ScreeningResult, inputNa
       row.values = cells;
       row.getCell(block.amountColumn + 1).numFmt = AMOUNT_FORMAT;
     }
+    if (block.rows.length > 0 && chart === null) {
+      // The first block (by measure) is the chart of awards.
+      chart = {
+        sheet: sheet.name,
+        title: "各措施最终金额 · Final awards by measure",
+        seriesName: "最终金额 Final",
+        categories: { range: `A${first}:A${r - 1}`, values: block.rows.map((cells) => String(cells[0])) },
+        values: { range: `D${first}:D${r - 1}`, values: block.rows.map((cells) => Number(cells[block.amountColumn])) },
+        anchor: { fromColumn: 5, fromRow: 1, toColumn: 14, toRow: 22 },
+      };
+    }
     if (block.rows.length > 0) {
-      // In-cell bars: the chart of awards, readable in any spreadsheet program.
+      // In-cell bars beside each total, readable in any spreadsheet program.
       const column = String.fromCharCode(65 + block.amountColumn);
       sheet.addConditionalFormatting({
         ref: `${column}${first}:${column}${r - 1}`,
@@ -168,6 +181,7 @@ function writeSummary(sheet: ExcelJS.Worksheet, result: ScreeningResult, inputNa
     }
   }
   sheet.columns = [{ width: 22 }, { width: 60 }, { width: 12 }, { width: 20 }];
+  return chart;
 }
 
 /** Width of a text in a fixed-width font: CJK characters take two columns. */

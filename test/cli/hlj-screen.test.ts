@@ -272,3 +272,20 @@ describe("the bundled sample workbook", () => {
     expect(template.getWorksheet("填写说明")).toBeDefined();
   });
 });
+
+describe("the summary's chart", () => {
+  test("a real column chart of awards by measure, anchored on the summary sheet, readable back", async () => {
+    const JSZip = (await import("jszip")).default;
+    const output = join(dir, "chart.xlsx");
+    expect((await run(join(ROOT, "examples/applicants.xlsx"), "-o", output, "--quiet")).code).toBe(0);
+    const zip = await JSZip.loadAsync(readFileSync(output));
+    const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
+    expect(chart).toContain("<c:barChart>");
+    expect(chart).toContain("'HLJ汇总'!$A$");
+    expect(chart).toContain("<c:v>M1</c:v>");
+    const types = await zip.file("[Content_Types].xml")!.async("string");
+    expect(types).toContain('PartName="/xl/charts/chart1.xml"');
+    const workbook = await load(output);
+    expect(workbook.getWorksheet("HLJ汇总")).toBeDefined();
+  });
+});
