@@ -100,11 +100,14 @@ export async function addColumnChart(xlsx: Buffer | Uint8Array, chart: ColumnCha
   const sheetRels = zip.file(sheetRelsPath) ? await zip.file(sheetRelsPath)!.async("string") : null;
   zip.file(sheetRelsPath, addRelationship(sheetRels, drawingRelId, DRAWING_TYPE, `../drawings/drawing${drawingNumber}.xml`));
   let sheetXml = await zip.file(sheetPath)!.async("string");
-  // <drawing> comes after page setup and before legacy drawings, table parts and extensions.
-  const before = /<(legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)\b|<\/worksheet>/.exec(
-    sheetXml,
-  )!;
-  sheetXml = `${sheetXml.slice(0, before.index)}<drawing r:id="${drawingRelId}"/>${sheetXml.slice(before.index)}`;
+  // <drawing> follows the page setup elements (ECMA-376 order); extLst can also nest inside conditional formats,
+  // so the place is found after the last top-level element that must precede it.
+  const preceding =
+    /<(pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|customProperties|cellWatches|ignoredErrors|smartTags)\b[^>]*?(\/>|>[\s\S]*?<\/\1>)/g;
+  let at = -1;
+  for (const match of sheetXml.matchAll(preceding)) at = Math.max(at, match.index! + match[0].length);
+  if (at < 0) at = sheetXml.indexOf("</sheetData>") + "</sheetData>".length;
+  sheetXml = `${sheetXml.slice(0, at)}<drawing r:id="${drawingRelId}"/>${sheetXml.slice(at)}`;
   zip.file(sheetPath, sheetXml);
 
   let types = await zip.file("[Content_Types].xml")!.async("string");

@@ -283,6 +283,15 @@ describe("the summary's chart", () => {
     expect(chart).toContain("<c:barChart>");
     expect(chart).toContain("'HLJ汇总'!$A$");
     expect(chart).toContain("<c:v>M1</c:v>");
+    const sheets = await Promise.all(
+      Object.keys(zip.files)
+        .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))
+        .map((f) => zip.file(f)!.async("string")),
+    );
+    const summaryXml = sheets.find((x) => x.includes("<drawing"))!;
+    // The drawing is a top-level element after the page setup, not inside a conditional format.
+    expect(summaryXml.indexOf("<drawing")).toBeGreaterThan(summaryXml.lastIndexOf("</conditionalFormatting>"));
+    expect(summaryXml.indexOf("<drawing")).toBeGreaterThan(summaryXml.indexOf("<pageMargins"));
     const types = await zip.file("[Content_Types].xml")!.async("string");
     expect(types).toContain('PartName="/xl/charts/chart1.xml"');
     const workbook = await load(output);
