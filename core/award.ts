@@ -15,9 +15,13 @@ import { MeasureKind } from "./policy/types";
  * `award-year`). Bad input gives an `error` award, never an exception (except for an unknown measure or
  * option, which are the caller's mistakes, not the applicant's).
  */
-export function computeAward(measure: string | number, facts: ApplicationFacts, options: OptionsInput & { year?: number } = {}): Award {
+export function computeAward(
+  measure: string | number,
+  facts: ApplicationFacts,
+  options: OptionsInput & { year?: number; trace?: boolean } = {},
+): Award {
   const id = parseMeasureId(measure);
-  return awardFor(id, facts, awardContext(resolveOptions(options), options.year));
+  return awardFor(id, facts, { ...awardContext(resolveOptions(options), options.year), trace: options.trace });
 }
 
 /** The trace as lines a person reads. */

@@ -236,7 +236,7 @@ export function interestSubsidy(
         interestPaid: numberArg("interestPaid", at(c.interestPaid, i)),
       },
     };
-    return shown(computeAward(id, facts, args.opts), args.explain);
+    return shown(computeAward(id, facts, { ...args.opts, trace: args.explain }), args.explain);
   });
 }
 
@@ -260,7 +260,7 @@ export function retailBonus(onlineRetailIncrease: any[][], aboveDesignatedSize?:
   return spill(args.rows, (i) => {
     const increase = requiredNumberArg("onlineRetailIncrease", at(c.onlineRetailIncrease, i));
     const qualified = booleanArg("aboveDesignatedSize", at(c.aboveDesignatedSize, i), true);
-    return shown(computeAward("M3", { qualified, onlineRetailIncrease: increase }), args.explain);
+    return shown(computeAward("M3", { qualified, onlineRetailIncrease: increase }, { trace: args.explain }), args.explain);
   });
 }
 
@@ -317,7 +317,7 @@ export function crossBorderSubsidy(
       eligibleCosts: requiredNumberArg("eligibleCosts", at(c.eligibleCosts, i)),
       firstTime: booleanArg("firstTime", at(c.firstTime, i), true),
     };
-    return shown(computeAward(measure, facts), args.explain);
+    return shown(computeAward(measure, facts, { trace: args.explain }), args.explain);
   });
 }
 
@@ -351,7 +351,7 @@ export function baseAward(level: any[][], explain?: any[][]): any[][] {
         `level "${text}" is neither "national" (国家级) nor "provincial" (省级)`,
         `level “${text}”应为 国家级（national）或 省级（provincial）`,
       );
-    return shown(computeAward(measure, {}), args.explain);
+    return shown(computeAward(measure, {}, { trace: args.explain }), args.explain);
   });
 }
 
@@ -377,7 +377,7 @@ export function selectionCenterGrant(drivenOnlineSales: any[][], investmentLast3
       drivenOnlineSales: requiredNumberArg("drivenOnlineSales", at(c.drivenOnlineSales, i)),
       investmentLast3Years: requiredNumberArg("investmentLast3Years", at(c.investmentLast3Years, i)),
     };
-    return shown(computeAward("M7", facts), args.explain);
+    return shown(computeAward("M7", facts, { trace: args.explain }), args.explain);
   });
 }
 

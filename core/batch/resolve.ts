@@ -273,11 +273,13 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
 
   const results = working.map((w) => {
     w.result.final = live(w) ? roundToFen(w.amount) : ZERO;
-    w.result.trace.push({
-      step: "final",
-      zh: `最终金额 ${formatYuan(w.result.final)}（${w.result.status}）`,
-      en: `final ${formatYuan(w.result.final)} (${w.result.status})`,
-    });
+    if (w.tracing) {
+      w.result.trace.push({
+        step: "final",
+        zh: `最终金额 ${formatYuan(w.result.final)}（${w.result.status}）`,
+        en: `final ${formatYuan(w.result.final)} (${w.result.status})`,
+      });
+    }
     return w.result;
   });
   batchOptions.onProgress?.(rows.length, rows.length);

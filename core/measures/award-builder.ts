@@ -7,6 +7,8 @@ import { Reason, ReasonCode, reason } from "../reasons/reasons";
 import { MeasureId, clauseCitation } from "./measure-id";
 import { ApplicationFacts, Award, AwardContext, AwardStatus, TraceStep } from "./types";
 
+const NO_STEPS: readonly never[] = Object.freeze([]);
+
 /** Labels of the facts, for messages and traces. */
 export const FACT_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
   qualified: { zh: "主体资格", en: "qualification" },
@@ -27,7 +29,7 @@ export const FACT_LABELS: Readonly<Record<string, { zh: string; en: string }>> =
  */
 export class AwardBuilder {
   readonly params: MeasureParams;
-  readonly trace: TraceStep[] = [];
+  readonly trace: TraceStep[];
   readonly reasons: Reason[] = [];
   status: AwardStatus = "eligible";
   computed: Money | null = null;
@@ -35,7 +37,7 @@ export class AwardBuilder {
   amount: Money = ZERO;
   extra: Partial<Award> = {};
   /** The inputs the rule read, in the order it read them: the first step of the trace. */
-  readonly inputs: { zh: string; en: string }[] = [];
+  readonly inputs: { zh: string; en: string }[];
 
   constructor(
     readonly measure: MeasureId,
@@ -43,6 +45,9 @@ export class AwardBuilder {
   ) {
     this.params = measureParams(context.policy, measure);
     this.tracing = context.trace !== false;
+    // Without a trace nothing is ever added to these: one shared, frozen empty list saves two per row.
+    this.trace = this.tracing ? [] : (NO_STEPS as unknown as TraceStep[]);
+    this.inputs = this.tracing ? [] : (NO_STEPS as unknown as { zh: string; en: string }[]);
   }
 
   /** Whether to build the trace (a batch that never shows it skips the work). */
@@ -100,17 +105,19 @@ export class AwardBuilder {
   threshold(threshold: ThresholdParam, value: Decimal): boolean {
     const met = meetsThreshold(threshold, value);
     const label = FACT_LABELS[threshold.field];
-    const op = threshold.comparison === ">" ? ">" : "≥";
-    const limit = formatYuan(paramDecimal(threshold));
-    this.step("threshold", () => [
-      `${label.zh} ${formatYuan(value)} ${met ? "" : "不"}满足 ${op} ${limit}（${threshold.clause}：${threshold.title.zh}）`,
-      `${label.en} ${formatYuan(value)} ${met ? "meets" : "does not meet"} ${op} ${limit} (${threshold.clause}: ${threshold.title.en})`,
-    ]);
+    const limit = () => formatYuan(paramDecimal(threshold));
+    this.step("threshold", () => {
+      const op = threshold.comparison === ">" ? ">" : "≥";
+      return [
+        `${label.zh} ${formatYuan(value)} ${met ? "" : "不"}满足 ${op} ${limit()}（${threshold.clause}：${threshold.title.zh}）`,
+        `${label.en} ${formatYuan(value)} ${met ? "meets" : "does not meet"} ${op} ${limit()} (${threshold.clause}: ${threshold.title.en})`,
+      ];
+    });
     if (!met) {
       this.ineligible(
         "below_threshold",
-        `${label.zh} ${formatYuan(value)} 未${threshold.comparison === ">" ? "超过" : "达到"} ${limit}（${threshold.clause}）`,
-        `${label.en} ${formatYuan(value)} is not ${threshold.comparison === ">" ? "above" : "at least"} ${limit} (${threshold.clause})`,
+        `${label.zh} ${formatYuan(value)} 未${threshold.comparison === ">" ? "超过" : "达到"} ${limit()}（${threshold.clause}）`,
+        `${label.en} ${formatYuan(value)} is not ${threshold.comparison === ">" ? "above" : "at least"} ${limit()} (${threshold.clause})`,
         threshold.field,
       );
     }

@@ -37,7 +37,7 @@ export function awardInterestMeasure(measure: MeasureId, facts: ApplicationFacts
         awardYear: context.interestWindow === "award-year" ? requireYear(context) : undefined,
       },
     );
-    b.extra.interest = subsidy;
+    if (b.tracing) b.extra.interest = subsidy; // segments are for explanations; a batch without trace drops them
     b.used({ zh: "贷款本金", en: "principal" }, () =>
       Array.isArray(loan.principal) ? `${loan.principal.length} balance rows` : formatYuan(dec(loan.principal as DecimalInput)),
     );
@@ -54,15 +54,19 @@ export function awardInterestMeasure(measure: MeasureId, facts: ApplicationFacts
     }
     if (threshold && totalInvestment) b.threshold(threshold, totalInvestment);
 
-    const windowZh =
-      subsidy.windowLimit === "max-months" ? `（贴息期限不超过${context.policy.interestSubsidy.maxMonths.value}个月）` : "（至贷款到期）";
-    const windowEn =
-      subsidy.windowLimit === "max-months" ? ` (at most ${context.policy.interestSubsidy.maxMonths.value} months)` : " (to the loan's end)";
-    const yearNote = subsidy.awardYear !== undefined ? ` ∩ ${subsidy.awardYear}` : "";
-    b.step("window", () => [
-      `贴息区间 ${subsidy.windowStart} 至 ${subsidy.windowEnd}（不含）${windowZh}${yearNote}，共 ${subsidy.days} 天，计息基准 实际/${subsidy.dayCount}`,
-      `window ${subsidy.windowStart} → ${subsidy.windowEnd} (exclusive)${windowEn}${yearNote}: ${subsidy.days} days, actual/${subsidy.dayCount}`,
-    ]);
+    if (b.tracing) {
+      const windowZh =
+        subsidy.windowLimit === "max-months" ? `（贴息期限不超过${context.policy.interestSubsidy.maxMonths.value}个月）` : "（至贷款到期）";
+      const windowEn =
+        subsidy.windowLimit === "max-months"
+          ? ` (at most ${context.policy.interestSubsidy.maxMonths.value} months)`
+          : " (to the loan's end)";
+      const yearNote = subsidy.awardYear !== undefined ? ` ∩ ${subsidy.awardYear}` : "";
+      b.step("window", () => [
+        `贴息区间 ${subsidy.windowStart} 至 ${subsidy.windowEnd}（不含）${windowZh}${yearNote}，共 ${subsidy.days} 天，计息基准 实际/${subsidy.dayCount}`,
+        `window ${subsidy.windowStart} → ${subsidy.windowEnd} (exclusive)${windowEn}${yearNote}: ${subsidy.days} days, actual/${subsidy.dayCount}`,
+      ]);
+    }
     const fixed = subsidy.fixedLpr;
     if (fixed) {
       b.step("lpr", () => [
