@@ -34,3 +34,4 @@ export * from "./batch/no-duplication";
 export * from "./screening/screen";
 export * from "./screening/fields";
 export * from "./screening/report";
+export { levelOf, baseAwardMeasure } from "./measures/m6-base-award";

@@ -29,6 +29,8 @@ import {
   parseNumberCell,
   parseYearCell,
   withSuppliedLpr,
+  levelOf,
+  baseAwardMeasure,
 } from "../../core";
 import { displayLanguage } from "../shared/display-language";
 import {
@@ -321,15 +323,6 @@ export function crossBorderSubsidy(
   });
 }
 
-const LEVELS: Readonly<Record<string, "M6a" | "M6b">> = {
-  national: "M6a",
-  国家级: "M6a",
-  国家: "M6a",
-  provincial: "M6b",
-  省级: "M6b",
-  省: "M6b",
-};
-
 /**
  * 第6条 e-commerce base award (one-time): a newly named national demonstration base (M6a) or a provincial innovation benchmark base (M6b). 电商基地示范奖励。
  * @customfunction BASE_AWARD
@@ -343,8 +336,9 @@ export function baseAward(level: any[][], explain?: any[][]): any[][] {
     explain: booleanArg("explain", columnOf("explain", explain)[0], false),
   }));
   return spill(args.levels.length, (i) => {
-    const text = (textArg("level", args.levels[i]) ?? "").toLowerCase();
-    const measure = LEVELS[text];
+    const text = textArg("level", args.levels[i]) ?? "";
+    const level = levelOf(text);
+    const measure = level && baseAwardMeasure(level);
     if (!measure)
       throw new CellFailure(
         "#VALUE!",

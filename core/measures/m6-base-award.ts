@@ -15,3 +15,22 @@ export function awardM6a(facts: ApplicationFacts, context: AwardContext): Award 
 export function awardM6b(facts: ApplicationFacts, context: AwardContext): Award {
   return awardFixed("M6b", facts, context);
 }
+
+const LEVEL_WORDS: Readonly<Record<string, "national" | "provincial">> = {
+  national: "national",
+  国家级: "national",
+  国家: "national",
+  provincial: "provincial",
+  省级: "provincial",
+  省: "provincial",
+};
+
+/** 示范级别 as people write it (国家级/national, 省级/provincial), or null. */
+export function levelOf(text: string): "national" | "provincial" | null {
+  return LEVEL_WORDS[text.trim().toLowerCase()] ?? null;
+}
+
+/** The measure of 第6条 for a level: M6a for a national base, M6b for a provincial one. */
+export function baseAwardMeasure(level: "national" | "provincial"): "M6a" | "M6b" {
+  return level === "national" ? "M6a" : "M6b";
+}

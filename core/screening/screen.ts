@@ -19,6 +19,7 @@ import {
 } from "../cells/parse";
 import { SuppliedLprEntry } from "../lpr/lpr-table";
 import { parseMeasureRef } from "../measures/measure-id";
+import { levelOf } from "../measures/m6-base-award";
 import { ApplicationFacts } from "../measures/types";
 import { Decimal, dec } from "../money/money";
 import { OptionsInput } from "../options";
@@ -506,19 +507,10 @@ function parseRate(cell: CellValue, unit: HeaderUnit): Parsed<Decimal> {
   return unit === "percent" && !selfDescribed ? { kind: "value", value: parsed.value.dividedBy(100) } : parsed;
 }
 
-const LEVEL_WORDS: Readonly<Record<string, "national" | "provincial">> = {
-  national: "national",
-  国家级: "national",
-  国家: "national",
-  provincial: "provincial",
-  省级: "provincial",
-  省: "provincial",
-};
-
 function parseLevel(cell: CellValue): Parsed<"national" | "provincial"> {
   const parsed = parseTextCell(cell);
   if (parsed.kind !== "value") return parsed;
-  const level = LEVEL_WORDS[toHalfWidth(parsed.value).trim().toLowerCase()];
+  const level = levelOf(toHalfWidth(parsed.value));
   return level
     ? { kind: "value", value: level }
     : {
