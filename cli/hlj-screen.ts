@@ -5,7 +5,7 @@
  * Screens a workbook of applicants with the shared core and writes a copy of it with two result sheets.
  * Exit 0 when it screened (even with row errors); 2 on unusable input, with one line saying why.
  */
-import { existsSync, readFileSync, realpathSync, writeFileSync, mkdirSync } from "fs";
+import { existsSync, readFileSync, realpathSync, statSync, writeFileSync, mkdirSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import ExcelJS from "exceljs";
 import {
@@ -28,6 +28,8 @@ const USAGE = `usage: hlj-screen INPUT.xlsx [-o OUTPUT.xlsx] [--json FILE|-] [--
 
 /** Rows above which progress is shown on stderr. */
 const LONG_INPUT = 5_000;
+/** Files above which reading is announced on stderr. */
+const LARGE_FILE_BYTES = 1_000_000;
 
 interface Arguments {
   input: string;
@@ -122,6 +124,9 @@ export async function main(
   if (same(output, args.input)) return fail(`the output ${output} would overwrite the input: choose another -o`);
 
   const workbook = new ExcelJS.Workbook();
+  // Reading and writing a large workbook take most of the time: say so.
+  const large = statSync(args.input).size > LARGE_FILE_BYTES;
+  if (large && !args.quiet) err.write(`reading ${args.input}…\n`);
   try {
     await workbook.xlsx.readFile(args.input);
   } catch (error) {
@@ -138,7 +143,7 @@ export async function main(
       onProgress: showProgress
         ? (done, total) => {
             const percent = Math.floor((100 * done) / total);
-            if (percent >= last + 10 || done === total) {
+            if (percent >= last + 10 || (done === total && last < 100)) {
               last = percent;
               err.write(`screening: ${done.toLocaleString("en")} / ${total.toLocaleString("en")} rows (${percent}%)\n`);
             }
@@ -152,6 +157,7 @@ export async function main(
   }
 
   const names = writeResultSheets(workbook, result, basename(args.input));
+  if ((large || showProgress) && !args.quiet) err.write(`writing ${output}…\n`);
   mkdirSync(dirname(resolve(output)), { recursive: true });
   const written = Buffer.from(await workbook.xlsx.writeBuffer());
   writeFileSync(output, names.chart ? await addColumnChart(written, names.chart) : written);
