@@ -3,7 +3,18 @@
  * tables (the person may change the mapping), read the cells, screen them with the shared core, write the
  * result sheets. Office.js is reached only through the ExcelRun given.
  */
-import { OptionsInput, ScreeningResult, SheetInput, TableChoice, TableInfo, detectTables, screenWorkbook } from "../../core";
+import {
+  HISTORY_SHEET_NAMES,
+  LPR_SHEET_NAMES,
+  OptionsInput,
+  ScreeningResult,
+  SheetInput,
+  TableChoice,
+  TableInfo,
+  detectTables,
+  isSheetNamed,
+  screenWorkbook,
+} from "../../core";
 import { ExcelRun, Progress, RunControl, WorkbookOutline, outlineWorkbook, readSheets, writeResults } from "./excel/workbook-gateway";
 
 export interface Prepared {
@@ -51,7 +62,9 @@ export async function runScreening(
   const wanted = new Set(prepared.tables.map((t) => t.sheet));
   const sheets = prepared.outline.sheets.filter(
     (s) =>
-      s.rowCount > 0 && !prepared.outline.ours.includes(s.name) && (wanted.has(s.name) || /^(历史兑现|history|lpr)$/i.test(s.name.trim())),
+      s.rowCount > 0 &&
+      !prepared.outline.ours.includes(s.name) &&
+      (wanted.has(s.name) || isSheetNamed(s.name, HISTORY_SHEET_NAMES) || isSheetNamed(s.name, LPR_SHEET_NAMES)),
   );
   const inputs = await readSheets(run, sheets, control);
   if (control.isCancelled?.()) throw Object.assign(new Error("cancelled"), { code: "Cancelled" });

@@ -134,6 +134,17 @@ describe("the pane's Excel layer", () => {
     console.log(`syncs for 100,000 rows: ${book.syncCount}`);
   }, 60_000);
 
+  test("the 历史兑现 sheet is read with the tables", async () => {
+    const book = workbookWith(1); // one M1 row: 607,500.00 under a 2,000,000 cap
+    book.addSheet("历史兑现", [
+      ["统一社会信用代码", "条款", "年度", "兑现金额"],
+      [makeUscc(1), "M1", 2024, 1_900_000],
+    ]);
+    const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
+    expect(outcome.result.rows[0]).toMatchObject({ final: "100000.00" });
+    expect(outcome.result.rows[0].reasons.map((r) => r.code)).toEqual(["cap_applied"]);
+  });
+
   test("0 rows and 1 row", async () => {
     for (const n of [0, 1]) {
       const book = workbookWith(n);
