@@ -29,7 +29,7 @@ const USAGE = `usage: hlj-screen INPUT.xlsx [-o OUTPUT.xlsx] [--json FILE|-] [--
 /** Rows above which progress is shown on stderr. */
 const LONG_INPUT = 5_000;
 /** Files above which reading is announced on stderr. */
-const LARGE_FILE_BYTES = 1_000_000;
+const LARGE_FILE_BYTES = 1024 * 1024;
 
 interface Arguments {
   input: string;
