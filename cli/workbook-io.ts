@@ -15,6 +15,7 @@ import {
   WorkbookInput,
   freeSheetName,
   resultCells,
+  sheetOfReference,
   summaryContent,
 } from "../core";
 import { ColumnChart } from "./xlsx-chart";
@@ -38,7 +39,7 @@ export function ourSheets(workbook: ExcelJS.Workbook): Set<string> {
   const ours = new Set<string>();
   for (const marker of [RESULTS_MARKER_NAME, SUMMARY_MARKER_NAME]) {
     for (const range of workbook.definedNames.getRanges(marker)?.ranges ?? []) {
-      const sheet = /^'?(.*?)'?!/.exec(range)?.[1]?.replace(/''/g, "'");
+      const sheet = sheetOfReference(range);
       if (sheet) ours.add(sheet);
     }
   }

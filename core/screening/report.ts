@@ -14,6 +14,13 @@ export const SUMMARY_SHEET = "HLJ汇总";
 export const RESULTS_MARKER_NAME = "HLJ_SCREEN_RESULTS";
 export const SUMMARY_MARKER_NAME = "HLJ_SCREEN_SUMMARY";
 
+/** The sheet a workbook name refers to: `=HLJ汇总!$A$1`, `'HLJ汇总 (2)'!$A$1`, `='it''s'!$A$1` → the sheet. */
+export function sheetOfReference(reference: string): string | null {
+  const match = /^=?(?:'((?:[^']|'')+)'|([^!]+))!/.exec(reference);
+  if (!match) return null;
+  return match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
+}
+
 /** A free sheet name: `base`, or `base (2)`, `base (3)`… when a sheet of the user's already has it. */
 export function freeSheetName(base: string, taken: readonly string[]): string {
   const lower = new Set(taken.map((t) => t.toLowerCase()));

@@ -17,6 +17,7 @@ import {
   columnLetters,
   freeSheetName,
   resultCells,
+  sheetOfReference,
   summaryContent,
 } from "../../../core";
 import { CancelledError, isPayloadLimit } from "./office-errors";
@@ -57,13 +58,6 @@ export interface RunControl {
 const checkCancelled = (control?: RunControl) => {
   if (control?.isCancelled?.()) throw new CancelledError();
 };
-
-/** Sheet names out of a name's formula: `=HLJ汇总!$A$1`, `='My ''sheet'''!$A$1`. */
-export function sheetOfReference(formula: string): string | null {
-  const match = /^=?(?:'((?:[^']|'')+)'|([^!]+))!/.exec(formula);
-  if (!match) return null;
-  return match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
-}
 
 /** Sheets, their used ranges, our markers and the first rows of each sheet: three syncs whatever the size. */
 export async function outlineWorkbook(run: ExcelRun): Promise<WorkbookOutline> {

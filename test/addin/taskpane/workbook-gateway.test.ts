@@ -1,5 +1,6 @@
 import { FakeExcelEnums, FakeSettings, FakeWorkbook, OfficeError } from "../../fakes/fake-office";
-import { ExcelRun, outlineWorkbook, planBlocks, readSheets, sheetOfReference } from "../../../addin/taskpane/excel/workbook-gateway";
+import { ExcelRun, outlineWorkbook, planBlocks, readSheets } from "../../../addin/taskpane/excel/workbook-gateway";
+import { sheetOfReference } from "../../../core";
 import { prepare, runScreening } from "../../../addin/taskpane/screening-session";
 import { isoToExcelSerial } from "../../../core/dates/excel-serial";
 import { makeUscc } from "../../helpers/uscc";
