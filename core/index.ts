@@ -35,3 +35,4 @@ export * from "./screening/screen";
 export * from "./screening/fields";
 export * from "./screening/report";
 export { levelOf, baseAwardMeasure } from "./measures/m6-base-award";
+export { crossBorderMeasure } from "./measures/m4-cross-border";

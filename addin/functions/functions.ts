@@ -31,6 +31,7 @@ import {
   withSuppliedLpr,
   levelOf,
   baseAwardMeasure,
+  crossBorderMeasure,
 } from "../../core";
 import { displayLanguage } from "../shared/display-language";
 import {
@@ -266,17 +267,6 @@ export function retailBonus(onlineRetailIncrease: any[][], aboveDesignatedSize?:
   });
 }
 
-const CHANNELS: Readonly<Record<string, "M4a" | "M4b">> = {
-  site: "M4a",
-  独立站: "M4a",
-  "independent site": "M4a",
-  website: "M4a",
-  platform: "M4b",
-  平台: "M4b",
-  第三方平台: "M4b",
-  "third-party platform": "M4b",
-};
-
 /**
  * 第4条 cross-border subsidy, one-time: the policy's share of the year's costs up to the annual cap — M4a for an independent site, M4b for a shop on a third-party platform, once import+export first reaches its threshold. 跨境电商补贴。
  * @customfunction CROSS_BORDER_SUBSIDY
@@ -305,9 +295,9 @@ export function crossBorderSubsidy(
   });
   const c = args.columns;
   return spill(args.rows, (i) => {
-    const text = (textArg("channel", at(c.channel, i)) ?? "").toLowerCase();
-    const measure = CHANNELS[text] ?? (/^m?4\s*[ab]$/i.test(text) ? parseMeasureId(text) : undefined);
-    if (measure !== "M4a" && measure !== "M4b") {
+    const text = textArg("channel", at(c.channel, i)) ?? "";
+    const measure = crossBorderMeasure(text);
+    if (!measure) {
       throw new CellFailure(
         "#VALUE!",
         `channel "${text}" is neither "site" (独立站) nor "platform" (平台)`,

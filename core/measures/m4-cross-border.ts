@@ -9,6 +9,7 @@
 import { paramDecimal } from "../policy/registry";
 import { formatRate, formatYuan } from "../money/money";
 import { AwardBuilder } from "./award-builder";
+import { parseMeasureId } from "./measure-id";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
 export function awardM4a(facts: ApplicationFacts, context: AwardContext): Award {
@@ -44,4 +45,28 @@ function awardCrossBorder(measure: "M4a" | "M4b", facts: ApplicationFacts, conte
     ]);
     b.settle(raw, facts);
   });
+}
+
+const CHANNEL_WORDS: Readonly<Record<string, "M4a" | "M4b">> = {
+  site: "M4a",
+  独立站: "M4a",
+  "independent site": "M4a",
+  website: "M4a",
+  platform: "M4b",
+  平台: "M4b",
+  第三方平台: "M4b",
+  "third-party platform": "M4b",
+};
+
+/** 第4条's two channels as people name them — 独立站/site → M4a, 平台/platform → M4b (also 4a, M4b…) — or null. */
+export function crossBorderMeasure(channel: string): "M4a" | "M4b" | null {
+  const text = channel.trim().toLowerCase();
+  const byWord = CHANNEL_WORDS[text];
+  if (byWord) return byWord;
+  try {
+    const id = parseMeasureId(text);
+    return id === "M4a" || id === "M4b" ? id : null;
+  } catch {
+    return null;
+  }
 }

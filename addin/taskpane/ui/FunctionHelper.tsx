@@ -1,6 +1,16 @@
 import * as React from "react";
 import { Body1, Button, Caption1, Field, Input, Select, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ApplicationFacts, Award, computeAward, explainAward, formatYuan, getParameterSet, measureParams, MeasureId } from "../../../core";
+import {
+  ApplicationFacts,
+  Award,
+  FIELD_BY_KEY,
+  computeAward,
+  explainAward,
+  formatYuan,
+  getParameterSet,
+  measureParams,
+  MeasureId,
+} from "../../../core";
 import { PaneHost } from "../host";
 import { Language } from "./i18n";
 import type { T } from "./App";
@@ -24,29 +34,33 @@ type InputKey =
   | "drivenOnlineSales"
   | "investmentLast3Years";
 
-const LABELS: Record<InputKey, { zh: string; en: string }> = {
-  totalInvestment: { zh: "总投资额（元）", en: "Total investment (yuan)" },
-  principal: { zh: "贷款本金（元）", en: "Loan principal (yuan)" },
-  loanRate: { zh: "贷款年利率（%）", en: "Loan rate (%)" },
-  startDate: { zh: "放款日期", en: "Start date" },
-  endDate: { zh: "到期日期", en: "End date" },
-  onlineRetailIncrease: { zh: "年度新增实物网络零售额（元）", en: "Increase in online retail sales (yuan)" },
-  importExport: { zh: "年度进出口额（元）", en: "Import+export (yuan)" },
-  eligibleCosts: { zh: "补贴基数（元）", en: "Eligible costs (yuan)" },
-  drivenOnlineSales: { zh: "带动网络销售额（元）", en: "Driven online sales (yuan)" },
-  investmentLast3Years: { zh: "近三年投资额（元）", en: "Investment of the last three years (yuan)" },
-};
+/** Labels come from the screening fields (the same words as the template's headers), with the unit. */
+function labelOf(key: InputKey, language: Language): string {
+  const spec = FIELD_BY_KEY.get(key)!;
+  const unit = key === "loanRate" ? "%" : key.endsWith("Date") ? null : language === "zh" ? "元" : "yuan";
+  if (language === "zh") return unit ? `${spec.zh}（${unit}）` : spec.zh;
+  const text = spec.en.charAt(0).toUpperCase() + spec.en.slice(1);
+  return unit ? `${text} (${unit})` : text;
+}
 
 const HELPED: MeasureId[] = ["M1", "M2", "M3", "M4a", "M4b", "M5", "M6a", "M6b", "M7", "M8a", "M8b"];
 
+/** The inputs a measure's rule reads, from its parameters: the threshold's fact, its base, and a loan. */
 function inputsOf(measure: MeasureId): InputKey[] {
-  const kind = measureParams(getParameterSet(), measure).kind;
-  if (kind === "interest")
-    return [...(measure === "M8b" ? [] : (["totalInvestment"] as InputKey[])), "principal", "loanRate", "startDate", "endDate"];
-  if (measure === "M3") return ["onlineRetailIncrease"];
-  if (measure === "M4a" || measure === "M4b") return ["importExport", "eligibleCosts"];
-  if (measure === "M7") return ["drivenOnlineSales", "investmentLast3Years"];
-  return [];
+  const params = measureParams(getParameterSet(), measure);
+  const keys: InputKey[] = [];
+  if (params.threshold && params.threshold.field !== params.base) keys.push(params.threshold.field as InputKey);
+  if (params.base) keys.push(params.base as InputKey);
+  if (params.kind === "interest") keys.push("principal", "loanRate", "startDate", "endDate");
+  return keys;
+}
+
+/** The yes/no the rule asks for: the qualification (第1、3条) or 首次达到 (第4条). */
+function flagOf(measure: MeasureId): { zh: string; en: string } | null {
+  const params = measureParams(getParameterSet(), measure);
+  if (params.needsFirstTime) return { zh: "首次达到", en: "first time" };
+  if (params.qualification) return { zh: params.qualification.zh.replace(/（.*$/, ""), en: params.qualification.en.replace(/ \(.*$/, "") };
+  return null;
 }
 
 const DEFAULTS: Record<InputKey, string> = {
@@ -71,7 +85,8 @@ const excelDate = (iso: string) => {
 export function formulaFor(measure: MeasureId, v: Record<InputKey, string>, flag: boolean): string {
   const kind = measureParams(getParameterSet(), measure).kind;
   if (kind === "interest") {
-    return `=HLJ.INTEREST_SUBSIDY("${measure}",${measure === "M8b" ? "" : v.totalInvestment},${v.principal},${v.loanRate}%,${excelDate(v.startDate)},${excelDate(v.endDate)})`;
+    const investment = measureParams(getParameterSet(), measure).threshold ? v.totalInvestment : "";
+    return `=HLJ.INTEREST_SUBSIDY("${measure}",${investment},${v.principal},${v.loanRate}%,${excelDate(v.startDate)},${excelDate(v.endDate)})`;
   }
   if (measure === "M3") return `=HLJ.RETAIL_BONUS(${v.onlineRetailIncrease},${flag ? "TRUE" : "FALSE"})`;
   if (measure === "M4a" || measure === "M4b")
@@ -88,6 +103,7 @@ export function FunctionHelper({ host, t, language, options }: { host: PaneHost;
   const [inserted, setInserted] = React.useState<string | null>(null);
   const policy = getParameterSet(options.policy);
   const inputs = inputsOf(measure);
+  const flagLabel = flagOf(measure);
 
   const award: Award = React.useMemo(() => {
     const facts: ApplicationFacts = {
@@ -123,7 +139,7 @@ export function FunctionHelper({ host, t, language, options }: { host: PaneHost;
         </Select>
       </Field>
       {inputs.map((key) => (
-        <Field key={key} label={LABELS[key][language]}>
+        <Field key={key} label={labelOf(key, language)}>
           <Input
             type={key.endsWith("Date") ? "date" : "text"}
             inputMode={key.endsWith("Date") ? undefined : "decimal"}
@@ -132,19 +148,7 @@ export function FunctionHelper({ host, t, language, options }: { host: PaneHost;
           />
         </Field>
       ))}
-      {(measure === "M1" || measure === "M3" || measure === "M4a" || measure === "M4b") && (
-        <Switch
-          checked={flag}
-          onChange={(_, data) => setFlag(data.checked)}
-          label={
-            measure === "M1"
-              ? "优质电商主体 / quality entity"
-              : measure === "M3"
-                ? "限额以上在统 / above designated size"
-                : "首次达到 / first time"
-          }
-        />
-      )}
+      {flagLabel && <Switch checked={flag} onChange={(_, data) => setFlag(data.checked)} label={`${flagLabel.zh} / ${flagLabel.en}`} />}
       <div aria-live="polite">
         <Caption1>{t("amount")}</Caption1>
         <div className={styles.amount} data-testid="helper-amount">
