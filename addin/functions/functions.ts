@@ -18,6 +18,7 @@ import {
   computeAward,
   computeInterestSubsidy,
   explainAward,
+  explainInterest,
   getParameterSet,
   isValidUscc,
   lprOn,
@@ -163,12 +164,7 @@ export function lprInterest(
         lpr: args.lpr,
       },
     );
-    if (!args.explain) return result.amount.toNumber();
-    const zh = displayLanguage() === "zh";
-    const rates = [...new Set(result.segments.map((s) => `${s.appliedRate.times(100).toString()}%`))].join("/");
-    return zh
-      ? `据实贴息｜${result.windowStart}至${result.windowEnd} ${result.days}天，${args.mode === "fixed" ? "同期LPR" : "浮动LPR"}，适用利率 ${rates || "—"}，实际/${result.dayCount}${result.limitedByInterestPaid ? "，不超过实付利息" : ""}｜结果 ${result.amount.toFixed(2)}`
-      : `LPR interest | ${result.windowStart} → ${result.windowEnd}, ${result.days} days, LPR ${args.mode}, applied ${rates || "—"}, actual/${result.dayCount}${result.limitedByInterestPaid ? ", limited to interest paid" : ""} | result ${result.amount.toFixed(2)}`;
+    return args.explain ? explainInterest(result, displayLanguage()) : result.amount.toNumber();
   });
 }
 
