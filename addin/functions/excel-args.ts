@@ -15,6 +15,7 @@ import {
   parseDateCell,
   parseNumberCell,
   parseTextCell,
+  checkedRate,
 } from "../../core";
 import { Language, displayLanguage } from "../shared/display-language";
 
@@ -150,7 +151,8 @@ export function lprTableArg(matrix: Matrix): SuppliedLprEntry[] {
         `${where}: ${rate.kind === "invalid" ? rate.en : "the rate is missing"}`,
         `${where}：${rate.kind === "invalid" ? rate.zh : "缺少利率"}`,
       );
-    entries.push({ date: date.value, rate: rate.value.toString() });
+    // Checked here so that a rate of 3 is reported against lprTable, the argument the person typed.
+    entries.push({ date: date.value, rate: checkedRate(rate.value, where) });
   });
   return entries;
 }

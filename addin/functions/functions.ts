@@ -9,8 +9,8 @@ import {
   BalancePoint,
   Decimal,
   InputError,
+  LoanInput,
   OptionsInput,
-  builtInLprTable,
   chooseWinners,
   cityOfUscc,
   checkUscc,
@@ -19,7 +19,6 @@ import {
   computeInterestSubsidy,
   explainAward,
   explainInterest,
-  getParameterSet,
   isValidUscc,
   lprOn,
   measureCap,
@@ -29,7 +28,7 @@ import {
   parseMeasureId,
   parseNumberCell,
   parseYearCell,
-  withSuppliedLpr,
+  resolveOptions,
   levelOf,
   baseAwardMeasure,
   crossBorderMeasure,
@@ -76,7 +75,7 @@ function options(lprMode: Cell, lprTable: Matrix): OptionsInput {
 export function lpr(date: any[][], lprTable?: any[][]): any[][] {
   const { dates, table } = guarded(() => ({
     dates: columnOf("date", date),
-    table: withSuppliedLpr(builtInLprTable(), lprTableArg(lprTable)),
+    table: resolveOptions({ lprEntries: lprTableArg(lprTable) }).lpr,
   }));
   return spill(dates.length, (i) => lprOn(table, dateArg("date", dates[i])).rate.toNumber());
 }
@@ -104,6 +103,27 @@ function principalArg(principal: any[][]): { column: Cell[]; schedule: BalancePo
   return { column: columnOf("principal", principal), schedule: null };
 }
 
+/** The loan arguments both loan functions take, as columns. */
+function loanColumns(loanRate: Matrix, startDate: Matrix, endDate: Matrix, interestPaid: Matrix) {
+  return {
+    loanRate: columnOf("loanRate", loanRate),
+    startDate: columnOf("startDate", startDate),
+    endDate: columnOf("endDate", endDate),
+    interestPaid: columnOf("interestPaid", interestPaid),
+  };
+}
+
+/** Row i's loan, with its principal (a number, or a balance schedule for the whole call). */
+function loanAt(c: ReturnType<typeof loanColumns>, principal: LoanInput["principal"], i: number): LoanInput {
+  return {
+    principal,
+    loanRate: requiredNumberArg("loanRate", at(c.loanRate, i)),
+    startDate: dateArg("startDate", at(c.startDate, i)),
+    endDate: dateArg("endDate", at(c.endDate, i)),
+    interestPaid: numberArg("interestPaid", at(c.interestPaid, i)),
+  };
+}
+
 /**
  * The uncapped 据实贴息 amount for one loan: balance × min(loan rate, LPR) × days / 360 over the policy's subsidy period, never above the interest paid. 单笔贷款的据实贴息金额（未计上限）。
  * @customfunction LPR_INTEREST
@@ -129,41 +149,24 @@ export function lprInterest(
 ): any[][] {
   const args = guarded(() => {
     const { column, schedule } = principalArg(principal);
-    const columns = {
-      principal: column,
-      loanRate: columnOf("loanRate", loanRate),
-      startDate: columnOf("startDate", startDate),
-      endDate: columnOf("endDate", endDate),
-      interestPaid: columnOf("interestPaid", interestPaid),
-    };
-    const lpr = withSuppliedLpr(builtInLprTable(), lprTableArg(lprTable));
+    const columns = { principal: column, ...loanColumns(loanRate, startDate, endDate, interestPaid) };
     return {
       columns,
       schedule,
-      lpr,
-      mode: lprModeArg(columnOf("lprMode", lprMode)[0]),
+      // The same options, defaults and LPR merging as every other use of the core.
+      resolved: resolveOptions(options(columnOf("lprMode", lprMode)[0], lprTable)),
       explain: booleanArg("explain", columnOf("explain", explain)[0], false),
       rows: rowCount(columns),
     };
   });
-  const policy = getParameterSet();
-  const { columns: c } = args;
+  const { columns: c, resolved } = args;
   return spill(args.rows, (i) => {
-    const result = computeInterestSubsidy(
-      {
-        principal: args.schedule ?? requiredNumberArg("principal", at(c.principal, i)),
-        loanRate: requiredNumberArg("loanRate", at(c.loanRate, i)),
-        startDate: dateArg("startDate", at(c.startDate, i)),
-        endDate: dateArg("endDate", at(c.endDate, i)),
-        interestPaid: numberArg("interestPaid", at(c.interestPaid, i)),
-      },
-      {
-        lprMode: args.mode,
-        dayCount: policy.interestSubsidy.dayCountBases.value[0],
-        maxMonths: policy.interestSubsidy.maxMonths.value,
-        lpr: args.lpr,
-      },
-    );
+    const result = computeInterestSubsidy(loanAt(c, args.schedule ?? requiredNumberArg("principal", at(c.principal, i)), i), {
+      lprMode: resolved.options.lprMode,
+      dayCount: resolved.options.dayCount,
+      maxMonths: resolved.policy.interestSubsidy.maxMonths.value,
+      lpr: resolved.lpr,
+    });
     return args.explain ? explainInterest(result, displayLanguage()) : result.amount.toNumber();
   });
 }
@@ -200,10 +203,7 @@ export function interestSubsidy(
       measure: columnOf("measure", measure),
       totalInvestment: columnOf("totalInvestment", totalInvestment),
       principal: columnOf("principal", principal),
-      loanRate: columnOf("loanRate", loanRate),
-      startDate: columnOf("startDate", startDate),
-      endDate: columnOf("endDate", endDate),
-      interestPaid: columnOf("interestPaid", interestPaid),
+      ...loanColumns(loanRate, startDate, endDate, interestPaid),
     };
     const opts = options(columnOf("lprMode", lprMode)[0], lprTable);
     return {
@@ -227,13 +227,7 @@ export function interestSubsidy(
     const facts: ApplicationFacts = {
       qualified: true,
       totalInvestment: numberArg("totalInvestment", at(c.totalInvestment, i)),
-      loan: {
-        principal: requiredNumberArg("principal", at(c.principal, i)),
-        loanRate: requiredNumberArg("loanRate", at(c.loanRate, i)),
-        startDate: dateArg("startDate", at(c.startDate, i)),
-        endDate: dateArg("endDate", at(c.endDate, i)),
-        interestPaid: numberArg("interestPaid", at(c.interestPaid, i)),
-      },
+      loan: loanAt(c, requiredNumberArg("principal", at(c.principal, i)), i),
     };
     return shown(computeAward(id, facts, { ...args.opts, trace: args.explain }), args.explain);
   });

@@ -336,3 +336,17 @@ describe("explain: one line in Office's display language", () => {
     ).toContain("729 days");
   });
 });
+
+describe("lprTable errors name the argument", () => {
+  test("a rate of 3 in an LPR table row is #NUM! against lprTable", () => {
+    const fns = loadFunctions("en-US");
+    let error: StubError | null = null;
+    try {
+      fns.get("LPR")!([[45809]], [[45809, 3]]);
+    } catch (e) {
+      error = e as StubError;
+    }
+    expect(error?.code).toBe("#NUM!");
+    expect(error?.message).toContain("lprTable row 1: 3 looks like percent points");
+  });
+});
