@@ -5,15 +5,23 @@
  * Words and numbers: parameter set, measure M3 (threshold, rate, cap).
  */
 import { paramDecimal } from "../policy/registry";
-import { Decimal, dec, formatYuan, formatRate } from "../money/money";
-import { InputError } from "../errors/errors";
+import { DecimalInput, formatYuan, formatRate } from "../money/money";
+import { amountInput } from "../money/input";
 import { AwardBuilder, FACT_LABELS } from "./award-builder";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
 export function awardM3(facts: ApplicationFacts, context: AwardContext): Award {
   return new AwardBuilder("M3", context).run((b) => {
     const aboveSize = b.flagFact(facts, "qualified");
-    const increase = signedAmount(facts.onlineRetailIncrease);
+    // A decline is real and earns nothing; it is not an error.
+    const increase = amountInput(
+      facts.onlineRetailIncrease as DecimalInput | null | undefined,
+      "onlineRetailIncrease",
+      FACT_LABELS.onlineRetailIncrease,
+      {
+        negative: true,
+      },
+    );
     b.used(FACT_LABELS.onlineRetailIncrease, () => formatYuan(increase));
     const qualification = b.params.qualification!;
     b.step("qualification", () => [`${qualification.zh}：${aboveSize ? "是" : "否"}`, `${qualification.en}: ${aboveSize ? "yes" : "no"}`]);
@@ -28,25 +36,4 @@ export function awardM3(facts: ApplicationFacts, context: AwardContext): Award {
     ]);
     b.settle(raw, facts);
   });
-}
-
-function signedAmount(value: ApplicationFacts["onlineRetailIncrease"]): Decimal {
-  const label = FACT_LABELS.onlineRetailIncrease;
-  if (value === null || value === undefined || value === "") {
-    throw new InputError("missing", "onlineRetailIncrease", `缺少${label.zh}`, `${label.en} is missing`);
-  }
-  let amount: Decimal;
-  try {
-    amount = dec(value);
-  } catch {
-    throw new InputError(
-      "type",
-      "onlineRetailIncrease",
-      `${label.zh}：${String(value)} 不是数字`,
-      `${label.en}: ${JSON.stringify(value)} is not a number`,
-    );
-  }
-  if (!amount.isFinite())
-    throw new InputError("type", "onlineRetailIncrease", `${label.zh}：不是有限数字`, `${label.en}: not a finite number`);
-  return amount;
 }

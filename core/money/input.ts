@@ -1,8 +1,13 @@
 import { InputError } from "../errors/errors";
 import { Decimal, DecimalInput, dec } from "./money";
 
-/** A finite, non-negative amount from a rule input, or an InputError naming the field. */
-export function nonNegativeAmount(value: DecimalInput | null | undefined, field: string, label: { zh: string; en: string }): Decimal {
+/** A finite amount from a rule input (negative only where a decline is real), or an InputError naming the field. */
+export function amountInput(
+  value: DecimalInput | null | undefined,
+  field: string,
+  label: { zh: string; en: string },
+  { negative = false }: { negative?: boolean } = {},
+): Decimal {
   if (value === null || value === undefined || value === "") {
     throw new InputError("missing", field, `缺少${label.zh}`, `${label.en} is missing`);
   }
@@ -13,7 +18,7 @@ export function nonNegativeAmount(value: DecimalInput | null | undefined, field:
     throw new InputError("type", field, `${label.zh}：${String(value)} 不是数字`, `${label.en}: ${JSON.stringify(value)} is not a number`);
   }
   if (!amount.isFinite()) throw new InputError("type", field, `${label.zh}：不是有限数字`, `${label.en}: not a finite number`);
-  if (amount.isNegative()) {
+  if (!negative && amount.isNegative()) {
     throw new InputError(
       "range",
       field,
@@ -22,6 +27,11 @@ export function nonNegativeAmount(value: DecimalInput | null | undefined, field:
     );
   }
   return amount;
+}
+
+/** A finite, non-negative amount from a rule input, or an InputError naming the field. */
+export function nonNegativeAmount(value: DecimalInput | null | undefined, field: string, label: { zh: string; en: string }): Decimal {
+  return amountInput(value, field, label);
 }
 
 /** Like nonNegativeAmount, but absent means "not given". */
