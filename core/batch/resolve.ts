@@ -127,9 +127,12 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
   const live = (w: Working) => w.result.status === "eligible" || w.result.status === "manual";
 
   // History: a one-time award already received is refused.
+  const received = new Map<string, HistoryEntry>();
+  for (const h of history)
+    if (h.amount.greaterThan(0) && !received.has(`${h.entity}|${h.measure}`)) received.set(`${h.entity}|${h.measure}`, h);
   for (const w of working) {
     if (!live(w) || !w.measure || !measureParams(policy, w.measure).oneTime) continue;
-    const paid = history.find((h) => h.entity === w.entity && h.measure === w.measure && h.amount.greaterThan(0));
+    const paid = received.get(`${w.entity}|${w.measure}`);
     if (paid) {
       setStatus(w, "ineligible");
       w.amount = ZERO;

@@ -34,7 +34,8 @@ export class LprUnknownError extends Error {
   readonly knownThrough: string | null;
   readonly reason: Reason;
 
-  constructor(date: string, knownFrom: string, knownThrough: string | null) {
+  /** `field`: the input whose date needs the rate (startDate, endDate, or HLJ.LPR's date). */
+  constructor(date: string, knownFrom: string, knownThrough: string | null, field = "date") {
     const range = knownThrough === null ? `from ${knownFrom}` : `${knownFrom} to ${knownThrough}`;
     const rangeZh = knownThrough === null ? `${knownFrom}起` : `${knownFrom}至${knownThrough}`;
     const en =
@@ -48,7 +49,7 @@ export class LprUnknownError extends Error {
     this.date = date;
     this.knownFrom = knownFrom;
     this.knownThrough = knownThrough;
-    this.reason = reason("lpr_unknown", zh, en, "lpr");
+    this.reason = reason("lpr_unknown", zh, en, field);
   }
 }
 

@@ -110,7 +110,7 @@ export function computeInterestSubsidy(loan: LoanInput, options: InterestSubsidy
   const days = daysBetween(windowStart, windowEnd);
   let fixedLpr: LprLookup | undefined;
   if (days > 0) {
-    if (options.lprMode === "fixed") fixedLpr = lprOn(options.lpr, startDate);
+    if (options.lprMode === "fixed") fixedLpr = lprOn(options.lpr, startDate, "startDate");
     else assertLprKnownThroughout(options.lpr, windowStart, windowEnd);
   }
 

@@ -94,10 +94,10 @@ export interface LprLookup {
   origin: LprEntry["origin"];
 }
 
-/** The one-year LPR in force on `date`, or LprUnknownError. */
-export function lprOn(table: LprTable, date: IsoDate): LprLookup {
+/** The one-year LPR in force on `date`, or LprUnknownError naming `field`, the input that gave the date. */
+export function lprOn(table: LprTable, date: IsoDate, field?: string): LprLookup {
   if (date < table.knownFrom || (table.knownThrough !== null && date > table.knownThrough)) {
-    throw new LprUnknownError(date, table.knownFrom, table.knownThrough);
+    throw new LprUnknownError(date, table.knownFrom, table.knownThrough, field);
   }
   const entries = table.entries;
   let low = 0;
@@ -108,17 +108,22 @@ export function lprOn(table: LprTable, date: IsoDate): LprLookup {
     else high = mid - 1;
   }
   const entry = entries[low];
-  if (entry.effective > date) throw new LprUnknownError(date, table.knownFrom, table.knownThrough);
+  if (entry.effective > date) throw new LprUnknownError(date, table.knownFrom, table.knownThrough, field);
   return { rate: entry.rate, effective: entry.effective, origin: entry.origin };
 }
 
-/** Throws unless every day of [from, toExclusive) has a known LPR. */
-export function assertLprKnownThroughout(table: LprTable, from: IsoDate, toExclusive: IsoDate): void {
+/** Throws unless every day of [from, toExclusive) has a known LPR; the error names the start or end field. */
+export function assertLprKnownThroughout(
+  table: LprTable,
+  from: IsoDate,
+  toExclusive: IsoDate,
+  fields = { from: "startDate", to: "endDate" },
+): void {
   if (from >= toExclusive) return;
-  if (from < table.knownFrom) throw new LprUnknownError(from, table.knownFrom, table.knownThrough);
+  if (from < table.knownFrom) throw new LprUnknownError(from, table.knownFrom, table.knownThrough, fields.from);
   const lastDay = addDays(toExclusive, -1);
   if (table.knownThrough !== null && lastDay > table.knownThrough) {
-    throw new LprUnknownError(addDays(table.knownThrough, 1), table.knownFrom, table.knownThrough);
+    throw new LprUnknownError(addDays(table.knownThrough, 1), table.knownFrom, table.knownThrough, fields.to);
   }
 }
 

@@ -524,7 +524,7 @@ function parseLevel(cell: CellValue): Parsed<"national" | "provincial"> {
 function locate(r: Reason, index: CellIndex): Reason {
   if (r.severity === "info" || r.en.startsWith(`${index.sheet}!`)) return r;
   if (!r.field) return { ...r, zh: `${index.sheet}!${index.row}：${r.zh}`, en: `${index.sheet}!${index.row}: ${r.en}` };
-  const field = r.field === "lpr" ? "startDate" : (r.field as FieldKey);
+  const field = r.field as FieldKey;
   const column = index.columns.get(field);
   const spec = FIELD_BY_KEY.get(field);
   if (column) {

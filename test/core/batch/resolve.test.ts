@@ -397,3 +397,13 @@ describe("row checks", () => {
     expect(finals(result.rows)).toEqual(["178333.33", "304166.67", "125000.00"]);
   });
 });
+
+describe("an unknown LPR names the loan date that needs it", () => {
+  test("fixed mode: the start date; floating mode: the end date whose days are past the table", () => {
+    const loan = { principal: 1_000_000, loanRate: "0.04", startDate: "2026-01-05", endDate: "2026-12-31" };
+    const row = { entityId: A, year: 2026, measure: "M8b", facts: { loan } };
+    expect(resolveBatch([row], { lprMode: "floating" }).rows[0].reasons[0]).toMatchObject({ code: "lpr_unknown", field: "endDate" });
+    const late = { ...row, facts: { loan: { ...loan, startDate: "2026-06-01" } } };
+    expect(resolveBatch([late]).rows[0].reasons[0]).toMatchObject({ code: "lpr_unknown", field: "startDate" });
+  });
+});
