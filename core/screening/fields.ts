@@ -189,6 +189,9 @@ export const FIELDS: readonly FieldSpec[] = [
   },
 ];
 
+/** Every applicant row needs these (the measure may come from the sheet's name instead). */
+export const REQUIRED_FIELDS: readonly FieldKey[] = ["entityId", "year", "measure"];
+
 export const FIELD_BY_KEY: ReadonlyMap<FieldKey, FieldSpec> = new Map(FIELDS.map((f) => [f.key, f]));
 
 /** How a header's unit changes its numbers: ×10,000 for 万元; percent points for %. */

@@ -59,12 +59,12 @@ export const RESULT_COLUMNS: readonly ResultColumn[] = [
 ];
 
 export const STATUS_LABELS: Readonly<Record<string, { zh: string; en: string; fill: string; font: string }>> = {
-  eligible: { zh: "符合", en: "eligible", fill: "E2EFDA", font: "375623" },
-  ineligible: { zh: "不符合", en: "ineligible", fill: "EDEDED", font: "3A3A3A" },
-  superseded: { zh: "不重复支持", en: "superseded", fill: "FFF2CC", font: "7F6000" },
-  manual: { zh: "人工核定", en: "manual", fill: "DDEBF7", font: "1F4E79" },
-  not_cash: { zh: "无省级资金", en: "not_cash", fill: "F2F2F2", font: "595959" },
-  error: { zh: "输入错误", en: "error", fill: "FCE4E4", font: "9C0006" },
+  eligible: { zh: "符合", en: "Eligible", fill: "E2EFDA", font: "375623" },
+  ineligible: { zh: "不符合", en: "Ineligible", fill: "EDEDED", font: "3A3A3A" },
+  superseded: { zh: "不重复支持", en: "Superseded", fill: "FFF2CC", font: "7F6000" },
+  manual: { zh: "人工核定", en: "Manual", fill: "DDEBF7", font: "1F4E79" },
+  not_cash: { zh: "无省级资金", en: "No cash", fill: "F2F2F2", font: "595959" },
+  error: { zh: "输入错误", en: "Input error", fill: "FCE4E4", font: "9C0006" },
 };
 
 /** A results-sheet row as plain cell values: amounts as numbers, text as text. */

@@ -27,6 +27,7 @@ import { Reason, reason } from "../reasons/reasons";
 import { toHalfWidth } from "../text/half-width";
 import {
   FIELD_BY_KEY,
+  REQUIRED_FIELDS,
   FieldKey,
   FieldSpec,
   HISTORY_FIELDS,
@@ -293,9 +294,7 @@ function findTable(
       const text = cellText(cell).trim();
       return text ? [{ index, column: columnLetters(origin.column + index), text }] : [];
     }),
-    missingRequired: (["entityId", "year", "measure"] as FieldKey[]).filter(
-      (f) => !best!.columns.has(f) && !(f === "measure" && sheetMeasure !== null),
-    ),
+    missingRequired: REQUIRED_FIELDS.filter((f) => !best!.columns.has(f) && !(f === "measure" && sheetMeasure !== null)),
   };
   return { info, headerIndex: best.index, columns: best.columns, sheetMeasure };
 }

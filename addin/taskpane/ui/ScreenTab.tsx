@@ -20,7 +20,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { FIELDS, FieldKey, TableChoice, TableInfo, formatYuan, Decimal } from "../../../core";
+import { FIELDS, REQUIRED_FIELDS, STATUS_LABELS, TableChoice, TableInfo, formatYuan, Decimal } from "../../../core";
 import { PaneHost } from "../host";
 import { Prepared, RunOutcome, prepare, remap, runScreening } from "../screening-session";
 import { ExplainedError, explainOfficeError } from "../excel/office-errors";
@@ -51,16 +51,14 @@ type Phase =
   | { kind: "done"; outcome: RunOutcome }
   | { kind: "error"; error: ExplainedError };
 
-const REQUIRED: FieldKey[] = ["entityId", "year", "measure"];
-const STATUS_ORDER = ["eligible", "manual", "superseded", "ineligible", "not_cash", "error"] as const;
-const BADGE_COLOR = {
+const BADGE_COLOR: Readonly<Record<string, "success" | "informative" | "warning" | "subtle" | "danger">> = {
   eligible: "success",
   manual: "informative",
   superseded: "warning",
   ineligible: "subtle",
   not_cash: "subtle",
   error: "danger",
-} as const;
+};
 
 /** `申报!J16 贷款金额: …` or `申报!16` → the sheet and the cell to select. */
 export function cellOf(text: string): { sheet: string; address: string } | null {
@@ -200,16 +198,16 @@ export function ScreenTab({ host, t, language, options }: { host: PaneHost; t: T
           </Caption1>
         </div>
         <div className={styles.counts} data-testid="counts">
-          {STATUS_ORDER.filter((status) => result.totals.byStatus[status]).map((status) => (
+          {Object.entries(result.totals.byStatus).map(([status, line]) => (
             <Badge
               key={status}
               appearance="tint"
-              color={BADGE_COLOR[status]}
+              color={BADGE_COLOR[status] ?? "subtle"}
               size="large"
               data-status={status}
-              data-count={result.totals.byStatus[status].rows}
+              data-count={line.rows}
             >
-              {t(`status_${status}`)} {result.totals.byStatus[status].rows}
+              {STATUS_LABELS[status]?.[language] ?? status} {line.rows}
             </Badge>
           ))}
         </div>
@@ -306,10 +304,10 @@ function TableCard({
   const outline = prepared.outline.sheets.find((s) => s.name === table.sheet);
   const rows = outline ? outline.row + outline.rowCount - 1 - table.headerRow : 0;
   const mapped = new Map(table.columns.map((c) => [c.field, c.index]));
-  const shown = FIELDS.filter((f) => REQUIRED.includes(f.key) || mapped.has(f.key));
+  const shown = FIELDS.filter((f) => REQUIRED_FIELDS.includes(f.key) || mapped.has(f.key));
   const others = FIELDS.filter((f) => !shown.includes(f));
   const row = (field: (typeof FIELDS)[number]) => {
-    const required = REQUIRED.includes(field.key);
+    const required = REQUIRED_FIELDS.includes(field.key);
     const missing = table.missingRequired.includes(field.key);
     const id = `map-${table.sheet}-${field.key}`;
     return (

@@ -43,12 +43,6 @@ const STRINGS = {
   moreProblems: { zh: "另有 {n} 个问题，见结果表。", en: "{n} more in the results sheet." },
   error: { zh: "无法完成", en: "Could not finish" },
   errorCode: { zh: "错误代码（供技术支持）", en: "Error code (for support)" },
-  status_eligible: { zh: "符合", en: "Eligible" },
-  status_manual: { zh: "人工核定", en: "Manual" },
-  status_superseded: { zh: "不重复支持", en: "Superseded" },
-  status_ineligible: { zh: "不符合", en: "Ineligible" },
-  status_not_cash: { zh: "无省级资金", en: "No cash" },
-  status_error: { zh: "输入错误", en: "Errors" },
   settingsHelp: {
     zh: "设置随工作簿保存，并写在汇总表顶部。",
     en: "Settings are saved with this workbook and shown at the top of the summary sheet.",
