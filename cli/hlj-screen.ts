@@ -1,7 +1,7 @@
 /**
  * hlj-screen INPUT.xlsx [-o OUTPUT.xlsx] [--json FILE|-] [--lpr-mode fixed|floating]
  *            [--dedup entity-year|entity-project] [--other-support top-up|exclude]
- *            [--interest-window loan|award-year]
+ *            [--interest-window award-year|loan]
  * Screens a workbook of applicants with the shared core and writes a copy of it with two result sheets.
  * Exit 0 when it screened (even with row errors); 2 on unusable input, with one line saying why.
  */
@@ -24,7 +24,7 @@ import { addColumnChart } from "./xlsx-chart";
 
 const USAGE = `usage: hlj-screen INPUT.xlsx [-o OUTPUT.xlsx] [--json FILE|-] [--lpr-mode fixed|floating]
                   [--dedup entity-year|entity-project] [--other-support top-up|exclude]
-                  [--interest-window loan|award-year] [--day-count 360|365] [--policy ID|FILE.json] [--quiet]`;
+                  [--interest-window award-year|loan] [--day-count 360|365] [--policy ID|FILE.json] [--quiet]`;
 
 /** Rows above which progress is shown on stderr. */
 const LONG_INPUT = 5_000;

@@ -11,8 +11,9 @@ import { MeasureKind } from "./policy/types";
 
 /**
  * One applicant, one measure: the award with its cap, status, reasons, citation and trace. `measure`
- * accepts every spelling parseMeasureId does; `year` is the award year (needed for interestWindow
- * `award-year`). Bad input gives an `error` award, never an exception (except for an unknown measure or
+ * accepts every spelling parseMeasureId does; `year` is the award year: with it an interest subsidy is that
+ * year's (interestWindow `award-year`, the default), without it the whole window of the loan inside the policy
+ * period (`loan`). Bad input gives an `error` award, never an exception (except for an unknown measure or
  * option, which are the caller's mistakes, not the applicant's).
  */
 export function computeAward(
@@ -21,7 +22,8 @@ export function computeAward(
   options: OptionsInput & { year?: number; trace?: boolean } = {},
 ): Award {
   const id = parseMeasureId(measure);
-  return awardFor(id, facts, { ...awardContext(resolveOptions(options), options.year), trace: options.trace });
+  const interestWindow = options.interestWindow ?? (options.year === undefined ? "loan" : undefined);
+  return awardFor(id, facts, { ...awardContext(resolveOptions({ ...options, interestWindow }), options.year), trace: options.trace });
 }
 
 /** The trace as lines a person reads. */

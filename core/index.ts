@@ -3,6 +3,8 @@
  * no Office, DOM or I/O; every host (custom functions, task pane, command line) calls it.
  */
 export * from "./money/money";
+export { amountInput, nonNegativeAmount, optionalAmount, shownNumber } from "./money/input";
+export { INPUT_BOUNDS } from "./policy/input-bounds";
 export * from "./dates/civil-date";
 export * from "./errors/errors";
 export * from "./reasons/reasons";

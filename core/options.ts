@@ -30,7 +30,7 @@ export const OPTION_CHOICES = {
   lprMode: ["fixed", "floating"],
   dedupScope: ["entity-year", "entity-project"],
   otherSupport: ["top-up", "exclude"],
-  interestWindow: ["loan", "award-year"],
+  interestWindow: ["award-year", "loan"],
 } as const;
 
 export interface ResolvedOptions {

@@ -82,7 +82,7 @@ const CASES = [
     m3({ 统一社会信用代码: C.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)), 申报年度: year + 2 }),
   ],
   ["empty USCC", "error", m3({ 统一社会信用代码: null })],
-  ["1e20 as increase (capped)", "eligible", m3({ 统一社会信用代码: uscc("230200", 900_010), 新增实物网络零售额: 1e20 })],
+  ["1e20 as increase (out of range: a unit mistake)", "error", m3({ 统一社会信用代码: uscc("230200", 900_010), 新增实物网络零售额: 1e20 })],
   ["date as text 2025-06-01", "eligible", m1({ 统一社会信用代码: uscc("230300", 900_011), 放款日期: "2025-06-01" })],
   ["date as text 2025/6/1", "eligible", m1({ 统一社会信用代码: uscc("230300", 900_012), 放款日期: "2025/6/1" })],
   ["date as text 2025年6月1日", "eligible", m1({ 统一社会信用代码: uscc("230300", 900_013), 放款日期: "2025年6月1日" })],
@@ -129,7 +129,7 @@ const CASES = [
   [
     "loan starting after the LPR table ends",
     "error",
-    m1({ 统一社会信用代码: uscc("230800", 900_050), 放款日期: serial(2026, 9, 1), 到期日期: serial(2028, 9, 1) }),
+    m1({ 统一社会信用代码: uscc("230800", 900_050), 申报年度: year + 1, 放款日期: serial(2026, 9, 1), 到期日期: serial(2028, 9, 1) }),
   ],
   [
     "level '市级' for 第6条",
@@ -154,7 +154,22 @@ const CASES = [
     "not_cash",
     { 统一社会信用代码: uscc("230900", 900_062), 企业名称: "乡村", 申报年度: year, 申报条款: "第9条" },
   ],
-  ["out-of-province code (warning only)", "eligible", m3({ 统一社会信用代码: "91350100M000100Y43" })],
+  ["out-of-province code under 第3条 (a person checks it)", "manual", m3({ 统一社会信用代码: "91350100M000100Y43" })],
+  ["out-of-province code under 第1条 (warning only)", "eligible", m1({ 统一社会信用代码: "91310110666007217T" })],
+  ["principal '1e309' (out of range)", "error", m1({ 统一社会信用代码: uscc("231200", 900_080), 贷款金额: "1e309" })],
+  [
+    "increase =16778041.85-6778041.85 (a float a hair above 10,000,000)",
+    "ineligible",
+    m3({
+      统一社会信用代码: uscc("231200", 900_081),
+      新增实物网络零售额: { formula: "16778041.85-6778041.85", result: 16778041.85 - 6778041.85 },
+    }),
+  ],
+  [
+    "a 2019–2022 loan (no interest in the window)",
+    "eligible",
+    m1({ 统一社会信用代码: uscc("231200", 900_082), 放款日期: serial(2019, 9, 1), 到期日期: serial(2022, 9, 1) }),
+  ],
   [
     "M4a below threshold by 0.01",
     "ineligible",

@@ -15,6 +15,7 @@ import {
   parseDateCell,
   parseNumberCell,
   parseTextCell,
+  parseYearCell,
   checkedRate,
 } from "../../core";
 import { Language, displayLanguage } from "../shared/display-language";
@@ -114,6 +115,11 @@ export function dateArg(name: string, cell: Cell): IsoDate {
   return value;
 }
 
+/** A year such as 2025 (number, text, or a date whose year is taken); null when empty or omitted. */
+export function yearArg(name: string, cell: Cell): number | null {
+  return unpack(name, parseYearCell(cell as CellValue));
+}
+
 export function booleanArg(name: string, cell: Cell, fallback: boolean): boolean {
   return unpack(name, parseBooleanCell(cell as CellValue)) ?? fallback;
 }
@@ -152,7 +158,10 @@ export function lprTableArg(matrix: Matrix): SuppliedLprEntry[] {
         `${where}：${rate.kind === "invalid" ? rate.zh : "缺少利率"}`,
       );
     // Checked here so that a rate of 3 is reported against lprTable, the argument the person typed.
-    entries.push({ date: date.value, rate: checkedRate(rate.value, where) });
+    entries.push({
+      date: date.value,
+      rate: checkedRate(rate.value, "lprTable", "lpr", { zh: `${where} LPR利率`, en: `${where} LPR rate` }),
+    });
   });
   return entries;
 }

@@ -29,6 +29,8 @@ import {
   parseNumberCell,
   parseYearCell,
   resolveOptions,
+  roundToFen,
+  amountInput,
   levelOf,
   baseAwardMeasure,
   crossBorderMeasure,
@@ -50,6 +52,7 @@ import {
   rowCount,
   spill,
   textArg,
+  yearArg,
 } from "./excel-args";
 
 type Result = number | string | boolean;
@@ -125,7 +128,7 @@ function loanAt(c: ReturnType<typeof loanColumns>, principal: LoanInput["princip
 }
 
 /**
- * The uncapped 据实贴息 amount for one loan: balance × min(loan rate, LPR) × days / 360 over the policy's subsidy period, never above the interest paid. 单笔贷款的据实贴息金额（未计上限）。
+ * The uncapped 据实贴息 amount for one loan: balance × min(loan rate, LPR) × days / 360 over at most the policy's longest subsidy term from the start date, never above the interest paid; a plain loan calculator without the policy's period. 单笔贷款的据实贴息金额（未计上限，不限政策期）。
  * @customfunction LPR_INTEREST
  * @param {any[][]} principal Loan principal in yuan, or a two-column range (date, outstanding balance from that date). 贷款本金（元），或两列余额表（日期、自该日起的余额）。
  * @param {any[][]} loanRate Annual loan rate as a fraction: 3.45% or 0.0345, not 3.45. 贷款年利率（3.45% 或 0.0345）。
@@ -135,6 +138,7 @@ function loanAt(c: ReturnType<typeof loanColumns>, principal: LoanInput["princip
  * @param {any[][]} [lprMode] "fixed" (default: the LPR of the start date, 同期) or "floating" (the LPR of each day). 固定（默认）或浮动。
  * @param {any[][]} [lprTable] Two-column range (effective date, rate) extending the built-in LPR table. 补充LPR表（生效日期、利率）。
  * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount. TRUE 时返回计算说明。
+ * @param {any[][]} [awardYear] Only the interest of this calendar year (据实贴息 year by year); without it, the whole window. 只计该年度的利息（可选）。
  * @returns {any[][]} The subsidy in yuan.
  */
 export function lprInterest(
@@ -146,10 +150,15 @@ export function lprInterest(
   lprMode?: any[][],
   lprTable?: any[][],
   explain?: any[][],
+  awardYear?: any[][],
 ): any[][] {
   const args = guarded(() => {
     const { column, schedule } = principalArg(principal);
-    const columns = { principal: column, ...loanColumns(loanRate, startDate, endDate, interestPaid) };
+    const columns = {
+      principal: column,
+      ...loanColumns(loanRate, startDate, endDate, interestPaid),
+      awardYear: columnOf("awardYear", awardYear),
+    };
     return {
       columns,
       schedule,
@@ -166,13 +175,14 @@ export function lprInterest(
       dayCount: resolved.options.dayCount,
       maxMonths: resolved.policy.interestSubsidy.maxMonths.value,
       lpr: resolved.lpr,
+      awardYear: yearArg("awardYear", at(c.awardYear, i)) ?? undefined,
     });
     return args.explain ? explainInterest(result, displayLanguage()) : result.amount.toNumber();
   });
 }
 
 /**
- * The interest subsidy of 第1、2、5、8条 (M1, M2, M5, M8a, M8b) after the investment threshold and the measure's per-entity cap; 0 when not eligible. 贷款贴息类措施的贴息金额（已计门槛与上限）。
+ * The interest subsidy of 第1、2、5、8条 (M1, M2, M5, M8a, M8b) after the investment threshold and the measure's per-entity cap, for interest inside the policy's period; 0 when not eligible. 贷款贴息类措施的贴息金额（已计门槛、上限与政策期）。
  * @customfunction INTEREST_SUBSIDY
  * @param {any[][]} measure The measure: M1, M2, M5, M8a or M8b (also 1, 第1条, 8(1)…). 措施编号。
  * @param {any[][]} totalInvestment The project's total investment in yuan (not needed for M8b). 项目总投资额（元）。
@@ -184,6 +194,7 @@ export function lprInterest(
  * @param {any[][]} [lprMode] "fixed" (default) or "floating". 固定（默认）或浮动。
  * @param {any[][]} [lprTable] Two-column range (effective date, rate) extending the built-in LPR table. 补充LPR表。
  * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount. TRUE 时返回计算说明。
+ * @param {any[][]} [awardYear] Only the interest of this award year (据实贴息 year by year); without it, the loan's whole window inside the policy period. 申报年度：只计该年度的利息（可选）。
  * @returns {any[][]} The subsidy in yuan.
  */
 export function interestSubsidy(
@@ -197,9 +208,11 @@ export function interestSubsidy(
   lprMode?: any[][],
   lprTable?: any[][],
   explain?: any[][],
+  awardYear?: any[][],
 ): any[][] {
   const args = guarded(() => {
     const columns = {
+      awardYear: columnOf("awardYear", awardYear),
       measure: columnOf("measure", measure),
       totalInvestment: columnOf("totalInvestment", totalInvestment),
       principal: columnOf("principal", principal),
@@ -229,7 +242,8 @@ export function interestSubsidy(
       totalInvestment: numberArg("totalInvestment", at(c.totalInvestment, i)),
       loan: loanAt(c, requiredNumberArg("principal", at(c.principal, i)), i),
     };
-    return shown(computeAward(id, facts, { ...args.opts, trace: args.explain }), args.explain);
+    const year = yearArg("awardYear", at(c.awardYear, i)) ?? undefined;
+    return shown(computeAward(id, facts, { ...args.opts, year, trace: args.explain }), args.explain);
   });
 }
 
@@ -424,8 +438,8 @@ function bestOfRow(i: number, entityCell: Cell, amountCell: Cell, yearCell: Cell
   const amount = numberArg("amounts", amountCell);
   if (entity === null && amount === null) return { kind: "blank" };
   if (entity === null) throw new CellFailure("#VALUE!", `entityIds row ${i + 1} is empty`, `entityIds 第${i + 1}行为空`);
-  const value = new Decimal(amount ?? 0);
-  if (value.isNegative()) throw new CellFailure("#NUM!", `amounts row ${i + 1} is negative`, `amounts 第${i + 1}行为负数`);
+  // Amounts compete to the fen (0.1+0.2 and 0.30 are the same amount).
+  const value = roundToFen(amountInput(amount ?? 0, "amounts", { zh: `amounts 第${i + 1}行`, en: `amounts row ${i + 1}` }));
   const year = parseYearCell(yearCell);
   if (year.kind === "invalid") throw new CellFailure("#VALUE!", `years row ${i + 1}: ${year.en}`, `years 第${i + 1}行：${year.zh}`);
   const measure = measureCell === null || measureCell === "" ? null : parseMeasureId(measureCell);

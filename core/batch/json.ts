@@ -17,6 +17,8 @@ export interface ResultRowJson {
   status: string;
   reasons: { code: string; severity: string; zh: string; en: string; field?: string }[];
   citation: string;
+  /** How the amount came about (SCREENING.md); made when first read. */
+  readonly explain: { zh: string; en: string };
 }
 
 export interface BatchResultJson {
@@ -35,23 +37,53 @@ export interface BatchResultJson {
 
 const fen = (value: Money | null) => (value === null ? null : formatFen(value));
 
+/** A row as JSON: plain fields, and `explain` made when first read (JSON.stringify reads it through toJSON). */
+class RowJson implements ResultRowJson {
+  source: string;
+  entityId: string;
+  entityName: string;
+  city: string;
+  year: number | null;
+  measure: string | null;
+  clause: string;
+  computed: string | null;
+  cap: string | null;
+  claimed: string | null;
+  final: string;
+  status: string;
+  reasons: ResultRowJson["reasons"];
+  citation: string;
+  #row: ResultRow;
+
+  constructor(row: ResultRow) {
+    this.source = row.source;
+    this.entityId = row.entityId;
+    this.entityName = row.entityName;
+    this.city = row.city;
+    this.year = row.year;
+    this.measure = row.measure;
+    this.clause = row.clause;
+    this.computed = fen(row.computed);
+    this.cap = fen(row.cap);
+    this.claimed = fen(row.claimed);
+    this.final = formatFen(row.final);
+    this.status = row.status;
+    this.reasons = row.reasons.map((r) => ({ ...r }));
+    this.citation = row.citation;
+    this.#row = row;
+  }
+
+  get explain(): { zh: string; en: string } {
+    return this.#row.explain;
+  }
+
+  toJSON(): Omit<ResultRowJson, "explain"> & { explain: { zh: string; en: string } } {
+    return { ...this, explain: this.explain };
+  }
+}
+
 export function rowToJson(row: ResultRow): ResultRowJson {
-  return {
-    source: row.source,
-    entityId: row.entityId,
-    entityName: row.entityName,
-    city: row.city,
-    year: row.year,
-    measure: row.measure,
-    clause: row.clause,
-    computed: fen(row.computed),
-    cap: fen(row.cap),
-    claimed: fen(row.claimed),
-    final: formatFen(row.final),
-    status: row.status,
-    reasons: row.reasons.map((r) => ({ ...r })),
-    citation: row.citation,
-  };
+  return new RowJson(row);
 }
 
 function linesToJson(table: Record<string, TotalLine>): Record<string, { rows: number; final: string }> {

@@ -1,21 +1,27 @@
 /**
  * The batch resolver: many application rows → one result per row, in input order. Order of application
- * (RULES.md): compute each row → history (one-time awards, cumulative caps) → shared per-measure caps in row
- * order → other provincial support → 从优、就高、不重复 (no duplication) → claimed amount → round.
+ * (RULES.md revision 2):
+ * - each row alone: eligibility → amount (rounded once) → the row's own cap → the claimed amount, if lower →
+ *   other provincial support (top-up or exclude);
+ * - then the batch: history (one-time awards refused; what is left of cumulative and annual caps) → one-time
+ *   measures in the entity's first award year only → year by year, earliest first: shared caps in row order
+ *   (第1条's two nested limits) → 从优、就高、不重复 over what is left; what a year pays is history for the next.
  * The policy's closing paragraph: "同一法人主体…符合本政策内多条奖补措施的，按照“从优、就高、不重复”原则予以支持".
  */
 import { InputError } from "../errors/errors";
 import { Decimal, DecimalInput, Money, ZERO, formatYuan, maxDecimal, roundToFen } from "../money/money";
 import { nonNegativeAmount, optionalAmount } from "../money/input";
 import { awardFor } from "../measures";
+import { capLimits } from "../measures/award-builder";
 import { MEASURE_IDS, MeasureId, MeasureRef, clauseCitation, clauseNumber, parseMeasureId, parseMeasureRef } from "../measures/measure-id";
-import { ApplicationFacts, Award, AwardContext, AwardStatus, TraceStep } from "../measures/types";
+import { ApplicationFacts, Award, AwardContext, AwardStatus } from "../measures/types";
 import { Options, OptionsInput, awardContext, resolveOptions } from "../options";
 import { DedupWinner, chooseWinners } from "./no-duplication";
-import { measureCitation, measureParams } from "../policy/registry";
+import { measureCitation, measureParams, paramDecimal } from "../policy/registry";
 import { Localized, ParameterSet } from "../policy/types";
 import { Reason, ReasonCode, reason } from "../reasons/reasons";
-import { UsccCheck, checkUscc, cityOfUscc, isHeilongjiang } from "../uscc/uscc";
+import { UsccCheck, checkUscc, cityOfUscc, isHeilongjiang, normaliseUscc } from "../uscc/uscc";
+import { explainRow } from "../explain";
 
 export type RowStatus = AwardStatus | "superseded";
 
@@ -42,8 +48,10 @@ export interface HistoryRecord {
   entityId: string;
   measure: string | number;
   year?: number | null;
-  amount: DecimalInput;
+  amount: DecimalInput | null;
   source?: string;
+  /** The host could not read the record (why, in both languages): the rows of its entity go to a person. */
+  unreadable?: Localized;
 }
 
 export interface ResultRow {
@@ -62,7 +70,8 @@ export interface ResultRow {
   status: RowStatus;
   reasons: Reason[];
   citation: string;
-  trace: TraceStep[];
+  /** How the amount came about, in both languages; made when first read (a run that never shows it pays nothing). */
+  readonly explain: Localized;
 }
 
 export interface TotalLine {
@@ -92,197 +101,96 @@ export interface BatchOptions extends OptionsInput {
   history?: readonly HistoryRecord[];
   /** Called now and then with rows done and the total, for hosts that show progress. */
   onProgress?: (done: number, total: number) => void;
-  /** false skips the readable trace of each row (a screening that never shows it); default true. */
-  trace?: boolean;
 }
 
 /** The totals key for a row with no measure, or no city (none given and the code is not from Heilongjiang). */
 export const UNKNOWN_KEY = "未知";
 
+/** What a shared cap looked like when a row took its share: for the row's explanation. */
+export interface CapUse {
+  limit: Money;
+  scope: "entity-cumulative" | "entity-year" | "entity-lifetime";
+  history: Money;
+  earlierYears: Money;
+  earlierRows: Money;
+  remaining: Money;
+  before: Money;
+  after: Money;
+}
+
+/** Whether the row won 不重复 in its scope, and the measures met there (its own among them). */
+export interface DedupOutcome {
+  won: boolean;
+  met: readonly MeasureId[];
+}
+
 interface Working {
   result: ResultRow;
   entity: string;
   measure: MeasureId | null;
+  /** `entity|measure`, made once: the key of one-time awards, history and caps. */
+  key: string;
   projectId: string;
   award: Award | null;
+  facts: ApplicationFacts;
+  context: AwardContext | null;
   /** The running amount through the batch steps. */
   amount: Decimal;
   other: Decimal | null;
-  tracing: boolean;
+  capUse: CapUse | null;
+  dedup: DedupOutcome | null;
+  /** The cap limits the row took its share from (set by the shared-caps step). */
+  capPools?: CapPool[];
+  /** The rows of the same year that had used the limit that bit this row. */
+  bindingTakers?: Working[];
 }
+
+const isLive = (status: RowStatus) => status === "eligible" || status === "manual";
 
 export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: BatchOptions = {}): BatchResult {
   const resolved = resolveOptions(batchOptions);
   const { options, policy } = resolved;
-  const { records: history, problems: historyProblems } = readHistory(batchOptions.history ?? []);
+  const history = readHistory(batchOptions.history ?? [], policy);
   const progressEvery = Math.max(1, Math.floor(rows.length / 100));
 
   const seen = new Map<string, string>();
   const cache: RowCache = { uscc: new Map(), contexts: new Map(), measures: new Map() };
   const working: Working[] = rows.map((row, index) => {
-    const w = computeRow(row, index, resolved, seen, batchOptions.trace !== false, cache);
+    const w = computeRow(row, index, resolved, seen, cache);
+    if (isLive(w.result.status)) applyClaimAndOtherSupport(w, options.otherSupport);
     if (batchOptions.onProgress && (index + 1) % progressEvery === 0) batchOptions.onProgress(index + 1, rows.length);
     return w;
   });
-  const live = (w: Working) => w.result.status === "eligible" || w.result.status === "manual";
+  const live = (w: Working) => isLive(w.result.status);
 
-  // History: a one-time award already received is refused.
-  const received = new Map<string, HistoryEntry>();
-  for (const h of history)
-    if (h.amount.greaterThan(0) && !received.has(`${h.entity}|${h.measure}`)) received.set(`${h.entity}|${h.measure}`, h);
+  applyHistoryRecords(working, history, policy, live);
+  firstAwardYearOnly(working, policy, live);
+
+  // Year by year, earliest first: what one year pays is history for the next (a superseded row uses no cap).
+  const pools = new Map<string, Map<number, CapPool>>();
+  const byYear = new Map<number, Working[]>();
   for (const w of working) {
-    if (!live(w) || !w.measure || !measureParams(policy, w.measure).oneTime) continue;
-    const paid = received.get(`${w.entity}|${w.measure}`);
-    if (paid) {
-      setStatus(w, "ineligible");
-      w.amount = ZERO;
-      addReason(
-        w,
-        "already_received",
-        `该主体已获${w.result.clause}一次性奖补（${paid.source}，${formatYuan(paid.amount)}）`,
-        `already received this one-time award (${paid.source}, ${formatYuan(paid.amount)})`,
-      );
-    }
+    if (!live(w) || w.result.year === null) continue;
+    const list = byYear.get(w.result.year);
+    if (list) list.push(w);
+    else byYear.set(w.result.year, [w]);
   }
-
-  // Shared per-measure caps, in row order, after what history says was already paid.
-  const used = new Map<string, { history: Decimal; rows: Decimal }>();
-  for (const h of history) {
-    const scope = measureParams(policy, h.measure).cap?.scope;
-    if (!scope) continue;
-    const key = capKey(scope, h.entity, h.measure, h.year);
-    if (key === null) continue;
-    const entry = used.get(key) ?? { history: ZERO, rows: ZERO };
-    entry.history = entry.history.plus(h.amount);
-    used.set(key, entry);
-  }
-  for (const w of working) {
-    if (!live(w) || !w.measure || !w.award || w.award.cap === null) continue;
-    const scope = w.award.capScope!;
-    const key = capKey(scope, w.entity, w.measure, w.result.year)!;
-    const entry = used.get(key) ?? { history: ZERO, rows: ZERO };
-    used.set(key, entry);
-    const already = entry.history.plus(entry.rows);
-    const remaining = maxDecimal(ZERO, w.award.cap.minus(already));
-    if (w.amount.greaterThan(remaining)) {
-      w.result.reasons = w.result.reasons.filter((r) => r.code !== "cap_applied");
-      const scopeZh = scope === "entity-year" ? `${w.result.year}年度` : scope === "entity-lifetime" ? "一次性" : "累计";
-      const scopeEn = scope === "entity-year" ? `for ${w.result.year}` : scope === "entity-lifetime" ? "one-time" : "cumulative";
-      addReason(
-        w,
-        "cap_applied",
-        `${scopeZh}上限 ${formatYuan(w.award.cap)}，已使用 ${formatYuan(already)}（历史兑现 ${formatYuan(entry.history)}，本批前序行 ${formatYuan(entry.rows)}），剩余 ${formatYuan(remaining)}：${formatYuan(w.amount)} → ${formatYuan(remaining)}`,
-        `${scopeEn} cap ${formatYuan(w.award.cap)}, already used ${formatYuan(already)} (history ${formatYuan(entry.history)}, earlier rows ${formatYuan(entry.rows)}), remaining ${formatYuan(remaining)}: ${formatYuan(w.amount)} → ${formatYuan(remaining)}`,
-      );
-      w.amount = remaining;
+  for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
+    const yearRows = byYear.get(year)!;
+    // Under entity-year the rows sharing a limit are in one 不重复 scope; only entity-project needs the takers.
+    const trackTakers = options.dedupScope === "entity-project";
+    for (const w of yearRows) applySharedCaps(w, year, pools, history, policy, trackTakers);
+    noDuplication(yearRows.filter(live), working, options.dedupScope);
+    for (const w of yearRows) {
+      if (!live(w) || w.capPools === undefined) continue;
+      for (const pool of w.capPools) pool.paidBefore = pool.paidBefore.plus(w.amount);
     }
-    entry.rows = entry.rows.plus(w.amount);
-  }
-
-  // Support for the same item under other provincial policies.
-  for (const w of working) {
-    if (!live(w) || w.other === null || w.other.isZero()) continue;
-    if (options.otherSupport === "exclude") {
-      addReason(
-        w,
-        "other_support_excluded",
-        `已获其他省级支持 ${formatYuan(w.other)}，不再重复支持（exclude）`,
-        `other provincial support of ${formatYuan(w.other)} received: excluded`,
-      );
-      w.amount = ZERO;
-    } else if (w.other.greaterThanOrEqualTo(w.amount)) {
-      addReason(
-        w,
-        "other_support_higher",
-        `已获其他省级支持 ${formatYuan(w.other)} 不低于本项 ${formatYuan(w.amount)}，就高不再补足`,
-        `other provincial support ${formatYuan(w.other)} is at least this award ${formatYuan(w.amount)}: nothing to top up`,
-      );
-      w.amount = ZERO;
-    } else {
-      const topUp = w.amount.minus(w.other);
-      addReason(
-        w,
-        "other_support_deducted",
-        `已获其他省级支持 ${formatYuan(w.other)}，补足差额 ${formatYuan(topUp)}`,
-        `other provincial support ${formatYuan(w.other)} deducted: top-up ${formatYuan(topUp)}`,
-      );
-      w.amount = topUp;
-    }
-  }
-
-  // 从优、就高、不重复: one measure per entity and scope — the highest total, ties to the lower measure number,
-  // then the earlier row.
-  const scopeOf = (w: Working) => (options.dedupScope === "entity-year" ? `${w.entity}|${w.result.year}` : `${w.entity}|${w.projectId}`);
-  const competing = working.filter((w) => live(w) && w.measure);
-  const winners = chooseWinners(
-    competing.map((w) => ({
-      scope: scopeOf(w),
-      measureKey: w.measure!,
-      clause: clauseNumber(w.measure!),
-      index: w.result.index,
-      amount: w.amount,
-    })),
-  );
-  const winnerText = new Map<DedupWinner, { zh: string; en: string }>();
-  for (const w of competing) {
-    const win = winners.get(scopeOf(w));
-    if (!win || win.measureKey === w.measure) continue;
-    let text = winnerText.get(win);
-    if (!text) {
-      // The winner's part of the message is the same for every row it supersedes.
-      const winner = win.measureKey as MeasureId;
-      const winnerSource = working[win.firstIndex].result.source;
-      const total = formatYuan(win.total);
-      text = {
-        zh: `由 ${winner}（${clauseCitation(winner)}，${winnerSource}，合计 ${total}）支持`,
-        en: `goes to ${winner} (${clauseCitation(winner)}, ${winnerSource}, total ${total})`,
-      };
-      winnerText.set(win, text);
-    }
-    const scopeZh = options.dedupScope === "entity-year" ? `${w.result.year}年度` : "同一项目";
-    const scopeEn = options.dedupScope === "entity-year" ? `${w.result.year} award` : "project award";
-    const amount = formatYuan(w.amount);
-    setStatus(w, "superseded");
-    addReason(
-      w,
-      "superseded_by",
-      `从优、就高、不重复：同一主体${scopeZh}${text.zh}，本行 ${amount} 不再支持`,
-      `no duplication: the entity's ${scopeEn} ${text.en}; this row's ${amount} is superseded`,
-    );
-    w.amount = ZERO;
-  }
-
-  // Claimed amount: never pay more than asked; flag a claim above what the rules give.
-  for (const w of working) {
-    if (!live(w) || w.result.claimed === null) continue;
-    const claimed = w.result.claimed;
-    if (claimed.lessThan(w.amount)) {
-      addReason(
-        w,
-        "claim_lower_than_computed",
-        `申报金额 ${formatYuan(claimed)} 低于核算金额 ${formatYuan(w.amount)}，按申报金额`,
-        `claimed ${formatYuan(claimed)} is below the computed ${formatYuan(w.amount)}: the claim is awarded`,
-      );
-      w.amount = claimed;
-    } else if (claimed.greaterThan(w.amount)) {
-      addReason(
-        w,
-        "claim_exceeds_computed",
-        `申报金额 ${formatYuan(claimed)} 高于核算金额 ${formatYuan(w.amount)}，按核算金额`,
-        `claimed ${formatYuan(claimed)} exceeds the computed ${formatYuan(w.amount)}: the computed amount is awarded`,
-      );
-    }
+    for (const byTier of pools.values()) for (const pool of byTier.values()) pool.thisYear = ZERO;
   }
 
   const results = working.map((w) => {
     w.result.final = live(w) ? roundToFen(w.amount) : ZERO;
-    if (w.tracing) {
-      w.result.trace.push({
-        step: "final",
-        zh: `最终金额 ${formatYuan(w.result.final)}（${w.result.status}）`,
-        en: `final ${formatYuan(w.result.final)} (${w.result.status})`,
-      });
-    }
+    (w.result as BatchRow).remember(w.context, w.capUse, w.dedup);
     return w.result;
   });
   batchOptions.onProgress?.(rows.length, rows.length);
@@ -291,9 +199,12 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
     options,
     rows: results,
     totals: totalsOf(results),
-    historyProblems,
+    historyProblems: history.problems,
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Each row alone
 
 /** Per-batch memo: entities and years repeat across rows. */
 interface RowCache {
@@ -322,7 +233,6 @@ function computeRow(
   index: number,
   resolved: ReturnType<typeof resolveOptions>,
   seen: Map<string, string>,
-  trace: boolean,
   cache: RowCache,
 ): Working {
   const { policy } = resolved;
@@ -342,14 +252,14 @@ function computeRow(
   if (!uscc.valid) {
     if (uscc.problem !== "empty") errors.push(reason("invalid_uscc", uscc.zh!, uscc.en!, "entityId"));
     else if (!reported("entityId")) {
-      errors.push(reason("missing_field", "缺少统一社会信用代码", "the Unified Social Credit Code (entityId) is missing", "entityId"));
+      errors.push(reason("missing_field", "缺少统一社会信用代码", "the Unified Social Credit Code is missing", "entityId"));
     }
   } else if (!entity.inProvince) {
     warnings.push(
       reason(
         "out_of_province",
         `统一社会信用代码 ${uscc.normalised} 的登记机关不在黑龙江省（${uscc.normalised.slice(2, 8)}）`,
-        `USCC ${uscc.normalised} was registered outside Heilongjiang (division ${uscc.normalised.slice(2, 8)})`,
+        `credit code ${uscc.normalised} was registered outside Heilongjiang (division ${uscc.normalised.slice(2, 8)})`,
         "entityId",
       ),
     );
@@ -413,7 +323,22 @@ function computeRow(
   }
 
   const city = (typeof row.city === "string" && row.city.trim()) || entity.city;
-  const result: ResultRow = {
+  const facts: ApplicationFacts = row.facts ?? {};
+  const working: Working = {
+    result: null as unknown as ResultRow,
+    entity: uscc.normalised,
+    measure,
+    key: measure ? `${uscc.normalised}|${measure}` : "",
+    projectId: row.projectId == null ? "" : String(row.projectId).trim(),
+    award: null,
+    facts,
+    context: null,
+    amount: ZERO,
+    other,
+    capUse: null,
+    dedup: null,
+  };
+  const result = new BatchRow(facts, {
     index,
     source,
     entityId: uscc.normalised,
@@ -429,22 +354,11 @@ function computeRow(
     status: "error",
     reasons: [],
     citation: measure ? measureCitation(policy, measure, clauseCitation(measure)) : "",
-    trace: [],
-  };
-  const working: Working = {
-    result,
-    entity: uscc.normalised,
-    measure,
-    projectId: row.projectId == null ? "" : String(row.projectId).trim(),
-    award: null,
-    amount: ZERO,
-    other,
-    tracing: trace,
-  };
+  });
+  working.result = result;
 
   if (errors.length > 0) {
     result.reasons = [...errors, ...warnings];
-    result.trace.push(...errors.map((e) => ({ step: "error", zh: e.zh, en: e.en })));
     return working;
   }
   const first = policy.validity.firstAwardYear;
@@ -464,18 +378,485 @@ function computeRow(
     return working;
   }
 
-  let context = cache.contexts.get(year!);
-  if (!context) cache.contexts.set(year!, (context = { ...awardContext(resolved, year!), trace }));
-  const award = awardFor(measure!, row.facts ?? {}, context);
+  // The applicant's province is read from its code once; contexts are shared by the rows of a year and province.
+  const contextKey = uscc.valid && !entity.inProvince ? -year! : year!;
+  let context = cache.contexts.get(contextKey);
+  if (!context) {
+    context = { ...awardContext(resolved, year!), trace: false, applicantInProvince: uscc.valid ? entity.inProvince : undefined };
+    cache.contexts.set(contextKey, context);
+  }
+  working.context = context;
+  const award = awardFor(measure!, facts, context);
   working.award = award;
   working.amount = award.amount;
   result.status = award.status;
   result.computed = award.computed;
   result.cap = award.cap;
   result.citation = award.citation;
-  result.reasons = warnings.length ? [...award.reasons, ...warnings] : award.reasons;
-  result.trace = trace ? [...award.trace] : award.trace;
+  // 第2条 and 第3条 say out_of_province themselves (the row is then manual); elsewhere it is the batch's warning.
+  const own = warnings.length > 0 && award.reasons.some((r) => r.code === "out_of_province");
+  result.reasons = warnings.length && !own ? [...award.reasons, ...warnings] : award.reasons;
   return working;
+}
+
+/** A result row whose `explain` is made from the row's own calculation and the batch's decisions when first read. */
+class BatchRow implements ResultRow {
+  index: number;
+  source: string;
+  entityId: string;
+  entityName: string;
+  city: string;
+  year: number | null;
+  measure: MeasureId | null;
+  clause: string;
+  computed: Money | null;
+  cap: Money | null;
+  claimed: Money | null;
+  final: Money;
+  status: RowStatus;
+  reasons: Reason[];
+  citation: string;
+  /** What the explanation is made from, kept until it is made: the row's facts and context, and the batch's decisions. */
+  #facts: ApplicationFacts;
+  #context: AwardContext | null = null;
+  #capUse: CapUse | null = null;
+  #dedup: DedupOutcome | null = null;
+  #explain: Localized | null = null;
+
+  constructor(facts: ApplicationFacts, fields: Omit<ResultRow, "explain">) {
+    this.index = fields.index;
+    this.source = fields.source;
+    this.entityId = fields.entityId;
+    this.entityName = fields.entityName;
+    this.city = fields.city;
+    this.year = fields.year;
+    this.measure = fields.measure;
+    this.clause = fields.clause;
+    this.computed = fields.computed;
+    this.cap = fields.cap;
+    this.claimed = fields.claimed;
+    this.final = fields.final;
+    this.status = fields.status;
+    this.reasons = fields.reasons;
+    this.citation = fields.citation;
+    this.#facts = facts;
+  }
+
+  /** Keeps what the batch decided for the row, for its explanation (the batch's working state is let go). */
+  remember(context: AwardContext | null, capUse: CapUse | null, dedup: DedupOutcome | null): void {
+    this.#context = context;
+    this.#capUse = capUse;
+    this.#dedup = dedup;
+  }
+
+  get explain(): Localized {
+    if (this.#explain === null) {
+      this.#explain = explainRow(this, this.measure, this.#facts, this.#context, this.#capUse, this.#dedup);
+      this.#context = null;
+      this.#capUse = null;
+      this.#dedup = null;
+    }
+    return this.#explain;
+  }
+}
+
+/**
+ * RULES.md 不重复 steps 3 and 5, applied to each row before the batch: the claimed amount if lower than the row's
+ * amount after its own cap (a higher claim is flagged), then support under other provincial policies.
+ */
+function applyClaimAndOtherSupport(w: Working, otherSupport: Options["otherSupport"]): void {
+  const claimed = w.result.claimed;
+  if (claimed !== null) {
+    if (claimed.lessThan(w.amount)) {
+      addReason(
+        w,
+        "claim_lower_than_computed",
+        `申报金额 ${formatYuan(claimed)} 低于核算金额 ${formatYuan(w.amount)}，按申报金额`,
+        `claimed ${formatYuan(claimed)} is below the computed ${formatYuan(w.amount)}: the claim is awarded`,
+      );
+      w.amount = claimed;
+    } else if (claimed.greaterThan(w.amount)) {
+      addReason(
+        w,
+        "claim_exceeds_computed",
+        `申报金额 ${formatYuan(claimed)} 高于核算金额 ${formatYuan(w.amount)}，按核算金额`,
+        `claimed ${formatYuan(claimed)} exceeds the computed ${formatYuan(w.amount)}: the computed amount is awarded`,
+      );
+    }
+  }
+  const other = w.other;
+  if (other === null || other.isZero()) return;
+  if (otherSupport === "exclude") {
+    addReason(
+      w,
+      "other_support_excluded",
+      `已获其他省级支持 ${formatYuan(other)}，不再重复支持（exclude）`,
+      `other provincial support of ${formatYuan(other)} received: excluded`,
+    );
+    w.amount = ZERO;
+  } else if (other.greaterThanOrEqualTo(w.amount)) {
+    addReason(
+      w,
+      "other_support_higher",
+      `已获其他省级支持 ${formatYuan(other)} 不低于本项 ${formatYuan(w.amount)}，就高不再补足`,
+      `other provincial support ${formatYuan(other)} is at least this award ${formatYuan(w.amount)}: nothing to top up`,
+    );
+    w.amount = ZERO;
+  } else {
+    const topUp = w.amount.minus(other);
+    addReason(
+      w,
+      "other_support_deducted",
+      `已获其他省级支持 ${formatYuan(other)}，补足差额 ${formatYuan(topUp)}`,
+      `other provincial support ${formatYuan(other)} deducted: top-up ${formatYuan(topUp)}`,
+    );
+    w.amount = topUp;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// History (历史兑现)
+
+interface HistoryEntry {
+  entity: string;
+  /** One measure, or both parts of a clause the record names without saying which (第4条, 第6条, 第8条). */
+  measures: readonly MeasureId[];
+  /** The clause as the record wrote it, when it names two measures. */
+  written: string | null;
+  year: number | null;
+  amount: Decimal;
+  source: string;
+}
+
+interface History {
+  entries: HistoryEntry[];
+  byEntity: Map<string, HistoryEntry[]>;
+  /** Entities with a record that could not be read → those records' sources and why. */
+  unreadable: Map<string, { source: string; zh: string; en: string }[]>;
+  problems: BatchResult["historyProblems"];
+}
+
+function readHistory(records: readonly HistoryRecord[], policy: ParameterSet): History {
+  const history: History = { entries: [], byEntity: new Map(), unreadable: new Map(), problems: [] };
+  records.forEach((record, index) => {
+    const source = record.source ?? `history ${index + 1}`;
+    const entityText = normaliseUscc(String(record.entityId ?? ""));
+    const unreadable = (zh: string, en: string) => {
+      history.problems.push({
+        source,
+        zh: `${source}：${zh}（该记录无法读取，该主体的申报行转人工核定）`,
+        en: `${source}: ${en} (record unreadable: the entity's rows go to a person)`,
+      });
+      if (entityText === "") return;
+      const list = history.unreadable.get(entityText) ?? [];
+      list.push({ source, zh, en });
+      history.unreadable.set(entityText, list);
+    };
+    if (record.unreadable) {
+      unreadable(record.unreadable.zh, record.unreadable.en);
+      return;
+    }
+    try {
+      const uscc = checkUscc(entityText);
+      if (!uscc.valid) throw new InputError("type", "entityId", uscc.zh!, uscc.en!);
+      const ref = parseMeasureRef(record.measure);
+      const amount = nonNegativeAmount(record.amount, "amount", { zh: "兑现金额", en: "amount paid" });
+      const year = record.year === null || record.year === undefined ? null : Number(record.year);
+      if (year !== null && !Number.isInteger(year))
+        throw new InputError("type", "year", `年度 ${record.year} 无效`, `year ${record.year} is not a year`);
+      const measures = ref.kind === "measure" ? [ref.id] : partsOfClause(ref.candidates, amount, policy);
+      const entry = {
+        entity: uscc.normalised,
+        measures,
+        written: measures.length > 1 ? String(record.measure) : null,
+        year,
+        amount,
+        source,
+      };
+      history.entries.push(entry);
+      const ofEntity = history.byEntity.get(entry.entity);
+      if (ofEntity) ofEntity.push(entry);
+      else history.byEntity.set(entry.entity, [entry]);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      unreadable(e.reason.zh, e.reason.en);
+    }
+  });
+  return history;
+}
+
+/**
+ * A record that names a two-part clause without its part is settled where the amount tells (第6条: the national
+ * base award's amount or the provincial one's); otherwise it counts for both parts.
+ */
+function partsOfClause(candidates: readonly [MeasureId, MeasureId], amount: Decimal, policy: ParameterSet): MeasureId[] {
+  const byAmount = candidates.filter((id) => {
+    const fixed = measureParams(policy, id).amount;
+    return measureParams(policy, id).kind === "fixed" && fixed !== undefined && paramDecimal(fixed).equals(amount);
+  });
+  return byAmount.length === 1 ? byAmount : [...candidates];
+}
+
+/** Unreadable records send their entity's rows to a person; one-time awards already received are refused. */
+function applyHistoryRecords(working: readonly Working[], history: History, policy: ParameterSet, live: (w: Working) => boolean): void {
+  if (history.entries.length === 0 && history.unreadable.size === 0) return;
+  const received = new Map<string, HistoryEntry>();
+  const twoParts = new Map<string, HistoryEntry[]>();
+  for (const h of history.entries) {
+    for (const m of h.measures) {
+      const key = `${h.entity}|${m}`;
+      if (h.amount.greaterThan(0) && !received.has(key)) received.set(key, h);
+      if (h.written !== null) twoParts.set(key, [...(twoParts.get(key) ?? []), h]);
+    }
+  }
+  for (const w of working) {
+    if (!live(w) || !w.measure) continue;
+    const bad = history.unreadable.get(w.entity);
+    if (bad) {
+      w.result.status = "manual";
+      for (const b of bad) {
+        addReason(
+          w,
+          "manual_review",
+          `历史兑现记录 ${b.source} 无法读取（${b.zh}）：该主体已获支持情况需人工核对`,
+          `history record ${b.source} cannot be read (${b.en}): a person must check what this entity already received`,
+        );
+      }
+    }
+    const key = w.key;
+    for (const h of twoParts.get(key) ?? []) {
+      addReason(
+        w,
+        "history_two_parts",
+        `历史兑现 ${h.source} 的条款“${h.written}”未写明哪一项，按两项均已兑现 ${formatYuan(h.amount)} 计（一次性措施不再支持，两项上限均扣减）`,
+        `history ${h.source} names “${h.written}” without its part: counted for both parts, ${formatYuan(h.amount)} (one-time awards refused, both caps reduced)`,
+      );
+    }
+    if (!measureParams(policy, w.measure).oneTime) continue;
+    const paid = received.get(key);
+    if (paid) {
+      w.result.status = "ineligible";
+      w.amount = ZERO;
+      addReason(
+        w,
+        "already_received",
+        `该主体已获${w.result.clause}一次性奖补（${paid.source}${paid.year !== null ? `，${paid.year}年度` : ""}，${formatYuan(paid.amount)}）`,
+        `already received this one-time award (${paid.source}${paid.year !== null ? `, ${paid.year}` : ""}, ${formatYuan(paid.amount)})`,
+      );
+    }
+  }
+}
+
+/**
+ * A one-time measure is an event: within the batch it pays in the entity's first award year only (that year's
+ * rows share its amount or cap), whether or not that year's row is then paid. Rows of a later year are
+ * `already_received`, naming the first row.
+ */
+function firstAwardYearOnly(working: readonly Working[], policy: ParameterSet, live: (w: Working) => boolean): void {
+  const oneTime = (w: Working) => w.measure !== null && measureParams(policy, w.measure).oneTime === true;
+  const first = new Map<string, Working>();
+  for (const w of working) {
+    if (!live(w) || w.result.year === null || !oneTime(w)) continue;
+    const current = first.get(w.key);
+    if (!current || w.result.year < current.result.year!) first.set(w.key, w);
+  }
+  if (first.size === 0) return;
+  for (const w of working) {
+    if (!live(w) || !oneTime(w)) continue;
+    const firstRow = first.get(w.key);
+    if (!firstRow || w.result.year! <= firstRow.result.year!) continue;
+    w.result.status = "ineligible";
+    w.amount = ZERO;
+    addReason(
+      w,
+      "already_received",
+      `一次性措施只在首个申报年度支持：本批 ${firstRow.result.source}（${firstRow.result.year}年度）已申报${w.result.clause}`,
+      `a one-time measure pays in the entity's first award year only: ${firstRow.result.source} (${firstRow.result.year}) of this batch already claims ${w.result.clause}`,
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Shared caps, in row order
+
+interface CapPool {
+  limit: Money;
+  scope: CapUse["scope"];
+  history: Money;
+  /** What the batch's earlier years paid from this cap (after 不重复). */
+  paidBefore: Money;
+  /** What earlier rows of the year being settled took (before 不重复). */
+  thisYear: Money;
+  /** The rows of this year that took part of it, for the note when one of them then loses 不重复. */
+  takers: Working[];
+}
+
+function applySharedCaps(
+  w: Working,
+  year: number,
+  pools: Map<string, Map<number, CapPool>>,
+  history: History,
+  policy: ParameterSet,
+  trackTakers: boolean,
+): void {
+  const award = w.award;
+  if (!award || award.cap === null || !w.measure) return;
+  const scope = award.capScope!;
+  const limits = limitsOf(policy, w.measure, award.capTier);
+  // The entity's limits of this measure, by tier (and by year for an annual cap); keyed by the row's own key.
+  let byTier = pools.get(w.key);
+  if (!byTier) pools.set(w.key, (byTier = new Map()));
+  const rowPools: CapPool[] = limits.map(({ tier, amount }) => {
+    const slot = scope === "entity-year" ? tier * 10_000 + year : tier;
+    let pool = byTier.get(slot);
+    if (!pool) {
+      pool = {
+        limit: amount,
+        scope,
+        history: historyUsed(history, w.entity, w.measure!, scope, year),
+        paidBefore: ZERO,
+        thisYear: ZERO,
+        takers: [],
+      };
+      byTier.set(slot, pool);
+    }
+    if (pool.takers.length && pool.takers[pool.takers.length - 1].result.year !== year) pool.takers = [];
+    return pool;
+  });
+  let binding = rowPools[0];
+  let remaining: Decimal | null = null;
+  for (const pool of rowPools) {
+    const left = maxDecimal(ZERO, pool.limit.minus(pool.history).minus(pool.paidBefore).minus(pool.thisYear));
+    if (remaining === null || left.lessThan(remaining)) {
+      remaining = left;
+      binding = pool;
+    }
+  }
+  const before = w.amount;
+  const after = remaining !== null && before.greaterThan(remaining) ? remaining : before;
+  w.capUse = {
+    limit: binding.limit,
+    scope,
+    history: binding.history,
+    earlierYears: binding.paidBefore,
+    earlierRows: binding.thisYear,
+    remaining: remaining ?? ZERO,
+    before,
+    after,
+  };
+  if (after !== before) {
+    // The row's own cap already said so when it bit alone; the shared limit says it again with what was used.
+    w.result.reasons = w.result.reasons.filter((r) => r.code !== "cap_applied");
+    const use = w.capUse;
+    const used = use.history.plus(use.earlierYears).plus(use.earlierRows);
+    const scopeZh = scope === "entity-year" ? `${year}年度` : scope === "entity-lifetime" ? "一次性" : "累计";
+    const scopeEn = scope === "entity-year" ? `${year}` : scope === "entity-lifetime" ? "one-time" : "cumulative";
+    addReason(
+      w,
+      "cap_applied",
+      `${scopeZh}上限 ${formatYuan(use.limit)}，已使用 ${formatYuan(used)}（历史兑现 ${formatYuan(use.history)}，本批以前年度 ${formatYuan(use.earlierYears)}，本年度前序行 ${formatYuan(use.earlierRows)}），剩余 ${formatYuan(use.remaining)}：${formatYuan(before)} → ${formatYuan(after)}`,
+      `${scopeEn} cap ${formatYuan(use.limit)}, already used ${formatYuan(used)} (history ${formatYuan(use.history)}, earlier years of this batch ${formatYuan(use.earlierYears)}, earlier rows of this year ${formatYuan(use.earlierRows)}), remaining ${formatYuan(use.remaining)}: ${formatYuan(before)} → ${formatYuan(after)}`,
+    );
+    w.amount = after;
+    w.bindingTakers = binding.takers.slice();
+  }
+  for (const pool of rowPools) {
+    pool.thisYear = pool.thisYear.plus(w.amount);
+    if (trackTakers) pool.takers.push(w);
+  }
+  w.capPools = rowPools;
+}
+
+const limitsCache = new WeakMap<ParameterSet, Map<string, { tier: number; amount: Money }[]>>();
+
+/** The nested limits of a measure's cap tier, made once per parameter set. */
+function limitsOf(policy: ParameterSet, measure: MeasureId, tier: number): { tier: number; amount: Money }[] {
+  let byKey = limitsCache.get(policy);
+  if (!byKey) limitsCache.set(policy, (byKey = new Map()));
+  const key = `${measure}|${tier}`;
+  let limits = byKey.get(key);
+  if (!limits) byKey.set(key, (limits = capLimits(measureParams(policy, measure), tier)));
+  return limits;
+}
+
+function historyUsed(history: History, entity: string, measure: MeasureId, scope: CapUse["scope"], year: number): Decimal {
+  let used = ZERO;
+  for (const h of history.byEntity.get(entity) ?? []) {
+    if (!h.measures.includes(measure)) continue;
+    // An annual cap counts only that year's records; the others count every record.
+    if (scope === "entity-year" && h.year !== year) continue;
+    used = used.plus(h.amount);
+  }
+  return used;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 从优、就高、不重复
+
+/**
+ * One measure per entity and scope within the year being settled — the highest total; ties to the lower clause
+ * number (the two parts of one clause tie as one), then the earlier row. Several rows of one measure count
+ * together. A row whose shared limit an earlier row used, when that row then loses, says so.
+ */
+function noDuplication(rows: readonly Working[], working: readonly Working[], dedupScope: Options["dedupScope"]): void {
+  // Every row here is of the same year: the scope is the entity, or the entity's project.
+  const competing = rows.filter((w) => w.measure);
+  const scopes = competing.map((w) => (dedupScope === "entity-year" ? w.entity : `${w.entity}|${w.projectId}`));
+  const winners = chooseWinners(
+    competing.map((w, i) => ({
+      scope: scopes[i],
+      measureKey: w.measure!,
+      clause: clauseNumber(w.measure!),
+      index: w.result.index,
+      amount: w.amount,
+    })),
+  );
+  // The measures met in each scope (a short list), for the explanation of who won against whom.
+  const measuresOf = new Map<string, MeasureId[]>();
+  competing.forEach((w, i) => {
+    const list = measuresOf.get(scopes[i]);
+    if (!list) measuresOf.set(scopes[i], [w.measure!]);
+    else if (!list.includes(w.measure!)) list.push(w.measure!);
+  });
+  const winnerText = new Map<DedupWinner, { zh: string; en: string }>();
+  competing.forEach((w, i) => {
+    const all = measuresOf.get(scopes[i])!;
+    const win = winners.get(scopes[i]);
+    if (all.length > 1) w.dedup = { won: win?.measureKey === w.measure, met: all };
+    if (!win || win.measureKey === w.measure) return;
+    let text = winnerText.get(win);
+    if (!text) {
+      // The winner's part of the message is the same for every row it supersedes.
+      const winner = win.measureKey as MeasureId;
+      const winnerSource = working[win.firstIndex].result.source;
+      const total = formatYuan(win.total);
+      text = {
+        zh: `由 ${clauseCitation(winner)}（${winnerSource}，合计 ${total}）支持`,
+        en: `goes to ${clauseCitation(winner)} (${winnerSource}, total ${total})`,
+      };
+      winnerText.set(win, text);
+    }
+    const scopeZh = dedupScope === "entity-year" ? `${w.result.year}年度` : `${w.result.year}年度同一项目`;
+    const scopeEn = dedupScope === "entity-year" ? `${w.result.year} award` : `${w.result.year} project award`;
+    const amount = formatYuan(w.amount);
+    w.result.status = "superseded";
+    addReason(
+      w,
+      "superseded_by",
+      `从优、就高、不重复：同一主体${scopeZh}${text.zh}，本行 ${amount} 不再支持`,
+      `no duplication: the entity's ${scopeEn} ${text.en}; this row's ${amount} is superseded`,
+    );
+    w.amount = ZERO;
+  });
+  for (const w of competing) {
+    if (w.result.status === "superseded" || !w.bindingTakers) continue;
+    const losers = w.bindingTakers.filter((t) => t.result.status === "superseded");
+    if (losers.length === 0) continue;
+    const capped = w.result.reasons.find((r) => r.code === "cap_applied");
+    if (!capped) continue;
+    capped.zh += `；其中 ${losers.map((t) => t.result.source).join("、")} 在不重复中落选，但其占用的额度先于不重复计算`;
+    capped.en += `; of this, ${losers.map((t) => t.result.source).join(", ")} then lost 不重复, but shared caps are applied before it`;
+  }
 }
 
 function rowSignature(row: ApplicationRow, entity: string): string {
@@ -485,48 +866,8 @@ function rowSignature(row: ApplicationRow, entity: string): string {
   return JSON.stringify({ ...rest, entityId: entity });
 }
 
-function setStatus(w: Working, status: RowStatus): void {
-  w.result.status = status;
-}
-
 function addReason(w: Working, code: ReasonCode, zh: string, en: string): void {
   w.result.reasons.push(reason(code, zh, en));
-  if (w.tracing) w.result.trace.push({ step: code, zh, en });
-}
-
-function capKey(scope: string, entity: string, measure: MeasureId, year: number | null | undefined): string | null {
-  if (scope === "entity-year") return year === null || year === undefined ? null : `${entity}|${measure}|${year}`;
-  return `${entity}|${measure}`;
-}
-
-interface HistoryEntry {
-  entity: string;
-  measure: MeasureId;
-  year: number | null;
-  amount: Decimal;
-  source: string;
-}
-
-function readHistory(records: readonly HistoryRecord[]): { records: HistoryEntry[]; problems: BatchResult["historyProblems"] } {
-  const entries: HistoryEntry[] = [];
-  const problems: BatchResult["historyProblems"] = [];
-  records.forEach((record, index) => {
-    const source = record.source ?? `history ${index + 1}`;
-    try {
-      const uscc = checkUscc(String(record.entityId ?? ""));
-      if (!uscc.valid) throw new InputError("type", "entityId", uscc.zh!, uscc.en!);
-      const measure = parseMeasureId(record.measure);
-      const amount = nonNegativeAmount(record.amount, "amount", { zh: "兑现金额", en: "amount paid" });
-      const year = record.year === null || record.year === undefined ? null : Number(record.year);
-      if (year !== null && !Number.isInteger(year))
-        throw new InputError("type", "year", `年度 ${record.year} 无效`, `year ${record.year} is not a year`);
-      entries.push({ entity: uscc.normalised, measure, year, amount, source });
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      problems.push({ source, zh: `${source}：${e.reason.zh}（该历史记录未计入）`, en: `${source}: ${e.reason.en} (record not used)` });
-    }
-  });
-  return { records: entries, problems };
 }
 
 const STATUS_ORDER: readonly RowStatus[] = ["eligible", "manual", "superseded", "ineligible", "not_cash", "error"];

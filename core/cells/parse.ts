@@ -10,7 +10,11 @@ import { toHalfWidth } from "../text/half-width";
  */
 export type CellValue = number | string | boolean | Date | null | undefined | { error: string } | Record<string, unknown>;
 
-export type Parsed<T> = { kind: "value"; value: T } | { kind: "absent" } | { kind: "invalid"; zh: string; en: string };
+export type Parsed<T> =
+  | { kind: "value"; value: T }
+  | { kind: "absent" }
+  /** `code`: the reason the host reports (bad_value unless the value is readable but implausible: out_of_range). */
+  | { kind: "invalid"; zh: string; en: string; code?: "bad_value" | "out_of_range" };
 
 const ABSENT = { kind: "absent" } as const;
 const value = <T>(v: T): Parsed<T> => ({ kind: "value", value: v });

@@ -30,25 +30,22 @@ export class InputError extends Error {
 /** The one-year LPR is not known for a date: never guessed, the caller is told how to supply it. */
 export class LprUnknownError extends Error {
   readonly date: string;
-  readonly knownFrom: string;
-  readonly knownThrough: string | null;
   readonly reason: Reason;
 
-  /** `field`: the input whose date needs the rate (startDate, endDate, or HLJ.LPR's date). */
-  constructor(date: string, knownFrom: string, knownThrough: string | null, field = "date") {
-    const range = knownThrough === null ? `from ${knownFrom}` : `${knownFrom} to ${knownThrough}`;
-    const rangeZh = knownThrough === null ? `${knownFrom}起` : `${knownFrom}至${knownThrough}`;
+  /**
+   * `knownZh`/`knownEn`: what the table covers, for the message; `field`: the input whose date needs the rate
+   * (startDate, endDate, or HLJ.LPR's date).
+   */
+  constructor(date: string, knownZh: string, knownEn: string, field = "date") {
     const en =
-      `The one-year LPR in force on ${date} is not known (the LPR table covers ${range}). ` +
+      `The one-year LPR in force on ${date} is not known (the LPR table covers ${knownEn}). ` +
       `Supply it: give the rate explicitly, pass an LPR table range (effective date, rate), or add an "LPR" sheet (日期, 利率) to the workbook.`;
     const zh =
-      `${date}适用的一年期LPR未知（LPR表覆盖${rangeZh}）。` +
+      `${date}适用的一年期LPR未知（LPR表覆盖${knownZh}）。` +
       `请补充：直接给出利率，或传入LPR表区域（生效日期、利率），或在工作簿中添加“LPR”工作表（日期、利率）。`;
     super(en);
     this.name = "LprUnknownError";
     this.date = date;
-    this.knownFrom = knownFrom;
-    this.knownThrough = knownThrough;
     this.reason = reason("lpr_unknown", zh, en, field);
   }
 }

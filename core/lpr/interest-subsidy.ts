@@ -1,12 +1,13 @@
 import { InputError } from "../errors/errors";
-import { IsoDate, addMonthsClamped, daysBetween, firstDayOfYear, maxDate, minDate, parseIsoDate, toDayNumber } from "../dates/civil-date";
+import { IsoDate, addDays, addMonthsClamped, daysBetween, firstDayOfYear, minDate, parseIsoDate, toDayNumber } from "../dates/civil-date";
 import { Decimal, DecimalInput, Money, ZERO, formatRate, formatYuan, minDecimal, roundToFen } from "../money/money";
 import { nonNegativeAmount, optionalAmount } from "../money/input";
 import { LprLookup, LprTable, assertLprKnownThroughout, checkedRate, lprChangesWithin, lprOn } from "./lpr-table";
 
 /**
  * 据实贴息 — the LPR interest subsidy of 第1、2、5、8条: "按照同期中国人民银行一年期贷款市场报价利率(LPR)据实贴息",
- * for at most the policy's subsidy period (贴息期限, parameter interestSubsidy.maxMonths).
+ * for at most the policy's subsidy period (贴息期限, parameter interestSubsidy.maxMonths), and only for interest
+ * accrued inside the policy's period (subsidyPeriod) and, year by year, inside the award year.
  * Subsidy = Σ balance × min(loan rate, LPR) × days / basis over segments of constant
  * balance and rate, never above the interest actually paid, rounded once to the fen. The cost grows with the
  * number of LPR changes and schedule rows, not with the number of days.
@@ -37,7 +38,12 @@ export interface InterestSubsidyOptions {
   /** The policy's longest subsidy period in months (贴息期限). */
   maxMonths: number;
   lpr: LprTable;
-  /** interestWindow `award-year`: only the part of the window inside this calendar year. */
+  /**
+   * The policy's period (inclusive dates): interest accrued outside it is never subsidised. Absent for a plain
+   * loan calculation (HLJ.LPR_INTEREST).
+   */
+  period?: { start: IsoDate; end: IsoDate };
+  /** Only the part of the window inside this calendar year (interestWindow `award-year`, 据实贴息 year by year). */
   awardYear?: number;
 }
 
@@ -54,16 +60,22 @@ export interface InterestSegment {
   product: Decimal;
 }
 
+/** What ended the window where it ends. */
+export type WindowLimit = "loan-end" | "max-months" | "policy-period" | "award-year";
+
 export interface InterestSubsidyResult {
   /** Rounded half-up to the fen. */
   amount: Money;
   /** Σ segments before the interest-paid limit and rounding. */
   segmentTotal: Decimal;
+  /** The loan's own window: from its start to the earlier of its end and the longest subsidy period. */
+  loanWindow: { start: IsoDate; end: IsoDate };
   windowStart: IsoDate;
-  /** Exclusive. */
+  /** Exclusive; equal to windowStart when the window is empty. */
   windowEnd: IsoDate;
   /** Why the window ends where it does. */
-  windowLimit: "loan-end" | "max-months";
+  windowLimit: WindowLimit;
+  period?: { start: IsoDate; end: IsoDate };
   awardYear?: number;
   days: number;
   segments: InterestSegment[];
@@ -71,6 +83,8 @@ export interface InterestSubsidyResult {
   limitedByInterestPaid: boolean;
   lprMode: LprMode;
   dayCount: DayCountBasis;
+  /** The longest subsidy period in months that applied. */
+  maxMonths: number;
   /** The LPR of the loan's start date in fixed mode ("同期"). */
   fixedLpr?: LprLookup;
 }
@@ -81,7 +95,18 @@ const LABELS = {
   balance: { zh: "贷款余额", en: "outstanding balance" },
 };
 
-export function computeInterestSubsidy(loan: LoanInput, options: InterestSubsidyOptions): InterestSubsidyResult {
+/** A loan whose every input has been read and checked (dates, rate bounds, amounts). */
+export interface CheckedLoan {
+  checked: true;
+  schedule: readonly SchedulePoint[];
+  loanRate: Decimal;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  interestPaid: Decimal | null;
+}
+
+/** Reads and checks a loan's inputs without looking up any LPR: an InputError names the first bad one. */
+export function checkLoan(loan: LoanInput): CheckedLoan {
   const startDate = checkedDate(loan.startDate, "startDate", { zh: "贷款起始日", en: "start date" });
   const endDate = checkedDate(loan.endDate, "endDate", { zh: "贷款到期日", en: "end date" });
   if (endDate < startDate) {
@@ -95,17 +120,30 @@ export function computeInterestSubsidy(loan: LoanInput, options: InterestSubsidy
   const loanRate = checkedRate(loan.loanRate, "loanRate");
   const schedule = balanceSchedule(loan.principal);
   const interestPaid = optionalAmount(loan.interestPaid, "interestPaid", LABELS.interestPaid);
+  return { checked: true, schedule, loanRate, startDate, endDate, interestPaid };
+}
+
+export function computeInterestSubsidy(input: LoanInput | CheckedLoan, options: InterestSubsidyOptions): InterestSubsidyResult {
+  const loan = "checked" in input ? input : checkLoan(input);
+  const { startDate, endDate, loanRate, schedule, interestPaid } = loan;
   if (options.dayCount <= 0) throw new InputError("range", "dayCount", "计息基准须为正数", "the day-count basis must be positive");
 
   const maxEnd = addMonthsClamped(startDate, options.maxMonths);
-  let windowStart = startDate;
-  let windowEnd = minDate(endDate, maxEnd);
-  const windowLimit = endDate <= maxEnd ? "loan-end" : "max-months";
-  if (options.awardYear !== undefined) {
-    windowStart = maxDate(windowStart, firstDayOfYear(options.awardYear));
-    windowEnd = minDate(windowEnd, firstDayOfYear(options.awardYear + 1));
-    if (windowEnd < windowStart) windowEnd = windowStart;
+  const loanWindow = { start: startDate, end: minDate(endDate, maxEnd) };
+  let windowStart = loanWindow.start;
+  let windowEnd = loanWindow.end;
+  let windowLimit: WindowLimit = endDate <= maxEnd ? "loan-end" : "max-months";
+  if (options.period) {
+    const periodEnd = dayAfter(options.period.end);
+    if (options.period.start > windowStart) windowStart = options.period.start;
+    if (periodEnd < windowEnd) [windowEnd, windowLimit] = [periodEnd, "policy-period"];
   }
+  if (options.awardYear !== undefined) {
+    const [yearStart, yearEnd] = yearBounds(options.awardYear);
+    if (yearStart > windowStart) windowStart = yearStart;
+    if (yearEnd < windowEnd) [windowEnd, windowLimit] = [yearEnd, "award-year"];
+  }
+  if (windowEnd < windowStart) windowEnd = windowStart;
 
   const days = daysBetween(windowStart, windowEnd);
   let fixedLpr: LprLookup | undefined;
@@ -143,9 +181,11 @@ export function computeInterestSubsidy(loan: LoanInput, options: InterestSubsidy
   return {
     amount,
     segmentTotal,
+    loanWindow,
     windowStart,
     windowEnd,
     windowLimit,
+    period: options.period,
     awardYear: options.awardYear,
     days,
     segments,
@@ -153,8 +193,26 @@ export function computeInterestSubsidy(loan: LoanInput, options: InterestSubsidy
     limitedByInterestPaid,
     lprMode: options.lprMode,
     dayCount: options.dayCount,
+    maxMonths: options.maxMonths,
     fixedLpr,
   };
+}
+
+const daysAfter = new Map<IsoDate, IsoDate>();
+const years = new Map<number, [IsoDate, IsoDate]>();
+
+/** 1 January of the year and of the next (the exclusive end), made once per year. */
+function yearBounds(year: number): [IsoDate, IsoDate] {
+  let bounds = years.get(year);
+  if (!bounds) years.set(year, (bounds = [firstDayOfYear(year), firstDayOfYear(year + 1)]));
+  return bounds;
+}
+
+/** The day after a period's last day (its exclusive end), made once per date: every row of a batch asks. */
+function dayAfter(date: IsoDate): IsoDate {
+  let next = daysAfter.get(date);
+  if (next === undefined) daysAfter.set(date, (next = addDays(date, 1)));
+  return next;
 }
 
 interface SchedulePoint {
@@ -214,11 +272,42 @@ function checkedDate(value: unknown, field: string, label: { zh: string; en: str
   return value;
 }
 
-/** One readable line per segment: `2024-06-01 → 2024-07-22: 51 d × 8,000,000.00 × 3.45% = …`. */
-export function describeSegments(result: InterestSubsidyResult): string[] {
-  return result.segments.map(
-    (s) =>
+/** One readable line per segment, [zh, en]: days × balance × applied rate (the lower of loan rate and LPR) / basis. */
+export function describeSegments(result: InterestSubsidyResult): [zh: string, en: string][] {
+  return result.segments.map((s) => {
+    const interest = s.product.dividedBy(result.dayCount).toDecimalPlaces(4).toString();
+    return [
+      `${s.from} 至 ${s.to}：${s.days}天 × ${formatYuan(s.balance)} × ${formatRate(s.appliedRate)}` +
+        `（贷款利率 ${formatRate(s.loanRate)} 与 ${s.lpr.effective} 起的LPR ${formatRate(s.lpr.rate)} 取低）/ ${result.dayCount} = ${interest}`,
       `${s.from} → ${s.to}: ${s.days} d × ${formatYuan(s.balance)} × ${formatRate(s.appliedRate)}` +
-      ` (min(loan ${formatRate(s.loanRate)}, LPR ${formatRate(s.lpr.rate)} of ${s.lpr.effective})) / ${result.dayCount} = ${s.product.dividedBy(result.dayCount).toDecimalPlaces(4).toString()}`,
-  );
+        ` (min(loan ${formatRate(s.loanRate)}, LPR ${formatRate(s.lpr.rate)} of ${s.lpr.effective})) / ${result.dayCount} = ${interest}`,
+    ];
+  });
+}
+
+/** The window and what cut it, [zh, en]: the loan's own window, the policy period, the award year. */
+export function describeWindow(result: InterestSubsidyResult): [zh: string, en: string] {
+  const cuts = { zh: [] as string[], en: [] as string[] };
+  if (result.windowLimit === "max-months" || result.loanWindow.end !== result.windowEnd || result.loanWindow.start !== result.windowStart) {
+    cuts.zh.push(
+      `贷款计息期 ${result.loanWindow.start} 至 ${result.loanWindow.end}${result.windowLimit === "max-months" ? `（贴息期限不超过${result.maxMonths}个月）` : ""}`,
+    );
+    cuts.en.push(
+      `loan ${result.loanWindow.start} → ${result.loanWindow.end}${result.windowLimit === "max-months" ? ` (at most ${result.maxMonths} months)` : ""}`,
+    );
+  }
+  if (result.period) {
+    cuts.zh.push(`政策期 ${result.period.start} 至 ${result.period.end}`);
+    cuts.en.push(`policy period ${result.period.start} – ${result.period.end}`);
+  }
+  if (result.awardYear !== undefined) {
+    cuts.zh.push(`${result.awardYear}年度`);
+    cuts.en.push(`award year ${result.awardYear}`);
+  }
+  const zhCuts = cuts.zh.length ? `（${cuts.zh.join(" ∩ ")}）` : "";
+  const enCuts = cuts.en.length ? ` (${cuts.en.join(" ∩ ")})` : "";
+  return [
+    `贴息区间 ${result.windowStart} 至 ${result.windowEnd}（不含）${zhCuts}，共 ${result.days} 天，计息基准 实际/${result.dayCount}`,
+    `window ${result.windowStart} → ${result.windowEnd} (exclusive)${enCuts}: ${result.days} days, actual/${result.dayCount}`,
+  ];
 }

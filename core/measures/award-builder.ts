@@ -34,6 +34,7 @@ export class AwardBuilder {
   status: AwardStatus = "eligible";
   computed: Money | null = null;
   cap: Money | null = null;
+  capTier = 0;
   amount: Money = ZERO;
   extra: Partial<Award> = {};
   /** The inputs the rule read, in the order it read them: the first step of the trace. */
@@ -129,6 +130,7 @@ export class AwardBuilder {
     this.computed = roundToFen(raw);
     const cap = capFor(this.params, facts);
     this.cap = cap?.amount ?? null;
+    this.capTier = cap?.tier ?? 0;
     if (cap === null) {
       this.amount = this.computed;
       return;
@@ -148,6 +150,24 @@ export class AwardBuilder {
     }
   }
 
+  /**
+   * 第2条 (省内电商企业) and 第3条 (限额以上在统) ask for an applicant of the province: a code registered elsewhere
+   * makes a qualifying row `manual`, amount computed as usual, for a person to check the registration (a code
+   * keeps its original division when a company moves). Other measures leave it to the batch's warning.
+   */
+  requireInProvince(facts: ApplicationFacts): void {
+    const requirement = this.params.inProvince;
+    const inProvince = facts.inProvince ?? this.context.applicantInProvince;
+    if (!requirement || inProvince !== false || this.status !== "eligible") return;
+    this.status = "manual";
+    this.because(
+      "out_of_province",
+      `${clauseCitation(this.measure)}限于${requirement.zh}（“${requirement.text}”）：统一社会信用代码的登记机关不在黑龙江省，金额照常计算，需人工核对登记情况（企业迁入后代码仍保留原登记地）`,
+      `${clauseCitation(this.measure)} is for ${requirement.en}: the credit code was registered outside Heilongjiang; the amount is computed as usual and a person checks the registration (a code keeps its original division when a company moves)`,
+      "entityId",
+    );
+  }
+
   build(): Award {
     const clause = clauseCitation(this.measure);
     return {
@@ -159,6 +179,7 @@ export class AwardBuilder {
       computed: this.status === "error" ? null : this.status === "ineligible" ? (this.computed ?? ZERO) : this.computed,
       cap: this.cap,
       capScope: this.params.cap?.scope ?? null,
+      capTier: this.capTier,
       amount: this.status === "eligible" || this.status === "manual" ? this.amount : ZERO,
       reasons: this.reasons,
       trace: this.trace,
@@ -205,17 +226,42 @@ export function meetsThreshold(threshold: ThresholdParam, value: Decimal): boole
   return threshold.comparison === ">" ? value.greaterThan(limit) : value.greaterThanOrEqualTo(limit);
 }
 
-/** The measure's cap for these facts: the base amount, or the last tier whose own threshold is met. */
-export function capFor(params: MeasureParams, facts: ApplicationFacts): { amount: Money; source: MeasureParams["amount"] & object } | null {
+/**
+ * The measure's cap for these facts: the base amount, or the last tier whose own threshold is met. `tier` is
+ * 0 for the base and i for the i-th tier (第1条: 0 for the base cap, 1 for projects above the second investment level).
+ */
+export function capFor(
+  params: MeasureParams,
+  facts: ApplicationFacts,
+): { amount: Money; source: MeasureParams["amount"] & object; tier: number } | null {
   const cap = params.cap;
   const base = cap?.amount ?? (params.kind === "fixed" ? params.amount : undefined);
   if (!cap || !base) return null;
-  let chosen: { amount: Money; source: NonNullable<MeasureParams["amount"]> } = { amount: paramDecimal(base), source: base };
-  for (const tier of cap.tiers ?? []) {
+  let chosen: { amount: Money; source: NonNullable<MeasureParams["amount"]>; tier: number } = {
+    amount: paramDecimal(base),
+    source: base,
+    tier: 0,
+  };
+  (cap.tiers ?? []).forEach((tier, i) => {
     const value = tierValue(tier, facts);
-    if (value !== null && meetsThreshold(tier, value)) chosen = { amount: paramDecimal(tier.amount), source: tier.amount };
-  }
+    if (value !== null && meetsThreshold(tier, value)) chosen = { amount: paramDecimal(tier.amount), source: tier.amount, tier: i + 1 };
+  });
   return chosen;
+}
+
+/**
+ * The nested limits a row of this cap tier shares with the entity's other rows of the measure (RULES.md
+ * "M1's two caps together"): rows of tier k share tier k's amount with every row of a lower tier, so 第1条's
+ * rows at or below its second investment level share the lower cap among themselves and the higher cap with the
+ * rows above it. The total an entity receives
+ * does not depend on the order of its rows. A measure without tiers has one limit, its cap.
+ */
+export function capLimits(params: MeasureParams, tier: number): { tier: number; amount: Money }[] {
+  const cap = params.cap;
+  const base = cap?.amount ?? (params.kind === "fixed" ? params.amount : undefined);
+  if (!cap || !base) return [];
+  const amounts = [paramDecimal(base), ...(cap.tiers ?? []).map((t) => paramDecimal(t.amount))];
+  return amounts.slice(tier).map((amount, i) => ({ tier: tier + i, amount }));
 }
 
 function tierValue(tier: CapTier, facts: ApplicationFacts): Decimal | null {

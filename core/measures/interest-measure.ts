@@ -1,5 +1,5 @@
 import { InputError } from "../errors/errors";
-import { computeInterestSubsidy, describeSegments } from "../lpr/interest-subsidy";
+import { checkLoan, computeInterestSubsidy, describeSegments, describeWindow } from "../lpr/interest-subsidy";
 import { DecimalInput, dec, formatRate, formatYuan } from "../money/money";
 import { AwardBuilder } from "./award-builder";
 import { MeasureId } from "./measure-id";
@@ -20,30 +20,22 @@ export function awardInterestMeasure(measure: MeasureId, facts: ApplicationFacts
     const qualified = rule.requiresQualification ? b.flagFact(facts, "qualified") : true;
     const threshold = b.params.threshold;
     const totalInvestment = threshold ? b.amountFact(facts, "totalInvestment") : null;
-    const loan = requireLoan(facts.loan);
-    const subsidy = computeInterestSubsidy(
-      {
-        principal: loan.principal!,
-        loanRate: loan.loanRate!,
-        startDate: loan.startDate!,
-        endDate: loan.endDate!,
-        interestPaid: loan.interestPaid,
-      },
-      {
-        lprMode: context.lprMode,
-        dayCount: context.dayCount,
-        maxMonths: context.policy.interestSubsidy.maxMonths.value,
-        lpr: context.lpr,
-        awardYear: context.interestWindow === "award-year" ? requireYear(context) : undefined,
-      },
-    );
-    if (b.tracing) b.extra.interest = subsidy; // segments are for explanations; a batch without trace drops them
+    const given = requireLoan(facts.loan);
+    const loan = checkLoan({
+      principal: given.principal!,
+      loanRate: given.loanRate!,
+      startDate: given.startDate!,
+      endDate: given.endDate!,
+      interestPaid: given.interestPaid,
+    });
     b.used({ zh: "贷款本金", en: "principal" }, () =>
-      Array.isArray(loan.principal) ? `${loan.principal.length} balance rows` : formatYuan(dec(loan.principal as DecimalInput)),
+      Array.isArray(given.principal)
+        ? [`${given.principal.length} balance rows`, `余额表 ${given.principal.length} 行`]
+        : formatYuan(dec(given.principal as DecimalInput)),
     );
-    b.used({ zh: "贷款利率", en: "loan rate" }, () => formatRate(dec(loan.loanRate as DecimalInput)));
-    b.used({ zh: "贷款期限", en: "loan" }, () => `${loan.startDate} → ${loan.endDate}`);
-    const paid = subsidy.interestPaid;
+    b.used({ zh: "贷款利率", en: "loan rate" }, () => formatRate(loan.loanRate));
+    b.used({ zh: "贷款期限", en: "loan" }, () => [`${loan.startDate} → ${loan.endDate}`, `${loan.startDate} 至 ${loan.endDate}`]);
+    const paid = loan.interestPaid;
     if (paid !== null) b.used({ zh: "实付利息", en: "interest paid" }, () => formatYuan(paid));
 
     if (rule.requiresQualification) {
@@ -53,20 +45,19 @@ export function awardInterestMeasure(measure: MeasureId, facts: ApplicationFacts
         b.ineligible("not_qualified", `不是${label.zh}（${b.params.threshold?.clause ?? ""}）`, `not a ${label.en}`, "qualified");
     }
     if (threshold && totalInvestment) b.threshold(threshold, totalInvestment);
+    // A row that fails its qualification or threshold needs no LPR: none is looked up for it (RULES.md).
+    if (b.status !== "eligible") return;
 
-    if (b.tracing) {
-      const windowZh =
-        subsidy.windowLimit === "max-months" ? `（贴息期限不超过${context.policy.interestSubsidy.maxMonths.value}个月）` : "（至贷款到期）";
-      const windowEn =
-        subsidy.windowLimit === "max-months"
-          ? ` (at most ${context.policy.interestSubsidy.maxMonths.value} months)`
-          : " (to the loan's end)";
-      const yearNote = subsidy.awardYear !== undefined ? ` ∩ ${subsidy.awardYear}` : "";
-      b.step("window", () => [
-        `贴息区间 ${subsidy.windowStart} 至 ${subsidy.windowEnd}（不含）${windowZh}${yearNote}，共 ${subsidy.days} 天，计息基准 实际/${subsidy.dayCount}`,
-        `window ${subsidy.windowStart} → ${subsidy.windowEnd} (exclusive)${windowEn}${yearNote}: ${subsidy.days} days, actual/${subsidy.dayCount}`,
-      ]);
-    }
+    const subsidy = computeInterestSubsidy(loan, {
+      lprMode: context.lprMode,
+      dayCount: context.dayCount,
+      maxMonths: context.policy.interestSubsidy.maxMonths.value,
+      lpr: context.lpr,
+      period: context.policy.subsidyPeriod,
+      awardYear: context.interestWindow === "award-year" ? requireYear(context) : undefined,
+    });
+    if (b.tracing) b.extra.interest = subsidy; // segments are for explanations; a batch without trace drops them
+    if (b.tracing) b.step("window", () => describeWindow(subsidy));
     const fixed = subsidy.fixedLpr;
     if (fixed) {
       b.step("lpr", () => [
@@ -76,11 +67,15 @@ export function awardInterestMeasure(measure: MeasureId, facts: ApplicationFacts
     } else if (subsidy.days > 0) {
       b.step("lpr", () => ["浮动模式：按每日适用的LPR分段", "LPR floating: each segment uses the LPR in force on its days"]);
     }
-    if (b.tracing) for (const line of describeSegments(subsidy)) b.step("segment", () => [line, line]);
+    if (b.tracing) for (const [zh, en] of describeSegments(subsidy)) b.step("segment", () => [zh, en]);
     b.step("subsidy", () => [
       `分段合计 ${formatYuan(subsidy.segmentTotal)}${subsidy.limitedByInterestPaid ? `，据实不超过实付利息 ${formatYuan(subsidy.interestPaid!)}` : ""} → ${formatYuan(subsidy.amount)}`,
       `segments total ${formatYuan(subsidy.segmentTotal)}${subsidy.limitedByInterestPaid ? `, limited to interest actually paid ${formatYuan(subsidy.interestPaid!)}` : ""} → ${formatYuan(subsidy.amount)}`,
     ]);
+    if (subsidy.days === 0) {
+      const [zh, en] = describeWindow(subsidy);
+      b.because("no_interest_in_window", `贴息区间内没有计息天数：${zh}`, `no interest days in the window: ${en}`);
+    }
     if (subsidy.limitedByInterestPaid) {
       b.because(
         "limited_to_interest_paid",
@@ -88,7 +83,8 @@ export function awardInterestMeasure(measure: MeasureId, facts: ApplicationFacts
         `据实: limited to the interest actually paid, ${formatYuan(subsidy.interestPaid!)}`,
       );
     }
-    if (b.status === "eligible") b.settle(subsidy.amount, facts);
+    b.settle(subsidy.amount, facts);
+    b.requireInProvince(facts);
   });
 }
 

@@ -35,5 +35,6 @@ export function awardM3(facts: ApplicationFacts, context: AwardContext): Award {
       `${formatYuan(increase)} × ${formatRate(rate)} = ${raw.toString()}`,
     ]);
     b.settle(raw, facts);
+    b.requireInProvince(facts);
   });
 }

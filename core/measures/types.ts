@@ -34,6 +34,8 @@ export interface ApplicationFacts {
   investmentLast3Years?: DecimalInput | null;
   /** 核定金额 (第14条), decided by the department. */
   approvedAmount?: DecimalInput | null;
+  /** Whether the applicant's credit code was registered in Heilongjiang (the batch reads it from the code). */
+  inProvince?: boolean | null;
 }
 
 export type InterestWindow = "loan" | "award-year";
@@ -52,6 +54,11 @@ export interface AwardContext extends CalculationOptions {
   year?: number;
   /** false skips building the readable trace (screening thousands of rows); default true. */
   trace?: boolean;
+  /**
+   * Whether the applicant's credit code was registered in Heilongjiang, when a batch read it from the code (facts
+   * may say so too: `inProvince`).
+   */
+  applicantInProvince?: boolean;
 }
 
 export type AwardStatus = "eligible" | "ineligible" | "manual" | "not_cash" | "error";
@@ -79,6 +86,8 @@ export interface Award {
   /** The measure's cap for this applicant (nominal: before history and other rows). */
   cap: Money | null;
   capScope: CapScope | null;
+  /** Which tier of the cap applies (0 the base; 第1条's higher cap is tier 1). */
+  capTier: number;
   /** computed, limited by the cap; what this row alone would receive. */
   amount: Money;
   reasons: Reason[];

@@ -1,7 +1,20 @@
 import { InputError } from "../errors/errors";
-import { Decimal, DecimalInput, dec } from "./money";
+import { INPUT_BOUNDS } from "../policy/input-bounds";
+import { Decimal, DecimalInput, dec, formatYuan } from "./money";
 
-/** A finite amount from a rule input (negative only where a decline is real), or an InputError naming the field. */
+const MAX_AMOUNT = new Decimal(INPUT_BOUNDS.maxAmount);
+const MIN_AMOUNT = MAX_AMOUNT.negated();
+
+/** A number for a message: as written when short, else in scientific form (a 400-digit input stays readable). */
+export function shownNumber(value: Decimal): string {
+  const text = value.toString();
+  return text.length <= 24 ? text : value.toSignificantDigits(6).toExponential();
+}
+
+/**
+ * A finite amount from a rule input, at most 10^13 yuan in size (RULES.md "Reading numbers"; negative only
+ * where a decline is real), or an InputError naming the field and what was expected.
+ */
 export function amountInput(
   value: DecimalInput | null | undefined,
   field: string,
@@ -17,13 +30,30 @@ export function amountInput(
   } catch {
     throw new InputError("type", field, `${label.zh}：${String(value)} 不是数字`, `${label.en}: ${JSON.stringify(value)} is not a number`);
   }
-  if (!amount.isFinite()) throw new InputError("type", field, `${label.zh}：不是有限数字`, `${label.en}: not a finite number`);
+  if (!amount.isFinite()) {
+    throw new InputError(
+      "range",
+      field,
+      `${label.zh}：不是有限数字（${String(value)}）`,
+      `${label.en}: not a finite number (${String(value)})`,
+      "out_of_range",
+    );
+  }
   if (!negative && amount.isNegative()) {
     throw new InputError(
       "range",
       field,
-      `${label.zh}不能为负数（${amount.toString()}）`,
-      `${label.en} cannot be negative (${amount.toString()})`,
+      `${label.zh}不能为负数（${shownNumber(amount)}）`,
+      `${label.en} cannot be negative (${shownNumber(amount)})`,
+    );
+  }
+  if (amount.greaterThan(MAX_AMOUNT) || (negative && amount.lessThan(MIN_AMOUNT))) {
+    throw new InputError(
+      "range",
+      field,
+      `${label.zh} ${shownNumber(amount)} 超出合理范围（绝对值不超过 ${formatYuan(MAX_AMOUNT)} 元），多半是单位错误（元、万元还是分？）`,
+      `${label.en} ${shownNumber(amount)} is outside the plausible range (at most ${formatYuan(MAX_AMOUNT)} yuan): almost always a unit mistake (yuan, 万元 or fen?)`,
+      "out_of_range",
     );
   }
   return amount;

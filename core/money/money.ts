@@ -1,4 +1,7 @@
 import DecimalBase from "decimal.js";
+import { INPUT_BOUNDS } from "../policy/input-bounds";
+
+const EXCEL_DIGITS = INPUT_BOUNDS.floatDigits;
 
 /**
  * All money is decimal (decimal.js), never a binary float: public money must be right to the fen (分).
@@ -17,7 +20,21 @@ export const ZERO: Money = new Decimal(0);
 export function dec(value: DecimalInput): Decimal {
   // Decimals are immutable: one of ours is used as it is; another decimal.js instance is re-read exactly.
   if ((value as object) instanceof Decimal) return value as Decimal;
+  if (typeof value === "number") return fromFloat(value);
   return new Decimal(value instanceof DecimalBase ? value.toString() : value);
+}
+
+/**
+ * A binary float read at Excel's own precision, 15 significant digits (RULES.md "Reading numbers"): a cell
+ * that shows 1,234,567.00 but holds 1234567.0000000002, the result of a subtraction, is 1,234,567; and
+ * 0.1+0.2 is 0.3. Whole numbers below 10^15 are exact as they are. Infinity and NaN stay what they are, for
+ * the caller to refuse.
+ */
+export function fromFloat(value: number): Decimal {
+  if ((Number.isInteger(value) && Math.abs(value) < 1e15) || !Number.isFinite(value)) return new Decimal(value);
+  // The shortest form of most cell values has at most 15 digits already (16 characters with the point).
+  const shortest = String(value);
+  return new Decimal(shortest.length <= EXCEL_DIGITS + 1 ? shortest : value.toPrecision(EXCEL_DIGITS));
 }
 
 /** Each award is rounded once, at the end, half-up to 0.01 yuan (one fen). */

@@ -1,5 +1,6 @@
 import { PolicyDataError } from "../errors/errors";
 import { Decimal } from "../money/money";
+import { parseIsoDate } from "../dates/civil-date";
 import { CASH_MEASURE_IDS, MEASURE_IDS, MeasureId } from "../measures/measure-id";
 import draft2025 from "./sets/hlj-ecommerce-2025-draft.json";
 import { MeasureParams, Param, ParameterSet } from "./types";
@@ -68,6 +69,7 @@ export function validateParameterSet(raw: unknown): ParameterSet {
   checkLocalized(set.title, "title", problems);
   checkParam(set.validity?.firstAwardYear, "validity.firstAwardYear", problems);
   checkParam(set.validity?.lastAwardYear, "validity.lastAwardYear", problems);
+  checkPeriod(set, problems);
   checkParam(set.interestSubsidy?.maxMonths, "interestSubsidy.maxMonths", problems);
   const bases = set.interestSubsidy?.dayCountBases;
   if (!bases || !Array.isArray(bases.value) || bases.value.length === 0 || bases.value.some((b) => !(b > 0))) {
@@ -95,6 +97,20 @@ export function validateParameterSet(raw: unknown): ParameterSet {
   const frozen = deepFreeze(set);
   validated.add(frozen);
   return frozen;
+}
+
+function checkPeriod(set: ParameterSet, problems: string[]): void {
+  const period = set.subsidyPeriod;
+  if (!period || parseIsoDate(String(period.start)) === null || parseIsoDate(String(period.end)) === null || period.end < period.start) {
+    problems.push("subsidyPeriod: start and end dates (YYYY-MM-DD, start ≤ end) are required");
+    return;
+  }
+  checkLocalized(period.title, "subsidyPeriod.title", problems);
+  const years = [Number(period.start.slice(0, 4)), Number(period.end.slice(0, 4))];
+  const validity = [set.validity?.firstAwardYear?.value, set.validity?.lastAwardYear?.value];
+  if (years[0] !== validity[0] || years[1] !== validity[1]) {
+    problems.push(`subsidyPeriod: its years ${years.join("–")} must be the award years of validity (${validity.join("–")})`);
+  }
 }
 
 function checkMeasure(m: MeasureParams, where: string, problems: string[]): void {

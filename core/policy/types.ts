@@ -72,6 +72,11 @@ export interface MeasureParams {
   cap?: CapRule;
   oneTime?: boolean;
   needsFirstTime?: boolean;
+  /**
+   * The clause asks for an applicant of the province (第2条 省内电商企业, 第3条 限额以上在统): a code registered
+   * elsewhere makes the row `manual`, for a person to check the registration.
+   */
+  inProvince?: Localized & { text: string };
   /** For 第6条: which 示范级别 this sub-measure is. */
   level?: "national" | "provincial";
   nonCashNote?: Localized;
@@ -90,6 +95,18 @@ export interface ParameterSet {
   validity: {
     firstAwardYear: Param;
     lastAwardYear: Param;
+  };
+  /**
+   * The days the policy runs (inclusive ISO dates): interest accrued outside it is never subsidised, and the
+   * award years are the calendar years it spans.
+   */
+  subsidyPeriod: {
+    start: string;
+    end: string;
+    clause: string;
+    title: Localized;
+    text: string;
+    note?: string;
   };
   interestSubsidy: {
     maxMonths: Param;

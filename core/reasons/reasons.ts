@@ -25,7 +25,10 @@ export type ReasonCode =
   | "duplicate_row"
   | "out_of_province"
   | "not_cash"
-  | "manual_review";
+  | "manual_review"
+  | "no_interest_in_window"
+  | "out_of_range"
+  | "history_two_parts";
 
 /** `error` makes the row's status `error`; `warning` is shown but changes nothing; `info` explains an amount. */
 export type Severity = "error" | "warning" | "info";
@@ -63,6 +66,9 @@ export const REASON_SEVERITY: Readonly<Record<ReasonCode, Severity>> = {
   out_of_province: "warning",
   not_cash: "info",
   manual_review: "info",
+  no_interest_in_window: "info",
+  out_of_range: "error",
+  history_two_parts: "info",
 };
 
 export function reason(code: ReasonCode, zh: string, en: string, field?: string): Reason {
@@ -73,3 +79,13 @@ export function reason(code: ReasonCode, zh: string, en: string, field?: string)
 export function describeReasons(reasons: readonly Reason[], language: "zh" | "en"): string {
   return reasons.map((r) => `${r.code}: ${r[language]}`).join("; ");
 }
+
+/** The statuses of a result row as words (SCREENING.md "Output"), for sheets and explanations. */
+export const STATUS_WORDS: Readonly<Record<string, { zh: string; en: string }>> = {
+  eligible: { zh: "符合", en: "Eligible" },
+  ineligible: { zh: "不符合", en: "Ineligible" },
+  superseded: { zh: "不重复支持", en: "Superseded" },
+  manual: { zh: "人工核定", en: "Manual review" },
+  not_cash: { zh: "非现金措施", en: "No cash measure" },
+  error: { zh: "输入错误", en: "Input error" },
+};

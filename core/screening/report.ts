@@ -55,6 +55,7 @@ export const RESULT_COLUMNS: readonly ResultColumn[] = [
   { key: "final", header: "最终金额 Final", kind: "amount", width: 16 },
   { key: "status", header: "状态 Status", kind: "text", width: 12 },
   { key: "reasons", header: "原因 Reasons", kind: "text", width: 60 },
+  { key: "explain", header: "计算说明 Explanation", kind: "text", width: 80 },
   { key: "citation", header: "依据 Citation", kind: "text", width: 50 },
 ];
 
@@ -72,6 +73,7 @@ export function resultCells(row: ResultRowJson): (string | number | null)[] {
   return RESULT_COLUMNS.map((column) => {
     const value = row[column.key];
     if (column.key === "reasons") return row.reasons.map((r) => `${r.code}: ${r.zh}`).join("\n");
+    if (column.key === "explain") return row.explain.zh;
     if (value === null || value === undefined) return null;
     if (column.kind === "amount") return Number(value);
     if (column.kind === "integer") return typeof value === "number" ? value : Number(value);

@@ -21,7 +21,8 @@ import { SuppliedLprEntry } from "../lpr/lpr-table";
 import { parseMeasureRef } from "../measures/measure-id";
 import { levelOf } from "../measures/m6-base-award";
 import { ApplicationFacts } from "../measures/types";
-import { Decimal, dec } from "../money/money";
+import { Decimal, dec, formatRate } from "../money/money";
+import { INPUT_BOUNDS } from "../policy/input-bounds";
 import { OptionsInput } from "../options";
 import { Reason, reason } from "../reasons/reasons";
 import { toHalfWidth } from "../text/half-width";
@@ -57,8 +58,6 @@ export interface ScreenOptions extends OptionsInput {
   onProgress?: (done: number, total: number) => void;
   /** Choices by sheet name that override the automatic header mapping. */
   tables?: Readonly<Record<string, TableChoice>>;
-  /** Keep the readable trace of every row (slower; the JSON output does not carry it). */
-  trace?: boolean;
 }
 
 export interface TableColumn {
@@ -169,7 +168,6 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
     ...options,
     lprEntries: [...lprEntries, ...(options.lprEntries ?? [])],
     history,
-    trace: options.trace ?? false,
   });
   for (const problem of result.historyProblems) {
     issues.push({ sheet: problem.source.split("!")[0], severity: "warning", zh: problem.zh, en: problem.en });
@@ -420,7 +418,7 @@ function readRow(
     if (parsed.kind === "value") read[reader.field] = parsed.value;
     else if (parsed.kind === "invalid") {
       const where = `${sheet}!${reader.letter}${rowNumber} ${reader.header}`;
-      errors.push(reason("bad_value", `${where}：${parsed.zh}`, `${where}: ${parsed.en}`, reader.field));
+      errors.push(reason(parsed.code ?? "bad_value", `${where}：${parsed.zh}`, `${where}: ${parsed.en}`, reader.field));
     }
   }
   const amount = (field: FieldKey) => (read[field] as Decimal | number | undefined) ?? null;
@@ -477,6 +475,7 @@ function readRow(
 }
 
 const WAN = new Decimal(10_000);
+const LOAN_RATE_MIN = new Decimal(INPUT_BOUNDS.loanRate.min);
 
 function amountParser(spec: FieldSpec) {
   return (cell: CellValue, unit: HeaderUnit): Parsed<Decimal | number> => {
@@ -498,12 +497,28 @@ function amountParser(spec: FieldSpec) {
   };
 }
 
-/** A rate cell: a fraction (3.45% is 0.0345); in a column whose header says %, plain numbers are percent points. */
+/**
+ * A rate cell: a fraction (3.45% is 0.0345); in a column whose header says %, plain numbers are percent points.
+ * A plain number there that is already a fraction (0.029 for 2.9%) would be read a hundred times too small:
+ * it is refused with the unit hint (RULES.md "Reading numbers").
+ */
 function parseRate(cell: CellValue, unit: HeaderUnit): Parsed<Decimal> {
   const parsed = parseNumberCell(cell);
   if (parsed.kind !== "value") return parsed;
   const selfDescribed = typeof cell === "string" && cell.includes("%");
-  return unit === "percent" && !selfDescribed ? { kind: "value", value: parsed.value.dividedBy(100) } : parsed;
+  if (unit !== "percent" || selfDescribed) return parsed;
+  const points = parsed.value;
+  const rate = points.dividedBy(100);
+  if (!rate.isZero() && rate.lessThan(LOAN_RATE_MIN)) {
+    const shown = showCell(cell);
+    return {
+      kind: "invalid",
+      code: "out_of_range",
+      zh: `表头带 %，${shown} 即 ${shown}%，低于合理范围；若利率为 ${formatRate(points)}，请在此列写 ${points.times(100).toString()}，或把单元格设为百分比格式`,
+      en: `the header says %, so ${shown} reads as ${shown}%, below the plausible range; if the rate is ${formatRate(points)}, write ${points.times(100).toString()} in this column, or format the cell as a percentage`,
+    };
+  }
+  return { kind: "value", value: rate };
 }
 
 function parseLevel(cell: CellValue): Parsed<"national" | "provincial"> {
@@ -583,19 +598,20 @@ function readHistory(sheet: SheetInput, values: readonly (readonly unknown[])[],
     const year = parseYearCell(at("year"));
     const entity = parseTextCell(at("entityId"));
     const unit = header.columns.get("amount")!.unit;
+    const measureCell = at("measure");
     if (amount.kind !== "value" || year.kind === "invalid" || entity.kind !== "value") {
+      // Never dropped silently: the batch sends the rows of this entity to a person, naming the record.
       const why = amount.kind === "invalid" ? amount.en : year.kind === "invalid" ? year.en : "the code or the amount is missing";
       const whyZh = amount.kind === "invalid" ? amount.zh : year.kind === "invalid" ? year.zh : "缺少信用代码或金额";
-      issues.push({
-        sheet: sheet.name,
-        cell: source,
-        severity: "warning",
-        zh: `${source}：${whyZh}（该记录未使用）`,
-        en: `${source}: ${why} (record not used)`,
+      records.push({
+        entityId: entity.kind === "value" ? entity.value : "",
+        measure: typeof measureCell === "number" || typeof measureCell === "string" ? measureCell : "",
+        amount: null,
+        source,
+        unreadable: { zh: whyZh, en: why },
       });
       continue;
     }
-    const measureCell = at("measure");
     records.push({
       entityId: entity.value,
       measure: typeof measureCell === "number" || typeof measureCell === "string" ? measureCell : "",

@@ -113,7 +113,7 @@ describe("hlj-screen on the adversarial workbook", () => {
     expect(sheet.getCell("L2").fill).toMatchObject({ type: "pattern" });
     const summary = (await load(output)).getWorksheet("HLJ汇总 (2)")!;
     expect(String(summary.getCell("B3").value)).toContain(
-      "lprMode=fixed · dayCount=360 · dedupScope=entity-year · otherSupport=top-up · interestWindow=loan",
+      "lprMode=fixed · dayCount=360 · dedupScope=entity-year · otherSupport=top-up · interestWindow=award-year",
     );
   });
 
@@ -157,18 +157,30 @@ describe("hlj-screen options, output and exit codes", () => {
     const { code, stdout, stderr } = await run(workbookFile, "-o", join(dir, "ex.out.xlsx"), "--json", "-");
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
+    // The default, interestWindow award-year: each loan's days of 2025 inside the policy period.
     expect(json.rows.map((r: { final: string }) => r.final)).toEqual([
-      "607500.00",
-      "4714583.33",
-      "2000000.00",
-      "279833.33",
+      "178333.33",
+      "1511250.00",
+      "1511250.00",
+      "115766.67",
       "3000000.00",
       "246913.58",
       "0.00",
     ]);
     expect(Object.keys(json)).toEqual(expect.arrayContaining(["policy", "options", "rows", "totals"]));
-    expect(json.totals.final).toBe("10848830.24");
-    expect(stderr).toContain("total final 10,848,830.24");
+    expect(json.totals.final).toBe("6563513.58");
+    expect(stderr).toContain("total final 6,563,513.58");
+    expect(json.rows[0].explain.en).toContain("window 2025-06-01 → 2026-01-01 (exclusive)");
+    const whole = await run(workbookFile, "-o", join(dir, "ex.loan.xlsx"), "--json", "-", "--interest-window", "loan");
+    expect(JSON.parse(whole.stdout).rows.map((r: { final: string }) => r.final)).toEqual([
+      "607500.00",
+      "4654305.56",
+      "2000000.00",
+      "115766.67",
+      "3000000.00",
+      "246913.58",
+      "0.00",
+    ]);
   });
 
   test("--lpr-mode floating and the other options reach the result", async () => {
@@ -194,7 +206,7 @@ describe("hlj-screen options, output and exit codes", () => {
       otherSupport: "exclude",
       interestWindow: "loan",
     });
-    expect(json.rows[3].final).toBe("260200.00");
+    expect(json.rows[3].final).toBe("103755.56");
   });
 
   test("the default output is INPUT.screened.xlsx", async () => {

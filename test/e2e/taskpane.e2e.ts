@@ -213,6 +213,12 @@ describeBrowser("the task pane in Chromium", () => {
       await page.waitForFunction(() => (window as unknown as { __fakeExcel: { selection: unknown } }).__fakeExcel.selection !== null);
       const selection = await page.evaluate(() => (window as unknown as { __fakeExcel: { selection: unknown } }).__fakeExcel.selection);
       expect(selection).toMatchObject({ sheet: text!.split("!")[0] });
+      // …and shows how that row came out (its 计算说明), in the pane's language.
+      const explain = page.getByTestId("explain");
+      await explain.waitFor();
+      await expect(explain.textContent()).resolves.toMatch(
+        language === "zh" ? /计算说明 · .*最终金额 0.00（输入错误）/ : /How .* came out.*final 0.00 \(input error\)/,
+      );
 
       expect(await seriousViolations(page)).toEqual([]);
       await page.close();

@@ -18,7 +18,8 @@ export const loanArb = fc
   .record({
     principal: fc.oneof({ weight: 20, arbitrary: money(60_000_000) }, { weight: 1, arbitrary: fc.constantFrom("-1", "abc") }),
     loanRate: fc.oneof(
-      { weight: 20, arbitrary: fc.integer({ min: 0, max: 700 }).map((bp) => (bp / 10_000).toString()) },
+      { weight: 2, arbitrary: fc.constant("0") },
+      { weight: 20, arbitrary: fc.integer({ min: 10, max: 700 }).map((bp) => (bp / 10_000).toString()) },
       { weight: 1, arbitrary: fc.constant("3.45") },
     ),
     startDate: isoDate("2019-06-01", "2026-04-30"),

@@ -122,7 +122,8 @@ export function FunctionHelper({ host, t, language, options }: { host: PaneHost;
       drivenOnlineSales: values.drivenOnlineSales,
       investmentLast3Years: values.investmentLast3Years,
     };
-    return computeAward(measure, facts, { ...options, year: Number(values.startDate.slice(0, 4)) });
+    // The formula it inserts has no awardYear: the loan's whole window inside the policy period, as here.
+    return computeAward(measure, facts, { ...options, interestWindow: "loan" });
   }, [measure, values, flag, options]);
 
   const formula = formulaFor(measure, values, flag);

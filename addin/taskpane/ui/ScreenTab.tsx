@@ -73,6 +73,7 @@ export function ScreenTab({ host, t, language, options }: { host: PaneHost; t: T
   const [choices, setChoices] = React.useState<Record<string, TableChoice>>({});
   const [tables, setTables] = React.useState<TableInfo[]>([]);
   const [notice, setNotice] = React.useState<ExplainedError | null>(null);
+  const [explained, setExplained] = React.useState<{ source: string; zh: string; en: string } | null>(null);
   const cancelled = React.useRef(false);
   const worker = React.useRef<ReturnType<typeof workerScreen> | null>(null);
 
@@ -228,6 +229,7 @@ export function ScreenTab({ host, t, language, options }: { host: PaneHost; t: T
                       as="button"
                       onClick={() => {
                         setNotice(null);
+                        setExplained({ source: row.source, ...row.explain });
                         if (target) host.selectCell(target.sheet, target.address).catch((error) => setNotice(explainOfficeError(error)));
                       }}
                     >
@@ -238,6 +240,12 @@ export function ScreenTab({ host, t, language, options }: { host: PaneHost; t: T
               })}
             </ul>
             {problems.length > shown.length && <Caption1>{t("moreProblems", { n: problems.length - shown.length })}</Caption1>}
+            {explained && (
+              <Card data-testid="explain" aria-live="polite">
+                <CardHeader header={<Text weight="semibold">{t("explainTitle", { source: explained.source })}</Text>} />
+                <Body1>{explained[language]}</Body1>
+              </Card>
+            )}
             {notice && (
               <MessageBar intent="warning">
                 <MessageBarBody>

@@ -38,7 +38,11 @@ const STRINGS = {
   totalAward: { zh: "最终金额合计", en: "Total final award" },
   entities: { zh: "主体", en: "entities" },
   problems: { zh: "需要处理的问题", en: "Problems to fix" },
-  problemsHelp: { zh: "点击可选中对应的单元格。", en: "Click one to select its cell." },
+  problemsHelp: {
+    zh: "点击可选中对应的单元格，并在下方查看计算说明。",
+    en: "Click one to select its cell and see how the row came out, below.",
+  },
+  explainTitle: { zh: "计算说明 · {source}", en: "How {source} came out" },
   noProblems: { zh: "没有输入错误。", en: "No input errors." },
   moreProblems: { zh: "另有 {n} 个问题，见结果表。", en: "{n} more in the results sheet." },
   error: { zh: "无法完成", en: "Could not finish" },
@@ -58,8 +62,8 @@ const STRINGS = {
   "otherSupport_top-up": { zh: "补足差额（就高，默认）", en: "Top up to the higher (default)" },
   otherSupport_exclude: { zh: "不再支持", en: "Exclude" },
   interestWindow: { zh: "贴息区间", en: "Interest window" },
-  interestWindow_loan: { zh: "整笔贷款（默认）", en: "Whole loan (default)" },
-  "interestWindow_award-year": { zh: "仅申报年度", en: "Award year only" },
+  "interestWindow_award-year": { zh: "按申报年度据实贴息（默认）", en: "Year by year: the award year's interest (default)" },
+  interestWindow_loan: { zh: "整笔贷款一次计算", en: "Whole loan in one award" },
   policy: { zh: "政策版本", en: "Policy version" },
   helperIntro: {
     zh: "选择措施、填写数据，查看金额与说明，并把公式插入所选单元格。",

@@ -9,7 +9,8 @@ self.onmessage = (event: MessageEvent) => {
       { sheets },
       { ...options, onProgress: (done: number, total: number) => self.postMessage({ type: "progress", done, total }) },
     );
-    self.postMessage({ type: "done", result });
+    // Each row's explanation is made here, off the pane's thread: structured cloning copies plain fields only.
+    self.postMessage({ type: "done", result: { ...result, rows: result.rows.map((row) => ({ ...row, explain: row.explain })) } });
   } catch (error) {
     self.postMessage({
       type: "error",

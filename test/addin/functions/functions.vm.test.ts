@@ -64,9 +64,9 @@ describe("registration in a bare runtime", () => {
     );
     expect(args).toEqual({
       LPR: "date, [lprTable]",
-      LPR_INTEREST: "principal, loanRate, startDate, endDate, [interestPaid], [lprMode], [lprTable], [explain]",
+      LPR_INTEREST: "principal, loanRate, startDate, endDate, [interestPaid], [lprMode], [lprTable], [explain], [awardYear]",
       INTEREST_SUBSIDY:
-        "measure, totalInvestment, principal, loanRate, startDate, endDate, [interestPaid], [lprMode], [lprTable], [explain]",
+        "measure, totalInvestment, principal, loanRate, startDate, endDate, [interestPaid], [lprMode], [lprTable], [explain], [awardYear]",
       RETAIL_BONUS: "onlineRetailIncrease, [aboveDesignatedSize], [explain]",
       CROSS_BORDER_SUBSIDY: "channel, importExport, eligibleCosts, [firstTime], [explain]",
       BASE_AWARD: "level, [explain]",
@@ -94,7 +94,7 @@ describe("RULES.md worked examples, passed as Excel passes them", () => {
   test.each`
     ti            | principal     | rate      | start           | end             | expected
     ${20_000_000} | ${10_000_000} | ${0.0345} | ${"2025-06-01"} | ${"2027-05-31"} | ${607_500}
-    ${80_000_000} | ${50_000_000} | ${0.036}  | ${"2025-01-15"} | ${"2029-01-15"} | ${4_714_583.33}
+    ${80_000_000} | ${50_000_000} | ${0.036}  | ${"2025-01-15"} | ${"2029-01-15"} | ${4_654_305.56}
     ${25_000_000} | ${50_000_000} | ${0.036}  | ${"2025-01-15"} | ${"2029-01-15"} | ${2_000_000}
   `("INTEREST_SUBSIDY M1, TI $ti → $expected", ({ ti, principal, rate, start, end, expected }) => {
     expect(value("INTEREST_SUBSIDY", v("M1"), v(ti), v(principal), v(rate), v(serial(start)), v(serial(end)), null, null, null, null)).toBe(
@@ -102,15 +102,64 @@ describe("RULES.md worked examples, passed as Excel passes them", () => {
     );
   });
 
+  test("LPR_INTEREST is a plain loan calculator: the 50,000,000 loan's whole 36 months, 1,095 days → 4,714,583.33", () => {
+    expect(value("LPR_INTEREST", v(50_000_000), v(0.036), v(serial("2025-01-15")), v(serial("2029-01-15")))).toBe(4_714_583.33);
+  });
+
   test.each`
-    mode          | expected
-    ${null}       | ${279_833.33}
-    ${"fixed"}    | ${279_833.33}
-    ${"floating"} | ${260_200}
-  `("8,000,000 at 4.00% 2024-06-01 → 2025-06-01, lprMode $mode → $expected", ({ mode, expected }) => {
-    const args = [v(8_000_000), v(0.04), v(serial("2024-06-01")), v(serial("2025-06-01")), null, mode === null ? null : v(mode)];
-    expect(value("LPR_INTEREST", ...args)).toBe(expected);
-    expect(value("INTEREST_SUBSIDY", v("8b"), null, ...args)).toBe(expected);
+    mode          | plain         | policy
+    ${null}       | ${279_833.33} | ${115_766.67}
+    ${"fixed"}    | ${279_833.33} | ${115_766.67}
+    ${"floating"} | ${260_200}    | ${103_755.56}
+  `(
+    "8,000,000 at 4.00% 2024-06-01 → 2025-06-01, lprMode $mode → $plain plain, $policy inside the policy period",
+    ({ mode, plain, policy }) => {
+      const args = [v(8_000_000), v(0.04), v(serial("2024-06-01")), v(serial("2025-06-01")), null, mode === null ? null : v(mode)];
+      expect(value("LPR_INTEREST", ...args)).toBe(plain);
+      expect(value("INTEREST_SUBSIDY", v("8b"), null, ...args)).toBe(policy);
+    },
+  );
+
+  test.each`
+    year      | expected
+    ${2025}   | ${178_333.33}
+    ${"2026"} | ${304_166.67}
+    ${2027}   | ${125_000}
+    ${2028}   | ${0}
+    ${null}   | ${607_500}
+  `("awardYear $year: the 10,000,000 loan's interest of that year → $expected", ({ year, expected }) => {
+    const loan = [v(10_000_000), v(0.0345), v(serial("2025-06-01")), v(serial("2027-05-31"))];
+    const awardYear = year === null ? null : v(year);
+    expect(value("INTEREST_SUBSIDY", v("M1"), v(20_000_000), ...loan, null, null, null, null, awardYear)).toBe(expected);
+    expect(value("LPR_INTEREST", ...loan, null, null, null, null, awardYear)).toBe(expected);
+  });
+
+  test("awardYear spills with a column: one formula prices each year", () => {
+    const loan = [v(10_000_000), v(0.0345), v(serial("2025-06-01")), v(serial("2027-05-31"))];
+    expect(call("INTEREST_SUBSIDY", v("M1"), v(20_000_000), ...loan, null, null, null, null, col([2025, 2026, 2027]))).toEqual([
+      [178_333.33],
+      [304_166.67],
+      [125_000],
+    ]);
+    const explained = value("INTEREST_SUBSIDY", v("M1"), v(20_000_000), ...loan, null, null, null, v(true), v(2026)) as string;
+    expect(explained).toContain("365天 2026-01-01至2027-01-01（政策期 2025-01-01 至 2027-12-31，2026年度）");
+    expect(explained).toMatch(/结果 304,166.67（符合）$/);
+  });
+
+  test("a float artefact is read at 15 digits: RETAIL_BONUS(16778041.85-6778041.85) is 0, not 200,000", () => {
+    expect(value("RETAIL_BONUS", v(16778041.85 - 6778041.85))).toBe(0);
+  });
+
+  test("absurd amounts are #NUM! naming the argument, never an award", () => {
+    const loan = [v(0.04), v(serial("2025-06-01")), v(serial("2026-06-01"))];
+    for (const principal of ["1e309", "9".repeat(400), 1e14]) {
+      const error = failure("INTEREST_SUBSIDY", v("M8b"), null, v(principal), ...loan);
+      expect(error.code).toBe("#NUM!");
+      expect(error.message).toMatch(/principal .* outside the plausible range/);
+    }
+    expect(failure("LPR_INTEREST", v(10_000_000), v(0.3), v(serial("2025-06-01")), v(serial("2026-06-01"))).message).toMatch(
+      /loan rate: 0.3 \(30%\) is above the plausible 0.1%–24%/,
+    );
   });
 
   test.each`
@@ -184,6 +233,10 @@ describe("RULES.md worked examples, passed as Excel passes them", () => {
         table,
       ),
     ).toBe(294_027.78);
+    // An entry after the built-in table's last day (2026-08-19) vouches only from its own date on.
+    const late = [[serial("2026-09-22"), 0.029]];
+    expect(failure("LPR", v(serial("2026-09-01")), late).code).toBe("#N/A");
+    expect(value("LPR", v(serial("2026-09-22")), late)).toBe(0.029);
   });
 });
 
@@ -204,9 +257,9 @@ describe("errors as Excel shows them, with a message naming the argument", () =>
   });
 
   test("an LPR the table lacks is #N/A naming the date and how to supply it", () => {
-    const error = failure("LPR_INTEREST", ...loanArgs(0.04, serial("2026-05-10"), serial("2027-05-10")));
+    const error = failure("LPR_INTEREST", ...loanArgs(0.04, serial("2026-09-10"), serial("2027-05-10")));
     expect(error.code).toBe("#N/A");
-    expect(error.message).toContain("2026-05-10 is not known");
+    expect(error.message).toContain("2026-09-10 is not known");
     expect(error.message).toContain("LPR table range");
     expect(failure("LPR", v(serial("2019-01-01"))).code).toBe("#N/A");
   });
@@ -298,6 +351,11 @@ describe("BEST_OF: 从优、就高、不重复 across a budget sheet", () => {
     expect(result).toEqual([[300_000], [300_000], [0], [0]]);
   });
 
+  test("amounts compete to the fen: 0.1+0.2 does not beat 0.30 (a tie goes to the earlier row)", () => {
+    expect(call("BEST_OF", col(["X", "X"]), col([0.3, 0.1 + 0.2]))).toEqual([[0.3], [0]]);
+    expect(call("BEST_OF", col(["X", "X"]), col([0.1 + 0.2, 0.3]))).toEqual([[0.3], [0]]);
+  });
+
   test("a negative amount is #NUM! in its own row", () => {
     const result = call("BEST_OF", col(["X", "Y"]), col([-1, 5]));
     expect((result[0][0] as StubError).code).toBe("#NUM!");
@@ -320,12 +378,14 @@ describe("explain: one line in Office's display language", () => {
   ];
   test("English when Office runs in English", () => {
     const line = loadFunctions("en-US").get("INTEREST_SUBSIDY")!(...args) as string[][];
-    expect(line[0][0]).toMatch(/^M1 第1条 .*LPR \(fixed\) 3.1%, 1095 days.*cap 2,000,000.00 applied \| result 2,000,000.00 \(eligible\)$/);
+    expect(line[0][0]).toMatch(
+      /^M1 第1条 .*LPR \(fixed\) 3.1%, 1081 days 2025-01-15 → 2028-01-01 \(policy period 2025-01-01 – 2027-12-31\).*cap 2,000,000.00 applied \| result 2,000,000.00 \(eligible\)$/,
+    );
   });
   test("Chinese when Office runs in Chinese, and when the language cannot be known", () => {
     for (const fns of [loadFunctions("zh-CN"), loadFunctions()]) {
       const line = fns.get("INTEREST_SUBSIDY")!(...args) as string[][];
-      expect(line[0][0]).toContain("同期LPR 3.1%，1095天");
+      expect(line[0][0]).toContain("同期LPR 3.1%，1081天 2025-01-15至2028-01-01（政策期 2025-01-01 至 2027-12-31）");
       expect(line[0][0]).toContain("结果 2,000,000.00");
     }
     expect((loadFunctions("zh-CN").get("RETAIL_BONUS")!(v(12_345_678.9), null, v(true)) as string[][])[0][0]).toContain("结果 246,913.58");
@@ -347,6 +407,6 @@ describe("lprTable errors name the argument", () => {
       error = e as StubError;
     }
     expect(error?.code).toBe("#NUM!");
-    expect(error?.message).toContain("lprTable row 1: 3 looks like percent points");
+    expect(error?.message).toContain("lprTable row 1 LPR rate: 3 looks like percent points");
   });
 });

@@ -8,7 +8,7 @@ import { MeasureId } from "../../../core/measures/measure-id";
 import { parseMeasureId } from "../../../core/measures/measure-id";
 import { normaliseUscc } from "../../../core/uscc/uscc";
 import { fromDayNumber, toDayNumber } from "../../../core/dates/civil-date";
-import { historyArb, optionsArb, rowArb } from "../../helpers/arbitraries";
+import { ENTITY_POOL, historyArb, optionsArb, rowArb } from "../../helpers/arbitraries";
 
 const RUNS = { numRuns: 1000 };
 const batchArb = fc.record({
@@ -63,7 +63,7 @@ describe("properties of the batch resolver (fast-check, 1,000 runs each)", () =>
         for (const h of history) {
           const measure = parseMeasureId(h.measure);
           const group = groups.get(keyOf(normaliseUscc(h.entityId), measure, h.year ?? null));
-          if (group) group.history = group.history.plus(h.amount);
+          if (group) group.history = group.history.plus(h.amount!);
         }
         for (const group of groups.values()) {
           expect(group.paid.lessThanOrEqualTo(Decimal.max(ZERO, group.cap.minus(group.history)))).toBe(true);
@@ -111,8 +111,9 @@ describe("properties of the batch resolver (fast-check, 1,000 runs each)", () =>
 describe("properties of the interest subsidy (fast-check, 1,000 runs each)", () => {
   const loanArb = fc.record({
     principal: fc.integer({ min: 0, max: 100_000_000 }),
-    loanRate: fc.integer({ min: 0, max: 800 }).map((bp) => bp / 10_000),
-    start: fc.integer({ min: toDayNumber("2019-08-20"), max: toDayNumber("2026-04-19") }),
+    // A loan rate is 0 or between 0.1% and 24% (RULES.md "Reading numbers").
+    loanRate: fc.oneof(fc.constant(0), fc.integer({ min: 10, max: 800 })).map((bp) => bp / 10_000),
+    start: fc.integer({ min: toDayNumber("2019-08-20"), max: toDayNumber("2026-08-19") }),
     days: fc.integer({ min: 0, max: 2000 }),
   });
 
@@ -120,7 +121,7 @@ describe("properties of the interest subsidy (fast-check, 1,000 runs each)", () 
     fc.assert(
       fc.property(
         loanArb,
-        fc.array(fc.record({ offset: fc.integer({ min: 1, max: 3000 }), bp: fc.integer({ min: 0, max: 1000 }) }), {
+        fc.array(fc.record({ offset: fc.integer({ min: 1, max: 3000 }), bp: fc.integer({ min: 50, max: 1000 }) }), {
           minLength: 1,
           maxLength: 6,
         }),
@@ -152,7 +153,7 @@ describe("properties of the interest subsidy (fast-check, 1,000 runs each)", () 
             endDate: fromDayNumber(loan.start + loan.days),
             interestPaid,
           };
-          const lpr = withSuppliedLpr(builtInLprTable(), [{ date: "2026-04-20", rate: "0.03" }]);
+          const lpr = withSuppliedLpr(builtInLprTable(), [{ date: "2026-08-20", rate: "0.03" }]);
           const result = computeInterestSubsidy(input, { lprMode, dayCount: 360, maxMonths: 36, lpr });
           expect(result.segments.reduce((d, s) => d + s.days, 0)).toBe(result.days);
           const atLoanRate = new Decimal(loan.principal).times(loan.loanRate).times(result.days).dividedBy(360);
@@ -161,6 +162,199 @@ describe("properties of the interest subsidy (fast-check, 1,000 runs each)", () 
           expect(result.days).toBeLessThanOrEqual(1096);
         },
       ),
+      RUNS,
+    );
+  });
+});
+
+describe("revision 2 properties (fast-check, 1,000 runs each)", () => {
+  const { computeAward } = jest.requireActual("../../../core/award") as typeof import("../../../core/award");
+  const { screenWorkbook } = jest.requireActual("../../../core/screening/screen") as typeof import("../../../core/screening/screen");
+
+  const m1Row = fc.record({
+    entity: fc.constantFrom(...ENTITY_POOL.slice(0, 2)),
+    year: fc.integer({ min: 2025, max: 2027 }),
+    // at, below and above the two investment levels of 第1条
+    totalInvestment: fc.constantFrom(4_999_999, 5_000_000, 20_000_000, 30_000_000, 30_000_001, 80_000_000),
+    earns: fc.integer({ min: 0, max: 12_000_000 }),
+    claimed: fc.option(fc.integer({ min: 0, max: 6_000_000 }), { nil: undefined }),
+    project: fc.integer({ min: 1, max: 50 }),
+  });
+
+  test("an entity's 第1条 total does not change when its rows are shuffled", () => {
+    fc.assert(
+      fc.property(
+        fc.array(m1Row, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.record({ entity: fc.constantFrom(...ENTITY_POOL.slice(0, 2)), amount: fc.integer({ min: 0, max: 3_000_000 }) }), {
+          maxLength: 2,
+        }),
+        fc.func(fc.integer()),
+        (specs, paid, order) => {
+          const rows = specs.map((r) => ({
+            entityId: r.entity,
+            year: r.year,
+            measure: "M1",
+            projectId: `P${r.project}`,
+            claimedAmount: r.claimed,
+            facts: {
+              qualified: true,
+              totalInvestment: r.totalInvestment,
+              loan: { principal: r.earns / 0.03, loanRate: "0.04", startDate: "2025-06-01", endDate: "2026-05-27" },
+            },
+          }));
+          const history = paid.map((p) => ({ entityId: p.entity, measure: "M1", year: 2024, amount: p.amount }));
+          const shuffled = rows
+            .map((row, i) => ({ row, key: order(i) }))
+            .sort((a, b) => a.key - b.key)
+            .map((x) => x.row);
+          const totals = (batch: typeof rows) => {
+            const byEntity = new Map<string, string>();
+            const result = resolveBatch(batch, { interestWindow: "loan", history });
+            for (const e of ENTITY_POOL) {
+              byEntity.set(
+                e,
+                result.rows
+                  .filter((r) => r.entityId === e)
+                  .reduce((s, r) => s.plus(r.final), ZERO)
+                  .toFixed(2),
+              );
+            }
+            return byEntity;
+          };
+          expect(totals(shuffled)).toEqual(totals(rows));
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  test("a loan's award-year amounts add up to its whole-window amount within 0.01 per year", () => {
+    const policyPeriod = { start: policy.subsidyPeriod.start, end: policy.subsidyPeriod.end };
+    const firstYear = policy.validity.firstAwardYear.value;
+    const lastYear = policy.validity.lastAwardYear.value;
+    fc.assert(
+      fc.property(
+        fc.record({
+          principal: fc.integer({ min: 0, max: 200_000_000 }),
+          loanRate: fc.oneof(fc.constant(0), fc.integer({ min: 10, max: 800 })).map((bp) => bp / 10_000),
+          start: fc.integer({ min: toDayNumber("2022-01-01"), max: toDayNumber("2026-08-19") }),
+          days: fc.integer({ min: 0, max: 1500 }),
+        }),
+        fc.constantFrom("fixed" as const, "floating" as const),
+        fc.constantFrom(360, 365),
+        (loan, lprMode, dayCount) => {
+          const input = {
+            principal: loan.principal,
+            loanRate: loan.loanRate,
+            startDate: fromDayNumber(loan.start),
+            endDate: fromDayNumber(loan.start + loan.days),
+          };
+          const lpr = withSuppliedLpr(builtInLprTable(), [{ date: "2026-08-20", rate: "0.03" }]);
+          const options = { lprMode, dayCount, maxMonths: 36, lpr, period: policyPeriod };
+          const whole = computeInterestSubsidy(input, options).amount;
+          let sum = ZERO;
+          let years = 0;
+          for (let year = firstYear; year <= lastYear; year++, years++)
+            sum = sum.plus(computeInterestSubsidy(input, { ...options, awardYear: year }).amount);
+          expect(sum.minus(whole).abs().lessThanOrEqualTo(new Decimal("0.01").times(years))).toBe(true);
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  const oddCell = fc.oneof(
+    fc.double({ noNaN: false }),
+    fc.constantFrom("1e309", "9".repeat(400), "-0", "1e-400", "NaN", "Infinity", "0.1+0.2", "１２３４５６７８９０１２３４"),
+    fc.integer({ min: -1e15, max: 1e15 }).map((n) => n / 100),
+  );
+
+  test("no output amount is ever Infinity, NaN, exponent notation or more than two decimals", () => {
+    const amount = /^\d+\.\d{2}$/;
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom("M1", "M3", "M4a", "M7", "M8b", "M14"), oddCell, oddCell, oddCell), { maxLength: 6 }),
+        (rows) => {
+          const result = screenWorkbook(
+            {
+              sheets: [
+                {
+                  name: "s",
+                  values: [
+                    [
+                      "统一社会信用代码",
+                      "申报年度",
+                      "申报条款",
+                      "主体资格",
+                      "总投资额",
+                      "贷款金额",
+                      "贷款利率",
+                      "放款日期",
+                      "到期日期",
+                      "新增实物网络零售额",
+                      "进出口额",
+                      "首次达到",
+                      "补贴基数",
+                      "带动网络销售额",
+                      "近三年投资额",
+                      "核定金额",
+                      "申报金额",
+                    ],
+                    ...rows.map(([measure, a, b, c], i) => [
+                      ENTITY_POOL[i % 3],
+                      2025,
+                      measure,
+                      "是",
+                      a,
+                      b,
+                      c,
+                      "2025-06-01",
+                      "2026-06-01",
+                      a,
+                      b,
+                      "是",
+                      c,
+                      a,
+                      b,
+                      c,
+                      b,
+                    ]),
+                  ],
+                },
+              ],
+            },
+            { interestWindow: "loan" },
+          );
+          const json = JSON.parse(JSON.stringify(result)) as typeof result;
+          for (const row of json.rows) {
+            for (const value of [row.computed, row.cap, row.claimed, row.final]) if (value !== null) expect(value).toMatch(amount);
+          }
+          expect(json.totals.final).toMatch(amount);
+          for (const table of [json.totals.byMeasure, json.totals.byStatus, json.totals.byCity]) {
+            for (const line of Object.values(table)) expect(line.final).toMatch(amount);
+          }
+        },
+      ),
+      RUNS,
+    );
+  });
+
+  test("an amount a float artefact away from a threshold (x ± 1e-9) falls on the side Excel displays", () => {
+    const thresholds = policy.measures
+      .filter((m) => m.threshold)
+      .map((m) => ({ id: m.id, field: m.threshold!.field, value: m.threshold!.value }));
+    const factsFor = (field: string, value: number) => {
+      const base = { qualified: true, firstTime: true, eligibleCosts: 100_000, investmentLast3Years: 100_000, totalInvestment: 10_000_000 };
+      const loan = { principal: 1_000_000, loanRate: "0.04", startDate: "2025-06-01", endDate: "2026-06-01" };
+      return { ...base, loan, importExport: 20_000_000, onlineRetailIncrease: 20_000_000, drivenOnlineSales: 60_000_000, [field]: value };
+    };
+    fc.assert(
+      fc.property(fc.constantFrom(...thresholds), fc.constantFrom(1e-9, -1e-9, 2e-9, -3e-9, 1e-10), ({ id, field, value }, delta) => {
+        const artefact = value + delta;
+        const shown = Number(artefact.toPrecision(15)); // what Excel displays, and computes with
+        const status = (x: number) => computeAward(id, factsFor(field, x)).status;
+        expect(status(artefact)).toBe(status(shown));
+      }),
       RUNS,
     );
   });

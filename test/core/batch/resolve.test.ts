@@ -25,6 +25,8 @@ const m3 = (entityId: string, increase: number | string, extra: Partial<Applicat
   ...extra,
 });
 
+/** These tests are about the batch steps, not the window: each loan is paid over its whole window in one award. */
+const LOAN = { interestWindow: "loan" } as const;
 const finals = (rows: { final: { toFixed(n: number): string } }[]) => rows.map((r) => r.final.toFixed(2));
 const codes = (row: { reasons: { code: string }[] }) => row.reasons.map((r) => r.code);
 
@@ -37,7 +39,7 @@ describe("resolveBatch: one result per row, in input order", () => {
       { source: "申报!5", entityId: C, year: 2025, measure: "第9条" },
       m3(B, "12345678.90", { source: "申报!6" }),
     ];
-    const result = resolveBatch(rows);
+    const result = resolveBatch(rows, LOAN);
     expect(result.rows.map((r) => [r.source, r.status])).toEqual([
       ["申报!2", "eligible"],
       ["申报!3", "error"],
@@ -55,7 +57,7 @@ describe("resolveBatch: one result per row, in input order", () => {
   });
 
   test("JSON amounts are strings with two decimals", () => {
-    const json = batchResultToJson(resolveBatch([m1(A)]));
+    const json = batchResultToJson(resolveBatch([m1(A)], LOAN));
     expect(json.rows[0]).toMatchObject({
       computed: "607500.00",
       cap: "2000000.00",
@@ -74,6 +76,8 @@ describe("resolveBatch: one result per row, in input order", () => {
       interestWindow: "loan",
       policy: "hlj-ecommerce-2025-draft",
     });
+    // Revision 2's default is 据实贴息 year by year.
+    expect(batchResultToJson(resolveBatch([m1(A)])).options.interestWindow).toBe("award-year");
   });
 
   test("an empty batch", () => {
@@ -106,6 +110,7 @@ describe("history (历史兑现)", () => {
 
   test("a cumulative interest cap counts what was already paid in every year", () => {
     const result = resolveBatch([m1(A, { year: 2026 })], {
+      ...LOAN,
       history: [
         { entityId: A, measure: "M1", year: 2025, amount: 1_000_000 },
         { entityId: A, measure: "M1", year: 2024, amount: 500_000 },
@@ -116,7 +121,7 @@ describe("history (历史兑现)", () => {
     expect(result.rows[0].status).toBe("eligible");
     expect(codes(result.rows[0])).toEqual(["cap_applied"]);
     expect(result.rows[0].reasons[0].en).toMatch(
-      /already used 1,500,000.00 \(history 1,500,000.00, earlier rows 0.00\), remaining 500,000.00/,
+      /already used 1,500,000.00 \(history 1,500,000.00, earlier years of this batch 0.00, earlier rows of this year 0.00\), remaining 500,000.00/,
     );
   });
 
@@ -133,15 +138,18 @@ describe("history (历史兑现)", () => {
     expect(finals(result.rows)).toEqual(["500000.00", "1000000.02"]);
   });
 
-  test("unusable history records are reported, not fatal", () => {
-    const result = resolveBatch([m1(A)], {
+  test("unusable history records are reported, not fatal; the rows of their entity go to a person", () => {
+    const result = resolveBatch([m1(A), m1(B)], {
+      ...LOAN,
       history: [
         { entityId: "bad", measure: "M1", amount: 1, source: "历史兑现!2" },
         { entityId: A, measure: "M77", amount: 1 },
       ],
     });
     expect(result.historyProblems.map((p) => p.source)).toEqual(["历史兑现!2", "history 2"]);
-    expect(finals(result.rows)).toEqual(["607500.00"]);
+    expect(finals(result.rows)).toEqual(["607500.00", "607500.00"]);
+    expect(result.rows.map((r) => r.status)).toEqual(["manual", "eligible"]);
+    expect(result.rows[0].reasons.find((r) => r.code === "manual_review")!.en).toMatch(/history record history 2 cannot be read/);
   });
 });
 
@@ -155,19 +163,22 @@ describe("shared per-measure caps, in row order", () => {
       projectId: source,
       facts: { totalInvestment: 2_000_000, loan: loanEarning(600_000) },
     });
-    const result = resolveBatch([row("r1"), row("r2"), row("r3")]);
+    const result = resolveBatch([row("r1"), row("r2"), row("r3")], LOAN);
     expect(finals(result.rows)).toEqual(["600000.00", "400000.00", "0.00"]);
     expect(codes(result.rows[0])).toEqual([]);
     expect(codes(result.rows[1])).toEqual(["cap_applied"]);
-    expect(result.rows[1].reasons[0].en).toMatch(/earlier rows 600,000.00/);
+    expect(result.rows[1].reasons[0].en).toMatch(/earlier rows of this year 600,000.00/);
   });
 
-  test("a one-time fixed award is paid once per entity, whatever the year", () => {
+  test("a one-time fixed award is paid once per entity, in its first award year", () => {
     const result = resolveBatch([
-      { entityId: A, year: 2025, measure: "M6b" },
-      { entityId: A, year: 2026, measure: "M6b" },
+      { entityId: A, year: 2026, measure: "M6b", source: "r1" },
+      { entityId: A, year: 2025, measure: "M6b", source: "r2" },
     ]);
-    expect(finals(result.rows)).toEqual(["500000.00", "0.00"]);
+    expect(finals(result.rows)).toEqual(["0.00", "500000.00"]);
+    expect(result.rows[0].status).toBe("ineligible");
+    expect(codes(result.rows[0])).toEqual(["already_received"]);
+    expect(result.rows[0].reasons[0].en).toContain("r2 (2025)");
   });
 
   test("different entities do not share a cap", () => {
@@ -178,7 +189,7 @@ describe("shared per-measure caps, in row order", () => {
 
 describe("other provincial support (已获其他省级支持)", () => {
   test("top-up pays the difference, so the entity ends with the higher of the two", () => {
-    const result = resolveBatch([m1(A, { otherProvincialSupport: 100_000 }), m1(B, { otherProvincialSupport: 700_000 })]);
+    const result = resolveBatch([m1(A, { otherProvincialSupport: 100_000 }), m1(B, { otherProvincialSupport: 700_000 })], LOAN);
     expect(finals(result.rows)).toEqual(["507500.00", "0.00"]);
     expect(codes(result.rows[0])).toEqual(["other_support_deducted"]);
     expect(codes(result.rows[1])).toEqual(["other_support_higher"]);
@@ -187,6 +198,7 @@ describe("other provincial support (已获其他省级支持)", () => {
 
   test("exclude pays nothing once other support was received", () => {
     const result = resolveBatch([m1(A, { otherProvincialSupport: "0.01" }), m1(B, { otherProvincialSupport: 0 })], {
+      ...LOAN,
       otherSupport: "exclude",
     });
     expect(finals(result.rows)).toEqual(["0.00", "607500.00"]);
@@ -196,11 +208,14 @@ describe("other provincial support (已获其他省级支持)", () => {
 
 describe("从优、就高、不重复", () => {
   test("entity-year: the highest measure wins, the others are superseded and named", () => {
-    const result = resolveBatch([m3(A, "12345678.90", { source: "r1" }), m1(A, { source: "r2" }), m3(B, "12345678.90", { source: "r3" })]);
+    const result = resolveBatch(
+      [m3(A, "12345678.90", { source: "r1" }), m1(A, { source: "r2" }), m3(B, "12345678.90", { source: "r3" })],
+      LOAN,
+    );
     expect(result.rows.map((r) => r.status)).toEqual(["superseded", "eligible", "eligible"]);
     expect(finals(result.rows)).toEqual(["0.00", "607500.00", "246913.58"]);
     expect(codes(result.rows[0])).toEqual(["superseded_by"]);
-    expect(result.rows[0].reasons[0].en).toMatch(/goes to M1 \(第1条, r2, total 607,500.00\)/);
+    expect(result.rows[0].reasons[0].en).toMatch(/goes to 第1条 \(r2, total 607,500.00\)/);
   });
 
   test("several loans of one measure count together against another measure", () => {
@@ -212,7 +227,7 @@ describe("从优、就高、不重复", () => {
       projectId: source,
       facts: { loan: loanEarning(amount) },
     });
-    const result = resolveBatch([loan(200_000, "a"), loan(200_000, "b"), m3(A, 15_000_000, { source: "c" })]); // 400,000 vs 300,000
+    const result = resolveBatch([loan(200_000, "a"), loan(200_000, "b"), m3(A, 15_000_000, { source: "c" })], LOAN); // 400,000 vs 300,000
     expect(result.rows.map((r) => r.status)).toEqual(["eligible", "eligible", "superseded"]);
   });
 
@@ -247,12 +262,15 @@ describe("从优、就高、不重复", () => {
       m1(A, { projectId: "P2" }),
       m1(A, { projectId: "P1", facts: { qualified: true, totalInvestment: 30_000_000, loan: m1Loan } }),
     ];
-    const byYear = resolveBatch(rows);
+    const byYear = resolveBatch(rows, LOAN);
     expect(byYear.rows.map((r) => r.status)).toEqual(["superseded", "eligible", "eligible"]);
-    const byProject = resolveBatch(rows, { dedupScope: "entity-project" });
+    const byProject = resolveBatch(rows, { ...LOAN, dedupScope: "entity-project" });
     expect(byProject.rows.map((r) => r.status)).toEqual(["superseded", "eligible", "eligible"]);
     expect(finals(byProject.rows)).toEqual(["0.00", "607500.00", "607500.00"]);
-    const separate = resolveBatch([m3(A, 20_000_000, { projectId: "P1" }), m1(A, { projectId: "P2" })], { dedupScope: "entity-project" });
+    const separate = resolveBatch([m3(A, 20_000_000, { projectId: "P1" }), m1(A, { projectId: "P2" })], {
+      ...LOAN,
+      dedupScope: "entity-project",
+    });
     expect(separate.rows.map((r) => r.status)).toEqual(["eligible", "eligible"]);
   });
 
@@ -271,11 +289,10 @@ describe("从优、就高、不重复", () => {
 
 describe("claimed amount (申报金额)", () => {
   test("a lower claim is what is paid; a higher claim is flagged and the computed amount paid", () => {
-    const result = resolveBatch([
-      m1(A, { claimedAmount: 500_000 }),
-      m1(B, { claimedAmount: 700_000 }),
-      m1(C, { claimedAmount: "607500.00" }),
-    ]);
+    const result = resolveBatch(
+      [m1(A, { claimedAmount: 500_000 }), m1(B, { claimedAmount: 700_000 }), m1(C, { claimedAmount: "607500.00" })],
+      LOAN,
+    );
     expect(finals(result.rows)).toEqual(["500000.00", "607500.00", "607500.00"]);
     expect(codes(result.rows[0])).toEqual(["claim_lower_than_computed"]);
     expect(codes(result.rows[1])).toEqual(["claim_exceeds_computed"]);
@@ -283,13 +300,16 @@ describe("claimed amount (申报金额)", () => {
     expect(result.rows[0].claimed!.toFixed(2)).toBe("500000.00");
   });
 
-  test("the claim comes last: after caps and no-duplication", () => {
-    const result = resolveBatch([
-      m1(A, {
-        claimedAmount: 3_000_000,
-        facts: { qualified: true, totalInvestment: 25_000_000, loan: { ...m1Loan, principal: 50_000_000 } },
-      }),
-    ]);
+  test("the claim is compared with the row's amount after its own cap (revision 2: before shared caps and 不重复)", () => {
+    const result = resolveBatch(
+      [
+        m1(A, {
+          claimedAmount: 3_000_000,
+          facts: { qualified: true, totalInvestment: 25_000_000, loan: { ...m1Loan, principal: 50_000_000 } },
+        }),
+      ],
+      LOAN,
+    );
     expect(finals(result.rows)).toEqual(["2000000.00"]);
     expect(codes(result.rows[0])).toEqual(["cap_applied", "claim_exceeds_computed"]);
   });
@@ -297,7 +317,7 @@ describe("claimed amount (申报金额)", () => {
 
 describe("row checks", () => {
   test("identical duplicate rows: the later one is an error naming the first", () => {
-    const result = resolveBatch([m1(A, { source: "S!2" }), m1(A, { source: "S!3" }), m1(A, { source: "S!4", projectId: "other" })]);
+    const result = resolveBatch([m1(A, { source: "S!2" }), m1(A, { source: "S!3" }), m1(A, { source: "S!4", projectId: "other" })], LOAN);
     expect(result.rows.map((r) => r.status)).toEqual(["eligible", "error", "eligible"]);
     expect(codes(result.rows[1])).toEqual(["duplicate_row"]);
     expect(result.rows[1].reasons[0].en).toContain("S!2");
@@ -383,10 +403,10 @@ describe("row checks", () => {
 
   test("an LPR the table lacks is an lpr_unknown error; supplied entries fix it", () => {
     const late = m1(A, {
-      facts: { qualified: true, totalInvestment: 20_000_000, loan: { ...m1Loan, startDate: "2026-06-01", endDate: "2027-06-01" } },
+      facts: { qualified: true, totalInvestment: 20_000_000, loan: { ...m1Loan, startDate: "2026-09-01", endDate: "2027-09-01" } },
     });
-    expect(codes(resolveBatch([late]).rows[0])).toEqual(["lpr_unknown"]);
-    const supplied = resolveBatch([late], { lprEntries: [{ date: "2026-05-20", rate: "0.029" }] });
+    expect(codes(resolveBatch([late], LOAN).rows[0])).toEqual(["lpr_unknown"]);
+    const supplied = resolveBatch([late], { ...LOAN, lprEntries: [{ date: "2026-08-20", rate: "0.029" }] });
     // 10,000,000 × 2.9% × 365 / 360 = 294,027.78
     expect(finals(supplied.rows)).toEqual(["294027.78"]);
   });
@@ -403,7 +423,7 @@ describe("an unknown LPR names the loan date that needs it", () => {
     const loan = { principal: 1_000_000, loanRate: "0.04", startDate: "2026-01-05", endDate: "2026-12-31" };
     const row = { entityId: A, year: 2026, measure: "M8b", facts: { loan } };
     expect(resolveBatch([row], { lprMode: "floating" }).rows[0].reasons[0]).toMatchObject({ code: "lpr_unknown", field: "endDate" });
-    const late = { ...row, facts: { loan: { ...loan, startDate: "2026-06-01" } } };
+    const late = { ...row, facts: { loan: { ...loan, startDate: "2026-09-01" } } };
     expect(resolveBatch([late]).rows[0].reasons[0]).toMatchObject({ code: "lpr_unknown", field: "startDate" });
   });
 });

@@ -182,14 +182,14 @@ describe("据实贴息: bad input is a typed error naming the field", () => {
   });
 
   test("an LPR after knownThrough is unknown: the error names the date and how to supply the rate", () => {
-    const run = () => computeInterestSubsidy({ ...good, startDate: "2026-05-10", endDate: "2027-05-10" }, base());
+    const run = () => computeInterestSubsidy({ ...good, startDate: "2026-09-10", endDate: "2027-05-10" }, base());
     expect(run).toThrow(LprUnknownError);
-    expect(run).toThrow(/2026-05-10 is not known .*2019-08-20 to 2026-04-19.*LPR table range.*"LPR" sheet/);
+    expect(run).toThrow(/2026-09-10 is not known .*2019-08-20 to 2026-08-19.*LPR table range.*"LPR" sheet/);
   });
 
   test("floating mode needs the LPR of every day: the first unknown day is named", () => {
     const run = () => computeInterestSubsidy({ ...good, startDate: "2026-01-01", endDate: "2026-12-31" }, base({ lprMode: "floating" }));
-    expect(run).toThrow(/2026-04-20 is not known/);
+    expect(run).toThrow(/2026-08-20 is not known/);
   });
 
   test("a date before the table's first entry is unknown too", () => {

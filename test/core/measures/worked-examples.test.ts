@@ -1,5 +1,7 @@
 import { computeAward, traceLines } from "../../../core/award";
 import { explainAward } from "../../../core/explain";
+import { computeInterestSubsidy } from "../../../core/lpr/interest-subsidy";
+import { builtInLprTable } from "../../../core/lpr/lpr-table";
 
 const loan = (principal: number, loanRate: string, startDate: string, endDate: string) => ({ principal, loanRate, startDate, endDate });
 
@@ -23,14 +25,34 @@ describe("RULES.md worked examples, award by award", () => {
     expect(lines).toMatch(/cap 2,000,000.00 .* not reached/);
   });
 
-  test("M1, TI 80,000,000: 4,714,583.33 under the 10,000,000 cap", () => {
+  test.each`
+    year    | days   | amount
+    ${2025} | ${214} | ${"178333.33"}
+    ${2026} | ${365} | ${"304166.67"}
+    ${2027} | ${150} | ${"125000.00"}
+  `("M1 the same loan by award year $year: $days days → $amount (据实贴息 year by year)", ({ year, days, amount }) => {
+    const award = computeAward(
+      "M1",
+      { qualified: true, totalInvestment: 20_000_000, loan: loan(10_000_000, "0.0345", "2025-06-01", "2027-05-31") },
+      { year },
+    );
+    expect(award.amount.toFixed(2)).toBe(amount);
+    expect(award.interest?.days ?? days).toBe(days);
+    expect(traceLines(award, "en").join("\n")).toContain(`${days} days`);
+  });
+
+  test("M1, TI 80,000,000: 4,654,305.56 — 1,081 days at 3.10%, the window cut at the end of the policy period", () => {
     const award = computeAward(1, {
       qualified: true,
       totalInvestment: 80_000_000,
       loan: loan(50_000_000, "0.036", "2025-01-15", "2029-01-15"),
     });
-    expect(award.amount.toFixed(2)).toBe("4714583.33");
+    expect(award.amount.toFixed(2)).toBe("4654305.56");
     expect(award.cap!.toFixed(2)).toBe("10000000.00");
+    const lines = traceLines(award, "en").join("\n");
+    expect(lines).toContain("window 2025-01-15 → 2028-01-01 (exclusive)");
+    expect(lines).toContain("1081 days");
+    expect(lines).toContain("policy period 2025-01-01 – 2027-12-31");
   });
 
   test("M1, TI 25,000,000: capped at 2,000,000.00", () => {
@@ -39,7 +61,7 @@ describe("RULES.md worked examples, award by award", () => {
       totalInvestment: 25_000_000,
       loan: loan(50_000_000, "0.036", "2025-01-15", "2029-01-15"),
     });
-    expect(award.computed!.toFixed(2)).toBe("4714583.33");
+    expect(award.computed!.toFixed(2)).toBe("4654305.56");
     expect(award.amount.toFixed(2)).toBe("2000000.00");
     expect(award.reasons.map((r) => r.code)).toEqual(["cap_applied"]);
     expect(traceLines(award, "zh").join("\n")).toMatch(/上限 2,000,000.00.*适用/);
@@ -49,9 +71,34 @@ describe("RULES.md worked examples, award by award", () => {
     mode          | expected
     ${"fixed"}    | ${"279833.33"}
     ${"floating"} | ${"260200.00"}
-  `("8,000,000 at 4.00% 2024-06-01 → 2025-06-01, $mode → $expected", ({ mode, expected }) => {
+  `("a plain loan calculation: 8,000,000 at 4.00% 2024-06-01 → 2025-06-01, $mode → $expected", ({ mode, expected }) => {
+    const result = computeInterestSubsidy(loan(8_000_000, "0.04", "2024-06-01", "2025-06-01"), {
+      lprMode: mode,
+      dayCount: 360,
+      maxMonths: 36,
+      lpr: builtInLprTable(),
+    });
+    expect(result.amount.toFixed(2)).toBe(expected);
+  });
+
+  test.each`
+    mode          | expected
+    ${"fixed"}    | ${"115766.67"}
+    ${"floating"} | ${"103755.56"}
+  `("the same loan under 第8条 pays only its days inside the policy period (151 days of 2025), $mode → $expected", ({ mode, expected }) => {
+    // fixed: 8,000,000 × 3.45% × 151 / 360; floating: 139 d at 3.10% then 12 d at 3.00%
     const award = computeAward("M8b", { loan: loan(8_000_000, "0.04", "2024-06-01", "2025-06-01") }, { lprMode: mode });
     expect(award.amount.toFixed(2)).toBe(expected);
+  });
+
+  test("a 2019–2022 loan earns nothing in 2025: eligible, 0.00, no_interest_in_window naming the window", () => {
+    const award = computeAward("M8b", { loan: loan(8_000_000, "0.04", "2019-09-01", "2022-09-01") }, { year: 2025 });
+    expect(award.status).toBe("eligible");
+    expect(award.amount.toFixed(2)).toBe("0.00");
+    expect(award.reasons.map((r) => r.code)).toEqual(["no_interest_in_window"]);
+    expect(award.reasons[0].en).toMatch(/2019-09-01 → 2022-09-01.*policy period 2025-01-01 – 2027-12-31.*award year 2025/);
+    // …and the same loan as a whole window, without an award year, is cut to the policy period too.
+    expect(computeAward("M8b", { loan: loan(8_000_000, "0.04", "2019-09-01", "2022-09-01") }).amount.toFixed(2)).toBe("0.00");
   });
 
   test.each`
@@ -80,14 +127,14 @@ describe("explain: one readable line", () => {
     expect(line).toContain(
       "inputs: quality e-commerce entity yes; total investment 25,000,000.00; principal 50,000,000.00; loan rate 3.6%",
     );
-    expect(line).toContain("LPR (fixed) 3.1%, 1095 days 2025-01-15 → 2028-01-15");
+    expect(line).toContain("LPR (fixed) 3.1%, 1081 days 2025-01-15 → 2028-01-01");
     expect(line).toContain("cap 2,000,000.00 applied");
     expect(line).toMatch(/result 2,000,000.00 \(eligible\)$/);
     expect(line).not.toContain("\n");
   });
   test("in Chinese", () => {
     const line = explainAward(award, "zh");
-    expect(line).toContain("同期LPR 3.1%，1095天");
+    expect(line).toContain("同期LPR 3.1%，1081天");
     expect(line).toContain("上限 2,000,000.00（已适用）");
     expect(line).toMatch(/结果 2,000,000.00/);
   });

@@ -39,7 +39,7 @@ describe("headers", () => {
 
 describe("screenWorkbook", () => {
   test("the RULES.md worked examples, as a workbook, come out to the fen", () => {
-    const result = screenWorkbook({
+    const workbook = {
       sheets: [
         {
           name: "申报",
@@ -67,15 +67,27 @@ describe("screenWorkbook", () => {
           ],
         },
       ],
-    });
+    };
+    // Whole-window figures (interestWindow loan): the loan's days inside the policy period.
+    const result = screenWorkbook(workbook, { interestWindow: "loan" });
     expect(result.rows.map((r) => [r.status, r.final])).toEqual([
       ["eligible", "607500.00"],
-      ["eligible", "4714583.33"],
+      ["eligible", "4654305.56"],
       ["eligible", "2000000.00"],
-      ["eligible", "279833.33"],
+      ["eligible", "115766.67"],
       ["eligible", "3000000.00"],
       ["eligible", "246913.58"],
       ["ineligible", "0.00"],
+    ]);
+    // The default, award-year: 2025's days only (214 days of the first loan; 351 of the second).
+    expect(screenWorkbook(workbook).rows.map((r) => r.final)).toEqual([
+      "178333.33",
+      "1511250.00",
+      "1511250.00",
+      "115766.67",
+      "3000000.00",
+      "246913.58",
+      "0.00",
     ]);
     const floating = screenWorkbook(
       {
@@ -89,9 +101,10 @@ describe("screenWorkbook", () => {
           },
         ],
       },
-      { lprMode: "floating" },
+      { lprMode: "floating", interestWindow: "loan" },
     );
-    expect(floating.rows[0].final).toBe("260200.00");
+    // 139 days at 3.10% and 12 at 3.00%: the part of the loan inside the policy period
+    expect(floating.rows[0].final).toBe("103755.56");
     expect(floating.options.lprMode).toBe("floating");
   });
 
@@ -126,57 +139,65 @@ describe("screenWorkbook", () => {
   });
 
   test("a % header reads plain numbers as percent points", () => {
-    const result = screenWorkbook({
-      sheets: [
-        {
-          name: "s",
-          values: [
-            ["USCC", "年度", "条款", "贷款金额", "贷款利率(%)", "放款日期", "到期日期"],
-            [A, 2025, "8b", 10_000_000, 3.45, "2025-06-01", "2027-05-31"],
-            [B, 2025, "8b", 10_000_000, "3.45%", "2025-06-01", "2027-05-31"],
-          ],
-        },
-      ],
-    });
+    const result = screenWorkbook(
+      {
+        sheets: [
+          {
+            name: "s",
+            values: [
+              ["USCC", "年度", "条款", "贷款金额", "贷款利率(%)", "放款日期", "到期日期"],
+              [A, 2025, "8b", 10_000_000, 3.45, "2025-06-01", "2027-05-31"],
+              [B, 2025, "8b", 10_000_000, "3.45%", "2025-06-01", "2027-05-31"],
+            ],
+          },
+        ],
+      },
+      { interestWindow: "loan" },
+    );
     expect(result.rows.map((r) => r.final)).toEqual(["607500.00", "607500.00"]);
   });
 
   test("history and LPR sheets are read; their bad rows are reported, not fatal", () => {
-    const result = screenWorkbook({
-      sheets: [
-        {
-          name: "申报",
-          values: [
-            ["信用代码", "年度", "条款", "总投资额", "贷款本金", "年利率", "贷款起始日", "贷款终止日"],
-            [A, 2026, "M5", 2_000_000, 10_000_000, 0.04, "2026-06-01", "2027-06-01"],
-          ],
-        },
-        {
-          name: "历史兑现",
-          values: [
-            ["统一社会信用代码", "条款", "年度", "已兑现金额（万元）"],
-            [A, "第5条", 2025, 80],
-            ["garbage", "M5", 2025, 1],
-            [A, "M5", "later", 1],
-          ],
-        },
-        {
-          name: "LPR",
-          values: [
-            ["日期", "利率(%)"],
-            ["2026-05-20", 2.9],
-            ["2026-06-22", 290],
-          ],
-        },
-      ],
-    });
-    // 10,000,000 × 2.9% × 365 / 360 = 294,027.78, capped at 1,000,000 − 800,000 already paid = 200,000
-    expect(result.rows[0]).toMatchObject({ status: "eligible", final: "200000.00", computed: "294027.78" });
-    expect(result.rows[0].reasons.map((r) => r.code)).toEqual(["cap_applied"]);
+    const result = screenWorkbook(
+      {
+        sheets: [
+          {
+            name: "申报",
+            values: [
+              ["信用代码", "年度", "条款", "总投资额", "贷款本金", "年利率", "贷款起始日", "贷款终止日"],
+              [A, 2026, "M5", 2_000_000, 10_000_000, 0.04, "2026-06-01", "2027-06-01"],
+            ],
+          },
+          {
+            name: "历史兑现",
+            values: [
+              ["统一社会信用代码", "条款", "年度", "已兑现金额（万元）"],
+              [A, "第5条", 2025, 80],
+              ["garbage", "M5", 2025, 1],
+              [A, "M5", "later", 1],
+            ],
+          },
+          {
+            name: "LPR",
+            values: [
+              ["日期", "利率(%)"],
+              ["2026-05-20", 2.9],
+              ["2026-06-22", 290],
+            ],
+          },
+        ],
+      },
+      { interestWindow: "loan" },
+    );
+    // 10,000,000 × 2.9% × 365 / 360 = 294,027.78, capped at 1,000,000 − 800,000 already paid = 200,000; the
+    // unreadable record of the same entity (历史兑现!4) sends the row to a person, naming it.
+    expect(result.rows[0]).toMatchObject({ status: "manual", final: "200000.00", computed: "294027.78" });
+    expect(result.rows[0].reasons.map((r) => r.code)).toEqual(["manual_review", "cap_applied"]);
+    expect(result.rows[0].reasons[0].en).toContain("历史兑现!4");
     expect(result.issues.map((i) => i.en)).toEqual([
-      expect.stringContaining('历史兑现!4: "later" is not a four-digit year'),
       expect.stringContaining("LPR!3: LPR row not used: 2.9 is not a rate"),
       expect.stringContaining("历史兑现!3: USCC GARBAGE has 7 characters"),
+      expect.stringContaining('历史兑现!4: "later" is not a four-digit year'),
     ]);
   });
 
