@@ -69,6 +69,8 @@ export function explainInterest(interest: InterestSubsidyResult, language: "zh" 
   return [head, ...interestParts(interest, language), `${zh ? "结果" : "result"} ${formatYuan(interest.amount)}`].join(zh ? "｜" : " | ");
 }
 
+const SKIPPED_STEPS = new Set(["error", "qualification", "first-time"]);
+
 /**
  * The one-line account of how a screened row's amount came about (SCREENING.md "explain"): the row's own
  * calculation (inputs, window, each LPR segment with its effective date, rate and days, the amount and the
@@ -93,7 +95,8 @@ export function explainRow(
   if (measure && context) {
     const award = awardFor(measure, facts, { ...context, trace: true });
     add(`${award.clause} ${award.title.zh}`, `${award.clause} ${award.title.en}`);
-    for (const step of award.trace) if (step.step !== "error") add(step.zh, step.en);
+    // The inputs already say yes/no for the qualification and first-time facts; the rest is the calculation.
+    for (const step of award.trace) if (!SKIPPED_STEPS.has(step.step)) add(step.zh, step.en);
     if (award.computed !== null && award.status !== "error" && award.status !== "not_cash") {
       add(`本行金额 ${formatYuan(award.amount)}`, `this row alone ${formatYuan(award.amount)}`);
     }

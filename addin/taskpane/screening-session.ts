@@ -4,6 +4,7 @@
  * result sheets. Office.js is reached only through the ExcelRun given.
  */
 import {
+  DisplayLanguage,
   HISTORY_SHEET_NAMES,
   LPR_SHEET_NAMES,
   OptionsInput,
@@ -58,6 +59,7 @@ export async function runScreening(
   choices: Record<string, TableChoice>,
   control: RunControl & { onScreenProgress?: (done: number, total: number) => void } = {},
   screen: Screen = screenHere,
+  language: DisplayLanguage = "zh",
 ): Promise<RunOutcome> {
   const wanted = new Set(prepared.tables.map((t) => t.sheet));
   const sheets = prepared.outline.sheets.filter(
@@ -69,7 +71,7 @@ export async function runScreening(
   const inputs = await readSheets(run, sheets, control);
   if (control.isCancelled?.()) throw Object.assign(new Error("cancelled"), { code: "Cancelled" });
   const result = await screen(inputs, { ...options, tables: choices }, (done, total) => control.onScreenProgress?.(done, total));
-  const written = await writeResults(run, result, prepared.outline, control);
+  const written = await writeResults(run, result, prepared.outline, control, language);
   return { result, sheets: written };
 }
 

@@ -77,6 +77,12 @@ class RowJson implements ResultRowJson {
     return this.#row.explain;
   }
 
+  /** The explanation made afresh, not kept (see ResultRow.explainAgain). */
+  explainAgain(): { zh: string; en: string } {
+    const row = this.#row as ResultRow & { explainAgain?: () => { zh: string; en: string } };
+    return row.explainAgain ? row.explainAgain() : row.explain;
+  }
+
   toJSON(): Omit<ResultRowJson, "explain"> & { explain: { zh: string; en: string } } {
     return { ...this, explain: this.explain };
   }
@@ -104,4 +110,12 @@ export function batchResultToJson(result: BatchResult): BatchResultJson {
       byCity: linesToJson(result.totals.byCity),
     },
   };
+}
+
+/**
+ * A row's explanation without keeping it on the row, where the row can make it afresh: for hosts that write
+ * every row once (the results sheet, the JSON) and would otherwise hold all of them in memory.
+ */
+export function explanationOf(row: ResultRowJson): { zh: string; en: string } {
+  return row instanceof RowJson ? row.explainAgain() : row.explain;
 }

@@ -451,12 +451,20 @@ class BatchRow implements ResultRow {
 
   get explain(): Localized {
     if (this.#explain === null) {
-      this.#explain = explainRow(this, this.measure, this.#facts, this.#context, this.#capUse, this.#dedup);
+      this.#explain = this.explainAgain();
       this.#context = null;
       this.#capUse = null;
       this.#dedup = null;
     }
     return this.#explain;
+  }
+
+  /**
+   * The explanation made afresh and not kept: a host that writes every row's explanation once (the CLI) keeps
+   * a hundred thousand of them out of memory this way.
+   */
+  explainAgain(): Localized {
+    return this.#explain ?? explainRow(this, this.measure, this.#facts, this.#context, this.#capUse, this.#dedup);
   }
 }
 

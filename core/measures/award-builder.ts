@@ -1,7 +1,7 @@
 import { InputError, LprUnknownError } from "../errors/errors";
 import { Decimal, DecimalInput, Money, ZERO, dec, formatYuan, roundToFen } from "../money/money";
 import { nonNegativeAmount } from "../money/input";
-import { measureCitation, measureParams, paramDecimal } from "../policy/registry";
+import { measureCitation, measureParams, paramDecimal, paramYuan } from "../policy/registry";
 import { CapTier, MeasureParams, ThresholdParam } from "../policy/types";
 import { Reason, ReasonCode, reason } from "../reasons/reasons";
 import { MeasureId, clauseCitation } from "./measure-id";
@@ -106,7 +106,7 @@ export class AwardBuilder {
   threshold(threshold: ThresholdParam, value: Decimal): boolean {
     const met = meetsThreshold(threshold, value);
     const label = FACT_LABELS[threshold.field];
-    const limit = () => formatYuan(paramDecimal(threshold));
+    const limit = () => paramYuan(threshold);
     this.step("threshold", () => {
       const op = threshold.comparison === ">" ? ">" : "≥";
       return [

@@ -1,5 +1,4 @@
-import { paramDecimal } from "../policy/registry";
-import { formatYuan } from "../money/money";
+import { paramDecimal, paramYuan } from "../policy/registry";
 import { AwardBuilder } from "./award-builder";
 import { MeasureId } from "./measure-id";
 import { ApplicationFacts, Award, AwardContext } from "./types";
@@ -9,8 +8,8 @@ export function awardFixed(measure: MeasureId, facts: ApplicationFacts, context:
   return new AwardBuilder(measure, context).run((b) => {
     const amount = b.params.amount!;
     b.step("amount", () => [
-      `${amount.title.zh}（${amount.clause}）：${formatYuan(paramDecimal(amount))}`,
-      `${amount.title.en} (${amount.clause}): ${formatYuan(paramDecimal(amount))}`,
+      `${amount.title.zh}（${amount.clause}）：${paramYuan(amount)}`,
+      `${amount.title.en} (${amount.clause}): ${paramYuan(amount)}`,
     ]);
     b.settle(paramDecimal(amount), facts);
   });

@@ -66,9 +66,13 @@ export function formatYuan(value: Decimal): string {
   return `${negative && !value.isZero() ? "-" : ""}${grouped}${digits.slice(point)}`;
 }
 
-/** A rate fraction as percent points for people: 0.0345 → `3.45%`. */
+const rateTexts = new WeakMap<Decimal, string>();
+
+/** A rate fraction as percent points for people: 0.0345 → `3.45%`. The policy's and the LPR table's rates are made once. */
 export function formatRate(rate: Decimal): string {
-  return `${rate.times(100).toDecimalPlaces(4).toString()}%`;
+  let text = rateTexts.get(rate);
+  if (text === undefined) rateTexts.set(rate, (text = `${rate.times(100).toDecimalPlaces(4).toString()}%`));
+  return text;
 }
 
 export function minDecimal(a: Decimal, b: Decimal): Decimal {

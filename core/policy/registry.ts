@@ -1,5 +1,5 @@
 import { PolicyDataError } from "../errors/errors";
-import { Decimal } from "../money/money";
+import { Decimal, formatYuan } from "../money/money";
 import { parseIsoDate } from "../dates/civil-date";
 import { CASH_MEASURE_IDS, MEASURE_IDS, MeasureId } from "../measures/measure-id";
 import draft2025 from "./sets/hlj-ecommerce-2025-draft.json";
@@ -180,4 +180,13 @@ export function paramDecimal(param: Param): Decimal {
     decimals.set(param, value);
   }
   return value;
+}
+
+const yuanTexts = new WeakMap<object, string>();
+
+/** A parameter's amount as people read it (`5,000,000.00`), made once per parameter. */
+export function paramYuan(param: Param): string {
+  let text = yuanTexts.get(param);
+  if (text === undefined) yuanTexts.set(param, (text = formatYuan(paramDecimal(param))));
+  return text;
 }

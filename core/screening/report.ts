@@ -1,12 +1,17 @@
 /**
- * What the result sheets say, independent of the host that writes them (exceljs in the CLI, Office.js in the
- * task pane): sheet names, the marker that tells our sheets from the user's, columns, labels, colours and
- * the summary's blocks. Hosts only place these values into cells.
+ * What the result sheets say, independent of the host that writes them (the CLI's package writer, Office.js in
+ * the task pane): sheet names, the marker and the header row that together tell our sheets from the user's,
+ * columns in the display language, status words, reasons as sentences, the 计算说明, the summary's blocks and
+ * chart, and the print setup (SCREENING.md "Output"). Hosts only place these values into cells.
  */
 import { ResultRowJson } from "../batch/json";
 import { clauseCitation, isMeasureId } from "../measures/measure-id";
 import { getParameterSet, measureParams } from "../policy/registry";
+import { STATUS_WORDS } from "../reasons/reasons";
+import { cityOfUscc } from "../uscc/uscc";
 import { ScreeningResult } from "./screen";
+
+export type DisplayLanguage = "zh" | "en";
 
 export const RESULTS_SHEET = "HLJ筛查结果";
 export const SUMMARY_SHEET = "HLJ汇总";
@@ -14,12 +19,23 @@ export const SUMMARY_SHEET = "HLJ汇总";
 export const RESULTS_MARKER_NAME = "HLJ_SCREEN_RESULTS";
 export const SUMMARY_MARKER_NAME = "HLJ_SCREEN_SUMMARY";
 
+/** Excel's limit of characters in one cell: longer text is cut with a visible "…" (the JSON says the same). */
+export const EXCEL_CELL_CHARACTERS = 32_767;
+
+/** Text as a cell can hold it: at most 32,767 characters, the last of them "…" when it was cut. */
+export function cellText(text: string): string {
+  return text.length <= EXCEL_CELL_CHARACTERS ? text : `${text.slice(0, EXCEL_CELL_CHARACTERS - 1)}…`;
+}
+
 /** The sheet a workbook name refers to: `=HLJ汇总!$A$1`, `'HLJ汇总 (2)'!$A$1`, `='it''s'!$A$1` → the sheet. */
 export function sheetOfReference(reference: string): string | null {
   const match = /^=?(?:'((?:[^']|'')+)'|([^!]+))!/.exec(reference);
   if (!match) return null;
   return match[1] !== undefined ? match[1].replace(/''/g, "'") : match[2];
 }
+
+/** A sheet name as a formula writes it: `'HLJ筛查结果'`, quotes doubled. */
+export const quotedSheet = (name: string) => `'${name.replace(/'/g, "''")}'`;
 
 /** A free sheet name: `base`, or `base (2)`, `base (3)`… when a sheet of the user's already has it. */
 export function freeSheetName(base: string, taken: readonly string[]): string {
@@ -31,101 +47,280 @@ export function freeSheetName(base: string, taken: readonly string[]): string {
   }
 }
 
-export type ColumnKind = "text" | "amount" | "integer";
+/** How a host formats a column: text, wrapped text, an amount (#,##0.00), a whole number, a code. */
+export type ColumnKind = "text" | "wrap" | "amount" | "integer" | "code";
+
+export type ResultKey = keyof ResultRowJson | "statusWord";
 
 export interface ResultColumn {
-  key: keyof ResultRowJson;
-  header: string;
+  key: ResultKey;
+  header: { zh: string; en: string };
   kind: ColumnKind;
-  /** Characters, for hosts that size columns. */
+  /** Width in characters, at least the header's: hosts size columns with it. */
   width: number;
+  /** Left out of the sheet when no row has a value in it (claims, city, names may all be absent). */
+  optional?: boolean;
 }
 
 export const RESULT_COLUMNS: readonly ResultColumn[] = [
-  { key: "source", header: "来源 Source", kind: "text", width: 14 },
-  { key: "entityId", header: "统一社会信用代码 USCC", kind: "text", width: 22 },
-  { key: "entityName", header: "企业名称 Name", kind: "text", width: 24 },
-  { key: "city", header: "所属市(地) City", kind: "text", width: 12 },
-  { key: "year", header: "申报年度 Year", kind: "integer", width: 10 },
-  { key: "measure", header: "措施 Measure", kind: "text", width: 9 },
-  { key: "clause", header: "条款 Clause", kind: "text", width: 11 },
-  { key: "computed", header: "计算金额 Computed", kind: "amount", width: 16 },
-  { key: "cap", header: "上限 Cap", kind: "amount", width: 15 },
-  { key: "claimed", header: "申报金额 Claimed", kind: "amount", width: 16 },
-  { key: "final", header: "最终金额 Final", kind: "amount", width: 16 },
-  { key: "status", header: "状态 Status", kind: "text", width: 12 },
-  { key: "reasons", header: "原因 Reasons", kind: "text", width: 60 },
-  { key: "explain", header: "计算说明 Explanation", kind: "text", width: 80 },
-  { key: "citation", header: "依据 Citation", kind: "text", width: 50 },
+  { key: "source", header: { zh: "来源", en: "Source" }, kind: "text", width: 14 },
+  { key: "entityId", header: { zh: "统一社会信用代码", en: "Credit code (USCC)" }, kind: "code", width: 21 },
+  { key: "entityName", header: { zh: "企业名称", en: "Name" }, kind: "wrap", width: 22, optional: true },
+  { key: "city", header: { zh: "所属市(地)", en: "City" }, kind: "text", width: 12, optional: true },
+  { key: "year", header: { zh: "申报年度", en: "Year" }, kind: "integer", width: 10 },
+  { key: "clause", header: { zh: "条款", en: "Clause" }, kind: "text", width: 10 },
+  { key: "measure", header: { zh: "措施代码", en: "Measure" }, kind: "code", width: 10 },
+  { key: "computed", header: { zh: "计算金额", en: "Computed" }, kind: "amount", width: 16 },
+  { key: "cap", header: { zh: "上限", en: "Cap" }, kind: "amount", width: 15, optional: true },
+  { key: "claimed", header: { zh: "申报金额", en: "Claimed" }, kind: "amount", width: 16, optional: true },
+  { key: "final", header: { zh: "最终金额", en: "Final" }, kind: "amount", width: 16 },
+  { key: "statusWord", header: { zh: "状态", en: "Status" }, kind: "text", width: 12 },
+  { key: "status", header: { zh: "状态代码", en: "Status code" }, kind: "code", width: 12 },
+  { key: "reasons", header: { zh: "原因", en: "Reasons" }, kind: "wrap", width: 48, optional: true },
+  { key: "explain", header: { zh: "计算说明", en: "How it was computed" }, kind: "wrap", width: 70 },
+  { key: "citation", header: { zh: "依据", en: "Citation" }, kind: "wrap", width: 36, optional: true },
 ];
 
-export const STATUS_LABELS: Readonly<Record<string, { zh: string; en: string; fill: string; font: string }>> = {
-  eligible: { zh: "符合", en: "Eligible", fill: "E2EFDA", font: "375623" },
-  ineligible: { zh: "不符合", en: "Ineligible", fill: "EDEDED", font: "3A3A3A" },
-  superseded: { zh: "不重复支持", en: "Superseded", fill: "FFF2CC", font: "7F6000" },
-  manual: { zh: "人工核定", en: "Manual", fill: "DDEBF7", font: "1F4E79" },
-  not_cash: { zh: "无省级资金", en: "No cash", fill: "F2F2F2", font: "595959" },
-  error: { zh: "输入错误", en: "Input error", fill: "FCE4E4", font: "9C0006" },
+export const STATUS_STYLES: Readonly<Record<string, { fill: string; font: string }>> = {
+  eligible: { fill: "E2EFDA", font: "375623" },
+  ineligible: { fill: "EDEDED", font: "3A3A3A" },
+  superseded: { fill: "FFF2CC", font: "7F6000" },
+  manual: { fill: "DDEBF7", font: "1F4E79" },
+  not_cash: { fill: "F2F2F2", font: "595959" },
+  error: { fill: "FCE4E4", font: "9C0006" },
 };
 
-/** A results-sheet row as plain cell values: amounts as numbers, text as text. */
-export function resultCells(row: ResultRowJson): (string | number | null)[] {
-  return RESULT_COLUMNS.map((column) => {
-    const value = row[column.key];
-    if (column.key === "reasons") return row.reasons.map((r) => `${r.code}: ${r.zh}`).join("\n");
-    if (column.key === "explain") return row.explain.zh;
-    if (value === null || value === undefined) return null;
-    if (column.kind === "amount") return Number(value);
-    if (column.kind === "integer") return typeof value === "number" ? value : Number(value);
-    return String(value);
+/** Status words and colours (SCREENING.md: 符合, 不符合, 不重复支持, 人工核定, 非现金措施, 输入错误). */
+export const STATUS_LABELS: Readonly<Record<string, { zh: string; en: string; fill: string; font: string }>> = Object.fromEntries(
+  Object.entries(STATUS_WORDS).map(([code, words]) => [code, { ...words, ...STATUS_STYLES[code] }]),
+);
+
+/** A row's reasons as sentences, one per line, without codes (the code is in its own column). */
+export function reasonSentences(row: Pick<ResultRowJson, "reasons">, language: DisplayLanguage): string {
+  return row.reasons.map((r) => r[language]).join("\n");
+}
+
+function cellOf(
+  row: ResultRowJson,
+  key: ResultKey,
+  language: DisplayLanguage,
+  explain: () => { zh: string; en: string },
+): string | number | null {
+  switch (key) {
+    case "reasons":
+      return cellText(reasonSentences(row, language)) || null;
+    case "explain":
+      return cellText(explain()[language]);
+    case "statusWord":
+      return STATUS_WORDS[row.status]?.[language] ?? row.status;
+    case "computed":
+    case "cap":
+    case "claimed":
+    case "final": {
+      const value = row[key];
+      return value === null ? null : Number(value);
+    }
+    case "year":
+      return row.year;
+    default: {
+      const value = row[key as keyof ResultRowJson];
+      return value === null || value === undefined || value === "" ? null : cellText(String(value));
+    }
+  }
+}
+
+export interface ResultsTable {
+  columns: ResultColumn[];
+  header: string[];
+  /** One array of cells per result row (numbers are numbers, text is text, empty is null). */
+  rows: (string | number | null)[][];
+}
+
+/**
+ * The results sheet's columns: those that have something to say (an optional column every row leaves empty is
+ * left out), with the header row in the display language.
+ */
+export function resultsColumns(rows: readonly ResultRowJson[], language: DisplayLanguage): Omit<ResultsTable, "rows"> {
+  const present = (row: ResultRowJson, key: ResultKey) =>
+    key === "reasons" ? row.reasons.length > 0 : cellOf(row, key, language, () => row.explain) !== null;
+  const columns = RESULT_COLUMNS.filter((column) => !column.optional || rows.some((row) => present(row, column.key)));
+  return { columns, header: columns.map((column) => column.header[language]) };
+}
+
+/** One result row's cells for the given columns; `explain` may be made afresh by the caller (not kept on the row). */
+export function resultRowCells(
+  row: ResultRowJson,
+  columns: readonly ResultColumn[],
+  language: DisplayLanguage,
+  explain: () => { zh: string; en: string } = () => row.explain,
+): (string | number | null)[] {
+  return columns.map((column) => cellOf(row, column.key, language, explain));
+}
+
+/** The results sheet: its columns, header row and one row of cells per result. */
+export function resultsTable(rows: readonly ResultRowJson[], language: DisplayLanguage): ResultsTable {
+  const { columns, header } = resultsColumns(rows, language);
+  return { columns, header, rows: rows.map((row) => resultRowCells(row, columns, language)) };
+}
+
+/**
+ * Whether a sheet's first row is a header row this product writes (in either language, with or without
+ * its optional columns): with the marker, what makes a sheet the add-in's own. A marker alone, a defined name
+ * anyone can create, never does.
+ */
+export function isOurResultsHeader(row: readonly unknown[] | undefined): boolean {
+  if (!row) return false;
+  const cells = row.map((c) => (typeof c === "string" ? c.trim() : c));
+  while (cells.length && (cells[cells.length - 1] === null || cells[cells.length - 1] === undefined || cells[cells.length - 1] === ""))
+    cells.pop();
+  return (["zh", "en"] as const).some((language) => {
+    let i = 0;
+    for (const column of RESULT_COLUMNS) {
+      if (cells[i] === column.header[language]) i++;
+      else if (!column.optional) return false;
+    }
+    return i === cells.length;
   });
+}
+
+/** The summary sheet's title (cell A1), in either language: with the marker, what makes it ours. */
+export const SUMMARY_TITLE = { zh: "HLJ 筛查汇总", en: "HLJ screening summary" } as const;
+
+export function isOurSummaryTitle(cell: unknown): boolean {
+  return typeof cell === "string" && (cell.trim() === SUMMARY_TITLE.zh || cell.trim() === SUMMARY_TITLE.en);
 }
 
 export interface SummaryBlock {
   title: string;
-  header: string[];
-  rows: (string | number)[][];
-  /** Index of the column holding amounts (for number formats and the chart). */
-  amountColumn: number;
+  header: [string, string, string, string];
+  /** [label, note, rows, final amount] */
+  rows: [string, string, number, number][];
 }
 
-/** The summary sheet's content: the options used, then totals by measure, city and status. */
-export function summaryContent(result: ScreeningResult, inputName?: string): { heading: string[][]; blocks: SummaryBlock[] } {
+export interface SummaryModel {
+  title: string;
+  /** [label, value]; numbers stay numbers (rows, entities, the total). */
+  info: [string, string | number][];
+  /** Index in `info` of the total amount (formatted #,##0.00). */
+  totalRow: number;
+  blocks: SummaryBlock[];
+  /** The chart of final awards by measure, labelled by clause (第1条 …). */
+  chart: { title: string; series: string; categories: string[]; values: number[] };
+}
+
+const WORDS = {
+  policy: { zh: "政策", en: "Policy" },
+  options: { zh: "选项", en: "Options" },
+  input: { zh: "输入文件", en: "Input" },
+  rows: { zh: "行数", en: "Rows" },
+  entities: { zh: "主体数", en: "Entities" },
+  total: { zh: "最终金额合计（元）", en: "Total final (yuan)" },
+  byMeasure: { zh: "按措施", en: "By measure" },
+  byCity: { zh: "按市（地）", en: "By city" },
+  byStatus: { zh: "按状态", en: "By status" },
+  measure: { zh: "条款", en: "Clause" },
+  title: { zh: "措施", en: "Measure" },
+  city: { zh: "市（地）", en: "City" },
+  source: { zh: "说明", en: "Note" },
+  status: { zh: "状态", en: "Status" },
+  code: { zh: "状态代码", en: "Status code" },
+  count: { zh: "行数", en: "Rows" },
+  final: { zh: "最终金额（元）", en: "Final (yuan)" },
+  chart: { zh: "各条款最终金额（元）", en: "Final awards by clause (yuan)" },
+  unknownCity: {
+    zh: "无：信用代码非黑龙江省或无效，且无所属市(地)列",
+    en: "none: the code is not from Heilongjiang or invalid, and no city column",
+  },
+  fromCode: { zh: "据信用代码登记机关", en: "from the credit code's registering authority" },
+  fromColumn: { zh: "据所属市(地)列", en: "from the city column" },
+  mixed: { zh: "据所属市(地)列和信用代码", en: "from the city column and the credit code" },
+} as const;
+
+/** The options as words, for the summary and a printed sheet. */
+const OPTION_WORDS: Readonly<Record<string, Readonly<Record<string, { zh: string; en: string }>>>> = {
+  lprMode: {
+    fixed: { zh: "LPR：同期（放款日）", en: "LPR: fixed (start date)" },
+    floating: { zh: "LPR：浮动（每日）", en: "LPR: floating (each day)" },
+  },
+  dedupScope: {
+    "entity-year": { zh: "不重复：同一主体同一年度", en: "no duplication: entity and year" },
+    "entity-project": { zh: "不重复：同一主体同一项目", en: "no duplication: entity and project" },
+  },
+  otherSupport: {
+    "top-up": { zh: "其他省级支持：补足差额", en: "other support: top up" },
+    exclude: { zh: "其他省级支持：不再支持", en: "other support: exclude" },
+  },
+  interestWindow: {
+    "award-year": { zh: "贴息：按申报年度", en: "interest: by award year" },
+    loan: { zh: "贴息：整笔贷款", en: "interest: whole loan" },
+  },
+};
+
+export function optionsInWords(options: ScreeningResult["options"], language: DisplayLanguage): string {
+  const parts = (["lprMode", "dedupScope", "otherSupport", "interestWindow"] as const).map(
+    (key) => OPTION_WORDS[key][options[key]]?.[language] ?? `${key}=${options[key]}`,
+  );
+  parts.splice(1, 0, language === "zh" ? `计息：实际/${options.dayCount}` : `day count: actual/${options.dayCount}`);
+  return parts.join(language === "zh" ? "；" : "; ");
+}
+
+/** The summary sheet's content: the policy and options, then totals by measure, city and status, and the chart. */
+export function summaryModel(result: ScreeningResult, language: DisplayLanguage, inputName?: string): SummaryModel {
+  const w = (key: keyof typeof WORDS) => WORDS[key][language];
   const policy = getParameterSet(result.policy.id);
-  const o = result.options;
-  const heading = [
-    ["HLJ 筛查汇总 · Screening summary"],
-    ["政策 Policy", `${result.policy.title.zh}（${result.policy.id}）`],
-    [
-      "选项 Options",
-      `lprMode=${o.lprMode} · dayCount=${o.dayCount} · dedupScope=${o.dedupScope} · otherSupport=${o.otherSupport} · interestWindow=${o.interestWindow}`,
+  const info: [string, string | number][] = [
+    [w("policy"), `${result.policy.title[language]}（${result.policy.id}）`],
+    [w("options"), optionsInWords(result.options, language)],
+    ...(inputName ? [[w("input"), inputName] as [string, string]] : []),
+    [w("rows"), result.totals.rows],
+    [w("entities"), result.totals.entities],
+    [w("total"), Number(result.totals.final)],
+  ];
+  const measureRows = Object.entries(result.totals.byMeasure).map(([id, t]): [string, string, number, number] =>
+    isMeasureId(id)
+      ? [clauseCitation(id), measureParams(policy, id).title[language], t.rows, Number(t.final)]
+      : [id, "", t.rows, Number(t.final)],
+  );
+  // Where each city came from: the city column, the credit code, or neither.
+  const provenance = new Map<string, Set<"code" | "column">>();
+  for (const row of result.rows) {
+    if (!row.city) continue;
+    const set = provenance.get(row.city) ?? new Set();
+    set.add(cityOfUscc(row.entityId)?.zh === row.city ? "code" : "column");
+    provenance.set(row.city, set);
+  }
+  const cityNote = (city: string) => {
+    const from = provenance.get(city);
+    if (!from) return w("unknownCity");
+    return from.size > 1 ? w("mixed") : from.has("code") ? w("fromCode") : w("fromColumn");
+  };
+  return {
+    title: SUMMARY_TITLE[language],
+    info,
+    totalRow: info.length - 1,
+    blocks: [
+      { title: w("byMeasure"), header: [w("measure"), w("title"), w("count"), w("final")], rows: measureRows },
+      {
+        title: w("byCity"),
+        header: [w("city"), w("source"), w("count"), w("final")],
+        rows: Object.entries(result.totals.byCity).map(([city, t]) => [city, cityNote(city), t.rows, Number(t.final)]),
+      },
+      {
+        title: w("byStatus"),
+        header: [w("status"), w("code"), w("count"), w("final")],
+        rows: Object.entries(result.totals.byStatus).map(([status, t]) => [
+          STATUS_WORDS[status]?.[language] ?? status,
+          status,
+          t.rows,
+          Number(t.final),
+        ]),
+      },
     ],
-    ...(inputName ? [["输入 Input", inputName]] : []),
-    ["行数 Rows", String(result.totals.rows)],
-    ["主体数 Entities", String(result.totals.entities)],
-    ["最终金额合计 Total final", result.totals.final],
-  ];
-  const measureTitle = (id: string) => (isMeasureId(id) ? `${clauseCitation(id)} ${measureParams(policy, id).title.zh}` : id);
-  const line = (key: string, label: string, t: { rows: number; final: string }) => [key, label, t.rows, Number(t.final)];
-  const blocks: SummaryBlock[] = [
-    {
-      title: "按措施 By measure",
-      header: ["措施 Measure", "名称 Title", "行数 Rows", "最终金额 Final"],
-      rows: Object.entries(result.totals.byMeasure).map(([id, t]) => line(id, measureTitle(id), t)),
-      amountColumn: 3,
-    },
-    {
-      title: "按市（地） By city",
-      header: ["市（地） City", "", "行数 Rows", "最终金额 Final"],
-      rows: Object.entries(result.totals.byCity).map(([city, t]) => line(city, "", t)),
-      amountColumn: 3,
-    },
-    {
-      title: "按状态 By status",
-      header: ["状态 Status", "说明", "行数 Rows", "最终金额 Final"],
-      rows: Object.entries(result.totals.byStatus).map(([status, t]) => line(status, STATUS_LABELS[status]?.zh ?? "", t)),
-      amountColumn: 3,
-    },
-  ];
-  return { heading, blocks };
+    chart: { title: w("chart"), series: w("final"), categories: measureRows.map((r) => r[0]), values: measureRows.map((r) => r[3]) },
+  };
+}
+
+/** A printed page's footer: the page number and the policy id (Excel header/footer codes). */
+export function printFooter(policyId: string, language: DisplayLanguage): string {
+  return language === "zh" ? `&L${policyId}&C第 &P 页，共 &N 页&RHLJ` : `&L${policyId}&CPage &P of &N&RHLJ`;
 }

@@ -100,20 +100,23 @@ describe("hlj-screen on the adversarial workbook", () => {
       });
     }
     expect(copy.getWorksheet("HLJ汇总")!.getCell("A1").value).toBe("这是用户自己的工作表，不能被覆盖");
-    expect(copy.getWorksheet("HLJ汇总 (2)")!.getCell("A1").value).toMatch(/Screening summary/);
+    expect(copy.getWorksheet("HLJ汇总 (2)")!.getCell("A1").value).toBe("HLJ 筛查汇总");
     expect(copy.getWorksheet("申报")!.getCell("Z4").formula).toBe("SUM(J4:J10)");
   });
 
   test("the results sheet is made for people: bold frozen header, autofilter, #,##0.00 amounts, status colours", async () => {
     const sheet = (await load(output)).getWorksheet("HLJ筛查结果")!;
+    const header = (sheet.getRow(1).values as string[]).slice(1);
+    const column = (name: string) => header.indexOf(name) + 1;
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
-    expect(sheet.getCell("K2").numFmt).toBe("#,##0.00");
-    expect(sheet.getCell("L2").fill).toMatchObject({ type: "pattern" });
+    expect(sheet.getRow(2).getCell(column("最终金额")).numFmt).toBe("#,##0.00");
+    expect(sheet.getRow(2).getCell(column("状态")).fill).toMatchObject({ type: "pattern" });
+    expect(sheet.getRow(2).getCell(column("状态代码")).value).toMatch(/^(eligible|ineligible|superseded|manual|not_cash|error)$/);
     const summary = (await load(output)).getWorksheet("HLJ汇总 (2)")!;
-    expect(String(summary.getCell("B3").value)).toContain(
-      "lprMode=fixed · dayCount=360 · dedupScope=entity-year · otherSupport=top-up · interestWindow=award-year",
+    expect(String(summary.getCell("B4").value)).toBe(
+      "LPR：同期（放款日）；计息：实际/360；不重复：同一主体同一年度；其他省级支持：补足差额；贴息：按申报年度",
     );
   });
 
@@ -219,9 +222,9 @@ describe("hlj-screen options, output and exit codes", () => {
   test.each`
     what                       | argv                                 | message
     ${"a missing file"}        | ${["nope.xlsx"]}                     | ${"cannot read nope.xlsx: no such file"}
-    ${"not an xlsx"}           | ${["NOT_XLSX"]}                      | ${"cannot read"}
+    ${"not an xlsx"}           | ${["NOT_XLSX"]}                      | ${"not an .xlsx workbook"}
     ${"no applicant table"}    | ${["NO_TABLE"]}                      | ${"no applicant table"}
-    ${"output over the input"} | ${["EXAMPLES", "-o", "EXAMPLES"]}    | ${"would overwrite the input"}
+    ${"output over the input"} | ${["EXAMPLES", "-o", "EXAMPLES"]}    | ${"is the input file"}
     ${"an unknown option"}     | ${["EXAMPLES", "--fast"]}            | ${"unknown option --fast"}
     ${"a bad option value"}    | ${["EXAMPLES", "--dedup", "entity"]} | ${"--dedup must be entity-year or entity-project"}
     ${"no input at all"}       | ${[]}                                | ${"no input workbook given"}
@@ -294,7 +297,7 @@ describe("the summary's chart", () => {
     const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
     expect(chart).toContain("<c:barChart>");
     expect(chart).toContain("'HLJ汇总'!$A$");
-    expect(chart).toContain("<c:v>M1</c:v>");
+    expect(chart).toContain("<c:v>第1条</c:v>");
     const sheets = await Promise.all(
       Object.keys(zip.files)
         .filter((f) => /^xl\/worksheets\/sheet\d+\.xml$/.test(f))

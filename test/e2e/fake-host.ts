@@ -13,7 +13,7 @@ interface HostSetup {
 
 const setup = (window as unknown as { __HLJ_WORKBOOK__?: HostSetup }).__HLJ_WORKBOOK__ ?? { sheets: [] };
 const book = new FakeWorkbook({ syncDelay: setup.syncDelay ?? 0 });
-for (const sheet of setup.sheets) book.addSheet(sheet.name, sheet.values);
+for (const sheet of setup.sheets) book.loadSheet(sheet.name, sheet.values);
 const settings = new FakeSettings();
 
 Object.assign(window, {

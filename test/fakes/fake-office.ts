@@ -8,6 +8,9 @@
 
 export type CellValue = string | number | boolean;
 
+/** Text Excel reads as a number when it is typed or assigned: 123, -1.5, 1,234, 9.1E+17. */
+const NUMBER_TEXT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][+-]?\d+)?$/;
+
 export class FakeSheet {
   values: CellValue[][] = [];
   formulas: (string | null)[][] = [];
@@ -26,13 +29,24 @@ export class FakeSheet {
   cell(row: number, column: number): CellValue {
     return this.values[row]?.[column] ?? "";
   }
+  /** Number formats set on cells (`r,c` → format); "@" is Text, which keeps what is typed as it is. */
+  numberFormats = new Map<string, string>();
+
+  /**
+   * What real Excel does with a value assigned through `range.values`, as if typed: text after a leading
+   * apostrophe stays literal; text starting with =, +, - or @ is a formula (unless it is a plain number);
+   * numeric-looking text — an all-digit credit code included — becomes a number at 15 significant digits,
+   * unless the cell is formatted as Text.
+   */
   setCell(row: number, column: number, value: CellValue): void {
     while (this.values.length <= row) this.values.push([]);
     const line = this.values[row];
     while (line.length <= column) line.push("");
-    // Excel keeps text after a leading apostrophe literally; anything else starting with = is a formula.
-    if (typeof value === "string" && value.startsWith("'")) line[column] = value.slice(1);
-    else if (typeof value === "string" && value.startsWith("=")) {
+    const asText = this.numberFormats.get(`${row},${column}`) === "@";
+    if (typeof value !== "string" || asText) line[column] = value;
+    else if (value.startsWith("'")) line[column] = value.slice(1);
+    else if (NUMBER_TEXT.test(value.trim())) line[column] = Number(Number(value.trim().replace(/,/g, "")).toPrecision(15));
+    else if (/^[=+\-@]/.test(value)) {
       (this.formulas[row] ??= [])[column] = value;
       line[column] = "(formula)";
     } else line[column] = value;
@@ -67,9 +81,18 @@ export class FakeWorkbook {
   activeSheet: string | null = null;
   constructor(public options: FakeOptions = {}) {}
 
+  /** A sheet whose cells are typed in as given (a leading apostrophe keeps text, `=` makes a formula…). */
   addSheet(name: string, values: CellValue[][] = []): FakeSheet {
     const sheet = new FakeSheet(name);
     values.forEach((row, r) => row.forEach((v, c) => sheet.setCell(r, c, v)));
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  /** A sheet whose cells already hold these values, exactly as `range.values` would give them back. */
+  loadSheet(name: string, values: CellValue[][]): FakeSheet {
+    const sheet = new FakeSheet(name);
+    sheet.values = values.map((row) => [...row]);
     this.sheets.push(sheet);
     return sheet;
   }
@@ -368,8 +391,16 @@ class RangeProxy extends Proxy {
       () => (this.context.book.selection = { sheet: this.sheetProxy.sheet().name, address: this.address.split(":")[0] }),
     );
   }
-  set numberFormat(_formats: unknown) {
-    this.sheetProxy.write(`number format ${this.address}`, () => undefined);
+  set numberFormat(formats: unknown) {
+    const grid = formats as string[][];
+    this.sheetProxy.write(`number format ${this.address}`, () => {
+      const sheet = this.sheetProxy.sheet();
+      for (let r = 0; r < this.rowCount; r++)
+        for (let c = 0; c < this.columnCount; c++) {
+          const format = grid[r]?.[c] ?? grid[0]?.[0];
+          if (typeof format === "string") sheet.numberFormats.set(`${this.rowIndex + r},${this.columnIndex + c}`, format);
+        }
+    });
   }
   getItemAt(): this {
     return this;

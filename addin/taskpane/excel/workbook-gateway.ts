@@ -5,10 +5,11 @@
  * block and retry. The user's sheets are only read. Our sheets are recognised by the workbook names we set.
  */
 import {
+  DisplayLanguage,
   HEADER_ROWS_SEARCHED,
   RESULTS_MARKER_NAME,
   RESULTS_SHEET,
-  RESULT_COLUMNS,
+  ResultsTable,
   STATUS_LABELS,
   SUMMARY_MARKER_NAME,
   SUMMARY_SHEET,
@@ -16,9 +17,11 @@ import {
   SheetInput,
   columnLetters,
   freeSheetName,
-  resultCells,
+  isOurResultsHeader,
+  isOurSummaryTitle,
+  resultsTable,
   sheetOfReference,
-  summaryContent,
+  summaryModel,
 } from "../../../core";
 import { CancelledError, isPayloadLimit } from "./office-errors";
 
@@ -38,7 +41,7 @@ export interface SheetOutline {
 
 export interface WorkbookOutline {
   sheets: SheetOutline[];
-  /** Sheets this add-in wrote before (by marker), which are never read as input. */
+  /** Sheets this add-in wrote before (marker and content agree), which are never read as input. */
   ours: string[];
   /** The first rows of each sheet (for finding header rows). */
   heads: SheetInput[];
@@ -59,16 +62,22 @@ const checkCancelled = (control?: RunControl) => {
   if (control?.isCancelled?.()) throw new CancelledError();
 };
 
-/** Sheets, their used ranges, our markers and the first rows of each sheet: three syncs whatever the size. */
+/**
+ * Sheets, their used ranges, our earlier sheets and the first rows of each sheet: three syncs whatever the
+ * size. A sheet is ours only when a marker names it *and* it starts with the header row (or title) we write: a
+ * marker alone — a defined name anyone can create — never makes a user's sheet ours.
+ */
 export async function outlineWorkbook(run: ExcelRun): Promise<WorkbookOutline> {
   return run(async (context) => {
     const worksheets = context.workbook.worksheets.load("items/name");
     const names = context.workbook.names.load("items/name,items/formula");
     await context.sync();
-    const ours = names.items
-      .filter((n) => n.name === RESULTS_MARKER_NAME || n.name === SUMMARY_MARKER_NAME)
-      .map((n) => sheetOfReference(n.formula))
-      .filter((s): s is string => s !== null);
+    const marked = (marker: string) => {
+      const name = names.items.find((n) => n.name === marker);
+      return name ? sheetOfReference(name.formula) : null;
+    };
+    const markedResults = marked(RESULTS_MARKER_NAME);
+    const markedSummary = marked(SUMMARY_MARKER_NAME);
     const used = worksheets.items.map((sheet) => sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
     await context.sync();
     const sheets: SheetOutline[] = worksheets.items.map((sheet, i) =>
@@ -82,7 +91,7 @@ export async function outlineWorkbook(run: ExcelRun): Promise<WorkbookOutline> {
             columnCount: used[i].columnCount,
           },
     );
-    const readable = sheets.filter((s) => s.rowCount > 0 && !ours.includes(s.name));
+    const readable = sheets.filter((s) => s.rowCount > 0);
     const heads = readable.map((s) =>
       context.workbook.worksheets
         .getItem(s.name)
@@ -90,10 +99,20 @@ export async function outlineWorkbook(run: ExcelRun): Promise<WorkbookOutline> {
         .load("values"),
     );
     await context.sync();
+    const firstRow = (name: string | null) => {
+      const i = readable.findIndex((s) => s.name === name);
+      return i >= 0 && readable[i].row === 1 && readable[i].column === 1 ? heads[i].values[0] : undefined;
+    };
+    const ours = [
+      ...(markedResults && isOurResultsHeader(firstRow(markedResults)) ? [markedResults] : []),
+      ...(markedSummary && isOurSummaryTitle(firstRow(markedSummary)?.[0]) ? [markedSummary] : []),
+    ];
     return {
       sheets,
       ours,
-      heads: readable.map((s, i) => ({ name: s.name, origin: { row: s.row, column: s.column }, values: heads[i].values })),
+      heads: readable
+        .map((s, i) => ({ name: s.name, origin: { row: s.row, column: s.column }, values: heads[i].values }))
+        .filter((h) => !ours.includes(h.name)),
     };
   });
 }
@@ -172,10 +191,14 @@ export async function readSheets(run: ExcelRun, sheets: readonly SheetOutline[],
   return sheets.map((s) => ({ name: s.name, origin: { row: s.row, column: s.column }, values: values.get(s.name)! }));
 }
 
-/** Text that Excel would take for a formula is written with a leading apostrophe, so it stays literal. */
+/**
+ * Every text goes in with a leading apostrophe, so Excel keeps it exactly as written: without it Excel makes a
+ * formula of `=1+1`, `+1`, `@SUM(A1)`, a number of an all-digit credit code (losing its last digits) and a
+ * date of `2025-06-01`. The apostrophe is not part of the value.
+ */
 export function literal(value: string | number | null): string | number | boolean {
   if (value === null) return "";
-  if (typeof value === "string" && /^[=+\-@]/.test(value)) return `'${value}`;
+  if (typeof value === "string") return value === "" ? "" : `'${value}`;
   return value;
 }
 
@@ -191,6 +214,7 @@ export async function writeResults(
   result: ScreeningResult,
   outline: Pick<WorkbookOutline, "sheets" | "ours">,
   control?: RunControl,
+  language: DisplayLanguage = "zh",
 ): Promise<{ results: string; summary: string }> {
   const userSheets = outline.sheets.map((s) => s.name).filter((n) => !outline.ours.includes(n));
   const resultsName = freeSheetName(RESULTS_SHEET, userSheets);
@@ -198,8 +222,9 @@ export async function writeResults(
   const taken = outline.sheets.map((s) => s.name);
   const tempResults = freeSheetName(`${RESULTS_SHEET}${TEMP_SUFFIX}`, taken);
   const tempSummary = freeSheetName(`${SUMMARY_SHEET}${TEMP_SUFFIX}`, [...taken, tempResults]);
-  const rows = result.rows.map((row) => resultCells(row).map(literal));
-  const width = RESULT_COLUMNS.length;
+  const table = resultsTable(result.rows, language);
+  const rows = table.rows.map((row) => row.map(literal));
+  const width = table.columns.length;
   const lastColumn = columnLetters(width);
   let written = false;
 
@@ -207,8 +232,8 @@ export async function writeResults(
     try {
       const results = context.workbook.worksheets.add(tempResults);
       const summary = context.workbook.worksheets.add(tempSummary);
-      results.getRange(`A1:${lastColumn}1`).values = [RESULT_COLUMNS.map((c) => c.header)];
-      writeSummary(summary, result);
+      results.getRange(`A1:${lastColumn}1`).values = [table.header];
+      writeSummary(summary, result, language);
       await context.sync();
 
       let limit = MAX_BLOCK_ROWS;
@@ -232,7 +257,7 @@ export async function writeResults(
       }
       checkCancelled(control);
 
-      formatResults(results, rows.length);
+      formatResults(results, table, rows.length);
       for (const old of outline.ours) context.workbook.worksheets.getItemOrNullObject(old).delete();
       for (const marker of [RESULTS_MARKER_NAME, SUMMARY_MARKER_NAME]) context.workbook.names.getItemOrNullObject(marker).delete();
       results.name = resultsName;
@@ -256,20 +281,20 @@ export async function writeResults(
 
 const HEADER_FILL = "#1F4E79";
 
-function formatResults(sheet: Excel.Worksheet, count: number): void {
-  const lastColumn = columnLetters(RESULT_COLUMNS.length);
+function formatResults(sheet: Excel.Worksheet, table: ResultsTable, count: number): void {
+  const lastColumn = columnLetters(table.columns.length);
   const header = sheet.getRange(`A1:${lastColumn}1`);
   header.format.font.bold = true;
   header.format.font.color = "#FFFFFF";
   header.format.fill.color = HEADER_FILL;
   sheet.freezePanes.freezeRows(1);
   const last = Math.max(2, count + 1);
-  RESULT_COLUMNS.forEach((column, i) => {
+  table.columns.forEach((column, i) => {
     const letter = columnLetters(i + 1);
     if (column.kind === "amount") sheet.getRange(`${letter}2:${letter}${last}`).numberFormat = [["#,##0.00"]];
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = column.width * 6.5;
   });
-  const status = columnLetters(RESULT_COLUMNS.findIndex((c) => c.key === "status") + 1);
+  const status = columnLetters(table.columns.findIndex((c) => c.key === "status") + 1);
   const statusRange = sheet.getRange(`${status}2:${status}${last}`);
   for (const [code, style] of Object.entries(STATUS_LABELS)) {
     const format = statusRange.conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
@@ -280,17 +305,20 @@ function formatResults(sheet: Excel.Worksheet, count: number): void {
   sheet.autoFilter.apply(sheet.getRange(`A1:${lastColumn}${last}`));
 }
 
-function writeSummary(sheet: Excel.Worksheet, result: ScreeningResult): void {
-  const { heading, blocks } = summaryContent(result);
-  let row = 1;
-  for (const cells of heading) {
-    sheet.getRange(`A${row}:B${row}`).values = [[literal(cells[0]), literal(cells[1] ?? null)]];
-    row++;
-  }
+function writeSummary(sheet: Excel.Worksheet, result: ScreeningResult, language: DisplayLanguage): void {
+  const model = summaryModel(result, language);
+  sheet.getRange("A1").values = [[model.title]];
   sheet.getRange("A1").format.font.bold = true;
   sheet.getRange("A1").format.font.size = 14;
+  let row = 3;
+  for (const [label, value] of model.info) {
+    sheet.getRange(`A${row}:B${row}`).values = [[literal(label), typeof value === "number" ? value : literal(value)]];
+    sheet.getRange(`A${row}`).format.font.bold = true;
+    row++;
+  }
+  sheet.getRange(`B${2 + model.info.length}`).numberFormat = [["#,##0.00"]];
   let chartRange: { values: string; categories: string } | null = null;
-  for (const block of blocks) {
+  for (const block of model.blocks) {
     row++;
     sheet.getRange(`A${row}`).values = [[block.title]];
     sheet.getRange(`A${row}`).format.font.bold = true;
@@ -310,13 +338,13 @@ function writeSummary(sheet: Excel.Worksheet, result: ScreeningResult): void {
     row = first + block.rows.length;
   }
   sheet.getRange("A:A").format.columnWidth = 120;
-  sheet.getRange("B:B").format.columnWidth = 360;
+  sheet.getRange("B:B").format.columnWidth = 300;
   sheet.getRange("C:D").format.columnWidth = 110;
   if (chartRange) {
-    // The chart of awards by measure: the final amounts, labelled by measure.
+    // The chart of awards by clause: the final amounts, labelled 第1条 …
     const chart = sheet.charts.add(Excel.ChartType.columnClustered, sheet.getRange(chartRange.values), Excel.ChartSeriesBy.columns);
     chart.series.getItemAt(0).setXAxisValues(sheet.getRange(chartRange.categories));
-    chart.title.text = "各措施最终金额 · Final awards by measure";
+    chart.title.text = model.chart.title;
     chart.setPosition("F2");
   }
 }

@@ -122,6 +122,7 @@ export function ScreenTab({ host, t, language, options }: { host: PaneHost; t: T
           onScreenProgress: (done, total) => setPhase({ kind: "running", step: "screen", done, total }),
         },
         worker.current.screen,
+        language,
       );
       setPhase({ kind: "done", outcome });
     } catch (error) {

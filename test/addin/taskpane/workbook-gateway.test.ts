@@ -92,7 +92,7 @@ describe("the pane's Excel layer", () => {
     expect(book.calculationSuspensions).toBeGreaterThanOrEqual(4);
     const summary = book.sheet("HLJ汇总")!;
     expect(summary.charts).toHaveLength(1);
-    expect(String(summary.cell(2, 1))).toContain("lprMode=fixed");
+    expect(String(summary.cell(3, 1))).toContain("LPR：同期（放款日）");
     expect([...book.names.keys()].sort()).toEqual(["HLJ_SCREEN_RESULTS", "HLJ_SCREEN_SUMMARY"]);
     console.log(`syncs for 20,000 rows: ${book.syncCount}`);
   });
@@ -106,7 +106,36 @@ describe("the pane's Excel layer", () => {
     await runScreening(run(book), await prepare(run(book)), { lprMode: "floating" }, {});
     expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ汇总", "HLJ筛查结果", "HLJ汇总 (2)"]);
     expect(book.sheet("HLJ汇总")!.cell(0, 0)).toBe("用户自己的汇总表");
-    expect(String(book.sheet("HLJ汇总 (2)")!.cell(2, 1))).toContain("lprMode=floating");
+    expect(String(book.sheet("HLJ汇总 (2)")!.cell(3, 1))).toContain("LPR：浮动（每日）");
+  });
+
+  test("a marker alone never makes a user's sheet ours: the sheet it names is read, kept, and not deleted", async () => {
+    const book = workbookWith(5);
+    // A workbook that defines the add-in's marker name, pointing at the user's applicant sheet.
+    book.names.set("HLJ_SCREEN_RESULTS", { sheet: book.sheet("申报")!, address: "$A$1" });
+    const before = snapshot(book, ["申报"]);
+    const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
+    expect(outcome.result.rows).toHaveLength(5);
+    expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ筛查结果", "HLJ汇总"]);
+    expect(snapshot(book, ["申报"])).toBe(before);
+    expect(book.sheet("HLJ筛查结果")!.rowCount).toBe(6);
+  });
+
+  test("text is written as the text it is: formulas stay literal, an all-digit credit code stays 18 digits", async () => {
+    const book = new FakeWorkbook();
+    const tricky = ["=1+1", "+1", "-1", "@SUM(A1)", '=HYPERLINK("http://x","y")', "2025-06-01", "1,234", "'引号"];
+    book.addSheet("申报", [
+      ["统一社会信用代码", "企业名称", "申报年度", "申报条款", "限额以上在统", "新增实物网络零售额"],
+      ...tricky.map((name, i) => ["'" + makeUscc(60 + i), "'" + name, 2025, "M3", "是", 20_000_000 + i]),
+      ["'914403001922038216", "全数字代码", 2025, "M3", "是", 30_000_000],
+    ]);
+    await runScreening(run(book), await prepare(run(book)), {}, {});
+    const results = book.sheet("HLJ筛查结果")!;
+    const header = results.values[0] as string[];
+    const column = (name: string) => results.values.slice(1).map((row) => row[header.indexOf(name)]);
+    expect(column("企业名称")).toEqual([...tricky, "全数字代码"]);
+    expect(column("统一社会信用代码").at(-1)).toBe("914403001922038216");
+    expect(results.formulas.flat().filter(Boolean)).toEqual([]);
   });
 
   test("a user's sheet named HLJ筛查结果 without the marker is neither read as ours nor deleted", async () => {

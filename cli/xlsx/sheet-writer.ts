@@ -1,0 +1,117 @@
+/**
+ * SpreadsheetML for the sheets the command line adds: cells streamed row by row (text as inline strings, so
+ * the workbook's shared strings part is never touched), column widths, a frozen header, an autofilter,
+ * merged cells, data bars, print setup and a drawing. Elements are written in the order ECMA-376 (18.3.1.99)
+ * requires, which Excel enforces.
+ */
+import { columnLetters } from "../../core";
+
+export type CellSpec = { value: string | number | boolean | null; style?: number } | null;
+
+export interface PrintSpec {
+  landscape: boolean;
+  /** Fit all columns on one page wide (any number of pages tall), or the whole sheet on one page. */
+  fit: "width" | "page";
+  /** Excel header/footer codes (&P page, &N pages). The rows repeated on every page are a defined name. */
+  footer: string;
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+}
+
+export interface SheetSpec {
+  /** Widths in characters. */
+  columns: number[];
+  rows: Iterable<CellSpec[]>;
+  /** Row heights by row index (0-based), for rows that need one (titles). */
+  heights?: Map<number, number>;
+  freezeRows?: number;
+  autoFilter?: string;
+  merges?: string[];
+  dataBars?: { ref: string; color: string }[];
+  print?: PrintSpec;
+  drawingRelationshipId?: string;
+}
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+// Characters XML 1.0 cannot hold; Excel writes them as _xHHHH_ (ST_Xstring), and a literal `_xHHHH_` as `_x005F_xHHHH_`.
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/;
+// eslint-disable-next-line no-control-regex
+const ESCAPES = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g;
+
+/** Text for an XML element or attribute, with the characters XML cannot hold as Excel's `_xHHHH_` escapes. */
+export function xmlText(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text.replace(ESCAPES, (ch) => {
+    switch (ch) {
+      case "&":
+        return "&amp;";
+      case "<":
+        return "&lt;";
+      case ">":
+        return "&gt;";
+      case '"':
+        return "&quot;";
+      case "_":
+        return "_x005F_";
+      default:
+        return `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
+    }
+  });
+}
+
+function cellXml(reference: string, cell: NonNullable<CellSpec>): string {
+  const style = cell.style ? ` s="${cell.style}"` : "";
+  const value = cell.value;
+  if (value === null || value === "") return style ? `<c r="${reference}"${style}/>` : "";
+  if (typeof value === "number") return Number.isFinite(value) ? `<c r="${reference}"${style}><v>${value}</v></c>` : "";
+  if (typeof value === "boolean") return `<c r="${reference}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
+  const space = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : "";
+  return `<c r="${reference}"${style} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
+}
+
+/** The sheet's XML, in chunks (one per block of rows), for a streaming deflate. */
+export function* sheetXml(spec: SheetSpec): Generator<string> {
+  const letters = spec.columns.map((_, i) => columnLetters(i + 1));
+  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`;
+  if (spec.print) yield `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
+  const frozen = spec.freezeRows
+    ? `<pane ySplit="${spec.freezeRows}" topLeftCell="A${spec.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${spec.freezeRows + 1}" sqref="A${spec.freezeRows + 1}"/>`
+    : "";
+  yield `<sheetViews><sheetView workbookViewId="0">${frozen}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`;
+  yield `<cols>${spec.columns.map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width.toFixed(2)}" customWidth="1"/>`).join("")}</cols>`;
+  yield "<sheetData>";
+  let chunk = "";
+  let r = 0;
+  for (const row of spec.rows) {
+    r++;
+    const height = spec.heights?.get(r - 1);
+    let cells = "";
+    row.forEach((cell, c) => {
+      if (cell) cells += cellXml(`${letters[c] ?? columnLetters(c + 1)}${r}`, cell);
+    });
+    if (cells || height) chunk += `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""}>${cells}</row>`;
+    if (chunk.length > 1 << 16) {
+      yield chunk;
+      chunk = "";
+    }
+  }
+  yield `${chunk}</sheetData>`;
+  if (spec.autoFilter) yield `<autoFilter ref="${spec.autoFilter}"/>`;
+  if (spec.merges?.length)
+    yield `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
+  let priority = 1;
+  for (const bar of spec.dataBars ?? []) {
+    yield `<conditionalFormatting sqref="${bar.ref}"><cfRule type="dataBar" priority="${priority++}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF${bar.color}"/></dataBar></cfRule></conditionalFormatting>`;
+  }
+  const print = spec.print;
+  if (print) {
+    const m = print.margins;
+    yield `<printOptions horizontalCentered="1"/><pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>`;
+    yield `<pageSetup paperSize="9" orientation="${print.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="${print.fit === "page" ? 1 : 0}"/>`;
+    yield `<headerFooter><oddFooter>${xmlText(print.footer)}</oddFooter></headerFooter>`;
+  }
+  if (spec.drawingRelationshipId) yield `<drawing r:id="${spec.drawingRelationshipId}"/>`;
+  yield "</worksheet>";
+}
