@@ -48,12 +48,12 @@ export async function readInput(pkg: OpenPackage, onSheet?: (name: string) => vo
   };
   const input: SheetInput[] = sheets
     .filter((s) => s !== ours.results && s !== ours.summary)
-    .map((s) => ({ name: s.name, values: s.values as SheetInput["values"] }));
+    .map((s) => ({ name: s.name, values: s.values as SheetInput["values"], numberFormats: s.numberFormats }));
   return {
     structure,
     sheets,
     ours,
-    workbook: { sheets: input },
+    workbook: { sheets: input, date1904: structure.date1904 },
     release() {
       for (const sheet of sheets) sheet.values = sheet.numberFormats = [];
       for (const sheet of input) (sheet as { values: SheetInput["values"] }).values = [];

@@ -184,7 +184,7 @@ const CASES = [
     },
   ],
   ["whitespace-only measure cell", "error", m3({ 统一社会信用代码: uscc("231100", 900_071), 申报条款: "\u3000 " })],
-  ["a totals row with no entity", "error", { 企业名称: "合计", 新增实物网络零售额: 999 }],
+  ["a totals row (合计): skipped and listed, not an application", "skipped", { 企业名称: "合计", 新增实物网络零售额: 999 }],
 ];
 
 const workbook = new ExcelJS.Workbook();
@@ -205,6 +205,45 @@ CASES.forEach(([kind, expected, facts], i) => {
     row.getCell(column).value = value === null ? null : value;
   }
 });
+// A second sheet laid out as a bureau lays one out: a title, a 填报单位 line, a two-row header (a group cell
+// over the loan columns) with a units row, 序号, a blank row, a 合计 row merged over the first columns, footer
+// lines, the header printed again on the next page, then a second table with its own header.
+const layout = workbook.addWorksheet("版式");
+layout.mergeCells("A1:J1");
+layout.getCell("A1").value = "版式测试：申报汇总表";
+layout.getCell("A2").value = "填报单位：测试市商务局";
+layout.getRow(4).values = ["序号", "统一社会信用代码", "企业名称", "申报年度", "申报条款", "总投资额", "贷款情况", null, null, null];
+layout.getRow(5).values = [null, null, null, null, null, null, "贷款金额", "贷款利率", "放款日期", "到期日期"];
+for (const column of "ABCDEF") layout.mergeCells(`${column}4:${column}5`);
+layout.mergeCells("G4:J4");
+layout.getRow(6).values = [null, null, null, null, null, "万元", "万元", "%", null, null];
+const loanRow = (n, code) => [n, code, `版式企业${n}`, year, "M5", 200, 500, 3.85, serial(2025, 7, 1), serial(2027, 7, 1)];
+layout.getRow(7).values = loanRow(1, uscc("230100", 900_101));
+layout.getRow(9).values = loanRow(2, uscc("230200", 900_102));
+layout.getRow(10).values = [
+  "序号",
+  "统一社会信用代码",
+  "企业名称",
+  "申报年度",
+  "申报条款",
+  "总投资额",
+  "贷款金额",
+  "贷款利率",
+  "放款日期",
+  "到期日期",
+];
+layout.getRow(11).values = loanRow(3, uscc("230300", 900_103));
+layout.mergeCells("A12:C12");
+layout.getCell("A12").value = "合计";
+layout.getCell("F12").value = 600;
+layout.getCell("G12").value = 1500;
+layout.getCell("A14").value = "填表人：赵六";
+layout.getCell("E14").value = "审核人：钱七";
+layout.getCell("A17").value = "第3条（续表）";
+layout.getRow(18).values = ["统一社会信用代码", "申报年度", "申报条款", "限额以上在统", "新增实物网络零售额（万元）"];
+layout.getRow(19).values = [uscc("230400", 900_104), year, "M3", "是", 1500];
+layout.getRow(20).values = ["小计", null, null, null, 1500];
+
 // The user's own formulas, which must survive in the output unchanged.
 sheet.getCell("Z4").value = { formula: "SUM(J4:J10)", result: 0 };
 sheet.getCell("Z5").value = "用户自己的备注";

@@ -17,6 +17,8 @@ export interface PaneHost {
   selectCell(sheet: string, address: string): Promise<void>;
   /** Writes a formula into the selected cell; returns its address. */
   insertFormula(formula: string): Promise<string>;
+  /** Whether this Excel offers an ExcelApi version (what the manifest does not require is checked here). */
+  supports(excelApi: string): boolean;
 }
 
 function themeOf(): Theme {
@@ -49,6 +51,7 @@ export function officeHost(): PaneHost {
         worksheet.getRange(address).select();
         await context.sync();
       }),
+    supports: (excelApi) => Office.context?.requirements?.isSetSupported?.("ExcelApi", excelApi) ?? false,
     insertFormula: (formula) =>
       run(async (context) => {
         const cell = context.workbook.getActiveCell();

@@ -5,6 +5,7 @@
  */
 import {
   DisplayLanguage,
+  FIELD_BY_KEY,
   HISTORY_SHEET_NAMES,
   LPR_SHEET_NAMES,
   OptionsInput,
@@ -16,7 +17,7 @@ import {
   isSheetNamed,
   screenWorkbook,
 } from "../../core";
-import { ExcelRun, Progress, RunControl, WorkbookOutline, outlineWorkbook, readSheets, writeResults } from "./excel/workbook-gateway";
+import { ExcelRun, Note, Progress, RunControl, WorkbookOutline, outlineWorkbook, readSheets, writeResults } from "./excel/workbook-gateway";
 
 export interface Prepared {
   outline: WorkbookOutline;
@@ -24,8 +25,12 @@ export interface Prepared {
 }
 
 /** Outlines the workbook and proposes the column mapping of every applicant table. */
-export async function prepare(run: ExcelRun, choices: Record<string, TableChoice> = {}): Promise<Prepared> {
-  const outline = await outlineWorkbook(run);
+export async function prepare(
+  run: ExcelRun,
+  choices: Record<string, TableChoice> = {},
+  supports: (excelApi: string) => boolean = () => true,
+): Promise<Prepared> {
+  const outline = await outlineWorkbook(run, supports);
   return { outline, tables: detectTables({ sheets: outline.heads }, choices) };
 }
 
@@ -36,16 +41,19 @@ export function remap(prepared: Prepared, choices: Record<string, TableChoice>):
 
 export type Screen = (
   sheets: SheetInput[],
-  options: OptionsInput & { tables?: Record<string, TableChoice> },
+  options: OptionsInput & { tables?: Record<string, TableChoice>; date1904?: boolean },
   onProgress: (done: number, total: number) => void,
 ) => Promise<ScreeningResult>;
 
 /** Screening in this thread (tests, and hosts without Web Workers). */
-export const screenHere: Screen = async (sheets, options, onProgress) => screenWorkbook({ sheets }, { ...options, onProgress });
+export const screenHere: Screen = async (sheets, { date1904, ...options }, onProgress) =>
+  screenWorkbook({ sheets, date1904 }, { ...options, onProgress });
 
 export interface RunOutcome {
   result: ScreeningResult;
   sheets: { results: string; summary: string };
+  /** What this Excel could not do (an optional API missing), for the pane to say. */
+  notes: Note[];
 }
 
 /**
@@ -68,11 +76,19 @@ export async function runScreening(
       !prepared.outline.ours.includes(s.name) &&
       (wanted.has(s.name) || isSheetNamed(s.name, HISTORY_SHEET_NAMES) || isSheetNamed(s.name, LPR_SHEET_NAMES)),
   );
-  const inputs = await readSheets(run, sheets, control);
+  // Number formats only where they change a value: the rate columns (a percentage-formatted cell is a fraction).
+  const formatColumns = new Map<string, number[]>();
+  for (const table of remap(prepared, choices)) {
+    const rates = table.columns.filter((c) => FIELD_BY_KEY.get(c.field)?.kind === "rate").map((c) => c.index);
+    if (rates.length) formatColumns.set(table.sheet, rates);
+  }
+  const inputs = await readSheets(run, sheets, control, formatColumns);
   if (control.isCancelled?.()) throw Object.assign(new Error("cancelled"), { code: "Cancelled" });
-  const result = await screen(inputs, { ...options, tables: choices }, (done, total) => control.onScreenProgress?.(done, total));
+  const result = await screen(inputs, { ...options, tables: choices, date1904: prepared.outline.date1904 ?? false }, (done, total) =>
+    control.onScreenProgress?.(done, total),
+  );
   const written = await writeResults(run, result, prepared.outline, control, language);
-  return { result, sheets: written };
+  return { result, sheets: { results: written.results, summary: written.summary }, notes: written.notes };
 }
 
 export type { Progress };

@@ -47,7 +47,25 @@ export function showCell(cell: CellValue): string {
   return String(cell);
 }
 
+/** A formula cell whose result was never saved (a file written by a program that does not calculate). */
+export function uncalculatedFormulaOf(cell: CellValue): string | null {
+  return cell &&
+    typeof cell === "object" &&
+    !(cell instanceof Date) &&
+    typeof (cell as { uncalculated?: unknown }).uncalculated === "string"
+    ? String((cell as { uncalculated: string }).uncalculated)
+    : null;
+}
+
 function notText(cell: CellValue, expectedZh: string, expectedEn: string): Parsed<never> | null {
+  const formula = uncalculatedFormulaOf(cell);
+  if (formula !== null) {
+    return {
+      kind: "invalid",
+      zh: `公式 ${formula} 没有保存计算结果：请在 Excel 中打开并保存该文件后再筛查`,
+      en: `the formula ${formula} has no saved value: open and save the file in Excel first`,
+    };
+  }
   const error = excelErrorOf(cell);
   if (error)
     return {
@@ -89,11 +107,14 @@ const ISO_LIKE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 const CHINESE_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 
+/** Days between the 1904 date system's serial 0 (1904-01-01) and the same day in the 1900 system. */
+const DAYS_1904_TO_1900 = 1462;
+
 /**
- * A date: an Excel serial (1900 system), a Date (exceljs, UTC midnight), or text `2025-06-01`, `2025/6/1`,
- * `2025.6.1`, `2025年6月1日`, `20250601`.
+ * A date: an Excel serial (1900 system, or 1904 when the workbook says so), a Date (UTC midnight), or text
+ * `2025-06-01`, `2025/6/1`, `2025.6.1`, `2025年6月1日`, `20250601`.
  */
-export function parseDateCell(cell: CellValue): Parsed<IsoDate> {
+export function parseDateCell(cell: CellValue, date1904 = false): Parsed<IsoDate> {
   if (isEmptyCell(cell)) return ABSENT;
   const error = notText(cell, "日期", "a date");
   if (error) return error;
@@ -103,8 +124,10 @@ export function parseDateCell(cell: CellValue): Parsed<IsoDate> {
       : value(fromDayNumber(Math.floor(cell.getTime() / 86_400_000)));
   }
   if (typeof cell === "number") {
-    const iso = excelSerialToIso(cell);
-    return iso ? value(iso) : invalid(String(cell), "有效的Excel日期序号", "a valid Excel date serial (1900 date system)");
+    const iso = excelSerialToIso(date1904 ? cell + DAYS_1904_TO_1900 : cell);
+    return iso
+      ? value(iso)
+      : invalid(String(cell), "有效的Excel日期序号", `a valid Excel date serial (${date1904 ? "1904" : "1900"} date system)`);
   }
   if (typeof cell !== "string") return invalid(showCell(cell), "日期", "a date");
   const text = toHalfWidth(cell).trim().replace(/\s+/g, "");

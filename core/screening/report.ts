@@ -320,7 +320,17 @@ export function summaryModel(result: ScreeningResult, language: DisplayLanguage,
   };
 }
 
-/** A printed page's footer: the page number and the policy id (Excel header/footer codes). */
+/** A printed page's footer: the policy id on the left, the page number in the middle (Excel's &P and &N codes). */
+export function printFooterParts(policyId: string, language: DisplayLanguage): { left: string; center: string; right: string } {
+  return {
+    left: policyId,
+    center: language === "zh" ? "第 &P 页，共 &N 页" : "Page &P of &N",
+    right: language === "zh" ? "HLJ 筛查" : "HLJ screening",
+  };
+}
+
+/** The footer as one SpreadsheetML string (`&L…&C…&R…`). */
 export function printFooter(policyId: string, language: DisplayLanguage): string {
-  return language === "zh" ? `&L${policyId}&C第 &P 页，共 &N 页&RHLJ` : `&L${policyId}&CPage &P of &N&RHLJ`;
+  const { left, center, right } = printFooterParts(policyId, language);
+  return `&L${left}&C${center}&R${right}`;
 }

@@ -8,7 +8,6 @@ import { BatchResultJson, batchResultToJson } from "../batch/json";
 import {
   CellValue,
   Parsed,
-  excelErrorOf,
   isEmptyCell,
   parseBooleanCell,
   parseDateCell,
@@ -21,14 +20,14 @@ import { SuppliedLprEntry } from "../lpr/lpr-table";
 import { parseMeasureRef } from "../measures/measure-id";
 import { levelOf } from "../measures/m6-base-award";
 import { ApplicationFacts } from "../measures/types";
-import { Decimal, dec, formatRate } from "../money/money";
+import { Decimal, dec, formatRate, formatYuan } from "../money/money";
 import { INPUT_BOUNDS } from "../policy/input-bounds";
 import { OptionsInput } from "../options";
 import { Reason, reason } from "../reasons/reasons";
 import { toHalfWidth } from "../text/half-width";
+import { HEADER_SEARCH_ROWS, LaidOutTable, SkippedKind, cellText, layOut, missingRequired, nearMissHeader } from "./layout";
 import {
   FIELD_BY_KEY,
-  REQUIRED_FIELDS,
   FieldKey,
   FieldSpec,
   HISTORY_FIELDS,
@@ -37,7 +36,6 @@ import {
   LPR_FIELDS,
   LPR_SHEET_NAMES,
   columnLetters,
-  fieldOfHeader,
   isSheetNamed,
   normaliseHeader,
 } from "./fields";
@@ -48,10 +46,17 @@ export interface SheetInput {
   values: readonly (readonly unknown[])[];
   /** Where values[0][0] sits on the sheet (1-based); default A1. */
   origin?: { row: number; column: number };
+  /**
+   * Number formats of the cells (same shape as values; a row or cell may be missing where the format is
+   * General), as `range.numberFormat` gives them: a percentage-formatted cell holds a fraction whatever its header.
+   */
+  numberFormats?: readonly (readonly (string | undefined | null)[] | undefined)[];
 }
 
 export interface WorkbookInput {
   sheets: readonly SheetInput[];
+  /** The workbook counts dates in the 1904 date system (Excel for Mac before 2011): its serials are read as such. */
+  date1904?: boolean;
 }
 
 export interface ScreenOptions extends OptionsInput {
@@ -79,12 +84,26 @@ export interface TableChoice {
   columns?: Partial<Record<FieldKey, number | null>>;
 }
 
+/** A row below a header that is not an applicant: a total, a footer line, a title, a units row, a repeated header. */
+export interface SkippedRowInfo {
+  /** `申报!A25` */
+  cell: string;
+  kind: SkippedKind;
+  text: string;
+}
+
 /** An applicant table found on a sheet. */
 export interface TableInfo {
   sheet: string;
-  /** Row number of the header row on the sheet. */
+  /** Row number of the header row on the sheet (the lower row of a two-row header). */
   headerRow: number;
+  /** 2 when a group row above the field names belongs to the header. */
+  headerRows: number;
+  /** Row number of a units row under the header (元 / 万元 / %), or null. */
+  unitsRow: number | null;
   rows: number;
+  /** Rows of the table that are not applicants, each with its cell. */
+  skipped: SkippedRowInfo[];
   /** The measure the sheet's name gives, for rows without a measure cell. */
   sheetMeasure: string | null;
   columns: TableColumn[];
@@ -100,7 +119,8 @@ export interface TableInfo {
 export interface ScreeningIssue {
   sheet: string;
   cell?: string;
-  severity: "warning" | "error";
+  /** `info` lists what was read differently (a skipped 合计 row); `warning` asks a person to look. */
+  severity: "info" | "warning" | "error";
   zh: string;
   en: string;
 }
@@ -121,8 +141,6 @@ export class UnusableWorkbookError extends Error {
   }
 }
 
-const HEADER_SEARCH_ROWS = 30;
-
 export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions = {}): ScreeningResult {
   if (!workbook || !Array.isArray(workbook.sheets)) {
     throw new UnusableWorkbookError(
@@ -137,6 +155,8 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
   const history: HistoryRecord[] = [];
   const lprEntries: SuppliedLprEntry[] = [];
 
+  const date1904 = workbook.date1904 === true;
+  const nearMisses: ScreeningIssue[] = [];
   for (const sheet of workbook.sheets) {
     const values = Array.isArray(sheet.values) ? sheet.values : [];
     if (isSheetNamed(sheet.name, HISTORY_SHEET_NAMES)) {
@@ -149,18 +169,37 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
     }
     const choice = options.tables?.[sheet.name];
     if (choice?.skip) continue;
-    const table = findTable(sheet, values, issues, choice);
-    if (!table) continue;
-    tables.push(table.info);
-    const before = rows.length;
-    readApplicants(sheet, values, table, rows, cellsOf);
-    table.info.rows = rows.length - before;
+    const found = findTables(sheet, values, issues, choice);
+    if (found.length === 0) {
+      const miss = nearMiss(sheet, values);
+      if (miss) nearMisses.push(miss);
+      continue;
+    }
+    for (const table of found) {
+      tables.push(table.info);
+      const before = rows.length;
+      readApplicants(sheet, values, table, rows, cellsOf, date1904);
+      table.info.rows = rows.length - before;
+      checkTotals(sheet, values, table, issues);
+      for (const skipped of table.info.skipped) {
+        issues.push({
+          sheet: sheet.name,
+          cell: skipped.cell,
+          severity: "info",
+          zh: `${skipped.cell}：${SKIPPED_WORDS[skipped.kind].zh}${skipped.text ? `“${skipped.text}”` : ""}，不作为申报行读取`,
+          en: `${skipped.cell}: ${SKIPPED_WORDS[skipped.kind].en}${skipped.text ? ` "${skipped.text}"` : ""}, not read as an application`,
+        });
+      }
+    }
   }
+  issues.push(...nearMisses);
   if (tables.length === 0) {
     const names = workbook.sheets.map((s) => s.name).join(", ") || "(none)";
+    const hint = nearMisses[0] ? ` (${nearMisses[0].en})` : "";
+    const hintZh = nearMisses[0] ? `（${nearMisses[0].zh}）` : "";
     throw new UnusableWorkbookError(
-      `no applicant table: no sheet (${names}) has a header row with a 统一社会信用代码 (USCC) column, a 申报年度 (year) column and a 申报条款 (measure) column or a measure in its name`,
-      `没有申报表：工作表（${names}）中没有同时包含“统一社会信用代码”“申报年度”以及“申报条款”列（或表名含条款）的表头行`,
+      `no applicant table: no sheet (${names}) has a header row with a 统一社会信用代码 (USCC) column, a 申报年度 (year) column and a 申报条款 (measure) column or a measure in its name${hint}`,
+      `没有申报表：工作表（${names}）中没有同时包含“统一社会信用代码”“申报年度”以及“申报条款”列（或表名含条款）的表头行${hintZh}`,
     );
   }
 
@@ -175,8 +214,18 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
   result.rows.forEach((row, i) => {
     row.reasons = row.reasons.map((r) => locate(r, cellsOf[i]));
   });
+  issues.push(...columnsFailing(result.rows, cellsOf, tables));
   return { ...batchResultToJson(result), tables, issues };
 }
+
+const SKIPPED_WORDS: Readonly<Record<SkippedKind, { zh: string; en: string }>> = {
+  total: { zh: "合计行", en: "a total row" },
+  footer: { zh: "表尾", en: "a footer line" },
+  text: { zh: "文字行（标题或说明）", en: "a line of text (a title or a note)" },
+  header: { zh: "重复的表头", en: "the header repeated" },
+  units: { zh: "单位行", en: "the units row" },
+  numbering: { zh: "列序号行", en: "the row of column numbers" },
+};
 
 /**
  * The applicant tables a workbook holds, with their automatic column mapping, without screening: what the task
@@ -186,8 +235,8 @@ export function detectTables(workbook: WorkbookInput, choices: ScreenOptions["ta
   const tables: TableInfo[] = [];
   for (const sheet of workbook.sheets) {
     if (isSheetNamed(sheet.name, HISTORY_SHEET_NAMES) || isSheetNamed(sheet.name, LPR_SHEET_NAMES)) continue;
-    const found = findTable(sheet, Array.isArray(sheet.values) ? sheet.values : [], [], choices[sheet.name]);
-    if (found) tables.push(found.info);
+    const found = findTables(sheet, Array.isArray(sheet.values) ? sheet.values : [], [], choices[sheet.name]);
+    if (found.length) tables.push(found[0].info);
   }
   return tables;
 }
@@ -200,7 +249,7 @@ export const HEADER_ROWS_SEARCHED = HEADER_SEARCH_ROWS;
 
 interface FoundTable {
   info: TableInfo;
-  headerIndex: number;
+  layout: LaidOutTable;
   columns: Map<FieldKey, { index: number; header: string; unit: HeaderUnit }>;
   sheetMeasure: string | null;
 }
@@ -216,85 +265,82 @@ function originOf(sheet: SheetInput) {
   return { row: sheet.origin?.row ?? 1, column: sheet.origin?.column ?? 1 };
 }
 
-/** A header cell's text; error values and other objects are no header. */
-function cellText(cell: unknown): string {
-  if (cell === null || cell === undefined || (typeof cell === "object" && !(cell instanceof Date))) return "";
-  return excelErrorOf(cell as CellValue) ? "" : String(cell);
-}
-
-function findTable(
+function findTables(
   sheet: SheetInput,
   values: readonly (readonly unknown[])[],
   issues: ScreeningIssue[],
   choice?: TableChoice,
-): FoundTable | null {
+): FoundTable[] {
   const sheetMeasure = measureOfSheetName(sheet.name);
   const origin = originOf(sheet);
-  type Duplicate = { cell: string; field: FieldKey };
-  let best: { index: number; columns: FoundTable["columns"]; duplicates: Duplicate[]; ignored: string[] } | null = null;
-  const chosenRow = choice?.headerRow !== undefined ? choice.headerRow - origin.row : null;
-  for (let r = chosenRow ?? 0; r < (chosenRow !== null ? chosenRow + 1 : Math.min(values.length, HEADER_SEARCH_ROWS)); r++) {
-    const row = values[r] ?? [];
-    const columns: FoundTable["columns"] = new Map();
-    const duplicates: Duplicate[] = [];
-    const ignored: string[] = [];
-    row.forEach((cell, c) => {
-      const text = cellText(cell).trim();
-      if (!text) return;
-      const { key, unit } = normaliseHeader(text);
-      const field = fieldOfHeader(key);
-      if (!field) {
-        ignored.push(text);
-        return;
-      }
-      if (columns.has(field)) duplicates.push({ cell: `${columnLetters(origin.column + c)}${origin.row + r}`, field });
-      else columns.set(field, { index: c, header: text, unit });
-    });
-    for (const [field, index] of Object.entries(choice?.columns ?? {}) as [FieldKey, number | null][]) {
-      if (index === null) columns.delete(field);
-      else
-        columns.set(field, {
-          index,
-          header: cellText(row[index]).trim() || columnLetters(origin.column + index),
-          unit: normaliseHeader(cellText(row[index])).unit,
+  const laidOut = layOut(values, sheetMeasure, {
+    headerIndex: choice?.headerRow !== undefined ? choice.headerRow - origin.row : undefined,
+    columns: choice?.columns,
+  });
+  return laidOut
+    .filter((layout) => layout.columns.size > 0)
+    .map((layout) => {
+      const at = (index: number) => `${columnLetters(origin.column + index)}${origin.row + layout.headerIndex + layout.headerRows - 1}`;
+      for (const { index, field } of layout.duplicates) {
+        const spec = FIELD_BY_KEY.get(field)!;
+        const first = columnLetters(origin.column + layout.columns.get(field)!.index);
+        issues.push({
+          sheet: sheet.name,
+          cell: at(index),
+          severity: "warning",
+          zh: `${sheet.name}!${at(index)}：表头“${spec.zh}”重复，读取第一列（${first}），忽略此列`,
+          en: `${sheet.name}!${at(index)}: a second "${spec.en}" column; the first (${first}) is read, this one ignored`,
         });
-    }
-    const usable = columns.has("entityId") && columns.has("year") && (columns.has("measure") || sheetMeasure !== null);
-    if ((usable || chosenRow !== null) && (!best || columns.size > best.columns.size)) best = { index: r, columns, duplicates, ignored };
-  }
-  if (!best) return null;
-  if (best.columns.size === 0) return null;
-  for (const { cell, field } of best.duplicates) {
-    const spec = FIELD_BY_KEY.get(field)!;
-    const first = columnLetters(origin.column + best.columns.get(field)!.index);
-    issues.push({
-      sheet: sheet.name,
-      cell,
-      severity: "warning",
-      zh: `${sheet.name}!${cell}：表头“${spec.zh}”重复，读取第一列（${first}），忽略此列`,
-      en: `${sheet.name}!${cell}: a second "${spec.en}" column; the first (${first}) is read, this one ignored`,
+      }
+      const headerRow = origin.row + layout.headerIndex + layout.headerRows - 1;
+      const info: TableInfo = {
+        sheet: sheet.name,
+        headerRow,
+        headerRows: layout.headerRows,
+        unitsRow: layout.unitsIndex === null ? null : origin.row + layout.unitsIndex,
+        rows: 0,
+        skipped: layout.skipped.map((s) => ({
+          cell: `${sheet.name}!${columnLetters(origin.column + s.column)}${origin.row + s.index}`,
+          kind: s.kind,
+          text: s.text,
+        })),
+        sheetMeasure,
+        columns: [...layout.columns.entries()].map(([field, c]) => ({
+          field,
+          header: c.header,
+          column: columnLetters(origin.column + c.index),
+          index: c.index,
+          unit: c.unit,
+        })),
+        ignoredHeaders: layout.ignored,
+        headers: layout.headers.map((h) => ({ index: h.index, column: columnLetters(origin.column + h.index), text: h.text })),
+        missingRequired: missingRequired(layout.columns, sheetMeasure),
+      };
+      return { info, layout, columns: layout.columns, sheetMeasure };
     });
-  }
-  const info: TableInfo = {
+}
+
+/** A sheet with a header row that maps some fields but not the required ones: say which column to check. */
+function nearMiss(sheet: SheetInput, values: readonly (readonly unknown[])[]): ScreeningIssue | null {
+  const miss = nearMissHeader(values, measureOfSheetName(sheet.name));
+  if (!miss || miss.missing.length === 0) return null;
+  const origin = originOf(sheet);
+  const row = origin.row + miss.index;
+  const found = [...miss.mapping.columns.entries()].map(
+    ([field, c]) => `${c.header}（${columnLetters(origin.column + c.index)}）→ ${FIELD_BY_KEY.get(field)!.zh}`,
+  );
+  const foundEn = [...miss.mapping.columns.entries()].map(
+    ([field, c]) => `${c.header} (${columnLetters(origin.column + c.index)}) → ${FIELD_BY_KEY.get(field)!.en}`,
+  );
+  const missing = miss.missing.map((f) => FIELD_BY_KEY.get(f)!);
+  const unknown = miss.mapping.ignored.slice(0, 6);
+  return {
     sheet: sheet.name,
-    headerRow: origin.row + best.index,
-    rows: 0,
-    sheetMeasure,
-    columns: [...best.columns.entries()].map(([field, c]) => ({
-      field,
-      header: c.header,
-      column: columnLetters(origin.column + c.index),
-      index: c.index,
-      unit: c.unit,
-    })),
-    ignoredHeaders: best.ignored,
-    headers: (values[best.index] ?? []).flatMap((cell, index) => {
-      const text = cellText(cell).trim();
-      return text ? [{ index, column: columnLetters(origin.column + index), text }] : [];
-    }),
-    missingRequired: REQUIRED_FIELDS.filter((f) => !best!.columns.has(f) && !(f === "measure" && sheetMeasure !== null)),
+    cell: `${sheet.name}!${row}`,
+    severity: "warning",
+    zh: `${sheet.name}!${row} 像是表头（${found.join("、")}），但缺少${missing.map((m) => `“${m.zh}”`).join("、")}列${unknown.length ? `：请检查未识别的列 ${unknown.map((u) => `“${u}”`).join("、")} 的表头` : "：请补上该列"}（可用的表头见 SCREENING.md）`,
+    en: `${sheet.name}!${row} looks like a header (${foundEn.join(", ")}) but has no ${missing.map((m) => m.en).join(" or ")} column${unknown.length ? `: check the headers of the columns not recognised: ${unknown.map((u) => `"${u}"`).join(", ")}` : ": add it"}`,
   };
-  return { info, headerIndex: best.index, columns: best.columns, sheetMeasure };
 }
 
 const SHEET_MEASURE_PATTERNS = [
@@ -326,11 +372,12 @@ interface ColumnReader {
   /** `申报!F` and the header, to name a cell: `申报!F12 贷款利率`. */
   letter: string;
   header: string;
-  parse: (cell: CellValue) => Parsed<unknown>;
+  /** `format`: the cell's number format, where it matters (a percentage holds a fraction). */
+  parse: (cell: CellValue, format: string | undefined | null) => Parsed<unknown>;
 }
 
 /** One parser per column, chosen once per table from the field's kind and the header's unit. */
-function columnReaders(table: FoundTable, origin: { row: number; column: number }): ColumnReader[] {
+function columnReaders(table: FoundTable, origin: { row: number; column: number }, date1904: boolean): ColumnReader[] {
   const readers: ColumnReader[] = [];
   for (const [field, column] of table.columns) {
     if (field === "measure") continue; // read as given, below
@@ -345,10 +392,10 @@ function columnReaders(table: FoundTable, origin: { row: number; column: number 
         break;
       }
       case "rate":
-        parse = (cell) => parseRate(cell, unit);
+        parse = (cell, format) => parseRate(cell, unit, format);
         break;
       case "date":
-        parse = parseDateCell;
+        parse = (cell) => parseDateCell(cell, date1904);
         break;
       case "boolean":
         parse = parseBooleanCell;
@@ -373,20 +420,21 @@ function readApplicants(
   table: FoundTable,
   rows: ApplicationRow[],
   cellsOf: CellIndex[],
+  date1904: boolean,
 ): void {
   const origin = originOf(sheet);
-  const readers = columnReaders(table, origin);
+  const readers = columnReaders(table, origin, date1904);
   const letters = new Map<FieldKey, { letter: string; header: string }>();
   for (const [field, c] of table.columns) letters.set(field, { letter: columnLetters(origin.column + c.index), header: c.header });
   const signatureColumns = [...table.columns.values()].map((c) => c.index);
   const measureEntry = table.columns.get("measure");
   const measureColumn = measureEntry && { ...measureEntry, letter: columnLetters(origin.column + measureEntry.index) };
-  for (let r = table.headerIndex + 1; r < values.length; r++) {
+  const formats = sheet.numberFormats;
+  for (const r of table.layout.dataRows) {
     const cells = values[r] ?? [];
-    if (cells.every((cell) => isEmptyCell(cell as CellValue))) continue;
     const rowNumber = origin.row + r;
     const index: CellIndex = { sheet: sheet.name, row: rowNumber, columns: letters };
-    const row = readRow(cells, rowNumber, sheet.name, readers, measureColumn, table.sheetMeasure);
+    const row = readRow(cells, formats?.[r], rowNumber, sheet.name, readers, measureColumn, table.sheetMeasure);
     // Identical applications are identical cells in the columns read (notes aside): cheaper than comparing facts.
     row.signature = `${sheet.name}\u0001${signatureColumns.map((c) => signaturePart(cells[c])).join("\u0001")}`;
     rows.push(row);
@@ -405,6 +453,7 @@ type Read = Partial<Record<FieldKey, unknown>>;
 /** Reads one applicant row; a cell that cannot be read becomes a bad_value reason naming the cell. */
 function readRow(
   cells: readonly unknown[],
+  formats: readonly (string | undefined | null)[] | undefined,
   rowNumber: number,
   sheet: string,
   readers: readonly ColumnReader[],
@@ -414,7 +463,7 @@ function readRow(
   const errors: Reason[] = [];
   const read: Read = {};
   for (const reader of readers) {
-    const parsed = reader.parse(cells[reader.index] as CellValue);
+    const parsed = reader.parse(cells[reader.index] as CellValue, formats?.[reader.index]);
     if (parsed.kind === "value") read[reader.field] = parsed.value;
     else if (parsed.kind === "invalid") {
       const where = `${sheet}!${reader.letter}${rowNumber} ${reader.header}`;
@@ -502,10 +551,11 @@ function amountParser(spec: FieldSpec) {
  * A plain number there that is already a fraction (0.029 for 2.9%) would be read a hundred times too small:
  * it is refused with the unit hint (RULES.md "Reading numbers").
  */
-function parseRate(cell: CellValue, unit: HeaderUnit): Parsed<Decimal> {
+function parseRate(cell: CellValue, unit: HeaderUnit, format?: string | null): Parsed<Decimal> {
   const parsed = parseNumberCell(cell);
   if (parsed.kind !== "value") return parsed;
-  const selfDescribed = typeof cell === "string" && cell.includes("%");
+  // A cell formatted as a percentage holds the fraction (it shows 2.90% and holds 0.029), whatever the header.
+  const selfDescribed = (typeof cell === "string" && cell.includes("%")) || (typeof cell === "number" && isPercentFormat(format));
   if (unit !== "percent" || selfDescribed) return parsed;
   const points = parsed.value;
   const rate = points.dividedBy(100);
@@ -532,6 +582,101 @@ function parseLevel(cell: CellValue): Parsed<"national" | "provincial"> {
         zh: `“${parsed.value}”不是示范级别（国家级/省级）`,
         en: `${JSON.stringify(parsed.value)} is not a level (national/国家级 or provincial/省级)`,
       };
+}
+
+/** A number format that shows a percentage (`0.00%`), the `%` outside quotes and brackets. */
+export function isPercentFormat(format: string | undefined | null): boolean {
+  return !!format && format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "").includes("%");
+}
+
+/**
+ * A total row's sums against the rows above it (合计/总计: the table's rows so far; 小计/本页小计: since the last
+ * subtotal), column by column for the amounts read: a mismatch is a workbook warning naming the column.
+ */
+function checkTotals(sheet: SheetInput, values: readonly (readonly unknown[])[], table: FoundTable, issues: ScreeningIssue[]): void {
+  const origin = originOf(sheet);
+  const amountColumns = [...table.columns.entries()].filter(([field]) => {
+    const kind = FIELD_BY_KEY.get(field)!.kind;
+    return kind === "amount" || kind === "signedAmount";
+  });
+  const data = table.layout.dataRows;
+  const SCALE = 10_000;
+  const toUnits = (cell: unknown): number | null => {
+    const parsed = parseNumberCell(cell as CellValue);
+    if (parsed.kind !== "value") return null;
+    const scaled = parsed.value.times(SCALE);
+    return scaled.abs().lessThan(Number.MAX_SAFE_INTEGER) ? Math.round(scaled.toNumber()) : null;
+  };
+  for (const total of table.layout.totals) {
+    const rows = data.slice(total.from).filter((r) => r < total.index);
+    for (const [field, column] of amountColumns) {
+      const stated = toUnits((values[total.index] ?? [])[column.index]);
+      if (stated === null) continue;
+      let sum = 0;
+      let counted = 0;
+      for (const r of rows) {
+        const value = toUnits((values[r] ?? [])[column.index]);
+        if (value === null) continue;
+        sum += value;
+        counted++;
+      }
+      // Half a fen of tolerance: the total may be rounded to the fen where the rows have more decimals.
+      if (counted === 0 || Math.abs(sum - stated) <= 50) continue;
+      const cell = `${sheet.name}!${columnLetters(origin.column + column.index)}${origin.row + total.index}`;
+      const show = (units: number) => formatYuan(new Decimal(units).dividedBy(SCALE));
+      const spec = FIELD_BY_KEY.get(field)!;
+      issues.push({
+        sheet: sheet.name,
+        cell,
+        severity: "warning",
+        zh: `${cell}（${total.text}，${column.header}）：${show(stated)}，但上方 ${counted} 行合计 ${show(sum)}，相差 ${show(stated - sum)}：请核对该列（${spec.zh}）或合计行`,
+        en: `${cell} (${total.text}, ${column.header}): ${show(stated)}, but the ${counted} rows above add up to ${show(sum)}, a difference of ${show(stated - sum)}: check the column (${spec.en}) or the total`,
+      });
+    }
+  }
+}
+
+/**
+ * A column that fails for most rows of a table is almost always one cause (a unit, a header mapped to the
+ * wrong column, a date system): a table-level warning names the column, not only each row.
+ */
+function columnsFailing(
+  rows: readonly { reasons: readonly Reason[] }[],
+  cellsOf: readonly CellIndex[],
+  tables: readonly TableInfo[],
+): ScreeningIssue[] {
+  const issues: ScreeningIssue[] = [];
+  let start = 0;
+  for (const table of tables) {
+    const end = start + table.rows;
+    const failures = new Map<string, { count: number; example: Reason }>();
+    for (let i = start; i < end; i++) {
+      const seen = new Set<string>();
+      for (const r of rows[i].reasons) {
+        if (r.severity !== "error" || !r.field || seen.has(r.field)) continue;
+        seen.add(r.field);
+        const entry = failures.get(r.field) ?? { count: 0, example: r };
+        entry.count++;
+        failures.set(r.field, entry);
+      }
+    }
+    for (const [field, { count, example }] of failures) {
+      if (count < 3 || count * 2 < table.rows) continue;
+      const column = cellsOf[start]?.columns.get(field as FieldKey);
+      const spec = FIELD_BY_KEY.get(field as FieldKey);
+      const name = column ? `${table.sheet}!${column.letter} ${column.header}` : `${table.sheet} ${spec?.zh ?? field}`;
+      const nameEn = column ? `${table.sheet}!${column.letter} ${column.header}` : `${table.sheet} ${spec?.en ?? field}`;
+      issues.push({
+        sheet: table.sheet,
+        cell: column ? `${table.sheet}!${column.letter}${table.headerRow}` : undefined,
+        severity: "warning",
+        zh: `${name}：${table.rows} 行中有 ${count} 行在此列出错（如：${example.zh}），请检查该列的表头、单位或格式`,
+        en: `${nameEn}: ${count} of ${table.rows} rows fail in this column (e.g. ${example.en}): check its header, unit or format`,
+      });
+    }
+    start = end;
+  }
+  return issues;
 }
 
 /** A reason about a field gets the cell it came from, unless it already names one. */

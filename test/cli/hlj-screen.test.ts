@@ -59,7 +59,9 @@ describe("hlj-screen on the adversarial workbook", () => {
   });
 
   test("every row appears once, in order, with the status its case expects and a named error", async () => {
-    const screened = JSON.parse(readFileSync(json, "utf8"));
+    const all = JSON.parse(readFileSync(json, "utf8"));
+    // The 申报 sheet's rows here; the 版式 sheet has its own test below.
+    const screened = { ...all, rows: all.rows.filter((r: { source: string }) => r.source.startsWith("申报!")) };
     const sheet = (await load(input)).getWorksheet("申报")!;
     const expected: { source: string; status: string; kind: string }[] = [];
     sheet.eachRow((row, n) => {
@@ -67,11 +69,43 @@ describe("hlj-screen on the adversarial workbook", () => {
         expected.push({ source: `申报!${n}`, status: String(row.getCell(2).value), kind: String(row.getCell(1).value) });
     });
     expect(expected.length).toBeGreaterThanOrEqual(40);
+    // Rows expected to be skipped (a 合计 row) are listed with their cell in the table's skipped rows.
+    const skipped = expected.filter((e) => e.status === "skipped");
+    const listed = screened.tables.flatMap((t: { skipped: { cell: string }[] }) => t.skipped.map((s) => s.cell.replace(/![A-Z]+/, "!")));
+    expect(listed).toEqual(expect.arrayContaining(skipped.map((e) => e.source)));
+    expected.splice(0, expected.length, ...expected.filter((e) => e.status !== "skipped"));
     expect(screened.rows.map((r: { source: string }) => r.source)).toEqual(expected.map((e) => e.source));
     screened.rows.forEach((row: { status: string; reasons: { severity: string; en: string }[] }, i: number) => {
       expect({ kind: expected[i].kind, status: row.status }).toEqual({ kind: expected[i].kind, status: expected[i].status });
       if (row.status === "error") expect(row.reasons.find((r) => r.severity === "error")!.en).toMatch(/^申报!([A-Z]+)?\d+/);
     });
+  });
+
+  test("the 版式 sheet, laid out as a bureau lays one out: its applicants read right, its other rows listed as skipped", () => {
+    const screened = JSON.parse(readFileSync(json, "utf8"));
+    const rows = screened.rows.filter((r: { source: string }) => r.source.startsWith("版式!"));
+    expect(rows.map((r: { source: string; status: string }) => [r.source, r.status])).toEqual([
+      ["版式!7", "eligible"],
+      ["版式!9", "eligible"],
+      ["版式!11", "eligible"],
+      ["版式!19", "eligible"],
+    ]);
+    // 500 万元 at 3.85% (percent points under the units row's %), 2025-07-01 → 2026-01-01: 184 days at the 3.00% LPR.
+    expect(rows[0].final).toBe("76666.67");
+    const skipped = screened.tables
+      .filter((t: { sheet: string }) => t.sheet === "版式")
+      .flatMap((t: { skipped: { cell: string; kind: string }[] }) => t.skipped.map((s) => [s.cell, s.kind]));
+    expect(skipped).toEqual([
+      ["版式!A6", "units"],
+      ["版式!A10", "header"],
+      ["版式!A12", "total"],
+      ["版式!A14", "footer"],
+      ["版式!A17", "text"],
+      ["版式!A20", "total"],
+    ]);
+    expect(
+      screened.issues.filter((i: { severity: string; cell?: string }) => i.severity === "warning" && i.cell?.startsWith("版式")),
+    ).toEqual([]);
   });
 
   test("formula-looking names are written as text, never as formulas", async () => {

@@ -9,6 +9,14 @@ interface HostSetup {
   displayLanguage?: string;
   bodyBackgroundColor?: string;
   syncDelay?: number;
+  /** The highest ExcelApi version the scripted Excel offers (default 1.16). */
+  excelApi?: string;
+}
+
+/** "1.16" offers "1.9": versions compare part by part, as numbers. */
+function apiAtLeast(offered: string, wanted: string): boolean {
+  const [a, b] = [offered, wanted].map((v) => v.split(".").map(Number));
+  return a[0] !== b[0] ? a[0] > b[0] : (a[1] ?? 0) >= (b[1] ?? 0);
 }
 
 const setup = (window as unknown as { __HLJ_WORKBOOK__?: HostSetup }).__HLJ_WORKBOOK__ ?? { sheets: [] };
@@ -26,6 +34,9 @@ Object.assign(window, {
     },
     context: {
       displayLanguage: setup.displayLanguage ?? "zh-CN",
+      requirements: {
+        isSetSupported: (name: string, version: string) => name === "ExcelApi" && apiAtLeast(setup.excelApi ?? "1.16", version),
+      },
       officeTheme: { bodyBackgroundColor: setup.bodyBackgroundColor ?? "#ffffff" },
       document: { settings },
     },

@@ -18,6 +18,10 @@ export class FakeSheet {
   charts: { title: string; position?: string; values?: string; categories?: string }[] = [];
   frozenRows = 0;
   autoFilter?: string;
+  /** Formats set through range.format (`wrapText A2:A9` → true), for tests to read back. */
+  styles = new Map<string, unknown>();
+  /** What sheet.pageLayout was told: orientation, paper, zoom, margins, print titles, footers. */
+  pageLayout: Record<string, unknown> = {};
   constructor(public name: string) {}
 
   get rowCount(): number {
@@ -79,6 +83,8 @@ export class FakeWorkbook {
   calculationSuspensions = 0;
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
+  /** The workbook's date system (Excel's DATE(1904,1,1) gives 0 in it, 1462 in the 1900 system). */
+  date1904 = false;
   constructor(public options: FakeOptions = {}) {}
 
   /** A sheet whose cells are typed in as given (a leading apostrophe keeps text, `=` makes a formula…). */
@@ -168,6 +174,14 @@ export class FakeContext {
 class FakeWorkbookProxy {
   worksheets: WorksheetCollectionProxy;
   names: NamesProxy;
+  /** Worksheet functions evaluated by Excel (ExcelApi 1.2): only DATE, which tells the date system. */
+  functions = {
+    date: (year: number, month: number, day: number) =>
+      new FunctionResultProxy(this.context, () => {
+        const days = Date.UTC(year, month - 1, day) / 86_400_000;
+        return this.context.book.date1904 ? days - Date.UTC(1904, 0, 1) / 86_400_000 : days + 25_569;
+      }),
+  };
   constructor(private context: FakeContext) {
     this.worksheets = new WorksheetCollectionProxy(context);
     this.names = new NamesProxy(context);
@@ -177,6 +191,27 @@ class FakeWorkbookProxy {
     const book = this.context.book;
     const proxy = this.worksheets.getItem(book.selection?.sheet ?? book.sheets[0]?.name ?? "Sheet1");
     return proxy.getRange(book.selection?.address ?? "A1");
+  }
+}
+
+class FunctionResultProxy extends Proxy {
+  private result = 0;
+  constructor(
+    context: FakeContext,
+    private readonly compute: () => number,
+  ) {
+    super(context);
+  }
+  load(_properties: string): this {
+    this.context.enqueue(0, () => {
+      this.result = this.compute();
+      this.loaded.add("value");
+    });
+    this.context.onSynced(() => (this.ready = true));
+    return this;
+  }
+  get value(): number {
+    return this.read("value", () => this.result);
   }
 }
 
@@ -220,6 +255,20 @@ class WorksheetCollectionProxy extends Proxy {
 
 class WorksheetProxy extends Proxy {
   freezePanes = { freezeRows: (n: number) => this.write("freeze", () => (this.sheet().frozenRows = n)) };
+  /** sheet.pageLayout (ExcelApi 1.9): every setting recorded on the sheet. */
+  pageLayout = (() => {
+    const set = (key: string, value: unknown) => this.write(`page layout ${key}`, () => (this.sheet().pageLayout[key] = value));
+    const footers = new Proxy0((key, value) => set(`footer.${key}`, value));
+    const layout = new Proxy0((key, value) => set(key, value)) as unknown as Record<string, unknown>;
+    return new globalThis.Proxy(layout, {
+      get: (_target, key) =>
+        key === "headersFooters"
+          ? { defaultForAllPages: footers }
+          : key === "setPrintTitleRows"
+            ? (rows: string) => set("printTitleRows", rows)
+            : undefined,
+    });
+  })();
   autoFilter = { apply: (range: RangeProxy) => this.write("autofilter", () => (this.sheet().autoFilter = range.address)) };
   charts = {
     add: (_type: string, range: RangeProxy, _by: string) => {
@@ -231,7 +280,7 @@ class WorksheetProxy extends Proxy {
             chart.title = value;
           },
         },
-        setPosition: (cell: string) => (chart.position = cell),
+        setPosition: (cell: string, end?: string) => (chart.position = end ? `${cell}:${end}` : cell),
         series: { getItemAt: () => ({ setXAxisValues: (categories: RangeProxy) => (chart.categories = categories.address) }) },
       };
     },
@@ -303,11 +352,12 @@ class RangeProxy extends Proxy {
   used = false;
   private nullObject = false;
   private snapshot: CellValue[][] = [];
+  private formatSnapshot: string[][] = [];
   format: { font: Record<string, unknown>; fill: Record<string, unknown>; columnWidth?: number };
   conditionalFormats = {
-    add: (_type: string) => {
-      this.sheetProxy.write(`conditional format ${this.address}`, () => undefined);
-      return { cellValue: { format: { fill: {}, font: {} }, rule: {} } };
+    add: (type: string) => {
+      this.sheetProxy.write(`conditional format ${type} ${this.address}`, () => undefined);
+      return { cellValue: { format: { fill: {}, font: {} }, rule: {} }, custom: { format: { fill: {}, font: {} }, rule: {} } };
     },
   };
   constructor(
@@ -319,26 +369,26 @@ class RangeProxy extends Proxy {
     public columnCount: number,
   ) {
     super(context);
-    const recorder = (part: string) => new Proxy0((key) => this.sheetProxy.write(`format ${part}.${key} ${this.address}`, () => undefined));
-    this.format = {
-      font: recorder("font"),
-      fill: recorder("fill"),
-      set columnWidth(_w: number) {
-        /* recorded below */
+    const record = (key: string, value: unknown) =>
+      this.sheetProxy.write(`format ${key} ${this.address}`, () => this.sheetProxy.sheet().styles.set(`${key} ${this.address}`, value));
+    const recorder = (part: string) => new Proxy0((key, value) => record(`${part}.${key}`, value));
+    const parts = { font: recorder("font"), fill: recorder("fill") };
+    this.format = new globalThis.Proxy(parts, {
+      get: (target, key) => target[key as keyof typeof target],
+      set: (_target, key, value) => {
+        record(String(key), value);
+        return true;
       },
-    } as RangeProxy["format"];
-    Object.defineProperty(this.format, "columnWidth", {
-      set: () => {
-        this.sheetProxy.write(`format width ${this.address}`, () => undefined);
-      },
-    });
+    }) as unknown as RangeProxy["format"];
   }
   get address(): string {
     return `${columnName(this.columnIndex)}${this.rowIndex + 1}:${columnName(this.columnIndex + this.columnCount - 1)}${this.rowIndex + this.rowCount}`;
   }
   load(properties: string): this {
     const wanted = properties.split(",").map((p) => p.trim());
-    const cells = wanted.includes("values") ? this.rowCount * this.columnCount : 0;
+    const cells =
+      (wanted.includes("values") ? this.rowCount * this.columnCount : 0) +
+      (wanted.includes("numberFormat") ? this.rowCount * this.columnCount : 0);
     this.context.enqueue(cells, () => {
       const sheet = this.sheetProxy.resolve();
       if (this.used) {
@@ -354,6 +404,14 @@ class RangeProxy extends Proxy {
       if (wanted.includes("values") && sheet) {
         this.snapshot = Array.from({ length: this.rowCount }, (_, r) =>
           Array.from({ length: this.columnCount }, (_, c) => sheet.cell(this.rowIndex + r, this.columnIndex + c)),
+        );
+      }
+      if (wanted.includes("numberFormat") && sheet) {
+        this.formatSnapshot = Array.from({ length: this.rowCount }, (_, r) =>
+          Array.from(
+            { length: this.columnCount },
+            (_, c) => sheet.numberFormats.get(`${this.rowIndex + r},${this.columnIndex + c}`) ?? "General",
+          ),
         );
       }
       for (const p of wanted) this.loaded.add(p);
@@ -391,6 +449,9 @@ class RangeProxy extends Proxy {
       () => (this.context.book.selection = { sheet: this.sheetProxy.sheet().name, address: this.address.split(":")[0] }),
     );
   }
+  get numberFormat(): string[][] {
+    return this.read("numberFormat", () => this.formatSnapshot);
+  }
   set numberFormat(formats: unknown) {
     const grid = formats as string[][];
     this.sheetProxy.write(`number format ${this.address}`, () => {
@@ -409,10 +470,10 @@ class RangeProxy extends Proxy {
 
 /** Records property writes on a format sub-object. */
 class Proxy0 {
-  constructor(onSet: (key: string) => void) {
+  constructor(onSet: (key: string, value: unknown) => void) {
     return new globalThis.Proxy(this, {
-      set: (_target, key) => {
-        onSet(String(key));
+      set: (_target, key, value) => {
+        onSet(String(key), value);
         return true;
       },
     });
@@ -451,7 +512,10 @@ class NamesProxy extends Proxy {
 
 /** The enums the task pane uses. */
 export const FakeExcelEnums = {
-  ConditionalFormatType: { cellValue: "CellValue" },
+  ConditionalFormatType: { cellValue: "CellValue", custom: "Custom" },
+  PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
+  PaperType: { a4: "A4" },
+  VerticalAlignment: { top: "Top", center: "Center" },
   ChartType: { columnClustered: "ColumnClustered" },
   ChartSeriesBy: { columns: "Columns" },
 };

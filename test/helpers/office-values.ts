@@ -7,7 +7,7 @@ type Cell = string | number | boolean;
  * A workbook's sheets as Office.js hands `usedRange.values` over: a rectangle from A1 to the last used cell,
  * empty cells as "", dates as serials — read with the CLI's own package reader.
  */
-export async function officeValues(path: string): Promise<{ name: string; values: Cell[][] }[]> {
+export async function officeValues(path: string): Promise<{ name: string; values: Cell[][]; numberFormats: (string | undefined)[][] }[]> {
   const pkg = await openPackage(path, 1024 ** 3);
   try {
     const { sheets } = await readInput(pkg);
@@ -19,7 +19,7 @@ export async function officeValues(path: string): Promise<{ name: string; values
           return v === null || v === undefined ? "" : typeof v === "object" ? "" : v;
         }),
       );
-      return { name: sheet.name, values };
+      return { name: sheet.name, values, numberFormats: sheet.numberFormats.map((row) => [...(row ?? [])]) };
     });
   } finally {
     pkg.close();

@@ -19,6 +19,7 @@ import {
   freeSheetName,
   isOurResultsHeader,
   isOurSummaryTitle,
+  printFooterParts,
   resultsTable,
   sheetOfReference,
   summaryModel,
@@ -45,6 +46,8 @@ export interface WorkbookOutline {
   ours: string[];
   /** The first rows of each sheet (for finding header rows). */
   heads: SheetInput[];
+  /** The workbook counts dates from 1904 (null where Excel could not tell: ExcelApi 1.2 missing). */
+  date1904: boolean | null;
 }
 
 export interface Progress {
@@ -56,6 +59,11 @@ export interface Progress {
 export interface RunControl {
   onProgress?: (progress: Progress) => void;
   isCancelled?: () => boolean;
+  /**
+   * Whether Excel offers an API version (`Office.context.requirements.isSetSupported("ExcelApi", v)`): what a
+   * version adds beyond the manifest's minimum is used only where it is there. Everything is, unless told.
+   */
+  supports?: (excelApi: string) => boolean;
 }
 
 const checkCancelled = (control?: RunControl) => {
@@ -67,10 +75,12 @@ const checkCancelled = (control?: RunControl) => {
  * size. A sheet is ours only when a marker names it *and* it starts with the header row (or title) we write: a
  * marker alone — a defined name anyone can create — never makes a user's sheet ours.
  */
-export async function outlineWorkbook(run: ExcelRun): Promise<WorkbookOutline> {
+export async function outlineWorkbook(run: ExcelRun, supports: (excelApi: string) => boolean = () => true): Promise<WorkbookOutline> {
   return run(async (context) => {
     const worksheets = context.workbook.worksheets.load("items/name");
     const names = context.workbook.names.load("items/name,items/formula");
+    // Office.js has no property for the date system, but DATE(1904,1,1) is 1462 in the 1900 system and 0 in 1904.
+    const probe = supports("1.2") ? context.workbook.functions.date(1904, 1, 1).load("value") : null;
     await context.sync();
     const marked = (marker: string) => {
       const name = names.items.find((n) => n.name === marker);
@@ -110,6 +120,7 @@ export async function outlineWorkbook(run: ExcelRun): Promise<WorkbookOutline> {
     return {
       sheets,
       ours,
+      date1904: probe ? probe.value === 0 : null,
       heads: readable
         .map((s, i) => ({ name: s.name, origin: { row: s.row, column: s.column }, values: heads[i].values }))
         .filter((h) => !ours.includes(h.name)),
@@ -153,8 +164,19 @@ function groupBlocks(blocks: readonly Block[], limit: number): Block[][] {
 }
 
 /** Reads the values of the given sheets' used ranges, in blocks; halves the block on a payload-limit error. */
-export async function readSheets(run: ExcelRun, sheets: readonly SheetOutline[], control?: RunControl): Promise<SheetInput[]> {
+/**
+ * Reads the values of the given sheets' used ranges, in blocks; halves the block on a payload-limit error. The
+ * number formats are read only for the columns that need them (`formatColumns`: 0-based, within the used range
+ * — the rate columns, where a percentage-formatted cell holds a fraction), in the same syncs.
+ */
+export async function readSheets(
+  run: ExcelRun,
+  sheets: readonly SheetOutline[],
+  control?: RunControl,
+  formatColumns: ReadonlyMap<string, readonly number[]> = new Map(),
+): Promise<SheetInput[]> {
   const values = new Map<string, unknown[][]>(sheets.map((s) => [s.name, new Array(s.rowCount)]));
+  const formats = new Map<string, (string | undefined)[][]>(sheets.map((s) => [s.name, []]));
   const total = sheets.reduce((n, s) => n + s.rowCount, 0);
   let done = 0;
   await run(async (context) => {
@@ -163,12 +185,16 @@ export async function readSheets(run: ExcelRun, sheets: readonly SheetOutline[],
     while (pending.length) {
       checkCancelled(control);
       const group = pending[0];
-      const ranges = group.map((b) =>
-        context.workbook.worksheets
-          .getItem(b.sheet.name)
-          .getRangeByIndexes(b.sheet.row - 1 + b.offset, b.sheet.column - 1, b.rows, b.sheet.columnCount)
-          .load("values"),
-      );
+      const ranges = group.map((b) => {
+        const sheet = context.workbook.worksheets.getItem(b.sheet.name);
+        return {
+          values: sheet.getRangeByIndexes(b.sheet.row - 1 + b.offset, b.sheet.column - 1, b.rows, b.sheet.columnCount).load("values"),
+          formats: (formatColumns.get(b.sheet.name) ?? []).map((c) => ({
+            column: c,
+            range: sheet.getRangeByIndexes(b.sheet.row - 1 + b.offset, b.sheet.column - 1 + c, b.rows, 1).load("numberFormat"),
+          })),
+        };
+      });
       try {
         // One sync per block of ≤ 5,000 rows, by design: a single sync for everything would exceed the payload limit.
         // eslint-disable-next-line office-addins/no-context-sync-in-loop
@@ -181,14 +207,26 @@ export async function readSheets(run: ExcelRun, sheets: readonly SheetOutline[],
       }
       group.forEach((b, i) => {
         const target = values.get(b.sheet.name)!;
-        ranges[i].values.forEach((row, r) => (target[b.offset + r] = row));
+        ranges[i].values.values.forEach((row, r) => (target[b.offset + r] = row));
+        const targetFormats = formats.get(b.sheet.name)!;
+        for (const { column, range } of ranges[i].formats) {
+          range.numberFormat.forEach(([format], r) => {
+            if (typeof format !== "string" || format === "General") return;
+            (targetFormats[b.offset + r] ??= [])[column] = format;
+          });
+        }
         done += b.rows;
       });
       control?.onProgress?.({ phase: "read", done, total });
       pending = pending.slice(1);
     }
   });
-  return sheets.map((s) => ({ name: s.name, origin: { row: s.row, column: s.column }, values: values.get(s.name)! }));
+  return sheets.map((s) => ({
+    name: s.name,
+    origin: { row: s.row, column: s.column },
+    values: values.get(s.name)!,
+    ...(formatColumns.has(s.name) ? { numberFormats: formats.get(s.name)! } : {}),
+  }));
 }
 
 /**
@@ -215,7 +253,7 @@ export async function writeResults(
   outline: Pick<WorkbookOutline, "sheets" | "ours">,
   control?: RunControl,
   language: DisplayLanguage = "zh",
-): Promise<{ results: string; summary: string }> {
+): Promise<WrittenResults> {
   const userSheets = outline.sheets.map((s) => s.name).filter((n) => !outline.ours.includes(n));
   const resultsName = freeSheetName(RESULTS_SHEET, userSheets);
   const summaryName = freeSheetName(SUMMARY_SHEET, [...userSheets, resultsName]);
@@ -232,8 +270,10 @@ export async function writeResults(
     try {
       const results = context.workbook.worksheets.add(tempResults);
       const summary = context.workbook.worksheets.add(tempSummary);
-      results.getRange(`A1:${lastColumn}1`).values = [table.header];
-      writeSummary(summary, result, language);
+      results.getRange(`A1:${lastColumn}1`).values = [table.header.map(literal)];
+      const supports = control?.supports ?? (() => true);
+      const notes: Note[] = [];
+      writeSummary(summary, result, language, supports);
       await context.sync();
 
       let limit = MAX_BLOCK_ROWS;
@@ -257,7 +297,7 @@ export async function writeResults(
       }
       checkCancelled(control);
 
-      formatResults(results, table, rows.length);
+      formatResults(results, table, rows.length, result.policy.id, language, supports, notes);
       for (const old of outline.ours) context.workbook.worksheets.getItemOrNullObject(old).delete();
       for (const marker of [RESULTS_MARKER_NAME, SUMMARY_MARKER_NAME]) context.workbook.names.getItemOrNullObject(marker).delete();
       results.name = resultsName;
@@ -267,7 +307,7 @@ export async function writeResults(
       results.activate();
       await context.sync();
       written = true;
-      return { results: resultsName, summary: summaryName };
+      return { results: resultsName, summary: summaryName, notes };
     } finally {
       if (!written) {
         // Leave no half-written sheet behind.
@@ -279,72 +319,161 @@ export async function writeResults(
   });
 }
 
-const HEADER_FILL = "#1F4E79";
+/** Something the pane could not do in this Excel (an API version missing), said to the person. */
+export interface Note {
+  zh: string;
+  en: string;
+}
 
-function formatResults(sheet: Excel.Worksheet, table: ResultsTable, count: number): void {
+export interface WrittenResults {
+  results: string;
+  summary: string;
+  /** What was left out for want of an API, e.g. no filter buttons: shown in the pane. */
+  notes: Note[];
+}
+
+const HEADER_FILL = "#1F4E79";
+/** Excel's column width unit is about 7 pixels of the default font per character; the API takes points. */
+const POINTS_PER_CHARACTER = 6.5;
+const INCH = 72;
+
+/** The optional features and the ExcelApi version each needs (the manifest requires less). */
+const OPTIONAL = {
+  colours: { version: "1.6", zh: "状态颜色（需要 ExcelApi 1.6）", en: "status colours (needs ExcelApi 1.6)" },
+  filter: { version: "1.9", zh: "筛选按钮（需要 ExcelApi 1.9）", en: "filter buttons (needs ExcelApi 1.9)" },
+  print: {
+    version: "1.9",
+    zh: "打印设置：A4 横向、一页宽、每页重复表头、页脚（需要 ExcelApi 1.9）",
+    en: "print setup: A4 landscape, one page wide, header on every page, footer (needs ExcelApi 1.9)",
+  },
+} as const;
+
+function optional(feature: keyof typeof OPTIONAL, supports: (v: string) => boolean, notes: Note[]): boolean {
+  if (supports(OPTIONAL[feature].version)) return true;
+  notes.push({ zh: `此版本的 Excel 不支持${OPTIONAL[feature].zh}，已略过`, en: `This Excel has no ${OPTIONAL[feature].en}: left out` });
+  return false;
+}
+
+/** A4 landscape, fitted as asked, the header row on every page, the page number and the policy id in the footer. */
+function printSetup(
+  sheet: Excel.Worksheet,
+  policyId: string,
+  language: DisplayLanguage,
+  fit: "width" | "page",
+  titleRows: string | null,
+): void {
+  const layout = sheet.pageLayout;
+  layout.orientation = Excel.PageOrientation.landscape;
+  layout.paperSize = Excel.PaperType.a4;
+  layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: fit === "page" ? 1 : 0 };
+  layout.leftMargin = layout.rightMargin = 0.4 * INCH;
+  layout.topMargin = 0.6 * INCH;
+  layout.bottomMargin = 0.7 * INCH;
+  layout.headerMargin = layout.footerMargin = 0.3 * INCH;
+  layout.centerHorizontally = true;
+  if (titleRows) layout.setPrintTitleRows(titleRows);
+  const footer = printFooterParts(policyId, language);
+  const all = layout.headersFooters.defaultForAllPages;
+  all.leftFooter = footer.left;
+  all.centerFooter = footer.center;
+  all.rightFooter = footer.right;
+}
+
+function formatResults(
+  sheet: Excel.Worksheet,
+  table: ResultsTable,
+  count: number,
+  policyId: string,
+  language: DisplayLanguage,
+  supports: (v: string) => boolean,
+  notes: Note[],
+): void {
   const lastColumn = columnLetters(table.columns.length);
+  const last = Math.max(2, count + 1);
   const header = sheet.getRange(`A1:${lastColumn}1`);
   header.format.font.bold = true;
   header.format.font.color = "#FFFFFF";
   header.format.fill.color = HEADER_FILL;
+  header.format.wrapText = true;
+  header.format.verticalAlignment = Excel.VerticalAlignment.center;
+  header.format.rowHeight = 30;
+  sheet.getRange(`A2:${lastColumn}${last}`).format.verticalAlignment = Excel.VerticalAlignment.top;
   sheet.freezePanes.freezeRows(1);
-  const last = Math.max(2, count + 1);
   table.columns.forEach((column, i) => {
     const letter = columnLetters(i + 1);
     if (column.kind === "amount") sheet.getRange(`${letter}2:${letter}${last}`).numberFormat = [["#,##0.00"]];
-    sheet.getRange(`${letter}:${letter}`).format.columnWidth = column.width * 6.5;
+    if (column.kind === "wrap") sheet.getRange(`${letter}2:${letter}${last}`).format.wrapText = true;
+    // As wide as its header at least (a CJK character takes two).
+    const width = Math.max(column.width, [...table.header[i]].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0) + 2);
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = width * POINTS_PER_CHARACTER;
   });
-  const status = columnLetters(table.columns.findIndex((c) => c.key === "status") + 1);
-  const statusRange = sheet.getRange(`${status}2:${status}${last}`);
-  for (const [code, style] of Object.entries(STATUS_LABELS)) {
-    const format = statusRange.conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
-    format.cellValue.format.fill.color = `#${style.fill}`;
-    format.cellValue.format.font.color = `#${style.font}`;
-    format.cellValue.rule = { formula1: `="${code}"`, operator: "EqualTo" };
+  const code = table.columns.findIndex((c) => c.key === "status");
+  const word = table.columns.findIndex((c) => c.key === "statusWord");
+  if (optional("colours", supports, notes) && code >= 0 && word >= 0) {
+    // The status word takes the colour of its code (the code column is the one to filter on).
+    const words = sheet.getRange(`${columnLetters(word + 1)}2:${columnLetters(word + 1)}${last}`);
+    for (const [status, style] of Object.entries(STATUS_LABELS)) {
+      const format = words.conditionalFormats.add(Excel.ConditionalFormatType.custom);
+      format.custom.rule.formula = `=$${columnLetters(code + 1)}2="${status}"`;
+      format.custom.format.fill.color = `#${style.fill}`;
+      format.custom.format.font.color = `#${style.font}`;
+    }
   }
-  sheet.autoFilter.apply(sheet.getRange(`A1:${lastColumn}${last}`));
+  if (optional("filter", supports, notes)) sheet.autoFilter.apply(sheet.getRange(`A1:${lastColumn}${last}`));
+  if (optional("print", supports, notes)) printSetup(sheet, policyId, language, "width", "$1:$1");
 }
 
-function writeSummary(sheet: Excel.Worksheet, result: ScreeningResult, language: DisplayLanguage): void {
+function writeSummary(sheet: Excel.Worksheet, result: ScreeningResult, language: DisplayLanguage, supports: (v: string) => boolean): void {
   const model = summaryModel(result, language);
-  sheet.getRange("A1").values = [[model.title]];
+  sheet.getRange("A1").values = [[literal(model.title)]];
   sheet.getRange("A1").format.font.bold = true;
   sheet.getRange("A1").format.font.size = 14;
   let row = 3;
-  for (const [label, value] of model.info) {
+  for (const [i, [label, value]] of model.info.entries()) {
     sheet.getRange(`A${row}:B${row}`).values = [[literal(label), typeof value === "number" ? value : literal(value)]];
     sheet.getRange(`A${row}`).format.font.bold = true;
+    if (i === model.totalRow) sheet.getRange(`B${row}`).numberFormat = [["#,##0.00"]];
+    if (typeof value === "string") sheet.getRange(`B${row}`).format.wrapText = true;
     row++;
   }
-  sheet.getRange(`B${2 + model.info.length}`).numberFormat = [["#,##0.00"]];
   let chartRange: { values: string; categories: string } | null = null;
   for (const block of model.blocks) {
     row++;
-    sheet.getRange(`A${row}`).values = [[block.title]];
+    sheet.getRange(`A${row}`).values = [[literal(block.title)]];
     sheet.getRange(`A${row}`).format.font.bold = true;
     row++;
     const header = sheet.getRange(`A${row}:D${row}`);
-    header.values = [block.header];
+    header.values = [block.header.map(literal)];
     header.format.font.bold = true;
     header.format.font.color = "#FFFFFF";
     header.format.fill.color = HEADER_FILL;
     const first = row + 1;
     if (block.rows.length) {
-      sheet.getRange(`A${first}:D${first + block.rows.length - 1}`).values = block.rows.map((cells) => cells.map((c) => literal(c)));
-      sheet.getRange(`D${first}:D${first + block.rows.length - 1}`).numberFormat = block.rows.map(() => ["#,##0.00"]);
-      if (chartRange === null)
-        chartRange = { values: `D${row}:D${first + block.rows.length - 1}`, categories: `A${first}:A${first + block.rows.length - 1}` };
+      const end = first + block.rows.length - 1;
+      sheet.getRange(`A${first}:D${end}`).values = block.rows.map(([label, note, rows, final]) => [
+        literal(label),
+        literal(note),
+        rows,
+        final,
+      ]);
+      sheet.getRange(`B${first}:B${end}`).format.wrapText = true;
+      sheet.getRange(`C${first}:C${end}`).numberFormat = block.rows.map(() => ["0"]);
+      sheet.getRange(`D${first}:D${end}`).numberFormat = block.rows.map(() => ["#,##0.00"]);
+      if (chartRange === null) chartRange = { values: `D${row}:D${end}`, categories: `A${first}:A${end}` };
     }
     row = first + block.rows.length;
   }
-  sheet.getRange("A:A").format.columnWidth = 120;
-  sheet.getRange("B:B").format.columnWidth = 300;
-  sheet.getRange("C:D").format.columnWidth = 110;
+  sheet.getRange("A:A").format.columnWidth = 16 * POINTS_PER_CHARACTER;
+  sheet.getRange("B:B").format.columnWidth = 44 * POINTS_PER_CHARACTER;
+  sheet.getRange("C:C").format.columnWidth = 9 * POINTS_PER_CHARACTER;
+  sheet.getRange("D:D").format.columnWidth = 18 * POINTS_PER_CHARACTER;
+  sheet.getRange(`A1:D${row}`).format.verticalAlignment = Excel.VerticalAlignment.top;
   if (chartRange) {
     // The chart of awards by clause: the final amounts, labelled 第1条 …
     const chart = sheet.charts.add(Excel.ChartType.columnClustered, sheet.getRange(chartRange.values), Excel.ChartSeriesBy.columns);
     chart.series.getItemAt(0).setXAxisValues(sheet.getRange(chartRange.categories));
     chart.title.text = model.chart.title;
-    chart.setPosition("F2");
+    chart.setPosition("F1", "N22");
   }
+  if (supports(OPTIONAL.print.version)) printSetup(sheet, result.policy.id, language, "page", null);
 }

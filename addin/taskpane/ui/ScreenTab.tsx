@@ -80,7 +80,7 @@ export function ScreenTab({ host, t, language, options }: { host: PaneHost; t: T
   const find = React.useCallback(async () => {
     setPhase({ kind: "finding" });
     try {
-      const found = await prepare(host.run);
+      const found = await prepare(host.run, {}, (v) => host.supports(v));
       setPrepared(found);
       setChoices({});
       setTables(found.tables);
@@ -118,6 +118,7 @@ export function ScreenTab({ host, t, language, options }: { host: PaneHost; t: T
         choices,
         {
           isCancelled: () => cancelled.current,
+          supports: (v) => host.supports(v),
           onProgress: (p) => setPhase({ kind: "running", step: p.phase, done: p.done, total: p.total }),
           onScreenProgress: (done, total) => setPhase({ kind: "running", step: "screen", done, total }),
         },
@@ -190,6 +191,11 @@ export function ScreenTab({ host, t, language, options }: { host: PaneHost; t: T
       <div className={styles.column} data-testid="results">
         <Subtitle2 as="h2">{t("results")}</Subtitle2>
         <Body1>{t("resultsWritten", sheets)}</Body1>
+        {phase.outcome.notes.map((note) => (
+          <MessageBar key={note.en} intent="info" data-testid="capability-note">
+            <MessageBarBody>{note[language]}</MessageBarBody>
+          </MessageBar>
+        ))}
         <div>
           <Caption1>{t("totalAward")}</Caption1>
           <div className={styles.total} data-testid="total">

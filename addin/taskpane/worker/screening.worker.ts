@@ -4,10 +4,11 @@ import { screenWorkbook } from "../../../core";
 
 self.onmessage = (event: MessageEvent) => {
   const { sheets, options } = event.data;
+  const { date1904, ...rest } = options;
   try {
     const result = screenWorkbook(
-      { sheets },
-      { ...options, onProgress: (done: number, total: number) => self.postMessage({ type: "progress", done, total }) },
+      { sheets, date1904 },
+      { ...rest, onProgress: (done: number, total: number) => self.postMessage({ type: "progress", done, total }) },
     );
     // Each row's explanation is made here, off the pane's thread: structured cloning copies plain fields only.
     self.postMessage({ type: "done", result: { ...result, rows: result.rows.map((row) => ({ ...row, explain: row.explain })) } });

@@ -227,3 +227,76 @@ describe("the pane's Excel layer", () => {
     expect(new FakeSettings().get("x")).toBeNull();
   });
 });
+
+describe("a bureau's workbook through the pane, as through the command line", () => {
+  test("examples/申报汇总表.xlsx: the same rows, statuses and amounts; the rate column's formats are read, and only it", async () => {
+    const { officeValues } = await import("../../helpers/office-values");
+    const { openPackage } = await import("../../../cli/xlsx/package-reader");
+    const { readInput } = await import("../../../cli/read-input");
+    const { screenWorkbook } = await import("../../../core");
+    const path = require("path").join(__dirname, "../../../examples/申报汇总表.xlsx");
+    const pkg = await openPackage(path, 1024 ** 3);
+    const cli = screenWorkbook((await readInput(pkg)).workbook);
+    pkg.close();
+    const book = new FakeWorkbook();
+    for (const sheet of await officeValues(path)) {
+      const fake = book.loadSheet(sheet.name, sheet.values);
+      sheet.numberFormats.forEach((row, r) => row.forEach((format, c) => format && fake.numberFormats.set(`${r},${c}`, format)));
+    }
+    const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
+    const shape = (rows: { source: string; status: string; final: string }[]) => rows.map((r) => [r.source, r.status, r.final]);
+    expect(shape(outcome.result.rows)).toEqual(shape(cli.rows));
+    expect(outcome.result.rows.every((r) => r.status !== "error")).toBe(true);
+    expect(outcome.result.issues.filter((i) => i.severity === "warning").map((i) => i.cell)).toEqual(["申报汇总表!I16"]);
+  });
+
+  test("the 1904 date system is asked of Excel (DATE(1904,1,1) is 0 there) and honoured", async () => {
+    const book = new FakeWorkbook();
+    book.date1904 = true;
+    const in1904 = (iso: string) => serial(iso) - 1462;
+    book.loadSheet("申报", [
+      ["统一社会信用代码", "申报年度", "申报条款", "贷款金额", "贷款利率", "放款日期", "到期日期"],
+      [makeUscc(300), 2025, "M8b", 10_000_000, 0.0345, in1904("2025-06-01"), in1904("2027-05-31")],
+    ]);
+    const prepared = await prepare(run(book));
+    expect(prepared.outline.date1904).toBe(true);
+    expect((await runScreening(run(book), prepared, {}, {})).result.rows[0].final).toBe("178333.33");
+  });
+});
+
+describe("print-ready sheets, and an Excel without the newer APIs", () => {
+  test("results: wrapped explanation, widths, A4 landscape one page wide, the header on every page, a footer", async () => {
+    const book = workbookWith(20);
+    const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
+    expect(outcome.notes).toEqual([]);
+    const results = book.sheet("HLJ筛查结果")!;
+    const header = results.values[0] as string[];
+    const explain = String.fromCharCode(65 + header.indexOf("计算说明"));
+    expect(results.styles.get(`wrapText ${explain}2:${explain}21`)).toBe(true);
+    expect(results.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$1:$1",
+      "footer.leftFooter": "hlj-ecommerce-2025-draft",
+      "footer.centerFooter": "第 &P 页，共 &N 页",
+    });
+    expect(results.autoFilter).toBeDefined();
+    expect(book.sheet("HLJ汇总")!.pageLayout).toMatchObject({ zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
+  });
+
+  test("without ExcelApi 1.9 (filters, print setup) or 1.6 (colours) the results are written and the pane says what was left out", async () => {
+    const book = workbookWith(5);
+    const supports = (version: string) => Number(version.split(".")[1]) < 6;
+    const outcome = await runScreening(run(book), await prepare(run(book), {}, supports), {}, {}, { supports });
+    expect(outcome.result.rows).toHaveLength(5);
+    expect(book.sheet("HLJ筛查结果")!.rowCount).toBe(6);
+    expect(book.sheet("HLJ筛查结果")!.autoFilter).toBeUndefined();
+    expect(book.sheet("HLJ筛查结果")!.pageLayout).toEqual({});
+    expect(outcome.notes.map((n) => n.en)).toEqual([
+      "This Excel has no status colours (needs ExcelApi 1.6): left out",
+      "This Excel has no filter buttons (needs ExcelApi 1.9): left out",
+      "This Excel has no print setup: A4 landscape, one page wide, header on every page, footer (needs ExcelApi 1.9): left out",
+    ]);
+  });
+});

@@ -306,7 +306,7 @@ describe("any cell Excel can hand over (fast-check, 1,000 runs)", () => {
     "已获其他省级支持",
   ];
 
-  test("never throws; exactly one result per non-blank row, in order", () => {
+  test("never throws; every non-blank row is a result or listed as skipped with its cell, in order: none is lost", () => {
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 0, maxLength: header.length + 2 }), { maxLength: 12 }), (rows) => {
         const result = screenWorkbook({ sheets: [{ name: "申报", values: [header, ...rows] }] });
@@ -314,7 +314,12 @@ describe("any cell Excel can hand over (fast-check, 1,000 runs)", () => {
           .map((row, i) => ({ row, source: `申报!${i + 2}` }))
           .filter(({ row }) => row.some((c) => !(c === null || c === undefined || (typeof c === "string" && c.trim() === ""))))
           .map(({ source }) => source);
-        expect(result.rows.map((r) => r.source)).toEqual(expected);
+        const skipped = result.tables.flatMap((t) => t.skipped.map((s) => s.cell.replace(/![A-Z]+/, "!")));
+        const seen = [...result.rows.map((r) => r.source), ...skipped].sort((a, b) => Number(a.split("!")[1]) - Number(b.split("!")[1]));
+        expect(seen).toEqual(expected);
+        for (const s of result.tables.flatMap((t) => t.skipped)) {
+          expect(result.issues.some((i) => i.cell === s.cell && i.severity === "info")).toBe(true);
+        }
         for (const row of result.rows) {
           expect(row.final).toMatch(/^\d+\.\d{2}$/);
           expect(["eligible", "ineligible", "superseded", "manual", "not_cash", "error"]).toContain(row.status);
