@@ -47,7 +47,7 @@ export async function writeWorkbook(path, sheets) {
     await writer.add("xl/_rels/workbook.xml.rels", WORKBOOK_RELS(sheets));
     for (const [i, sheet] of sheets.entries()) {
       const rows = (function* () {
-        for (const row of sheet.rows) yield row.map((value) => (value === null || value === undefined ? null : { value }));
+        for (const row of sheet.rows) yield { cells: row.map((value) => (value === null || value === undefined ? null : { value })) };
       })();
       await writer.add(`xl/worksheets/sheet${i + 1}.xml`, sheetXml({ columns: sheet.widths ?? [], rows }));
     }

@@ -35,7 +35,7 @@ import {
   relationshipIds,
 } from "./xlsx/patch-parts";
 import { readRelationships, relsPartOf } from "./xlsx/read-workbook";
-import { CellSpec, PrintSpec, SheetSpec, sheetXml } from "./xlsx/sheet-writer";
+import { PrintSpec, RowSpec, SheetSpec, sheetXml } from "./xlsx/sheet-writer";
 import { chartXml, drawingXml } from "./xlsx/chart";
 
 const TYPES = {
@@ -75,9 +75,38 @@ const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, foo
 /** Display width of text in a fixed-width font: CJK and full-width characters take two columns. */
 export function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text)
-    width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (let i = 0; i < text.length; i++) width += isWide(text.charCodeAt(i)) ? 2 : 1;
   return width;
+}
+
+const isWide = (code: number) =>
+  (code >= 0x1100 && code <= 0x115f) ||
+  (code >= 0x2e80 && code <= 0xa4cf) ||
+  (code >= 0xac00 && code <= 0xd7a3) ||
+  (code >= 0xf900 && code <= 0xfaff) ||
+  (code >= 0xfe30 && code <= 0xfe4f) ||
+  (code >= 0xff00 && code <= 0xff60) ||
+  (code >= 0xffe0 && code <= 0xffe6);
+
+/** Points per line of the default 11-point font. */
+const LINE_HEIGHT = 15;
+/** The most a row grows to (Excel's limit is 409 points). */
+const MAX_ROW_HEIGHT = 409;
+
+/** Lines a text takes in a column of this width (in characters), its own line breaks included. */
+function linesIn(text: string, width: number): number {
+  let lines = 0;
+  for (const line of text.split("\n")) lines += Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 1)));
+  return lines;
+}
+
+/** The height wrapped text needs: Excel and LibreOffice do not fit rows to wrapped text when they open a file. */
+function rowHeight(cells: readonly (string | number | null)[], widths: readonly number[], wrapped: readonly boolean[]): number | undefined {
+  let lines = 1;
+  cells.forEach((value, c) => {
+    if (wrapped[c] && typeof value === "string") lines = Math.max(lines, linesIn(value, widths[c]));
+  });
+  return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT) : undefined;
 }
 
 export interface WrittenSheets {
@@ -279,8 +308,9 @@ function resultsSheet(
   }
   const statusStyles = Object.fromEntries(Object.keys(STATUS_STYLES).map((code) => [code, style(`status:${code}`)]));
   const header = style("header");
-  function* rows(): Generator<CellSpec[]> {
-    yield table.header.map((text) => ({ value: text, style: header }));
+  const wrapped = kinds.map((kind) => kind === "wrap");
+  function* rows(): Generator<RowSpec> {
+    yield { cells: table.header.map((text) => ({ value: text, style: header })), height: 30 };
     const every = Math.max(1, Math.floor(result.rows.length / 20));
     for (let r = 0; r < result.rows.length; r++) {
       const row = result.rows[r];
@@ -288,14 +318,16 @@ function resultsSheet(
       const explain = explanationOf(row);
       onRow?.(row, explain);
       const cells = resultRowCells(row, table.columns, language, () => explain);
-      yield cells.map((value, c) => ({ value, style: c === statusColumn ? (statusStyles[row.status] ?? cellStyle[c]) : cellStyle[c] }));
+      yield {
+        cells: cells.map((value, c) => ({ value, style: c === statusColumn ? (statusStyles[row.status] ?? cellStyle[c]) : cellStyle[c] })),
+        height: rowHeight(cells, widths, wrapped),
+      };
       if (onProgress && (r + 1) % every === 0) onProgress(r + 1, result.rows.length);
     }
   }
   return {
     columns: widths,
     rows: rows(),
-    heights: new Map([[0, 30]]),
     freezeRows: 1,
     autoFilter: `A1:${columnLetters(table.columns.length)}${result.rows.length + 1}`,
     print,
@@ -311,29 +343,35 @@ function summarySheet(
   sheetName: string,
 ) {
   const model = summaryModel(result, language, inputName);
-  const rows: CellSpec[][] = [[{ value: model.title, style: style("title") }], []];
+  const columns = [16, 44, 9, 18];
+  const rows: RowSpec[] = [{ cells: [{ value: model.title, style: style("title") }], height: 24 }, { cells: [] }];
   model.info.forEach(([label, value], i) => {
     const valueStyle = i === model.totalRow ? style("infoAmount") : typeof value === "number" ? style("infoInteger") : style("infoText");
-    rows.push([
-      { value: label, style: style("label") },
-      { value, style: valueStyle },
-    ]);
+    rows.push({
+      cells: [
+        { value: label, style: style("label") },
+        { value, style: valueStyle },
+      ],
+      height: rowHeight([null, typeof value === "string" ? value : null], columns, [false, true]),
+    });
   });
-  const merges = model.info.map((_, i) => `B${i + 3}:D${i + 3}`);
   const dataBars: { ref: string; color: string }[] = [];
   let chartRange: { categories: string; values: string } | null = null;
   for (const block of model.blocks) {
-    rows.push([]);
-    rows.push([{ value: block.title, style: style("blockTitle") }]);
-    rows.push(block.header.map((text) => ({ value: text, style: style("header") })));
+    rows.push({ cells: [] });
+    rows.push({ cells: [{ value: block.title, style: style("blockTitle") }] });
+    rows.push({ cells: block.header.map((text) => ({ value: text, style: style("header") })) });
     const first = rows.length + 1;
     for (const [label, note, count, final] of block.rows) {
-      rows.push([
-        { value: label, style: style("text") },
-        { value: note, style: style("wrap") },
-        { value: count, style: style("integer") },
-        { value: final, style: style("amount") },
-      ]);
+      rows.push({
+        cells: [
+          { value: label, style: style("text") },
+          { value: note, style: style("wrap") },
+          { value: count, style: style("integer") },
+          { value: final, style: style("amount") },
+        ],
+        height: rowHeight([null, note], columns, [false, true]),
+      });
     }
     const last = rows.length;
     if (block.rows.length) {
@@ -345,10 +383,8 @@ function summarySheet(
   const fit: PrintSpec = { ...print, fit: "page" };
   return {
     spec: {
-      columns: [16, 44, 9, 18],
+      columns,
       rows,
-      heights: new Map([[0, 24]]),
-      merges,
       dataBars,
       print: fit,
       drawingRelationshipId: "rId1",

@@ -8,6 +8,12 @@ import { columnLetters } from "../../core";
 
 export type CellSpec = { value: string | number | boolean | null; style?: number } | null;
 
+/** A row's cells, and its height in points where it needs one (wrapped text: Excel does not fit it on opening). */
+export interface RowSpec {
+  cells: CellSpec[];
+  height?: number;
+}
+
 export interface PrintSpec {
   landscape: boolean;
   /** Fit all columns on one page wide (any number of pages tall), or the whole sheet on one page. */
@@ -20,9 +26,7 @@ export interface PrintSpec {
 export interface SheetSpec {
   /** Widths in characters. */
   columns: number[];
-  rows: Iterable<CellSpec[]>;
-  /** Row heights by row index (0-based), for rows that need one (titles). */
-  heights?: Map<number, number>;
+  rows: Iterable<RowSpec>;
   freezeRows?: number;
   autoFilter?: string;
   merges?: string[];
@@ -84,9 +88,8 @@ export function* sheetXml(spec: SheetSpec): Generator<string> {
   yield "<sheetData>";
   let chunk = "";
   let r = 0;
-  for (const row of spec.rows) {
+  for (const { cells: row, height } of spec.rows) {
     r++;
-    const height = spec.heights?.get(r - 1);
     let cells = "";
     row.forEach((cell, c) => {
       if (cell) cells += cellXml(`${letters[c] ?? columnLetters(c + 1)}${r}`, cell);

@@ -9,6 +9,8 @@ import { clauseCitation, isMeasureId } from "../measures/measure-id";
 import { getParameterSet, measureParams } from "../policy/registry";
 import { STATUS_WORDS } from "../reasons/reasons";
 import { cityOfUscc } from "../uscc/uscc";
+import { HEILONGJIANG_CITIES } from "../uscc/divisions";
+import { UNKNOWN_KEY } from "../batch/resolve";
 import { ScreeningResult } from "./screen";
 
 export type DisplayLanguage = "zh" | "en";
@@ -63,9 +65,9 @@ export interface ResultColumn {
 }
 
 export const RESULT_COLUMNS: readonly ResultColumn[] = [
-  { key: "source", header: { zh: "来源", en: "Source" }, kind: "text", width: 14 },
+  { key: "source", header: { zh: "来源", en: "Source" }, kind: "text", width: 13 },
   { key: "entityId", header: { zh: "统一社会信用代码", en: "Credit code (USCC)" }, kind: "code", width: 21 },
-  { key: "entityName", header: { zh: "企业名称", en: "Name" }, kind: "wrap", width: 22, optional: true },
+  { key: "entityName", header: { zh: "企业名称", en: "Name" }, kind: "wrap", width: 18, optional: true },
   { key: "city", header: { zh: "所属市(地)", en: "City" }, kind: "text", width: 12, optional: true },
   { key: "year", header: { zh: "申报年度", en: "Year" }, kind: "integer", width: 10 },
   { key: "clause", header: { zh: "条款", en: "Clause" }, kind: "text", width: 10 },
@@ -76,9 +78,9 @@ export const RESULT_COLUMNS: readonly ResultColumn[] = [
   { key: "final", header: { zh: "最终金额", en: "Final" }, kind: "amount", width: 16 },
   { key: "statusWord", header: { zh: "状态", en: "Status" }, kind: "text", width: 12 },
   { key: "status", header: { zh: "状态代码", en: "Status code" }, kind: "code", width: 12 },
-  { key: "reasons", header: { zh: "原因", en: "Reasons" }, kind: "wrap", width: 48, optional: true },
-  { key: "explain", header: { zh: "计算说明", en: "How it was computed" }, kind: "wrap", width: 70 },
-  { key: "citation", header: { zh: "依据", en: "Citation" }, kind: "wrap", width: 36, optional: true },
+  { key: "reasons", header: { zh: "原因", en: "Reasons" }, kind: "wrap", width: 34, optional: true },
+  { key: "explain", header: { zh: "计算说明", en: "How it was computed" }, kind: "wrap", width: 56 },
+  { key: "citation", header: { zh: "依据", en: "Citation" }, kind: "wrap", width: 26, optional: true },
 ];
 
 export const STATUS_STYLES: Readonly<Record<string, { fill: string; font: string }>> = {
@@ -303,7 +305,7 @@ export function summaryModel(result: ScreeningResult, language: DisplayLanguage,
       {
         title: w("byCity"),
         header: [w("city"), w("source"), w("count"), w("final")],
-        rows: Object.entries(result.totals.byCity).map(([city, t]) => [city, cityNote(city), t.rows, Number(t.final)]),
+        rows: Object.entries(result.totals.byCity).map(([city, t]) => [cityName(city, language), cityNote(city), t.rows, Number(t.final)]),
       },
       {
         title: w("byStatus"),
@@ -318,6 +320,14 @@ export function summaryModel(result: ScreeningResult, language: DisplayLanguage,
     ],
     chart: { title: w("chart"), series: w("final"), categories: measureRows.map((r) => r[0]), values: measureRows.map((r) => r[3]) },
   };
+}
+
+/** A Heilongjiang city in the display language (`Daqing (大庆)`); other names as they were written. */
+function cityName(city: string, language: DisplayLanguage): string {
+  if (language === "zh") return city;
+  if (city === UNKNOWN_KEY) return "unknown (未知)";
+  const known = HEILONGJIANG_CITIES.find((c) => c.zh === city);
+  return known ? `${known.en} (${city})` : city;
 }
 
 /** A printed page's footer: the policy id on the left, the page number in the middle (Excel's &P and &N codes). */

@@ -372,7 +372,7 @@ class RangeProxy extends Proxy {
     const record = (key: string, value: unknown) =>
       this.sheetProxy.write(`format ${key} ${this.address}`, () => this.sheetProxy.sheet().styles.set(`${key} ${this.address}`, value));
     const recorder = (part: string) => new Proxy0((key, value) => record(`${part}.${key}`, value));
-    const parts = { font: recorder("font"), fill: recorder("fill") };
+    const parts = { font: recorder("font"), fill: recorder("fill"), autofitRows: () => record("autofitRows", true) };
     this.format = new globalThis.Proxy(parts, {
       get: (target, key) => target[key as keyof typeof target],
       set: (_target, key, value) => {

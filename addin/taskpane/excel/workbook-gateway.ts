@@ -419,6 +419,8 @@ function formatResults(
       format.custom.format.font.color = `#${style.font}`;
     }
   }
+  // Rows as tall as their wrapped text (Excel fits them here; a file written elsewhere stores the heights).
+  sheet.getRange(`A2:${lastColumn}${last}`).format.autofitRows();
   if (optional("filter", supports, notes)) sheet.autoFilter.apply(sheet.getRange(`A1:${lastColumn}${last}`));
   if (optional("print", supports, notes)) printSetup(sheet, policyId, language, "width", "$1:$1");
 }
@@ -468,6 +470,7 @@ function writeSummary(sheet: Excel.Worksheet, result: ScreeningResult, language:
   sheet.getRange("C:C").format.columnWidth = 9 * POINTS_PER_CHARACTER;
   sheet.getRange("D:D").format.columnWidth = 18 * POINTS_PER_CHARACTER;
   sheet.getRange(`A1:D${row}`).format.verticalAlignment = Excel.VerticalAlignment.top;
+  sheet.getRange(`A1:D${row}`).format.autofitRows();
   if (chartRange) {
     // The chart of awards by clause: the final amounts, labelled 第1条 …
     const chart = sheet.charts.add(Excel.ChartType.columnClustered, sheet.getRange(chartRange.values), Excel.ChartSeriesBy.columns);
