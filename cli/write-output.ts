@@ -96,7 +96,11 @@ const MAX_ROW_HEIGHT = 409;
 /** Lines a text takes in a column of this width (in characters), its own line breaks included. */
 function linesIn(text: string, width: number): number {
   let lines = 0;
-  for (const line of text.split("\n")) lines += Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 1)));
+  for (const line of text.split("\n")) {
+    const needed = displayWidth(line);
+    // Wrapping breaks before a word or punctuation that does not fit: a tenth of every wrapped line is lost.
+    lines += needed <= width ? 1 : Math.ceil((needed * 1.1) / Math.max(1, width));
+  }
   return lines;
 }
 
