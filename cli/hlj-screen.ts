@@ -493,8 +493,11 @@ export function summaryText(
       lines.push(`  ${key.padEnd(12)} ${String(t.rows).padStart(6)} rows ${money(t.final).padStart(18)}`);
     lines.push("");
   }
-  for (const issue of result.issues.slice(0, 10)) lines.push(`note: ${issue.en}`);
-  if (result.issues.length > 10) lines.push(`note: … and ${result.issues.length - 10} more (see the JSON issues)`);
+  // Warnings first: a wrong 合计 or an unreadable column matters more than the list of skipped lines.
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  const issues = [...result.issues].sort((a, b) => rank[a.severity] - rank[b.severity]);
+  for (const issue of issues.slice(0, 10)) lines.push(`${issue.severity === "info" ? "note" : issue.severity}: ${issue.en}`);
+  if (issues.length > 10) lines.push(`note: … and ${issues.length - 10} more (see the JSON issues)`);
   lines.push(`written: ${output} (sheets ${sheets.results}, ${sheets.summary}; ${language === "zh" ? "Chinese" : "English"})`);
   return `${lines.join("\n")}\n`;
 }
