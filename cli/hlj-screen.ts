@@ -292,14 +292,15 @@ class JsonOutput {
     this.write(`{\n  "policy": ${JSON.stringify(result.policy)},\n  "options": ${JSON.stringify(result.options)},\n  "rows": [`);
   }
 
-  row(row: ResultRowJson, explain: { zh: string; en: string }): void {
+  /** `row`: plain data, worded (wordedRow). */
+  row(row: ResultRowJson): void {
     // The texts that can be long are cut as the sheet cuts them; the rest are short by nature (codes, amounts).
     const json = {
       ...row,
       entityName: cellText(row.entityName),
       reasons: row.reasons.map((r) => ({ ...r, zh: cellText(r.zh), en: cellText(r.en) })),
       citation: cellText(row.citation),
-      explain: { zh: cellText(explain.zh), en: cellText(explain.en) },
+      explain: { zh: cellText(row.explain.zh), en: cellText(row.explain.en) },
     };
     this.write(`${this.first ? "" : ","}\n    ${JSON.stringify(json)}`);
     this.first = false;
@@ -389,9 +390,12 @@ async function run(argv: readonly string[], out: NodeJS.WritableStream, err: Nod
     if (error instanceof UnreadablePackageError) throw new Refusal(`cannot read ${input}: ${error.message}`);
     throw error;
   };
+  // HLJ_TIMING=1 prints each phase's wall time and the peak memory to stderr (npm run bench reads it).
+  const timing = process.env.HLJ_TIMING === "1" ? phaseTimer(err) : null;
   const pkg = await openPackage(input, args.maxSize).catch(unreadable);
   try {
     const workbook = await readInput(pkg).catch(unreadable);
+    timing?.("read");
     const rowCount = workbook.workbook.sheets.reduce((n, s) => n + s.values.length, 0);
     const long = rowCount > LONG_INPUT;
     let result: ScreeningResult;
@@ -414,6 +418,7 @@ async function run(argv: readonly string[], out: NodeJS.WritableStream, err: Nod
       if (error instanceof InputError) throw new Refusal(error.reason.en);
       throw error;
     }
+    timing?.("screen");
     // The cells were read to be screened; the output copies the parts as stored. Let them go before writing.
     workbook.release();
     if (long) note(`writing ${output}…`);
@@ -436,10 +441,11 @@ async function run(argv: readonly string[], out: NodeJS.WritableStream, err: Nod
                   (p) => (last = p),
                 )
               : undefined,
-          onRow: json ? (row, explain) => json.row(row, explain) : undefined,
+          onRow: json ? (row) => json.row(row) : undefined,
         });
       });
       json?.end(result);
+      timing?.("write");
     } catch (error) {
       json?.abort();
       throw error;
@@ -453,6 +459,16 @@ async function run(argv: readonly string[], out: NodeJS.WritableStream, err: Nod
   } finally {
     pkg.close();
   }
+}
+
+function phaseTimer(err: NodeJS.WritableStream): (phase: string) => void {
+  let last = process.hrtime.bigint();
+  return (phase) => {
+    const now = process.hrtime.bigint();
+    const rss = (process.resourceUsage().maxRSS / 1024).toFixed(0);
+    err.write(`timing: ${phase} ${(Number(now - last) / 1e9).toFixed(3)} s, peak RSS ${rss} MiB\n`);
+    last = now;
+  };
 }
 
 function progress(what: string, err: NodeJS.WritableStream, last: () => number, set: (p: number) => void) {

@@ -14,7 +14,7 @@ import {
   ScreeningResult,
   ResultRowJson,
   columnLetters,
-  explanationOf,
+  wordedRow,
   freeSheetName,
   printFooter,
   quotedSheet,
@@ -128,7 +128,7 @@ export async function writeOutput(
     inputName: string;
     onProgress?: (done: number, total: number) => void;
     /** Called with each result row and its explanation as the results sheet is written (the JSON is written alongside). */
-    onRow?: (row: ResultRowJson, explain: { zh: string; en: string }) => void;
+    onRow?: (row: ResultRowJson) => void;
   },
 ): Promise<WrittenSheets> {
   const { structure } = input;
@@ -286,7 +286,7 @@ function resultsSheet(
   style: (key: StyleKey) => number,
   print: PrintSpec,
   onProgress?: (done: number, total: number) => void,
-  onRow?: (row: ResultRowJson, explain: { zh: string; en: string }) => void,
+  onRow?: (row: ResultRowJson) => void,
 ): SheetSpec {
   const kinds = table.columns.map((c) => c.kind);
   const statusColumn = table.columns.findIndex((c) => c.key === "statusWord");
@@ -317,11 +317,10 @@ function resultsSheet(
     yield { cells: table.header.map((text) => ({ value: text, style: header })), height: 30 };
     const every = Math.max(1, Math.floor(result.rows.length / 20));
     for (let r = 0; r < result.rows.length; r++) {
-      const row = result.rows[r];
-      // Made once for both outputs and not kept: a hundred thousand explanations would not fit in memory.
-      const explain = explanationOf(row);
-      onRow?.(row, explain);
-      const cells = resultRowCells(row, table.columns, language, () => explain);
+      // Worded once for both outputs and not kept: a hundred thousand explanations would not fit in memory.
+      const row = wordedRow(result.rows[r]);
+      onRow?.(row);
+      const cells = resultRowCells(row, table.columns, language);
       yield {
         cells: cells.map((value, c) => ({ value, style: c === statusColumn ? (statusStyles[row.status] ?? cellStyle[c]) : cellStyle[c] })),
         height: rowHeight(cells, widths, wrapped),

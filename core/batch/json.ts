@@ -86,6 +86,10 @@ class RowJson implements ResultRowJson {
   toJSON(): Omit<ResultRowJson, "explain"> & { explain: { zh: string; en: string } } {
     return { ...this, explain: this.explain };
   }
+
+  worded(): ResultRowJson {
+    return { ...this, explain: this.explainAgain() };
+  }
 }
 
 export function rowToJson(row: ResultRow): ResultRowJson {
@@ -118,4 +122,18 @@ export function batchResultToJson(result: BatchResult): BatchResultJson {
  */
 export function explanationOf(row: ResultRowJson): { zh: string; en: string } {
   return row instanceof RowJson ? row.explainAgain() : row.explain;
+}
+
+/**
+ * A row as plain data, its reasons and explanation worded afresh and not kept on the row: what hosts write
+ * (the results sheet, the JSON, a message to the pane) when they go through every row once.
+ */
+export function wordedRow(row: ResultRowJson): ResultRowJson {
+  const worded = (row as { worded?: () => ResultRowJson }).worded;
+  return worded ? worded.call(row) : row;
+}
+
+/** A row's reason codes, without wording its reasons where the row can say them from its numbers. */
+export function reasonCodesOf(row: ResultRowJson): readonly string[] {
+  return (row as { reasonCodes?: readonly string[] }).reasonCodes ?? row.reasons.map((r) => r.code);
 }

@@ -19,7 +19,7 @@ import { Options, OptionsInput, awardContext, resolveOptions } from "../options"
 import { DedupWinner, chooseWinners } from "./no-duplication";
 import { measureCitation, measureParams, paramDecimal } from "../policy/registry";
 import { Localized, ParameterSet } from "../policy/types";
-import { Reason, ReasonCode, reason } from "../reasons/reasons";
+import { Reason, reason } from "../reasons/reasons";
 import { UsccCheck, checkUscc, cityOfUscc, isHeilongjiang, normaliseUscc } from "../uscc/uscc";
 import { explainRow } from "../explain";
 
@@ -124,7 +124,7 @@ export interface DedupOutcome {
   met: readonly MeasureId[];
 }
 
-interface Working {
+export interface Working {
   result: ResultRow;
   entity: string;
   measure: MeasureId | null;
@@ -145,7 +145,7 @@ interface Working {
   bindingTakers?: Working[];
 }
 
-const isLive = (status: RowStatus) => status === "eligible" || status === "manual";
+export const isLive = (status: RowStatus) => status === "eligible" || status === "manual";
 
 export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: BatchOptions = {}): BatchResult {
   const resolved = resolveOptions(batchOptions);
@@ -154,7 +154,7 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
   const progressEvery = Math.max(1, Math.floor(rows.length / 100));
 
   const seen = new Map<string, string>();
-  const cache: RowCache = { uscc: new Map(), contexts: new Map(), measures: new Map() };
+  const cache = newRowCache();
   const working: Working[] = rows.map((row, index) => {
     const w = computeRow(row, index, resolved, seen, cache);
     if (isLive(w.result.status)) applyClaimAndOtherSupport(w, options.otherSupport);
@@ -207,14 +207,18 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
 // Each row alone
 
 /** Per-batch memo: entities and years repeat across rows. */
-interface RowCache {
+export interface RowCache {
   uscc: Map<string, { check: UsccCheck; city: string; inProvince: boolean }>;
   contexts: Map<number, AwardContext>;
   /** Measure cells as written → their parse (an id, or the InputError to report). */
   measures: Map<string | number, MeasureRef | InputError>;
 }
 
-function checkedEntity(raw: string, cache: RowCache) {
+export function newRowCache(): RowCache {
+  return { uscc: new Map(), contexts: new Map(), measures: new Map() };
+}
+
+export function checkedEntity(raw: string, cache: RowCache) {
   let entry = cache.uscc.get(raw);
   if (!entry) {
     const check = checkUscc(raw);
@@ -228,7 +232,11 @@ function checkedEntity(raw: string, cache: RowCache) {
   return entry;
 }
 
-function computeRow(
+/**
+ * One row alone (RULES.md's per-row steps before claim and other support): shared with the screening engine,
+ * which runs it for the rows its fast rules give back and to word any row's reasons.
+ */
+export function computeRow(
   row: ApplicationRow,
   index: number,
   resolved: ReturnType<typeof resolveOptions>,
@@ -255,14 +263,7 @@ function computeRow(
       errors.push(reason("missing_field", "缺少统一社会信用代码", "the Unified Social Credit Code is missing", "entityId"));
     }
   } else if (!entity.inProvince) {
-    warnings.push(
-      reason(
-        "out_of_province",
-        `统一社会信用代码 ${uscc.normalised} 的登记机关不在黑龙江省（${uscc.normalised.slice(2, 8)}）`,
-        `credit code ${uscc.normalised} was registered outside Heilongjiang (division ${uscc.normalised.slice(2, 8)})`,
-        "entityId",
-      ),
-    );
+    warnings.push(outOfProvinceWarning(uscc.normalised));
   }
 
   let measure: MeasureId | null = null;
@@ -361,20 +362,10 @@ function computeRow(
     result.reasons = [...errors, ...warnings];
     return working;
   }
-  const first = policy.validity.firstAwardYear;
-  const last = policy.validity.lastAwardYear;
-  if (year! < first.value || year! > last.value) {
+  if (year! < policy.validity.firstAwardYear.value || year! > policy.validity.lastAwardYear.value) {
     result.status = "ineligible";
     result.computed = ZERO;
-    result.reasons = [
-      reason(
-        "outside_validity",
-        `申报年度 ${year} 不在政策有效期（${first.value}–${last.value}年，${last.title.zh}）内`,
-        `award year ${year} is outside the policy's validity (${first.value}–${last.value})`,
-        "year",
-      ),
-      ...warnings,
-    ];
+    result.reasons = [outsideValidityReason(year!, policy), ...warnings];
     return working;
   }
 
@@ -393,10 +384,36 @@ function computeRow(
   result.computed = award.computed;
   result.cap = award.cap;
   result.citation = award.citation;
-  // 第2条 and 第3条 say out_of_province themselves (the row is then manual); elsewhere it is the batch's warning.
-  const own = warnings.length > 0 && award.reasons.some((r) => r.code === "out_of_province");
-  result.reasons = warnings.length && !own ? [...award.reasons, ...warnings] : award.reasons;
+  result.reasons = rowReasons(award.reasons, warnings);
   return working;
+}
+
+/** The credit code's registering authority is outside Heilongjiang: a warning on every measure but 第2、3条. */
+export function outOfProvinceWarning(normalised: string): Reason {
+  return reason(
+    "out_of_province",
+    `统一社会信用代码 ${normalised} 的登记机关不在黑龙江省（${normalised.slice(2, 8)}）`,
+    `credit code ${normalised} was registered outside Heilongjiang (division ${normalised.slice(2, 8)})`,
+    "entityId",
+  );
+}
+
+export function outsideValidityReason(year: number, policy: ParameterSet): Reason {
+  const first = policy.validity.firstAwardYear;
+  const last = policy.validity.lastAwardYear;
+  return reason(
+    "outside_validity",
+    `申报年度 ${year} 不在政策有效期（${first.value}–${last.value}年，${last.title.zh}）内`,
+    `award year ${year} is outside the policy's validity (${first.value}–${last.value})`,
+    "year",
+  );
+}
+
+/** A row's own reasons: its award's, then the batch's warnings about the row. */
+export function rowReasons(awardReasons: Reason[], warnings: readonly Reason[]): Reason[] {
+  // 第2条 and 第3条 say out_of_province themselves (the row is then manual); elsewhere it is the batch's warning.
+  const own = warnings.length > 0 && awardReasons.some((r) => r.code === "out_of_province");
+  return warnings.length && !own ? [...awardReasons, ...warnings] : awardReasons;
 }
 
 /** A result row whose `explain` is made from the row's own calculation and the batch's decisions when first read. */
@@ -475,57 +492,63 @@ class BatchRow implements ResultRow {
 function applyClaimAndOtherSupport(w: Working, otherSupport: Options["otherSupport"]): void {
   const claimed = w.result.claimed;
   if (claimed !== null) {
-    if (claimed.lessThan(w.amount)) {
-      addReason(
-        w,
-        "claim_lower_than_computed",
-        `申报金额 ${formatYuan(claimed)} 低于核算金额 ${formatYuan(w.amount)}，按申报金额`,
-        `claimed ${formatYuan(claimed)} is below the computed ${formatYuan(w.amount)}: the claim is awarded`,
-      );
-      w.amount = claimed;
-    } else if (claimed.greaterThan(w.amount)) {
-      addReason(
-        w,
-        "claim_exceeds_computed",
-        `申报金额 ${formatYuan(claimed)} 高于核算金额 ${formatYuan(w.amount)}，按核算金额`,
-        `claimed ${formatYuan(claimed)} exceeds the computed ${formatYuan(w.amount)}: the computed amount is awarded`,
-      );
-    }
+    const why = claimReason(claimed, w.amount);
+    if (why) w.result.reasons.push(why);
+    if (claimed.lessThan(w.amount)) w.amount = claimed;
   }
   const other = w.other;
   if (other === null || other.isZero()) return;
+  w.result.reasons.push(otherSupportReason(other, w.amount, otherSupport));
+  w.amount = otherSupport === "exclude" || other.greaterThanOrEqualTo(w.amount) ? ZERO : w.amount.minus(other);
+}
+
+/** The claimed amount against the row's amount after its own cap: the lower claim is paid, a higher one flagged. */
+export function claimReason(claimed: Decimal, amount: Decimal): Reason | null {
+  if (claimed.lessThan(amount)) {
+    return reason(
+      "claim_lower_than_computed",
+      `申报金额 ${formatYuan(claimed)} 低于核算金额 ${formatYuan(amount)}，按申报金额`,
+      `claimed ${formatYuan(claimed)} is below the computed ${formatYuan(amount)}: the claim is awarded`,
+    );
+  }
+  if (claimed.greaterThan(amount)) {
+    return reason(
+      "claim_exceeds_computed",
+      `申报金额 ${formatYuan(claimed)} 高于核算金额 ${formatYuan(amount)}，按核算金额`,
+      `claimed ${formatYuan(claimed)} exceeds the computed ${formatYuan(amount)}: the computed amount is awarded`,
+    );
+  }
+  return null;
+}
+
+/** Support under other provincial policies (not zero) against the row's amount: excluded, nothing to top up, or the top-up. */
+export function otherSupportReason(other: Decimal, amount: Decimal, otherSupport: Options["otherSupport"]): Reason {
   if (otherSupport === "exclude") {
-    addReason(
-      w,
+    return reason(
       "other_support_excluded",
       `已获其他省级支持 ${formatYuan(other)}，不再重复支持（exclude）`,
       `other provincial support of ${formatYuan(other)} received: excluded`,
     );
-    w.amount = ZERO;
-  } else if (other.greaterThanOrEqualTo(w.amount)) {
-    addReason(
-      w,
-      "other_support_higher",
-      `已获其他省级支持 ${formatYuan(other)} 不低于本项 ${formatYuan(w.amount)}，就高不再补足`,
-      `other provincial support ${formatYuan(other)} is at least this award ${formatYuan(w.amount)}: nothing to top up`,
-    );
-    w.amount = ZERO;
-  } else {
-    const topUp = w.amount.minus(other);
-    addReason(
-      w,
-      "other_support_deducted",
-      `已获其他省级支持 ${formatYuan(other)}，补足差额 ${formatYuan(topUp)}`,
-      `other provincial support ${formatYuan(other)} deducted: top-up ${formatYuan(topUp)}`,
-    );
-    w.amount = topUp;
   }
+  if (other.greaterThanOrEqualTo(amount)) {
+    return reason(
+      "other_support_higher",
+      `已获其他省级支持 ${formatYuan(other)} 不低于本项 ${formatYuan(amount)}，就高不再补足`,
+      `other provincial support ${formatYuan(other)} is at least this award ${formatYuan(amount)}: nothing to top up`,
+    );
+  }
+  const topUp = amount.minus(other);
+  return reason(
+    "other_support_deducted",
+    `已获其他省级支持 ${formatYuan(other)}，补足差额 ${formatYuan(topUp)}`,
+    `other provincial support ${formatYuan(other)} deducted: top-up ${formatYuan(topUp)}`,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // History (历史兑现)
 
-interface HistoryEntry {
+export interface HistoryEntry {
   entity: string;
   /** One measure, or both parts of a clause the record names without saying which (第4条, 第6条, 第8条). */
   measures: readonly MeasureId[];
@@ -536,7 +559,7 @@ interface HistoryEntry {
   source: string;
 }
 
-interface History {
+export interface History {
   entries: HistoryEntry[];
   byEntity: Map<string, HistoryEntry[]>;
   /** Entities with a record that could not be read → those records' sources and why. */
@@ -544,7 +567,7 @@ interface History {
   problems: BatchResult["historyProblems"];
 }
 
-function readHistory(records: readonly HistoryRecord[], policy: ParameterSet): History {
+export function readHistory(records: readonly HistoryRecord[], policy: ParameterSet): History {
   const history: History = { entries: [], byEntity: new Map(), unreadable: new Map(), problems: [] };
   records.forEach((record, index) => {
     const source = record.source ?? `history ${index + 1}`;
@@ -622,37 +645,50 @@ function applyHistoryRecords(working: readonly Working[], history: History, poli
     const bad = history.unreadable.get(w.entity);
     if (bad) {
       w.result.status = "manual";
-      for (const b of bad) {
-        addReason(
-          w,
-          "manual_review",
-          `历史兑现记录 ${b.source} 无法读取（${b.zh}）：该主体已获支持情况需人工核对`,
-          `history record ${b.source} cannot be read (${b.en}): a person must check what this entity already received`,
-        );
-      }
+      for (const b of bad) w.result.reasons.push(unreadableHistoryReason(b));
     }
     const key = w.key;
-    for (const h of twoParts.get(key) ?? []) {
-      addReason(
-        w,
-        "history_two_parts",
-        `历史兑现 ${h.source} 的条款“${h.written}”未写明哪一项，按两项均已兑现 ${formatYuan(h.amount)} 计（一次性措施不再支持，两项上限均扣减）`,
-        `history ${h.source} names “${h.written}” without its part: counted for both parts, ${formatYuan(h.amount)} (one-time awards refused, both caps reduced)`,
-      );
-    }
+    for (const h of twoParts.get(key) ?? []) w.result.reasons.push(twoPartsReason(h));
     if (!measureParams(policy, w.measure).oneTime) continue;
     const paid = received.get(key);
     if (paid) {
       w.result.status = "ineligible";
       w.amount = ZERO;
-      addReason(
-        w,
-        "already_received",
-        `该主体已获${w.result.clause}一次性奖补（${paid.source}${paid.year !== null ? `，${paid.year}年度` : ""}，${formatYuan(paid.amount)}）`,
-        `already received this one-time award (${paid.source}${paid.year !== null ? `, ${paid.year}` : ""}, ${formatYuan(paid.amount)})`,
-      );
+      w.result.reasons.push(receivedBeforeReason(w.result.clause, paid));
     }
   }
+}
+
+export function unreadableHistoryReason(record: { source: string; zh: string; en: string }): Reason {
+  return reason(
+    "manual_review",
+    `历史兑现记录 ${record.source} 无法读取（${record.zh}）：该主体已获支持情况需人工核对`,
+    `history record ${record.source} cannot be read (${record.en}): a person must check what this entity already received`,
+  );
+}
+
+export function twoPartsReason(record: Pick<HistoryEntry, "source" | "written" | "amount">): Reason {
+  return reason(
+    "history_two_parts",
+    `历史兑现 ${record.source} 的条款“${record.written}”未写明哪一项，按两项均已兑现 ${formatYuan(record.amount)} 计（一次性措施不再支持，两项上限均扣减）`,
+    `history ${record.source} names “${record.written}” without its part: counted for both parts, ${formatYuan(record.amount)} (one-time awards refused, both caps reduced)`,
+  );
+}
+
+export function receivedBeforeReason(clause: string, paid: Pick<HistoryEntry, "source" | "year" | "amount">): Reason {
+  return reason(
+    "already_received",
+    `该主体已获${clause}一次性奖补（${paid.source}${paid.year !== null ? `，${paid.year}年度` : ""}，${formatYuan(paid.amount)}）`,
+    `already received this one-time award (${paid.source}${paid.year !== null ? `, ${paid.year}` : ""}, ${formatYuan(paid.amount)})`,
+  );
+}
+
+export function firstAwardYearReason(clause: string, first: { source: string; year: number }): Reason {
+  return reason(
+    "already_received",
+    `一次性措施只在首个申报年度支持：本批 ${first.source}（${first.year}年度）已申报${clause}`,
+    `a one-time measure pays in the entity's first award year only: ${first.source} (${first.year}) of this batch already claims ${clause}`,
+  );
 }
 
 /**
@@ -675,19 +711,14 @@ function firstAwardYearOnly(working: readonly Working[], policy: ParameterSet, l
     if (!firstRow || w.result.year! <= firstRow.result.year!) continue;
     w.result.status = "ineligible";
     w.amount = ZERO;
-    addReason(
-      w,
-      "already_received",
-      `一次性措施只在首个申报年度支持：本批 ${firstRow.result.source}（${firstRow.result.year}年度）已申报${w.result.clause}`,
-      `a one-time measure pays in the entity's first award year only: ${firstRow.result.source} (${firstRow.result.year}) of this batch already claims ${w.result.clause}`,
-    );
+    w.result.reasons.push(firstAwardYearReason(w.result.clause, { source: firstRow.result.source, year: firstRow.result.year! }));
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Shared caps, in row order
 
-interface CapPool {
+export interface CapPool {
   limit: Money;
   scope: CapUse["scope"];
   history: Money;
@@ -755,16 +786,7 @@ function applySharedCaps(
   if (after !== before) {
     // The row's own cap already said so when it bit alone; the shared limit says it again with what was used.
     w.result.reasons = w.result.reasons.filter((r) => r.code !== "cap_applied");
-    const use = w.capUse;
-    const used = use.history.plus(use.earlierYears).plus(use.earlierRows);
-    const scopeZh = scope === "entity-year" ? `${year}年度` : scope === "entity-lifetime" ? "一次性" : "累计";
-    const scopeEn = scope === "entity-year" ? `${year}` : scope === "entity-lifetime" ? "one-time" : "cumulative";
-    addReason(
-      w,
-      "cap_applied",
-      `${scopeZh}上限 ${formatYuan(use.limit)}，已使用 ${formatYuan(used)}（历史兑现 ${formatYuan(use.history)}，本批以前年度 ${formatYuan(use.earlierYears)}，本年度前序行 ${formatYuan(use.earlierRows)}），剩余 ${formatYuan(use.remaining)}：${formatYuan(before)} → ${formatYuan(after)}`,
-      `${scopeEn} cap ${formatYuan(use.limit)}, already used ${formatYuan(used)} (history ${formatYuan(use.history)}, earlier years of this batch ${formatYuan(use.earlierYears)}, earlier rows of this year ${formatYuan(use.earlierRows)}), remaining ${formatYuan(use.remaining)}: ${formatYuan(before)} → ${formatYuan(after)}`,
-    );
+    w.result.reasons.push(sharedCapReason(w.capUse, year));
     w.amount = after;
     w.bindingTakers = binding.takers.slice();
   }
@@ -775,10 +797,29 @@ function applySharedCaps(
   w.capPools = rowPools;
 }
 
+/** A shared limit that bit: what history, earlier years and earlier rows had used, and what was left. */
+export function sharedCapReason(use: CapUse, year: number): Reason {
+  const used = use.history.plus(use.earlierYears).plus(use.earlierRows);
+  const scope = use.scope;
+  const scopeZh = scope === "entity-year" ? `${year}年度` : scope === "entity-lifetime" ? "一次性" : "累计";
+  const scopeEn = scope === "entity-year" ? `${year}` : scope === "entity-lifetime" ? "one-time" : "cumulative";
+  return reason(
+    "cap_applied",
+    `${scopeZh}上限 ${formatYuan(use.limit)}，已使用 ${formatYuan(used)}（历史兑现 ${formatYuan(use.history)}，本批以前年度 ${formatYuan(use.earlierYears)}，本年度前序行 ${formatYuan(use.earlierRows)}），剩余 ${formatYuan(use.remaining)}：${formatYuan(use.before)} → ${formatYuan(use.after)}`,
+    `${scopeEn} cap ${formatYuan(use.limit)}, already used ${formatYuan(used)} (history ${formatYuan(use.history)}, earlier years of this batch ${formatYuan(use.earlierYears)}, earlier rows of this year ${formatYuan(use.earlierRows)}), remaining ${formatYuan(use.remaining)}: ${formatYuan(use.before)} → ${formatYuan(use.after)}`,
+  );
+}
+
+/** Appended to a shared cap's reason: rows that used the limit first and then lost 不重复. */
+export function addTakersNote(capped: Reason, losers: readonly string[]): void {
+  capped.zh += `；其中 ${losers.join("、")} 在不重复中落选，但其占用的额度先于不重复计算`;
+  capped.en += `; of this, ${losers.join(", ")} then lost 不重复, but shared caps are applied before it`;
+}
+
 const limitsCache = new WeakMap<ParameterSet, Map<string, { tier: number; amount: Money }[]>>();
 
 /** The nested limits of a measure's cap tier, made once per parameter set. */
-function limitsOf(policy: ParameterSet, measure: MeasureId, tier: number): { tier: number; amount: Money }[] {
+export function limitsOf(policy: ParameterSet, measure: MeasureId, tier: number): { tier: number; amount: Money }[] {
   let byKey = limitsCache.get(policy);
   if (!byKey) limitsCache.set(policy, (byKey = new Map()));
   const key = `${measure}|${tier}`;
@@ -787,7 +828,7 @@ function limitsOf(policy: ParameterSet, measure: MeasureId, tier: number): { tie
   return limits;
 }
 
-function historyUsed(history: History, entity: string, measure: MeasureId, scope: CapUse["scope"], year: number): Decimal {
+export function historyUsed(history: History, entity: string, measure: MeasureId, scope: CapUse["scope"], year: number): Decimal {
   let used = ZERO;
   for (const h of history.byEntity.get(entity) ?? []) {
     if (!h.measures.includes(measure)) continue;
@@ -835,25 +876,11 @@ function noDuplication(rows: readonly Working[], working: readonly Working[], de
     let text = winnerText.get(win);
     if (!text) {
       // The winner's part of the message is the same for every row it supersedes.
-      const winner = win.measureKey as MeasureId;
-      const winnerSource = working[win.firstIndex].result.source;
-      const total = formatYuan(win.total);
-      text = {
-        zh: `由 ${clauseCitation(winner)}（${winnerSource}，合计 ${total}）支持`,
-        en: `goes to ${clauseCitation(winner)} (${winnerSource}, total ${total})`,
-      };
+      text = winnerWords(win.measureKey as MeasureId, working[win.firstIndex].result.source, win.total);
       winnerText.set(win, text);
     }
-    const scopeZh = dedupScope === "entity-year" ? `${w.result.year}年度` : `${w.result.year}年度同一项目`;
-    const scopeEn = dedupScope === "entity-year" ? `${w.result.year} award` : `${w.result.year} project award`;
-    const amount = formatYuan(w.amount);
     w.result.status = "superseded";
-    addReason(
-      w,
-      "superseded_by",
-      `从优、就高、不重复：同一主体${scopeZh}${text.zh}，本行 ${amount} 不再支持`,
-      `no duplication: the entity's ${scopeEn} ${text.en}; this row's ${amount} is superseded`,
-    );
+    w.result.reasons.push(supersededReason(text, dedupScope, w.result.year!, w.amount));
     w.amount = ZERO;
   });
   for (const w of competing) {
@@ -862,9 +889,31 @@ function noDuplication(rows: readonly Working[], working: readonly Working[], de
     if (losers.length === 0) continue;
     const capped = w.result.reasons.find((r) => r.code === "cap_applied");
     if (!capped) continue;
-    capped.zh += `；其中 ${losers.map((t) => t.result.source).join("、")} 在不重复中落选，但其占用的额度先于不重复计算`;
-    capped.en += `; of this, ${losers.map((t) => t.result.source).join(", ")} then lost 不重复, but shared caps are applied before it`;
+    addTakersNote(
+      capped,
+      losers.map((t) => t.result.source),
+    );
   }
+}
+
+/** The winner of 不重复 as the superseded rows name it: its clause, its first row and its total. */
+export function winnerWords(winner: MeasureId, winnerSource: string, total: Decimal): Localized {
+  const shown = formatYuan(total);
+  return {
+    zh: `由 ${clauseCitation(winner)}（${winnerSource}，合计 ${shown}）支持`,
+    en: `goes to ${clauseCitation(winner)} (${winnerSource}, total ${shown})`,
+  };
+}
+
+export function supersededReason(winner: Localized, dedupScope: Options["dedupScope"], year: number, amount: Decimal): Reason {
+  const scopeZh = dedupScope === "entity-year" ? `${year}年度` : `${year}年度同一项目`;
+  const scopeEn = dedupScope === "entity-year" ? `${year} award` : `${year} project award`;
+  const shown = formatYuan(amount);
+  return reason(
+    "superseded_by",
+    `从优、就高、不重复：同一主体${scopeZh}${winner.zh}，本行 ${shown} 不再支持`,
+    `no duplication: the entity's ${scopeEn} ${winner.en}; this row's ${shown} is superseded`,
+  );
 }
 
 function rowSignature(row: ApplicationRow, entity: string): string {
@@ -874,11 +923,7 @@ function rowSignature(row: ApplicationRow, entity: string): string {
   return JSON.stringify({ ...rest, entityId: entity });
 }
 
-function addReason(w: Working, code: ReasonCode, zh: string, en: string): void {
-  w.result.reasons.push(reason(code, zh, en));
-}
-
-const STATUS_ORDER: readonly RowStatus[] = ["eligible", "manual", "superseded", "ineligible", "not_cash", "error"];
+export const STATUS_ORDER: readonly RowStatus[] = ["eligible", "manual", "superseded", "ineligible", "not_cash", "error"];
 
 function ordered<T>(table: Record<string, T>, compare: (a: string, b: string) => number): Record<string, T> {
   return Object.fromEntries(Object.entries(table).sort(([a], [b]) => compare(a, b)));
@@ -900,7 +945,13 @@ export function totalsOf(rows: readonly ResultRow[]): Totals {
     add(totals.byCity, row.city || UNKNOWN_KEY, row.final);
   }
   totals.entities = entities.size;
-  // Measures in catalogue order, statuses in the order a reader expects, cities by name, unknown last.
+  return orderTotalTables(totals);
+}
+
+/** Measures in catalogue order, statuses in the order a reader expects, cities by name, unknown last. */
+export function orderTotalTables<L, T extends { byMeasure: Record<string, L>; byStatus: Record<string, L>; byCity: Record<string, L> }>(
+  totals: T,
+): T {
   const measureOrder = (key: string) => (MEASURE_IDS as readonly string[]).indexOf(key) + 1 || Infinity;
   const statusOrder = (key: string) => STATUS_ORDER.indexOf(key as RowStatus) + 1 || Infinity;
   totals.byMeasure = ordered(totals.byMeasure, (a, b) => measureOrder(a) - measureOrder(b));

@@ -37,6 +37,12 @@ export function toDayNumber(date: IsoDate): number {
 }
 
 export function fromDayNumber(dayNumber: number): IsoDate {
+  const [year, month, day] = civilOfDayNumber(dayNumber);
+  return `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+}
+
+/** [year, month, day] of a day number. */
+export function civilOfDayNumber(dayNumber: number): [year: number, month: number, day: number] {
   const shifted = dayNumber + 719_468;
   const era = Math.floor(shifted / 146_097);
   const dayOfEra = shifted - era * 146_097;
@@ -48,7 +54,7 @@ export function fromDayNumber(dayNumber: number): IsoDate {
   const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
   const month = monthIndex + (monthIndex < 10 ? 3 : -9);
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+  return [year, month, day];
 }
 
 export function isLeapYear(year: number): boolean {
@@ -67,6 +73,15 @@ export function addMonthsClamped(date: IsoDate, months: number): IsoDate {
   const newMonth = (monthIndex % 12) + 1;
   const newDay = Math.min(day, daysInMonth(newYear, newMonth));
   return `${String(newYear).padStart(4, "0")}-${String(newMonth).padStart(2, "0")}-${String(newDay).padStart(2, "0")}`;
+}
+
+/** addMonthsClamped on day numbers (the screening engine's form of dates). */
+export function addMonthsClampedDay(dayNumber: number, months: number): number {
+  const [year, month, day] = civilOfDayNumber(dayNumber);
+  const monthIndex = year * 12 + (month - 1) + months;
+  const newYear = Math.floor(monthIndex / 12);
+  const newMonth = (monthIndex % 12) + 1;
+  return dayNumberOf(newYear, newMonth, Math.min(day, daysInMonth(newYear, newMonth)))!;
 }
 
 export function daysBetween(from: IsoDate, to: IsoDate): number {

@@ -1,5 +1,18 @@
 import { InputError } from "../errors/errors";
-import { IsoDate, addDays, addMonthsClamped, daysBetween, firstDayOfYear, minDate, parseIsoDate, toDayNumber } from "../dates/civil-date";
+import {
+  IsoDate,
+  addDays,
+  addMonthsClamped,
+  addMonthsClampedDay,
+  dayNumberOf,
+  daysBetween,
+  firstDayOfYear,
+  minDate,
+  parseIsoDate,
+  toDayNumber,
+} from "../dates/civil-date";
+import { ExactSum, RATE_UNITS } from "../money/fen";
+import { FastLpr, fastLprKnownThroughout, fastLprOn } from "./fast-lpr";
 import { Decimal, DecimalInput, Money, ZERO, formatRate, formatYuan, minDecimal, roundToFen } from "../money/money";
 import { nonNegativeAmount, optionalAmount } from "../money/input";
 import { LprLookup, LprTable, assertLprKnownThroughout, checkedRate, lprChangesWithin, lprOn } from "./lpr-table";
@@ -197,6 +210,86 @@ export function computeInterestSubsidy(input: LoanInput | CheckedLoan, options: 
     fixedLpr,
   };
 }
+
+/** The window of computeInterestSubsidy in day numbers, and the policy period's, for the screening engine. */
+export interface FastInterestOptions {
+  lprMode: LprMode;
+  dayCount: DayCountBasis;
+  maxMonths: number;
+  lpr: FastLpr;
+  /** First day and the day after the last of the policy's period, when it cuts. */
+  periodStart?: number;
+  periodEndExclusive?: number;
+  awardYear?: number;
+}
+
+/** What fastInterestSubsidy found: the amount in fen, the days in the window, whether 据实 limited it. */
+export interface FastInterestResult {
+  amount: number;
+  days: number;
+  limitedByInterestPaid: boolean;
+}
+
+/**
+ * computeInterestSubsidy for a constant principal, in whole fen and rate units: the same window, the same
+ * segments, Σ balance × min(rate, LPR) × days summed exactly, one half-up rounding. Returns false where the
+ * reference throws for an unknown LPR (the engine then asks the reference, which names the date).
+ * Pinned to computeInterestSubsidy by test/core/screening/fast-engine.test.ts.
+ */
+export function fastInterestSubsidy(
+  principalFen: number,
+  rateUnits: number,
+  startDay: number,
+  endDay: number,
+  interestPaidFen: number,
+  options: FastInterestOptions,
+  out: FastInterestResult,
+): boolean {
+  const maxEnd = addMonthsClampedDay(startDay, options.maxMonths);
+  let windowStart = startDay;
+  let windowEnd = endDay < maxEnd ? endDay : maxEnd;
+  if (options.periodStart !== undefined && options.periodEndExclusive !== undefined) {
+    if (options.periodStart > windowStart) windowStart = options.periodStart;
+    if (options.periodEndExclusive < windowEnd) windowEnd = options.periodEndExclusive;
+  }
+  if (options.awardYear !== undefined) {
+    const yearStart = dayNumberOf(options.awardYear, 1, 1)!;
+    const yearEnd = dayNumberOf(options.awardYear + 1, 1, 1)!;
+    if (yearStart > windowStart) windowStart = yearStart;
+    if (yearEnd < windowEnd) windowEnd = yearEnd;
+  }
+  if (windowEnd < windowStart) windowEnd = windowStart;
+  const days = windowEnd - windowStart;
+  const lpr = options.lpr;
+  const sum = SUM.reset();
+  if (days > 0) {
+    if (options.lprMode === "fixed") {
+      const entry = fastLprOn(lpr, startDay);
+      if (entry < 0) return false;
+      const applied = rateUnits <= lpr.units[entry] ? rateUnits : lpr.units[entry];
+      sum.add(principalFen, applied, days);
+    } else {
+      if (!fastLprKnownThroughout(lpr, windowStart, windowEnd)) return false;
+      let from = windowStart;
+      while (from < windowEnd) {
+        const entry = fastLprOn(lpr, from);
+        if (entry < 0) return false;
+        const next = entry + 1 < lpr.days.length && lpr.days[entry + 1] < windowEnd ? lpr.days[entry + 1] : windowEnd;
+        const applied = rateUnits <= lpr.units[entry] ? rateUnits : lpr.units[entry];
+        sum.add(principalFen, applied, next - from);
+        from = next;
+      }
+    }
+  }
+  const divisor = RATE_UNITS * options.dayCount;
+  const limited = !Number.isNaN(interestPaidFen) && sum.greaterThan(interestPaidFen, divisor);
+  out.amount = limited ? interestPaidFen : sum.divHalfUp(divisor);
+  out.days = days;
+  out.limitedByInterestPaid = limited;
+  return true;
+}
+
+const SUM = new ExactSum();
 
 const daysAfter = new Map<IsoDate, IsoDate>();
 const years = new Map<number, [IsoDate, IsoDate]>();

@@ -1,5 +1,6 @@
 import { paramDecimal, paramYuan } from "../policy/registry";
 import { AwardBuilder } from "./award-builder";
+import { FastRule, fenParamsOf, settleFen } from "./fast";
 import { MeasureId } from "./measure-id";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
@@ -13,4 +14,15 @@ export function awardFixed(measure: MeasureId, facts: ApplicationFacts, context:
     ]);
     b.settle(paramDecimal(amount), facts);
   });
+}
+
+/** The same rule in whole fen (measures/fast.ts). */
+export function fastFixed(measure: MeasureId): FastRule {
+  return (facts, row, context, out) => {
+    const params = fenParamsOf(context.policy, measure);
+    if (!params) return false;
+    out.status = "eligible";
+    settleFen(params, facts, row, params.fixedAmount, out);
+    return true;
+  };
 }

@@ -1,14 +1,15 @@
-import { awardM1 } from "./m1-new-project";
-import { awardM2 } from "./m2-platform";
-import { awardM3 } from "./m3-retail-growth";
-import { awardM4a, awardM4b } from "./m4-cross-border";
-import { awardM5 } from "./m5-base-upgrade";
-import { awardM6a, awardM6b } from "./m6-base-award";
-import { awardM7 } from "./m7-selection-center";
-import { awardM8a, awardM8b } from "./m8-warehousing";
-import { awardM14 } from "./m14-events";
-import { awardM19 } from "./m19-supervision-zone";
-import { awardNonCash } from "./non-cash";
+import { awardM1, fastM1 } from "./m1-new-project";
+import { awardM2, fastM2 } from "./m2-platform";
+import { awardM3, fastM3 } from "./m3-retail-growth";
+import { awardM4a, awardM4b, fastM4a, fastM4b } from "./m4-cross-border";
+import { awardM5, fastM5 } from "./m5-base-upgrade";
+import { awardM6a, awardM6b, fastM6a, fastM6b } from "./m6-base-award";
+import { awardM7, fastM7 } from "./m7-selection-center";
+import { awardM8a, awardM8b, fastM8a, fastM8b } from "./m8-warehousing";
+import { awardM14, fastM14 } from "./m14-events";
+import { awardM19, fastM19 } from "./m19-supervision-zone";
+import { awardNonCash, fastNonCash } from "./non-cash";
+import { FastRule } from "./fast";
 import { CashMeasureId, MeasureId, isCashMeasure } from "./measure-id";
 import { ApplicationFacts, Award, AwardContext, AwardFunction } from "./types";
 
@@ -28,6 +29,27 @@ export const CASH_RULES: Readonly<Record<CashMeasureId, AwardFunction>> = {
   M14: awardM14,
   M19: awardM19,
 };
+
+/** The same rules in whole fen, for the screening engine (measures/fast.ts). */
+export const FAST_RULES: Readonly<Record<CashMeasureId, FastRule>> = {
+  M1: fastM1,
+  M2: fastM2,
+  M3: fastM3,
+  M4a: fastM4a,
+  M4b: fastM4b,
+  M5: fastM5,
+  M6a: fastM6a,
+  M6b: fastM6b,
+  M7: fastM7,
+  M8a: fastM8a,
+  M8b: fastM8b,
+  M14: fastM14,
+  M19: fastM19,
+};
+
+export function fastRuleFor(measure: MeasureId): FastRule {
+  return isCashMeasure(measure) ? FAST_RULES[measure] : fastNonCash;
+}
 
 export function awardFor(measure: MeasureId, facts: ApplicationFacts, context: AwardContext): Award {
   return isCashMeasure(measure) ? CASH_RULES[measure](facts, context) : awardNonCash(measure, facts, context);

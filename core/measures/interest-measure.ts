@@ -1,7 +1,17 @@
 import { InputError } from "../errors/errors";
-import { checkLoan, computeInterestSubsidy, describeSegments, describeWindow } from "../lpr/interest-subsidy";
-import { DecimalInput, dec, formatRate, formatYuan } from "../money/money";
+import {
+  FastInterestResult,
+  checkLoan,
+  computeInterestSubsidy,
+  describeSegments,
+  describeWindow,
+  fastInterestSubsidy,
+} from "../lpr/interest-subsidy";
+import { rateUnitsOfDecimal } from "../money/fen";
+import { Decimal, DecimalInput, dec, formatRate, formatYuan } from "../money/money";
+import { INPUT_BOUNDS } from "../policy/input-bounds";
 import { AwardBuilder } from "./award-builder";
+import { FastRule, fenParamsOf, meetsFen, requireInProvinceFen, settleFen } from "./fast";
 import { MeasureId } from "./measure-id";
 import { ApplicationFacts, Award, AwardContext, LoanFacts } from "./types";
 
@@ -104,4 +114,62 @@ function requireYear(context: AwardContext): number {
     throw new InputError("missing", "year", "按年度贴息（award-year）需要申报年度", "interestWindow award-year needs the award year");
   }
   return context.year;
+}
+
+const LOAN_RATE_MIN_UNITS = rateUnitsOfDecimal(new Decimal(INPUT_BOUNDS.loanRate.min));
+const LOAN_RATE_MAX_UNITS = rateUnitsOfDecimal(new Decimal(INPUT_BOUNDS.loanRate.max));
+
+/**
+ * awardInterestMeasure in whole fen (see fast.ts): the same qualification, threshold, window and segments,
+ * cap and province rule; a missing or bad input, or an LPR the table does not know, is left to the reference.
+ */
+export function fastInterestMeasure(measure: MeasureId, rule: InterestMeasureRule): FastRule {
+  const interest: FastInterestResult = { amount: 0, days: 0, limitedByInterestPaid: false };
+  return (facts, row, context, out) => {
+    const params = fenParamsOf(context.policy, measure);
+    if (!params || !context.lpr) return false;
+    let qualified = true;
+    if (rule.requiresQualification) {
+      const flag = facts.qualified[row];
+      if (flag < 0) return false;
+      qualified = flag === 1;
+    }
+    const threshold = params.threshold;
+    const totalInvestment = facts.totalInvestment[row];
+    if (threshold && Number.isNaN(totalInvestment)) return false;
+    const principal = facts.principal[row];
+    const rate = facts.loanRate[row];
+    const start = facts.startDay[row];
+    const end = facts.endDay[row];
+    if (Number.isNaN(principal) || Number.isNaN(rate) || Number.isNaN(start) || Number.isNaN(end) || end < start) return false;
+    if (rate !== 0 && (rate < LOAN_RATE_MIN_UNITS || rate > LOAN_RATE_MAX_UNITS)) return false;
+    out.status = "eligible";
+    if (!qualified) {
+      out.status = "ineligible";
+      out.codes.push("not_qualified");
+    }
+    if (threshold && !meetsFen(threshold, totalInvestment)) {
+      out.status = "ineligible";
+      out.codes.push("below_threshold");
+    }
+    if (out.status !== "eligible") {
+      out.computed = 0;
+      return true;
+    }
+    const options = (context.interest ??= {
+      lprMode: context.lprMode,
+      dayCount: context.dayCount,
+      maxMonths: context.policy.interestSubsidy.maxMonths.value,
+      lpr: context.lpr,
+      periodStart: context.periodStart,
+      periodEndExclusive: context.periodEndExclusive,
+      awardYear: context.interestWindow === "award-year" ? context.year : undefined,
+    });
+    if (!fastInterestSubsidy(principal, rate, start, end, facts.interestPaid[row], options, interest)) return false;
+    if (interest.days === 0) out.codes.push("no_interest_in_window");
+    if (interest.limitedByInterestPaid) out.codes.push("limited_to_interest_paid");
+    settleFen(params, facts, row, interest.amount, out);
+    requireInProvinceFen(params, context, out);
+    return true;
+  };
 }

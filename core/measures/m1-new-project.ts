@@ -4,9 +4,14 @@
  * total investment (至…(含): inclusive), with a per-entity cap that rises for projects above a second
  * investment level. The clause's words and numbers: parameter set, measure M1 (text, threshold, cap.tiers).
  */
-import { awardInterestMeasure } from "./interest-measure";
+import { awardInterestMeasure, fastInterestMeasure } from "./interest-measure";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
+const RULE = { requiresQualification: true };
+
 export function awardM1(facts: ApplicationFacts, context: AwardContext): Award {
-  return awardInterestMeasure("M1", facts, context, { requiresQualification: true });
+  return awardInterestMeasure("M1", facts, context, RULE);
 }
+
+/** The same rule in whole fen (measures/fast.ts). */
+export const fastM1 = fastInterestMeasure("M1", RULE);

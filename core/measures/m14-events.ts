@@ -6,6 +6,7 @@
 import { formatYuan } from "../money/money";
 import { optionalAmount } from "../money/input";
 import { AwardBuilder, FACT_LABELS } from "./award-builder";
+import { FastRule, fenParamsOf, settleFen } from "./fast";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
 export function awardM14(facts: ApplicationFacts, context: AwardContext): Award {
@@ -32,3 +33,19 @@ export function awardM14(facts: ApplicationFacts, context: AwardContext): Award 
     b.settle(approved, facts);
   });
 }
+
+/** The same rule in whole fen (measures/fast.ts). */
+export const fastM14: FastRule = (facts, row, context, out) => {
+  const params = fenParamsOf(context.policy, "M14");
+  if (!params) return false;
+  const approved = facts.approvedAmount[row];
+  out.status = "manual";
+  out.codes.push("manual_review");
+  if (Number.isNaN(approved)) {
+    out.computed = NaN;
+    out.amount = 0;
+    return true;
+  }
+  settleFen(params, facts, row, approved, out);
+  return true;
+};

@@ -3,9 +3,12 @@
  * zone (全国网络市场监管与服务示范区): a fixed one-time award paid to the city government (市(地)政府(行署)).
  * Words and amount: parameter set, measure M19.
  */
-import { awardFixed } from "./fixed-award";
+import { awardFixed, fastFixed } from "./fixed-award";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
 export function awardM19(facts: ApplicationFacts, context: AwardContext): Award {
   return awardFixed("M19", facts, context);
 }
+
+/** The same rule in whole fen (measures/fast.ts). */
+export const fastM19 = fastFixed("M19");

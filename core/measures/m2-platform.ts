@@ -3,9 +3,12 @@
  * when total investment exceeds (超过: strict) the threshold; one cumulative cap per entity.
  * Words and numbers: parameter set, measure M2.
  */
-import { awardInterestMeasure } from "./interest-measure";
+import { awardInterestMeasure, fastInterestMeasure } from "./interest-measure";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
 export function awardM2(facts: ApplicationFacts, context: AwardContext): Award {
   return awardInterestMeasure("M2", facts, context, { requiresQualification: false });
 }
+
+/** The same rule in whole fen (measures/fast.ts). */
+export const fastM2 = fastInterestMeasure("M2", { requiresQualification: false });

@@ -8,6 +8,8 @@ import { paramDecimal } from "../policy/registry";
 import { DecimalInput, formatYuan, formatRate } from "../money/money";
 import { amountInput } from "../money/input";
 import { AwardBuilder, FACT_LABELS } from "./award-builder";
+import { FastRule, fenParamsOf, meetsFen, requireInProvinceFen, settleFen } from "./fast";
+import { RATE_UNITS, mulDivHalfUp } from "../money/fen";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
 export function awardM3(facts: ApplicationFacts, context: AwardContext): Award {
@@ -38,3 +40,27 @@ export function awardM3(facts: ApplicationFacts, context: AwardContext): Award {
     b.requireInProvince(facts);
   });
 }
+
+/** The same rule in whole fen (measures/fast.ts). */
+export const fastM3: FastRule = (facts, row, context, out) => {
+  const params = fenParamsOf(context.policy, "M3");
+  const aboveSize = facts.qualified[row];
+  const increase = facts.onlineRetailIncrease[row];
+  if (!params || aboveSize < 0 || Number.isNaN(increase)) return false;
+  out.status = "eligible";
+  if (aboveSize === 0) {
+    out.status = "ineligible";
+    out.codes.push("not_above_size");
+  }
+  if (!meetsFen(params.threshold!, increase)) {
+    out.status = "ineligible";
+    out.codes.push("below_threshold");
+  }
+  if (out.status !== "eligible") {
+    out.computed = 0;
+    return true;
+  }
+  settleFen(params, facts, row, mulDivHalfUp(increase, params.rateUnits, RATE_UNITS), out);
+  requireInProvinceFen(params, context, out);
+  return true;
+};

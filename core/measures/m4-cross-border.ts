@@ -9,6 +9,8 @@
 import { paramDecimal } from "../policy/registry";
 import { formatRate, formatYuan } from "../money/money";
 import { AwardBuilder } from "./award-builder";
+import { FastRule, fenParamsOf, meetsFen, settleFen } from "./fast";
+import { RATE_UNITS, mulDivHalfUp } from "../money/fen";
 import { parseMeasureId } from "./measure-id";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
@@ -70,3 +72,32 @@ export function crossBorderMeasure(channel: string): "M4a" | "M4b" | null {
     return null;
   }
 }
+
+/** 第4条's rule in whole fen (measures/fast.ts). */
+function fastCrossBorder(measure: "M4a" | "M4b"): FastRule {
+  return (facts, row, context, out) => {
+    const params = fenParamsOf(context.policy, measure);
+    const importExport = facts.importExport[row];
+    const firstTime = facts.firstTime[row];
+    const costs = facts.eligibleCosts[row];
+    if (!params || Number.isNaN(importExport) || firstTime < 0 || Number.isNaN(costs)) return false;
+    out.status = "eligible";
+    if (firstTime === 0) {
+      out.status = "ineligible";
+      out.codes.push("not_first_time");
+    }
+    if (!meetsFen(params.threshold!, importExport)) {
+      out.status = "ineligible";
+      out.codes.push("below_threshold");
+    }
+    if (out.status !== "eligible") {
+      out.computed = 0;
+      return true;
+    }
+    settleFen(params, facts, row, mulDivHalfUp(costs, params.rateUnits, RATE_UNITS), out);
+    return true;
+  };
+}
+
+export const fastM4a = fastCrossBorder("M4a");
+export const fastM4b = fastCrossBorder("M4b");

@@ -3,9 +3,12 @@
  * subsidy when total investment exceeds (超过) the threshold; one cumulative cap per entity.
  * Words and numbers: parameter set, measure M5.
  */
-import { awardInterestMeasure } from "./interest-measure";
+import { awardInterestMeasure, fastInterestMeasure } from "./interest-measure";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
 export function awardM5(facts: ApplicationFacts, context: AwardContext): Award {
   return awardInterestMeasure("M5", facts, context, { requiresQualification: false });
 }
+
+/** The same rule in whole fen (measures/fast.ts). */
+export const fastM5 = fastInterestMeasure("M5", { requiresQualification: false });

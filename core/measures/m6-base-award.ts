@@ -5,7 +5,7 @@
  * The row itself is the claim of being named this year; history refuses a second award.
  * Words and amounts: parameter set, measures M6a and M6b.
  */
-import { awardFixed } from "./fixed-award";
+import { awardFixed, fastFixed } from "./fixed-award";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
 export function awardM6a(facts: ApplicationFacts, context: AwardContext): Award {
@@ -15,6 +15,10 @@ export function awardM6a(facts: ApplicationFacts, context: AwardContext): Award 
 export function awardM6b(facts: ApplicationFacts, context: AwardContext): Award {
   return awardFixed("M6b", facts, context);
 }
+
+/** The same rules in whole fen (measures/fast.ts). */
+export const fastM6a = fastFixed("M6a");
+export const fastM6b = fastFixed("M6b");
 
 const LEVEL_WORDS: Readonly<Record<string, "national" | "provincial">> = {
   national: "national",

@@ -6,6 +6,8 @@
 import { paramDecimal } from "../policy/registry";
 import { formatRate, formatYuan } from "../money/money";
 import { AwardBuilder } from "./award-builder";
+import { FastRule, fenParamsOf, meetsFen, settleFen } from "./fast";
+import { RATE_UNITS, mulDivHalfUp } from "../money/fen";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
 export function awardM7(facts: ApplicationFacts, context: AwardContext): Award {
@@ -24,3 +26,20 @@ export function awardM7(facts: ApplicationFacts, context: AwardContext): Award {
     b.settle(raw, facts);
   });
 }
+
+/** The same rule in whole fen (measures/fast.ts). */
+export const fastM7: FastRule = (facts, row, context, out) => {
+  const params = fenParamsOf(context.policy, "M7");
+  const drivenSales = facts.drivenOnlineSales[row];
+  const investment = facts.investmentLast3Years[row];
+  if (!params || Number.isNaN(drivenSales) || Number.isNaN(investment)) return false;
+  out.status = "eligible";
+  if (!meetsFen(params.threshold!, drivenSales)) {
+    out.status = "ineligible";
+    out.codes.push("below_threshold");
+    out.computed = 0;
+    return true;
+  }
+  settleFen(params, facts, row, mulDivHalfUp(investment, params.rateUnits, RATE_UNITS), out);
+  return true;
+};

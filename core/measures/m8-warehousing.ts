@@ -4,7 +4,7 @@
  * (2) M8b cross-border warehouses (集货仓、前置仓、海外智能仓): any project, no investment threshold.
  * Words and numbers: parameter set, measures M8a and M8b.
  */
-import { awardInterestMeasure } from "./interest-measure";
+import { awardInterestMeasure, fastInterestMeasure } from "./interest-measure";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
 export function awardM8a(facts: ApplicationFacts, context: AwardContext): Award {
@@ -14,3 +14,9 @@ export function awardM8a(facts: ApplicationFacts, context: AwardContext): Award 
 export function awardM8b(facts: ApplicationFacts, context: AwardContext): Award {
   return awardInterestMeasure("M8b", facts, context, { requiresQualification: false });
 }
+
+/** The same rule in whole fen (measures/fast.ts). */
+export const fastM8a = fastInterestMeasure("M8a", { requiresQualification: false });
+
+/** The same rule in whole fen (measures/fast.ts). */
+export const fastM8b = fastInterestMeasure("M8b", { requiresQualification: false });

@@ -3,6 +3,7 @@
  * and to banks and insurers). A row citing one gets `not_cash` with the clause's title, never an amount.
  */
 import { AwardBuilder } from "./award-builder";
+import { FastRule } from "./fast";
 import { MeasureId } from "./measure-id";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
@@ -18,3 +19,10 @@ export function awardNonCash(measure: MeasureId, _facts: ApplicationFacts, conte
     b.step("not-cash", () => [b.params.title.zh, b.params.title.en]);
   });
 }
+
+/** The same rule in whole fen (measures/fast.ts): status and code only. */
+export const fastNonCash: FastRule = (_facts, _row, _context, out) => {
+  out.status = "not_cash";
+  out.codes.push("not_cash");
+  return true;
+};

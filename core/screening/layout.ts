@@ -196,6 +196,8 @@ function isNumberingRow(row: readonly unknown[]): boolean {
 }
 
 const TOTAL = /^(本页)?(合计|总计|累计|小计|总合计)$/;
+/** What a unified social credit code looks like as written (its check digit is checked later). */
+const CODE_SHAPE = /^[0-9A-Z]{18}$/;
 const FOOTER =
   /^(填表人|填报人|制表人|制表|审核人|审核|复核人|负责人|单位负责人|联系人|联系电话|电话|填报日期|填表日期|制表日期|日期|单位[（(]?盖章[）)]?|盖章|注|备注|说明)([:：]|$|\s)/;
 
@@ -313,8 +315,16 @@ function tableFrom(
     r++;
   }
   let partFrom = table.dataRows.length;
+  const entityColumn = columns.get("entityId")?.index;
   for (; r < values.length; r++) {
     const row = values[r] ?? [];
+    // A credit code where the table has its codes: an applicant (a header, total, footer or title has none).
+    const code = entityColumn === undefined ? undefined : row[entityColumn];
+    if (typeof code === "string" && CODE_SHAPE.test(code)) {
+      table.endIndex = r;
+      table.dataRows.push(r);
+      continue;
+    }
     let filled = false;
     for (const cell of row) {
       if (!isEmpty(cell)) {

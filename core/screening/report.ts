@@ -4,7 +4,7 @@
  * columns in the display language, status words, reasons as sentences, the 计算说明, the summary's blocks and
  * chart, and the print setup (SCREENING.md "Output"). Hosts only place these values into cells.
  */
-import { ResultRowJson } from "../batch/json";
+import { ResultRowJson, reasonCodesOf } from "../batch/json";
 import { clauseCitation, isMeasureId } from "../measures/measure-id";
 import { getParameterSet, measureParams } from "../policy/registry";
 import { STATUS_WORDS } from "../reasons/reasons";
@@ -144,7 +144,7 @@ export interface ResultsTable {
  */
 export function resultsColumns(rows: readonly ResultRowJson[], language: DisplayLanguage): Omit<ResultsTable, "rows"> {
   const present = (row: ResultRowJson, key: ResultKey) =>
-    key === "reasons" ? row.reasons.length > 0 : cellOf(row, key, language, () => row.explain) !== null;
+    key === "reasons" ? reasonCodesOf(row).length > 0 : cellOf(row, key, language, () => row.explain) !== null;
   const columns = RESULT_COLUMNS.filter((column) => !column.optional || rows.some((row) => present(row, column.key)));
   return { columns, header: columns.map((column) => column.header[language]) };
 }

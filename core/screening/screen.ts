@@ -3,33 +3,34 @@
  * one result per applicant row, with totals. Pure: no I/O, no Office. The task pane and the command line both
  * call it; they only move cells. SCREENING.md is the contract.
  */
-import { ApplicationRow, HistoryRecord, resolveBatch } from "../batch/resolve";
+import { ApplicationRow, BatchResult, HistoryRecord, resolveBatch } from "../batch/resolve";
+import { EngineTable, cellIndexOf, runEngine } from "./engine";
+import { ScreenedBatch } from "./screened-rows";
+import { resolveOptions } from "../options";
 import { BatchResultJson, batchResultToJson } from "../batch/json";
-import {
-  CellValue,
-  Parsed,
-  isEmptyCell,
-  parseBooleanCell,
-  parseDateCell,
-  parseNumberCell,
-  parseTextCell,
-  parseYearCell,
-  showCell,
-} from "../cells/parse";
+import { CellValue, isEmptyCell, parseDateCell, parseNumberCell, parseTextCell, parseYearCell } from "../cells/parse";
 import { SuppliedLprEntry } from "../lpr/lpr-table";
 import { parseMeasureRef } from "../measures/measure-id";
-import { levelOf } from "../measures/m6-base-award";
-import { ApplicationFacts } from "../measures/types";
-import { Decimal, dec, formatRate, formatYuan } from "../money/money";
-import { INPUT_BOUNDS } from "../policy/input-bounds";
+import { Decimal, formatYuan } from "../money/money";
 import { OptionsInput } from "../options";
-import { Reason, reason } from "../reasons/reasons";
+import { Reason } from "../reasons/reasons";
 import { toHalfWidth } from "../text/half-width";
-import { HEADER_SEARCH_ROWS, LaidOutTable, SkippedKind, cellText, layOut, missingRequired, nearMissHeader } from "./layout";
+import { HEADER_SEARCH_ROWS, SkippedKind, cellText, layOut, missingRequired, nearMissHeader } from "./layout";
+import {
+  CellIndex,
+  FoundTable,
+  WAN,
+  columnReaders,
+  isPercentFormat,
+  locate,
+  originOf,
+  parseRate,
+  readRow,
+  signaturePart,
+} from "./read-row";
 import {
   FIELD_BY_KEY,
   FieldKey,
-  FieldSpec,
   HISTORY_FIELDS,
   HISTORY_SHEET_NAMES,
   HeaderUnit,
@@ -61,6 +62,11 @@ export interface WorkbookInput {
 
 export interface ScreenOptions extends OptionsInput {
   onProgress?: (done: number, total: number) => void;
+  /**
+   * `reference` screens every row with decimal.js and the rules' reference form (resolve.ts): the same results
+   * as the engine, many times slower; for tests and the bench's check.
+   */
+  engine?: "fast" | "reference";
   /** Choices by sheet name that override the automatic header mapping. */
   tables?: Readonly<Record<string, TableChoice>>;
 }
@@ -125,6 +131,8 @@ export interface ScreeningIssue {
   en: string;
 }
 
+export { isPercentFormat };
+
 export interface ScreeningResult extends BatchResultJson {
   tables: TableInfo[];
   issues: ScreeningIssue[];
@@ -150,8 +158,7 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
   }
   const issues: ScreeningIssue[] = [];
   const tables: TableInfo[] = [];
-  const rows: ApplicationRow[] = [];
-  const cellsOf: CellIndex[] = [];
+  const found: EngineTable[] = [];
   const history: HistoryRecord[] = [];
   const lprEntries: SuppliedLprEntry[] = [];
 
@@ -169,17 +176,16 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
     }
     const choice = options.tables?.[sheet.name];
     if (choice?.skip) continue;
-    const found = findTables(sheet, values, issues, choice);
-    if (found.length === 0) {
+    const onSheet = findTables(sheet, values, issues, choice);
+    if (onSheet.length === 0) {
       const miss = nearMiss(sheet, values);
       if (miss) nearMisses.push(miss);
       continue;
     }
-    for (const table of found) {
+    for (const table of onSheet) {
       tables.push(table.info);
-      const before = rows.length;
-      readApplicants(sheet, values, table, rows, cellsOf, date1904);
-      table.info.rows = rows.length - before;
+      found.push({ sheet, values, table });
+      table.info.rows = table.layout.dataRows.length;
       checkTotals(sheet, values, table, issues);
       for (const skipped of table.info.skipped) {
         issues.push({
@@ -203,18 +209,54 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
     );
   }
 
-  const result = resolveBatch(rows, {
-    ...options,
-    lprEntries: [...lprEntries, ...(options.lprEntries ?? [])],
-    history,
-  });
-  for (const problem of result.historyProblems) {
-    issues.push({ sheet: problem.source.split("!")[0], severity: "warning", zh: problem.zh, en: problem.en });
+  const batchOptions = { ...options, lprEntries: [...lprEntries, ...(options.lprEntries ?? [])], history };
+  const historyIssues = (problems: BatchResult["historyProblems"]) => {
+    for (const problem of problems) {
+      issues.push({ sheet: problem.source.split("!")[0], severity: "warning", zh: problem.zh, en: problem.en });
+    }
+  };
+  if (options.engine !== "reference") {
+    const resolved = resolveOptions(batchOptions);
+    const state = runEngine(found, resolved, history, date1904, options.onProgress);
+    // A batch the engine cannot hold in whole fen (a claim to a tenth of a fen) is screened by the reference.
+    if (state) {
+      const screened = new ScreenedBatch(state);
+      historyIssues(state.history.source.problems);
+      const noReasons: Reason[] = [];
+      issues.push(
+        ...columnsFailing(
+          (i) => state.reference.get(i)?.reasons ?? noReasons,
+          (i) => (i < state.n ? cellIndexOf(state, i) : undefined),
+          tables,
+        ),
+      );
+      const { policy } = resolved;
+      return {
+        policy: { id: policy.id, title: policy.title, stage: policy.stage },
+        options: resolved.options,
+        rows: screened.rows,
+        totals: screened.totals(),
+        tables,
+        issues,
+      };
+    }
   }
+
+  const rows: ApplicationRow[] = [];
+  const cellsOf: CellIndex[] = [];
+  for (const { sheet, values, table } of found) readApplicants(sheet, values, table, rows, cellsOf, date1904);
+  const result = resolveBatch(rows, batchOptions);
+  historyIssues(result.historyProblems);
   result.rows.forEach((row, i) => {
     row.reasons = row.reasons.map((r) => locate(r, cellsOf[i]));
   });
-  issues.push(...columnsFailing(result.rows, cellsOf, tables));
+  issues.push(
+    ...columnsFailing(
+      (i) => result.rows[i].reasons,
+      (i) => cellsOf[i],
+      tables,
+    ),
+  );
   return { ...batchResultToJson(result), tables, issues };
 }
 
@@ -246,24 +288,6 @@ export const HEADER_ROWS_SEARCHED = HEADER_SEARCH_ROWS;
 
 // ---------------------------------------------------------------------------------------------------------
 // Applicant tables
-
-interface FoundTable {
-  info: TableInfo;
-  layout: LaidOutTable;
-  columns: Map<FieldKey, { index: number; header: string; unit: HeaderUnit }>;
-  sheetMeasure: string | null;
-}
-
-/** Where each field of a row sits, to name the cell in messages. */
-interface CellIndex {
-  sheet: string;
-  row: number;
-  columns: Map<FieldKey, { letter: string; header: string }>;
-}
-
-function originOf(sheet: SheetInput) {
-  return { row: sheet.origin?.row ?? 1, column: sheet.origin?.column ?? 1 };
-}
 
 function findTables(
   sheet: SheetInput,
@@ -366,54 +390,6 @@ export function measureOfSheetName(name: string): string | null {
   return null;
 }
 
-interface ColumnReader {
-  field: FieldKey;
-  index: number;
-  /** `申报!F` and the header, to name a cell: `申报!F12 贷款利率`. */
-  letter: string;
-  header: string;
-  /** `format`: the cell's number format, where it matters (a percentage holds a fraction). */
-  parse: (cell: CellValue, format: string | undefined | null) => Parsed<unknown>;
-}
-
-/** One parser per column, chosen once per table from the field's kind and the header's unit. */
-function columnReaders(table: FoundTable, origin: { row: number; column: number }, date1904: boolean): ColumnReader[] {
-  const readers: ColumnReader[] = [];
-  for (const [field, column] of table.columns) {
-    if (field === "measure") continue; // read as given, below
-    const spec = FIELD_BY_KEY.get(field)!;
-    const unit = column.unit;
-    let parse: ColumnReader["parse"];
-    switch (spec.kind) {
-      case "amount":
-      case "signedAmount": {
-        const amount = amountParser(spec);
-        parse = (cell) => amount(cell, unit);
-        break;
-      }
-      case "rate":
-        parse = (cell, format) => parseRate(cell, unit, format);
-        break;
-      case "date":
-        parse = (cell) => parseDateCell(cell, date1904);
-        break;
-      case "boolean":
-        parse = parseBooleanCell;
-        break;
-      case "year":
-        parse = parseYearCell;
-        break;
-      case "level":
-        parse = parseLevel;
-        break;
-      default:
-        parse = parseTextCell;
-    }
-    readers.push({ field, index: column.index, letter: columnLetters(origin.column + column.index), header: column.header, parse });
-  }
-  return readers;
-}
-
 function readApplicants(
   sheet: SheetInput,
   values: readonly (readonly unknown[])[],
@@ -440,153 +416,6 @@ function readApplicants(
     rows.push(row);
     cellsOf.push(index);
   }
-}
-
-function signaturePart(cell: unknown): string {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "Invalid Date" : cell.toISOString();
-  if (typeof cell === "object" && cell !== null) return JSON.stringify(cell);
-  return String(cell ?? "");
-}
-
-type Read = Partial<Record<FieldKey, unknown>>;
-
-/** Reads one applicant row; a cell that cannot be read becomes a bad_value reason naming the cell. */
-function readRow(
-  cells: readonly unknown[],
-  formats: readonly (string | undefined | null)[] | undefined,
-  rowNumber: number,
-  sheet: string,
-  readers: readonly ColumnReader[],
-  measureColumn: { index: number; header: string; letter: string } | undefined,
-  sheetMeasure: string | null,
-): ApplicationRow {
-  const errors: Reason[] = [];
-  const read: Read = {};
-  for (const reader of readers) {
-    const parsed = reader.parse(cells[reader.index] as CellValue, formats?.[reader.index]);
-    if (parsed.kind === "value") read[reader.field] = parsed.value;
-    else if (parsed.kind === "invalid") {
-      const where = `${sheet}!${reader.letter}${rowNumber} ${reader.header}`;
-      errors.push(reason(parsed.code ?? "bad_value", `${where}：${parsed.zh}`, `${where}: ${parsed.en}`, reader.field));
-    }
-  }
-  const amount = (field: FieldKey) => (read[field] as Decimal | number | undefined) ?? null;
-  let onlineRetailIncrease = amount("onlineRetailIncrease");
-  if (onlineRetailIncrease === null) {
-    const thisYear = amount("retailThisYear");
-    const lastYear = amount("retailLastYear");
-    if (thisYear !== null && lastYear !== null) onlineRetailIncrease = dec(thisYear).minus(dec(lastYear));
-  }
-  const principal = amount("principal");
-  const loanRate = amount("loanRate");
-  const startDate = (read.startDate as string | undefined) ?? null;
-  const endDate = (read.endDate as string | undefined) ?? null;
-  const hasLoan = principal !== null || loanRate !== null || startDate !== null || endDate !== null;
-  const facts: ApplicationFacts = {
-    qualified: (read.qualified as boolean | undefined) ?? null,
-    totalInvestment: amount("totalInvestment"),
-    loan: hasLoan ? { principal, loanRate, startDate, endDate, interestPaid: amount("interestPaid") } : null,
-    onlineRetailIncrease,
-    importExport: amount("importExport"),
-    firstTime: (read.firstTime as boolean | undefined) ?? null,
-    eligibleCosts: amount("eligibleCosts"),
-    level: (read.level as ApplicationFacts["level"]) ?? null,
-    drivenOnlineSales: amount("drivenOnlineSales"),
-    investmentLast3Years: amount("investmentLast3Years"),
-    approvedAmount: amount("approvedAmount"),
-  };
-  let measure: string | number | null = sheetMeasure;
-  const measureCell = measureColumn ? (cells[measureColumn.index] as CellValue) : null;
-  if (measureCell !== null && measureCell !== undefined && !isEmptyCell(measureCell)) {
-    if (typeof measureCell === "string" || typeof measureCell === "number") measure = measureCell;
-    else {
-      const where = `${sheet}!${measureColumn!.letter}${rowNumber} ${measureColumn!.header}`;
-      const shown = showCell(measureCell);
-      errors.push(
-        reason("bad_value", `${where}：“${shown}”不是政策条款`, `${where}: ${JSON.stringify(shown)} is not a measure`, "measure"),
-      );
-    }
-  }
-  const text = (field: FieldKey) => (read[field] as string | undefined) ?? null;
-  return {
-    source: `${sheet}!${rowNumber}`,
-    entityId: text("entityId"),
-    entityName: text("entityName"),
-    city: text("city"),
-    year: (read.year as number | undefined) ?? null,
-    measure,
-    projectId: text("projectId"),
-    facts,
-    claimedAmount: amount("claimedAmount"),
-    otherProvincialSupport: amount("otherProvincialSupport"),
-    inputErrors: errors,
-  };
-}
-
-const WAN = new Decimal(10_000);
-const LOAN_RATE_MIN = new Decimal(INPUT_BOUNDS.loanRate.min);
-
-function amountParser(spec: FieldSpec) {
-  return (cell: CellValue, unit: HeaderUnit): Parsed<Decimal | number> => {
-    // A plain number cell in a yuan column stays a number until a rule needs it (most rows use few columns);
-    // decimal.js reads it from its shortest decimal form then, exactly as now.
-    if (typeof cell === "number" && Number.isFinite(cell) && unit !== "wan" && (spec.kind !== "amount" || cell >= 0)) {
-      return { kind: "value", value: cell };
-    }
-    const parsed = parseNumberCell(cell);
-    if (parsed.kind !== "value") return parsed;
-    if (spec.kind === "amount" && parsed.value.isNegative()) {
-      return {
-        kind: "invalid",
-        zh: `${showCell(cell)} 为负数，应为非负金额`,
-        en: `${showCell(cell)} is negative; expected an amount of at least 0`,
-      };
-    }
-    return unit === "wan" ? { kind: "value", value: parsed.value.times(WAN) } : parsed;
-  };
-}
-
-/**
- * A rate cell: a fraction (3.45% is 0.0345); in a column whose header says %, plain numbers are percent points.
- * A plain number there that is already a fraction (0.029 for 2.9%) would be read a hundred times too small:
- * it is refused with the unit hint (RULES.md "Reading numbers").
- */
-function parseRate(cell: CellValue, unit: HeaderUnit, format?: string | null): Parsed<Decimal> {
-  const parsed = parseNumberCell(cell);
-  if (parsed.kind !== "value") return parsed;
-  // A cell formatted as a percentage holds the fraction (it shows 2.90% and holds 0.029), whatever the header.
-  const selfDescribed = (typeof cell === "string" && cell.includes("%")) || (typeof cell === "number" && isPercentFormat(format));
-  if (unit !== "percent" || selfDescribed) return parsed;
-  const points = parsed.value;
-  const rate = points.dividedBy(100);
-  if (!rate.isZero() && rate.lessThan(LOAN_RATE_MIN)) {
-    const shown = showCell(cell);
-    return {
-      kind: "invalid",
-      code: "out_of_range",
-      zh: `表头带 %，${shown} 即 ${shown}%，低于合理范围；若利率为 ${formatRate(points)}，请在此列写 ${points.times(100).toString()}，或把单元格设为百分比格式`,
-      en: `the header says %, so ${shown} reads as ${shown}%, below the plausible range; if the rate is ${formatRate(points)}, write ${points.times(100).toString()} in this column, or format the cell as a percentage`,
-    };
-  }
-  return { kind: "value", value: rate };
-}
-
-function parseLevel(cell: CellValue): Parsed<"national" | "provincial"> {
-  const parsed = parseTextCell(cell);
-  if (parsed.kind !== "value") return parsed;
-  const level = levelOf(toHalfWidth(parsed.value));
-  return level
-    ? { kind: "value", value: level }
-    : {
-        kind: "invalid",
-        zh: `“${parsed.value}”不是示范级别（国家级/省级）`,
-        en: `${JSON.stringify(parsed.value)} is not a level (national/国家级 or provincial/省级)`,
-      };
-}
-
-/** A number format that shows a percentage (`0.00%`), the `%` outside quotes and brackets. */
-export function isPercentFormat(format: string | undefined | null): boolean {
-  return !!format && format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, "").includes("%");
 }
 
 /**
@@ -641,8 +470,8 @@ function checkTotals(sheet: SheetInput, values: readonly (readonly unknown[])[],
  * wrong column, a date system): a table-level warning names the column, not only each row.
  */
 function columnsFailing(
-  rows: readonly { reasons: readonly Reason[] }[],
-  cellsOf: readonly CellIndex[],
+  reasonsOf: (row: number) => readonly Reason[],
+  cellsOf: (row: number) => CellIndex | undefined,
   tables: readonly TableInfo[],
 ): ScreeningIssue[] {
   const issues: ScreeningIssue[] = [];
@@ -652,7 +481,7 @@ function columnsFailing(
     const failures = new Map<string, { count: number; example: Reason }>();
     for (let i = start; i < end; i++) {
       const seen = new Set<string>();
-      for (const r of rows[i].reasons) {
+      for (const r of reasonsOf(i)) {
         if (r.severity !== "error" || !r.field || seen.has(r.field)) continue;
         seen.add(r.field);
         const entry = failures.get(r.field) ?? { count: 0, example: r };
@@ -662,7 +491,7 @@ function columnsFailing(
     }
     for (const [field, { count, example }] of failures) {
       if (count < 3 || count * 2 < table.rows) continue;
-      const column = cellsOf[start]?.columns.get(field as FieldKey);
+      const column = cellsOf(start)?.columns.get(field as FieldKey);
       const spec = FIELD_BY_KEY.get(field as FieldKey);
       const name = column ? `${table.sheet}!${column.letter} ${column.header}` : `${table.sheet} ${spec?.zh ?? field}`;
       const nameEn = column ? `${table.sheet}!${column.letter} ${column.header}` : `${table.sheet} ${spec?.en ?? field}`;
@@ -677,27 +506,6 @@ function columnsFailing(
     start = end;
   }
   return issues;
-}
-
-/** A reason about a field gets the cell it came from, unless it already names one. */
-function locate(r: Reason, index: CellIndex): Reason {
-  if (r.severity === "info" || r.en.startsWith(`${index.sheet}!`)) return r;
-  if (!r.field) return { ...r, zh: `${index.sheet}!${index.row}：${r.zh}`, en: `${index.sheet}!${index.row}: ${r.en}` };
-  const field = r.field as FieldKey;
-  const column = index.columns.get(field);
-  const spec = FIELD_BY_KEY.get(field);
-  if (column) {
-    const where = `${index.sheet}!${column.letter}${index.row} ${column.header}`;
-    return { ...r, zh: `${where}：${r.zh}`, en: `${where}: ${r.en}` };
-  }
-  if (spec) {
-    return {
-      ...r,
-      zh: `${index.sheet}!${index.row}（无“${spec.zh}”列）：${r.zh}`,
-      en: `${index.sheet}!${index.row} (no "${spec.en}" column): ${r.en}`,
-    };
-  }
-  return r;
 }
 
 // ---------------------------------------------------------------------------------------------------------

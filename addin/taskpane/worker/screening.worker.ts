@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /** Screening off the pane's thread, so the pane stays responsive and Cancel works on large workbooks. */
-import { screenWorkbook } from "../../../core";
+import { screenWorkbook, wordedRow } from "../../../core";
 
 self.onmessage = (event: MessageEvent) => {
   const { sheets, options } = event.data;
@@ -10,8 +10,8 @@ self.onmessage = (event: MessageEvent) => {
       { sheets, date1904 },
       { ...rest, onProgress: (done: number, total: number) => self.postMessage({ type: "progress", done, total }) },
     );
-    // Each row's explanation is made here, off the pane's thread: structured cloning copies plain fields only.
-    self.postMessage({ type: "done", result: { ...result, rows: result.rows.map((row) => ({ ...row, explain: row.explain })) } });
+    // Each row is worded here, off the pane's thread: structured cloning copies plain data only.
+    self.postMessage({ type: "done", result: { ...result, rows: result.rows.map(wordedRow) } });
   } catch (error) {
     self.postMessage({
       type: "error",

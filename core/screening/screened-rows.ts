@@ -1,0 +1,409 @@
+/**
+ * The engine's results as the rows SCREENING.md specifies (the JSON's rows): each row reads its fields from
+ * the engine's columns, and its reasons and explanation are worded when first read — by the reference's
+ * own words: the row's award made again by its measure's rule, then the batch's decisions in the words
+ * resolve.ts uses. A run that writes only totals words nothing.
+ */
+import {
+  ApplicationRow,
+  CapUse,
+  DedupOutcome,
+  Working,
+  addTakersNote,
+  claimReason,
+  computeRow,
+  firstAwardYearReason,
+  orderTotalTables,
+  otherSupportReason,
+  receivedBeforeReason,
+  sharedCapReason,
+  supersededReason,
+  twoPartsReason,
+  unreadableHistoryReason,
+  winnerWords,
+  UNKNOWN_KEY,
+} from "../batch/resolve";
+import { BATCH, CAP_USE, STATUSES } from "../batch/fast-batch";
+import type { BatchResultJson, ResultRowJson } from "../batch/json";
+import { fromDayNumber } from "../dates/civil-date";
+import { explainRow } from "../explain";
+import { MEASURE_IDS, MeasureId, clauseCitation } from "../measures/measure-id";
+import { ApplicationFacts } from "../measures/types";
+import { FenTotal, decimalOfFen, decimalOfRateUnits, fenText } from "../money/fen";
+import { Decimal } from "../money/money";
+import { measureCitation, measureParams } from "../policy/registry";
+import { Localized } from "../policy/types";
+import { Reason } from "../reasons/reasons";
+import { EngineState, cellIndexOf, sourceOf } from "./engine";
+import { locate } from "./read-row";
+
+const yuan = (fen: number) => decimalOfFen(fen);
+const orNull = (fen: number) => (Number.isNaN(fen) ? null : fenText(fen));
+const NO_ROWS = new Map<string, string>();
+
+/** The rows and totals of one screening, from the engine's columns. */
+export class ScreenedBatch {
+  readonly rows: ScreenedRow[];
+  private readonly citations = new Map<number, string>();
+
+  constructor(readonly state: EngineState) {
+    this.rows = Array.from({ length: state.n }, (_, i) => new ScreenedRow(this, i));
+  }
+
+  citationOf(measure: number): string {
+    let citation = this.citations.get(measure);
+    if (citation === undefined) {
+      const id = MEASURE_IDS[measure];
+      citation = measureCitation(this.state.resolved.policy, id, clauseCitation(id));
+      this.citations.set(measure, citation);
+    }
+    return citation;
+  }
+
+  totals(): BatchResultJson["totals"] {
+    const { state } = this;
+    const { batch, n } = state;
+    const final = new FenTotal();
+    const tables = { byMeasure: new Map<string, Line>(), byStatus: new Map<string, Line>(), byCity: new Map<string, Line>() };
+    const counted = new Uint8Array(state.entities.length);
+    let entities = 0;
+    const add = (table: Map<string, Line>, key: string, fen: number) => {
+      let line = table.get(key);
+      if (!line) table.set(key, (line = { rows: 0, final: new FenTotal() }));
+      line.rows++;
+      if (fen !== 0) line.final.add(fen);
+    };
+    for (let i = 0; i < n; i++) {
+      const entity = batch.entity[i];
+      if (entity >= 0 && !counted[entity]) {
+        counted[entity] = 1;
+        entities++;
+      }
+      const fen = batch.amount[i];
+      if (fen !== 0) final.add(fen);
+      add(tables.byMeasure, batch.measure[i] < 0 ? UNKNOWN_KEY : MEASURE_IDS[batch.measure[i]], fen);
+      add(tables.byStatus, STATUSES[batch.status[i]], fen);
+      add(tables.byCity, state.texts.texts[state.city[i]] || UNKNOWN_KEY, fen);
+    }
+    const json = (table: Map<string, Line>) =>
+      Object.fromEntries([...table].map(([key, line]) => [key, { rows: line.rows, final: line.final.text() }]));
+    return orderTotalTables({
+      rows: n,
+      entities,
+      final: final.text(),
+      byMeasure: json(tables.byMeasure),
+      byStatus: json(tables.byStatus),
+      byCity: json(tables.byCity),
+    });
+  }
+
+  /** The row as the reference decided it on its own: its reasons (before claim and other support), facts and context. */
+  alone(i: number): Working {
+    const { state } = this;
+    const reference = state.reference.get(i);
+    if (reference) return reference.working;
+    return computeRow(this.applicationRow(i), i, state.resolved, new Map(NO_ROWS), state.cache);
+  }
+
+  /** A fast row's inputs as the reference reads them. */
+  applicationRow(i: number): ApplicationRow {
+    const { state } = this;
+    const { facts, batch, texts } = state;
+    const text = (index: number) => (index >= 0 ? texts.texts[index] : null);
+    const amount = (column: Float64Array) => (Number.isNaN(column[i]) ? null : yuan(column[i]));
+    const flag = (column: Int8Array) => (column[i] < 0 ? null : column[i] === 1);
+    const principal = amount(facts.principal);
+    const loanRate = Number.isNaN(facts.loanRate[i]) ? null : decimalOfRateUnits(facts.loanRate[i]);
+    const startDate = Number.isNaN(facts.startDay[i]) ? null : fromDayNumber(facts.startDay[i]);
+    const endDate = Number.isNaN(facts.endDay[i]) ? null : fromDayNumber(facts.endDay[i]);
+    const hasLoan = principal !== null || loanRate !== null || startDate !== null || endDate !== null;
+    const rowFacts: ApplicationFacts = {
+      qualified: flag(facts.qualified),
+      totalInvestment: amount(facts.totalInvestment),
+      loan: hasLoan ? { principal, loanRate, startDate, endDate, interestPaid: amount(facts.interestPaid) } : null,
+      onlineRetailIncrease: amount(facts.onlineRetailIncrease),
+      importExport: amount(facts.importExport),
+      firstTime: flag(facts.firstTime),
+      eligibleCosts: amount(facts.eligibleCosts),
+      level: state.level[i] === 1 ? "national" : state.level[i] === 2 ? "provincial" : null,
+      drivenOnlineSales: amount(facts.drivenOnlineSales),
+      investmentLast3Years: amount(facts.investmentLast3Years),
+      approvedAmount: amount(facts.approvedAmount),
+    };
+    return {
+      source: sourceOf(state, i),
+      entityId: text(state.entityText[i]),
+      entityName: text(state.entityName[i]),
+      city: text(state.city[i]),
+      year: batch.year[i],
+      measure: MEASURE_IDS[batch.measure[i]],
+      projectId: batch.project[i] > 0 ? texts.texts[batch.project[i] - 1] : null,
+      facts: rowFacts,
+      claimedAmount: amount(state.claimed),
+      otherProvincialSupport: amount(state.other),
+      inputErrors: [],
+    };
+  }
+
+  /** The row's reasons: its own, then what claim, other support and the batch did, each naming its cell. */
+  reasonsOf(i: number, alone: Working = this.alone(i)): Reason[] {
+    const { state } = this;
+    const { batch } = state;
+    const reasons: Reason[] = [...(state.reference.get(i)?.reasons ?? alone.result.reasons)];
+    if (state.rowLive[i]) {
+      const claimed = state.claimed[i];
+      if (!Number.isNaN(claimed)) {
+        const why = claimReason(yuan(claimed), yuan(state.awardAmount[i]));
+        if (why) reasons.push(why);
+      }
+      const other = state.other[i];
+      if (!Number.isNaN(other) && other !== 0)
+        reasons.push(otherSupportReason(yuan(other), yuan(state.afterClaim[i]), state.resolved.options.otherSupport));
+    }
+    const flags = batch.flags[i];
+    const measure = batch.measure[i] >= 0 ? MEASURE_IDS[batch.measure[i]] : null;
+    const clause = measure ? clauseCitation(measure) : "";
+    const history = state.history.source;
+    const entity = batch.entity[i] >= 0 ? state.entities[batch.entity[i]] : "";
+    if (flags & BATCH.historyUnreadable) for (const b of history.unreadable.get(entity) ?? []) reasons.push(unreadableHistoryReason(b));
+    if (flags & BATCH.historyTwoParts) {
+      for (const h of history.byEntity.get(entity) ?? [])
+        if (h.written !== null && h.measures.includes(measure!)) reasons.push(twoPartsReason(h));
+    }
+    if (flags & BATCH.receivedBefore) reasons.push(receivedBeforeReason(clause, history.entries[batch.refEntry[i]]));
+    if (flags & BATCH.firstYearOnly) {
+      const first = batch.refRow[i];
+      reasons.push(firstAwardYearReason(clause, { source: sourceOf(state, first), year: batch.year[first] }));
+    }
+    let capped: Reason | undefined;
+    if (flags & BATCH.sharedCap) {
+      const kept = reasons.filter((r) => r.code !== "cap_applied");
+      reasons.length = 0;
+      reasons.push(...kept);
+      capped = sharedCapReason(this.capUseOf(i)!, batch.year[i]);
+      reasons.push(capped);
+    }
+    if (flags & BATCH.superseded) {
+      const winner = winnerWords(MEASURE_IDS[batch.winnerMeasure[i]], sourceOf(state, batch.refRow[i]), yuan(batch.winnerTotal[i]));
+      reasons.push(supersededReason(winner, state.resolved.options.dedupScope, batch.year[i], yuan(batch.supersededAmount[i])));
+    }
+    const losers = batch.takers.get(i);
+    if (losers) {
+      capped ??= reasons.find((r) => r.code === "cap_applied");
+      if (capped)
+        addTakersNote(
+          capped,
+          losers.map((l) => sourceOf(state, l)),
+        );
+    }
+    const where = cellIndexOf(state, i);
+    return reasons.map((r) => locate(r, where));
+  }
+
+  /** What the shared cap looked like when the row took its share, in the reference's words' terms. */
+  capUseOf(i: number): CapUse | null {
+    const { batch } = this.state;
+    if (!(batch.flags[i] & BATCH.capUsed)) return null;
+    const use = batch.capUse;
+    const at = i * 7;
+    const scope = measureParams(this.state.resolved.policy, MEASURE_IDS[batch.measure[i]]).cap!.scope;
+    return {
+      limit: yuan(use[at + CAP_USE.limit]),
+      scope,
+      history: yuan(use[at + CAP_USE.history]),
+      earlierYears: yuan(use[at + CAP_USE.earlierYears]),
+      earlierRows: yuan(use[at + CAP_USE.earlierRows]),
+      remaining: yuan(use[at + CAP_USE.remaining]),
+      before: yuan(use[at + CAP_USE.before]),
+      after: yuan(use[at + CAP_USE.after]),
+    };
+  }
+
+  dedupOf(i: number): DedupOutcome | null {
+    const { batch } = this.state;
+    const met = batch.dedupMet[i];
+    return met < 0 ? null : { won: batch.dedupWon[i] === 1, met: batch.metLists[met] };
+  }
+
+  /** The row's reason codes in the order its reasons come, from the columns (the reference's codes, unworded). */
+  codesOf(i: number): string[] {
+    const { state } = this;
+    const { batch } = state;
+    const codes = [...state.codes[i]];
+    if (state.rowLive[i]) {
+      const claimed = state.claimed[i];
+      const award = state.awardAmount[i];
+      if (!Number.isNaN(claimed) && claimed !== award) codes.push(claimed < award ? "claim_lower_than_computed" : "claim_exceeds_computed");
+      const other = state.other[i];
+      if (!Number.isNaN(other) && other !== 0) {
+        const amount = state.afterClaim[i];
+        codes.push(
+          state.resolved.options.otherSupport === "exclude"
+            ? "other_support_excluded"
+            : other >= amount
+              ? "other_support_higher"
+              : "other_support_deducted",
+        );
+      }
+    }
+    const flags = batch.flags[i];
+    const history = state.history.source;
+    const entity = batch.entity[i] >= 0 ? state.entities[batch.entity[i]] : "";
+    const measure = batch.measure[i] >= 0 ? MEASURE_IDS[batch.measure[i]] : null;
+    if (flags & BATCH.historyUnreadable) for (const _ of history.unreadable.get(entity) ?? []) codes.push("manual_review");
+    if (flags & BATCH.historyTwoParts) {
+      for (const h of history.byEntity.get(entity) ?? [])
+        if (h.written !== null && h.measures.includes(measure!)) codes.push("history_two_parts");
+    }
+    if (flags & (BATCH.receivedBefore | BATCH.firstYearOnly)) codes.push("already_received");
+    if (flags & BATCH.sharedCap) {
+      const kept = codes.filter((c) => c !== "cap_applied");
+      codes.length = 0;
+      codes.push(...kept, "cap_applied");
+    }
+    if (flags & BATCH.superseded) codes.push("superseded_by");
+    return codes;
+  }
+
+  /** The row's reasons and explanation, worded together (the row's award made once). */
+  word(i: number, row: ScreenedRow): { reasons: Reason[]; explain: Localized } {
+    const { state } = this;
+    const alone = this.alone(i);
+    const reasons = this.reasonsOf(i, alone);
+    const measure = state.batch.measure[i] >= 0 ? MEASURE_IDS[state.batch.measure[i]] : null;
+    const explain = explainRow(
+      {
+        measure,
+        clause: row.clause,
+        status: row.status as never,
+        final: yuan(state.batch.amount[i]),
+        reasons,
+        source: row.source,
+        year: row.year,
+      },
+      measure,
+      alone.facts,
+      state.awarded[i] ? alone.context : null,
+      this.capUseOf(i),
+      this.dedupOf(i),
+    );
+    return { reasons, explain };
+  }
+}
+
+interface Line {
+  rows: number;
+  final: FenTotal;
+}
+
+/** One result row (SCREENING.md): plain fields from the columns; reasons and explanation worded when read. */
+export class ScreenedRow implements ResultRowJson {
+  // Plain fields, not #private ones: compiled for ES2020 those are a WeakMap entry each, per row.
+  private readonly b: ScreenedBatch;
+  private readonly i: number;
+  private worded_: { reasons: Reason[]; explain: Localized } | null = null;
+
+  constructor(batch: ScreenedBatch, i: number) {
+    this.b = batch;
+    this.i = i;
+  }
+
+  get source(): string {
+    return sourceOf(this.b.state, this.i);
+  }
+  get entityId(): string {
+    const state = this.b.state;
+    const reference = state.reference.get(this.i);
+    if (reference) return reference.working.result.entityId;
+    return state.entities[state.batch.entity[this.i]];
+  }
+  get entityName(): string {
+    const state = this.b.state;
+    const name = state.entityName[this.i];
+    return name >= 0 ? state.texts.texts[name] : "";
+  }
+  get city(): string {
+    const state = this.b.state;
+    return state.texts.texts[state.city[this.i]];
+  }
+  get year(): number | null {
+    const year = this.b.state.batch.year[this.i];
+    return Number.isNaN(year) ? null : year;
+  }
+  get measure(): MeasureId | null {
+    const measure = this.b.state.batch.measure[this.i];
+    return measure < 0 ? null : MEASURE_IDS[measure];
+  }
+  get clause(): string {
+    const measure = this.measure;
+    return measure ? clauseCitation(measure) : "";
+  }
+  get computed(): string | null {
+    return orNull(this.b.state.computed[this.i]);
+  }
+  get cap(): string | null {
+    return orNull(this.b.state.batch.cap[this.i]);
+  }
+  get claimed(): string | null {
+    return orNull(this.b.state.claimed[this.i]);
+  }
+  get final(): string {
+    return fenText(this.b.state.batch.amount[this.i]);
+  }
+  get status(): string {
+    return STATUSES[this.b.state.batch.status[this.i]];
+  }
+  /** The reason codes alone, from the columns: nothing is worded. */
+  get reasonCodes(): string[] {
+    return this.b.codesOf(this.i);
+  }
+  get reasons(): ResultRowJson["reasons"] {
+    this.worded_ ??= this.b.word(this.i, this);
+    return this.worded_.reasons;
+  }
+  get citation(): string {
+    const measure = this.b.state.batch.measure[this.i];
+    return measure < 0 ? "" : this.b.citationOf(measure);
+  }
+  get explain(): Localized {
+    this.worded_ ??= this.b.word(this.i, this);
+    return this.worded_.explain;
+  }
+
+  /** Reasons and explanation worded afresh and not kept: for hosts that write every row once. */
+  wordAgain(): { reasons: Reason[]; explain: Localized } {
+    return this.worded_ ?? this.b.word(this.i, this);
+  }
+
+  explainAgain(): Localized {
+    return this.wordAgain().explain;
+  }
+
+  toJSON(): ResultRowJson {
+    return this.worded();
+  }
+
+  /** The row as plain data, worded afresh (see wordedRow). */
+  worded(): ResultRowJson {
+    const { reasons, explain } = this.wordAgain();
+    return {
+      source: this.source,
+      entityId: this.entityId,
+      entityName: this.entityName,
+      city: this.city,
+      year: this.year,
+      measure: this.measure,
+      clause: this.clause,
+      computed: this.computed,
+      cap: this.cap,
+      claimed: this.claimed,
+      final: this.final,
+      status: this.status,
+      reasons: reasons.map((r) => ({ ...r })),
+      citation: this.citation,
+      explain,
+    };
+  }
+}
+
+export type { Decimal };

@@ -1,0 +1,237 @@
+/**
+ * The screening engine (whole fen, typed columns) against the reference (decimal.js, resolve.ts) on the same
+ * random workbooks: every measure, every option, history (readable, two-part, unreadable), LPR sheets,
+ * claims and other support, text and number cells, 万元 and % headers, duplicates, bad cells, amounts near
+ * thresholds, caps and 2^53 fen. They must agree to the fen in status and amounts, in reason codes, and word
+ * for word in reasons and explanations; totals and workbook issues alike.
+ */
+import fc from "fast-check";
+import { ApplicationRow, HistoryRecord } from "../../../core/batch/resolve";
+import { reasonCodesOf, wordedRow } from "../../../core/batch/json";
+import { isoToExcelSerial } from "../../../core/dates/excel-serial";
+import { ScreenOptions, WorkbookInput, screenWorkbook } from "../../../core/screening/screen";
+import { getParameterSet } from "../../../core/policy/registry";
+import { ENTITY_POOL, historyArb, optionsArb, rowArb } from "../../helpers/arbitraries";
+
+const policy = getParameterSet();
+// FAST_ENGINE_RUNS=5000 for a longer search; 400 keep npm test quick.
+const RUNS = { numRuns: Number(process.env.FAST_ENGINE_RUNS ?? 400) };
+
+const HEADER = [
+  "统一社会信用代码",
+  "企业名称",
+  "所属市(地)",
+  "申报年度",
+  "申报条款",
+  "项目名称",
+  "主体资格",
+  "总投资额",
+  "贷款金额",
+  "贷款利率",
+  "放款日期",
+  "到期日期",
+  "实付利息",
+  "新增实物网络零售额",
+  "进出口额",
+  "首次达到",
+  "补贴基数",
+  "示范级别",
+  "带动网络销售额",
+  "近三年投资额",
+  "核定金额",
+  "申报金额",
+  "已获其他省级支持",
+];
+
+/** Amounts the reference must also settle: near thresholds and caps, below the fen, near 2^53 fen, at the bound. */
+const edgeAmounts = [
+  ...policy.measures
+    .flatMap((m) => [m.threshold?.value, m.cap?.amount?.value, m.amount?.value])
+    .filter((v): v is number => v !== undefined),
+].flatMap((v) => [v, v - 0.01, v + 0.01, v - 1, v + 1]);
+const awkwardAmount = fc.constantFrom(
+  ...edgeAmounts,
+  90_071_992_547_409.91,
+  9_999_999_999_999.99,
+  10_000_000_000_000,
+  10_000_000_000_001,
+  100.005,
+  0.1 + 0.2,
+  1234567.0000000002,
+  0,
+);
+
+/** How a cell may hold an amount: a number, text with separators, an awkward value. */
+const amountCell = (value: unknown) =>
+  value === undefined || value === null
+    ? fc.constant(null)
+    : fc.oneof(
+        { weight: 8, arbitrary: fc.constant(Number(value)) },
+        {
+          weight: 1,
+          arbitrary: fc.constant(
+            Number.isNaN(Number(value)) ? String(value) : Number(value).toLocaleString("en", { maximumFractionDigits: 2 }),
+          ),
+        },
+        { weight: 1, arbitrary: fc.constant(String(value)) },
+        { weight: 1, arbitrary: awkwardAmount },
+      );
+const flagCell = (value: boolean | null | undefined) =>
+  value === undefined || value === null ? fc.constant(null) : fc.constantFrom(value ? "是" : "否", value, value ? 1 : 0, value ? "Y" : "N");
+const dateCell = (iso: string | undefined | null) =>
+  !iso ? fc.constant(null) : fc.constantFrom<unknown>(isoToExcelSerial(iso) ?? iso, iso, iso.replace(/-/g, "/"));
+const rateCell = (rate: unknown) =>
+  rate === undefined || rate === null
+    ? fc.constant(null)
+    : fc.constantFrom<unknown>(Number(rate), `${(Number(rate) * 100).toFixed(4)}%`, String(rate));
+
+function rowCells(row: ApplicationRow): fc.Arbitrary<unknown[]> {
+  const facts = row.facts ?? {};
+  const loan = facts.loan ?? null;
+  return fc.tuple(
+    fc.constant(row.entityId ?? null),
+    fc.constantFrom("龙江电商有限公司", null),
+    fc.constantFrom(null, "哈尔滨", " 大庆 ", "未知市"),
+    fc.constantFrom<unknown>(row.year, `${row.year}年`),
+    fc.constant(row.measure),
+    fc.constant(row.projectId ?? null),
+    flagCell(facts.qualified),
+    amountCell(facts.totalInvestment),
+    amountCell(loan?.principal as unknown),
+    rateCell(loan?.loanRate),
+    dateCell(loan?.startDate),
+    dateCell(loan?.endDate),
+    amountCell(loan?.interestPaid),
+    amountCell(facts.onlineRetailIncrease),
+    amountCell(facts.importExport),
+    flagCell(facts.firstTime),
+    amountCell(facts.eligibleCosts),
+    fc.constantFrom(null, "国家级", "省级", "市级"),
+    amountCell(facts.drivenOnlineSales),
+    amountCell(facts.investmentLast3Years),
+    amountCell(facts.approvedAmount),
+    amountCell(row.claimedAmount),
+    amountCell(row.otherProvincialSupport),
+  ) as fc.Arbitrary<unknown[]>;
+}
+
+const historyCells = (h: HistoryRecord) =>
+  fc.tuple(fc.constant(h.entityId), fc.constantFrom<unknown>(h.measure, "第6条", "第8条", "?"), fc.constant(h.year), amountCell(h.amount));
+
+const workbookArb = fc
+  .record({
+    rows: fc.array(rowArb.chain(rowCells), { maxLength: 24 }),
+    duplicates: fc.array(fc.nat(), { maxLength: 2 }),
+    history: fc.array(historyArb.chain(historyCells), { maxLength: 5 }),
+    lpr: fc.option(fc.constantFrom<unknown[][]>([["2026-09-22", 0.03]], [["2026-09-22", "3.05%"]], [["2025-05-20", 0.0299]]), {
+      nil: undefined,
+    }),
+    options: optionsArb,
+    yuanInWan: fc.boolean(),
+    ratesInPercent: fc.boolean(),
+  })
+  .map(({ rows, duplicates, history, lpr, options, yuanInWan, ratesInPercent }) => {
+    const all = [...rows];
+    for (const d of duplicates) if (rows.length) all.push([...rows[d % rows.length]]);
+    const header = HEADER.map((h) =>
+      yuanInWan && h === "总投资额" ? "总投资额(万元)" : ratesInPercent && h === "贷款利率" ? "贷款利率(%)" : h,
+    );
+    const sheets: WorkbookInput["sheets"][number][] = [{ name: "申报", values: [header, ...all] }];
+    if (history.length) sheets.push({ name: "历史兑现", values: [["统一社会信用代码", "条款", "年度", "兑现金额"], ...history] });
+    if (lpr) sheets.push({ name: "LPR", values: [["日期", "利率"], ...lpr] });
+    return { workbook: { sheets } as WorkbookInput, options: options as ScreenOptions };
+  });
+
+function compare(workbook: WorkbookInput, options: ScreenOptions) {
+  let fast: ReturnType<typeof screenWorkbook> | null = null;
+  let reference: ReturnType<typeof screenWorkbook> | null = null;
+  let fastError: unknown = null;
+  let referenceError: unknown = null;
+  try {
+    fast = screenWorkbook(workbook, options);
+  } catch (error) {
+    fastError = error;
+  }
+  try {
+    reference = screenWorkbook(workbook, { ...options, engine: "reference" });
+  } catch (error) {
+    referenceError = error;
+  }
+  expect(String(fastError)).toEqual(String(referenceError));
+  if (!fast || !reference) return;
+  expect(fast.rows.length).toBe(reference.rows.length);
+  fast.rows.forEach((row, i) => {
+    const ref = reference!.rows[i];
+    const fields = (r: typeof row) => [
+      r.source,
+      r.entityId,
+      r.entityName,
+      r.city,
+      r.year,
+      r.measure,
+      r.clause,
+      r.status,
+      r.computed,
+      r.cap,
+      r.claimed,
+      r.final,
+      r.citation,
+    ];
+    expect(fields(row)).toEqual(fields(ref));
+    expect(reasonCodesOf(row)).toEqual(ref.reasons.map((r) => r.code));
+    expect(JSON.parse(JSON.stringify(wordedRow(row)))).toEqual(JSON.parse(JSON.stringify(wordedRow(ref))));
+  });
+  expect(fast.totals).toEqual(reference.totals);
+  expect(fast.issues).toEqual(reference.issues);
+  expect(fast.options).toEqual(reference.options);
+}
+
+describe("the screening engine against the decimal reference (fast-check)", () => {
+  test("random workbooks: identical statuses, amounts to the fen, reason codes, words and totals", () => {
+    fc.assert(
+      fc.property(workbookArb, ({ workbook, options }) => compare(workbook, options)),
+      RUNS,
+    );
+  });
+
+  test("one entity's many rows across years, measures and projects (caps, one-time awards, 不重复)", () => {
+    const entityRows = rowArb.map((row) => ({ ...row, entityId: ENTITY_POOL[0] })).chain(rowCells);
+    fc.assert(
+      fc.property(fc.array(entityRows, { minLength: 2, maxLength: 30 }), optionsArb, (rows, options) =>
+        compare({ sheets: [{ name: "申报", values: [HEADER, ...rows] }] }, options as ScreenOptions),
+      ),
+      RUNS,
+    );
+  });
+
+  test("a claim below the fen sends the whole batch to the reference, which settles it", () => {
+    const row = [
+      ENTITY_POOL[0],
+      null,
+      null,
+      2025,
+      "M3",
+      null,
+      "是",
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      20_000_000,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      100.005,
+      null,
+    ];
+    const result = screenWorkbook({ sheets: [{ name: "申报", values: [HEADER, row] }] });
+    expect(result.rows[0]).toMatchObject({ status: "eligible", claimed: "100.01", final: "100.01" });
+    compare({ sheets: [{ name: "申报", values: [HEADER, row] }] }, {});
+  });
+});
