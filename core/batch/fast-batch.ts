@@ -253,7 +253,7 @@ interface Work {
   maxLimits: number;
   bindingTakers: Map<number, number[]>;
   /** Lists of measures met, by their key (a batch has few distinct ones). */
-  metListIndex: Map<string, number>;
+  metListIndex: Map<number, number>;
   /** 不重复's working arrays, by measure index. */
   totals: Float64Array;
   firsts: Int32Array;
@@ -432,17 +432,21 @@ function historyUsed(history: FenHistory, e: number, measure: MeasureId, scope: 
 function noDuplication(work: Work, rows: readonly number[], from: number, to: number, project: number): void {
   const { columns, totals, firsts, met, measures } = work;
   const { measure, amount, status } = columns;
-  const inScope = (i: number) => project < 0 || columns.project[i] === project;
+  const projects = columns.project;
   met.length = 0;
   for (let k = from; k < to; k++) {
     const i = rows[k];
-    if (!inScope(i)) continue;
+    if (project >= 0 && projects[i] !== project) continue;
     const m = measure[i];
     if (met.indexOf(m) < 0) {
       met.push(m);
       totals[m] = amount[i];
       firsts[m] = i;
-    } else totals[m] = safe(totals[m] + amount[i]);
+    } else {
+      const total = totals[m] + amount[i];
+      if (total > Number.MAX_SAFE_INTEGER) throw new NotExactError("a total of 不重复 passes 2^53 fen");
+      totals[m] = total;
+    }
   }
   let best = met[0];
   for (let k = 1; k < met.length; k++) {
@@ -459,14 +463,17 @@ function noDuplication(work: Work, rows: readonly number[], from: number, to: nu
   const winner = totals[best] > 0 ? best : -1;
   let metIndex = -1;
   if (met.length > 1) {
-    const key = met.join(",");
+    let key = 0;
+    for (const m of met) key = key * 32 + m + 1;
+    // Past ten measures the whole number would not be exact: such a scope gets its own list.
+    if (met.length > 10) key = -1 - columns.metLists.length;
     const known = work.metListIndex.get(key);
     metIndex = known ?? columns.metLists.push(met.map((m) => MEASURE_IDS[m])) - 1;
     if (known === undefined) work.metListIndex.set(key, metIndex);
   }
   for (let k = from; k < to; k++) {
     const i = rows[k];
-    if (!inScope(i)) continue;
+    if (project >= 0 && projects[i] !== project) continue;
     if (metIndex >= 0) {
       columns.dedupMet[i] = metIndex;
       columns.dedupWon[i] = winner === measure[i] ? 1 : 0;

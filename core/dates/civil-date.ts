@@ -61,8 +61,10 @@ export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1];
 }
 
 /** Excel's EDATE: the same day `months` later, clamped to the end of a shorter month (01-31 + 1 → 02-28). */
@@ -77,7 +79,18 @@ export function addMonthsClamped(date: IsoDate, months: number): IsoDate {
 
 /** addMonthsClamped on day numbers (the screening engine's form of dates). */
 export function addMonthsClampedDay(dayNumber: number, months: number): number {
-  const [year, month, day] = civilOfDayNumber(dayNumber);
+  // civilOfDayNumber without its array: called for every loan of a batch.
+  const shifted = dayNumber + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndexOfYear = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndexOfYear + 2) / 5) + 1;
+  const month = monthIndexOfYear + (monthIndexOfYear < 10 ? 3 : -9);
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
   const monthIndex = year * 12 + (month - 1) + months;
   const newYear = Math.floor(monthIndex / 12);
   const newMonth = (monthIndex % 12) + 1;

@@ -221,6 +221,9 @@ export interface FastInterestOptions {
   periodStart?: number;
   periodEndExclusive?: number;
   awardYear?: number;
+  /** The award year's first day and the next year's, made once. */
+  awardYearStart?: number;
+  awardYearEnd?: number;
 }
 
 /** What fastInterestSubsidy found: the amount in fen, the days in the window, whether 据实 limited it. */
@@ -253,8 +256,8 @@ export function fastInterestSubsidy(
     if (options.periodEndExclusive < windowEnd) windowEnd = options.periodEndExclusive;
   }
   if (options.awardYear !== undefined) {
-    const yearStart = dayNumberOf(options.awardYear, 1, 1)!;
-    const yearEnd = dayNumberOf(options.awardYear + 1, 1, 1)!;
+    const yearStart = (options.awardYearStart ??= dayNumberOf(options.awardYear, 1, 1)!);
+    const yearEnd = (options.awardYearEnd ??= dayNumberOf(options.awardYear + 1, 1, 1)!);
     if (yearStart > windowStart) windowStart = yearStart;
     if (yearEnd < windowEnd) windowEnd = yearEnd;
   }

@@ -11,7 +11,7 @@ export const FEN = 100;
 /** Rate units per 1 (a rate of 3.45% is 3,450,000 units). Every rate the policy or an LPR table states fits. */
 export const RATE_UNITS = 100_000_000;
 /** Fen amounts the engine handles exactly: up to 10^15 fen (10^13 yuan, RULES.md's largest plausible amount). */
-const MAX_FEN = 1e15;
+export const MAX_FEN = 1e15;
 
 /**
  * A cell's float as whole fen, read at Excel's precision exactly as `fromFloat` reads it, or NaN when the
@@ -26,7 +26,7 @@ export function fenOfFloat(value: number): number {
 
 /** Yuan per 万元. */
 const WAN = 10_000;
-const FEN_PER_WAN = WAN * FEN;
+export const FEN_PER_WAN = WAN * FEN;
 
 /** A cell's float in 万元 as whole fen, or NaN when not exact. */
 export function fenOfWanFloat(value: number): number {
@@ -164,6 +164,12 @@ export class FenTotal {
       this.decimal = new Decimal(this.small);
     }
     this.decimal = this.decimal.plus(fen);
+  }
+
+  /** Adds another total to this one. */
+  merge(other: FenTotal): void {
+    if (other.decimal === null) this.add(other.small);
+    else this.decimal = (this.decimal ?? new Decimal(this.small)).plus(other.decimal);
   }
 
   /** JSON's amount text (`"607500.00"`). */

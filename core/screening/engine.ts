@@ -39,7 +39,17 @@ import { fastLpr } from "../lpr/fast-lpr";
 import { fastRuleFor } from "../measures";
 import { FactColumns, FastAward, FastContext, emptyFastAward } from "../measures/fast";
 import { MEASURE_IDS, MeasureId, MeasureRef, parseMeasureId, parseMeasureRef } from "../measures/measure-id";
-import { fenOfDecimal, fenOfFloat, fenOfWanFloat, rateUnitsOfDecimal, rateUnitsOfFloat, rateUnitsOfPointsFloat } from "../money/fen";
+import {
+  FEN,
+  FEN_PER_WAN,
+  MAX_FEN,
+  fenOfDecimal,
+  fenOfFloat,
+  fenOfWanFloat,
+  rateUnitsOfDecimal,
+  rateUnitsOfFloat,
+  rateUnitsOfPointsFloat,
+} from "../money/fen";
 import { Decimal } from "../money/money";
 import { INPUT_BOUNDS } from "../policy/input-bounds";
 import { measureParams } from "../policy/registry";
@@ -54,6 +64,14 @@ export interface EngineTable {
   sheet: SheetInput;
   values: readonly (readonly unknown[])[];
   table: FoundTable;
+}
+
+/** Text that shows like a cell of another kind in a row's signature (TRUE, a date, an error): first letters first. */
+const SHOWN_LIKE_A_VALUE = /^(true|false|Invalid Date|\{.*|\d{4}-\d\d-\d\dT.*)$/s;
+function showsLikeAValue(text: string): boolean {
+  const first = text.charCodeAt(0);
+  const maybe = first === 116 || first === 102 || first === 73 || first === 123 || text.charCodeAt(4) === 45;
+  return maybe && SHOWN_LIKE_A_VALUE.test(text);
 }
 
 /** A cell the fast readers leave to the reference (the row is then read and decided by it). */
@@ -124,7 +142,50 @@ export interface EngineState {
 interface FastColumn {
   field: FieldKey;
   index: number;
+  /** How a plain number cell is read in the column's loop; anything else goes through `read`. */
+  numbers: "fen" | "signedFen" | "wan" | "signedWan" | "date" | "date1904" | "read";
   read: (cell: unknown, format: string | null | undefined) => number;
+}
+
+/** Reads one column of a table's rows into its target; a cell the reference must read marks its row slow. */
+function readColumn(
+  column: FastColumn,
+  values: readonly (readonly unknown[])[],
+  formats: SheetInput["numberFormats"],
+  dataRows: readonly number[],
+  first: number,
+  target: Float64Array | Int8Array | Int32Array,
+  slow: Uint8Array,
+): void {
+  const { index, read, numbers } = column;
+  const scale = numbers === "fen" || numbers === "signedFen" ? FEN : FEN_PER_WAN;
+  const signed = numbers === "signedFen" || numbers === "signedWan";
+  const dates = numbers === "date" || numbers === "date1904";
+  const shift = numbers === "date1904" ? DAYS_1904_TO_1900 : 0;
+  for (let k = 0; k < dataRows.length; k++) {
+    const row = values[dataRows[k]];
+    if (row === undefined) continue;
+    const cell = row[index];
+    if (cell === null || cell === undefined) continue;
+    let value: number;
+    if (typeof cell === "number" && numbers !== "read") {
+      value = SLOW;
+      if (dates) {
+        const day = Math.floor(cell + shift);
+        if (day >= 1 && day <= LAST_SERIAL && day !== PHANTOM_LEAP_DAY)
+          value = day < PHANTOM_LEAP_DAY ? day - UNIX_EPOCH_SERIAL + 1 : day - UNIX_EPOCH_SERIAL;
+      } else if (cell >= 0 || (signed && cell < 0)) {
+        // fenOfFloat and fenOfWanFloat, inline: the float's shortest form is whole fen, or the reference reads it.
+        const fen = Math.round(cell * scale);
+        if (fen <= MAX_FEN && fen >= -MAX_FEN && fen / scale === cell) value = fen + 0;
+      }
+    } else {
+      const rowFormats = formats === undefined ? undefined : formats[dataRows[k]];
+      value = read(cell, rowFormats === undefined ? undefined : rowFormats[index]);
+    }
+    if (value === SLOW) slow[first + k] = 1;
+    else if (value === value) target[first + k] = value;
+  }
 }
 
 /**
@@ -181,16 +242,11 @@ export function runEngine(
   const references: { values: EngineTable; readers: ColumnReader[] | null; signatureColumns: number[] }[] = [];
   // Identical rows: grouped by the code, measure and year cells as written, compared in full within a group.
   const duplicateOf = new Int32Array(n).fill(-1);
-  // Rows by the parts of their signature that tell most rows apart (code, measure, year as written, each a
-  // whole number; equal parts, equal numbers), in one list per code; a full comparison only within a list.
+  // Rows in one list per code as read; a full comparison only with rows of the list with the same measure and
+  // year as read and the same table layout.
   const layouts = new Map<string, number>();
   const layoutOf = new Int32Array(n);
-  const entityParts = new SignatureParts();
-  const measureParts = new SignatureParts();
-  const yearParts = new SignatureParts();
-  const measurePart = new Int32Array(n);
-  const yearPart = new Int32Array(n);
-  const firstWithPart: number[] = [];
+  let firstWithPart = new Int32Array(1024).fill(-1);
   const nextWithPart = new Int32Array(n).fill(-1);
   const valueRow = new Int32Array(n);
 
@@ -212,21 +268,15 @@ export function runEngine(
     const keyPrefix = `${t.sheet.name}\u0001${signatureColumns.length}\u0001${place(entityColumn)},${place(measureColumn)},${place(yearColumn)}`;
     let layout = layouts.get(keyPrefix);
     if (layout === undefined) layouts.set(keyPrefix, (layout = layouts.size));
-    for (const r of t.table.layout.dataRows) {
+    // Column by column (a tight loop each), then row by row for what needs the whole row.
+    const dataRows = t.table.layout.dataRows;
+    for (let c = 0; c < columns.length; c++) readColumn(columns[c], t.values, formats, dataRows, i, targets[c], slow);
+    for (const r of dataRows) {
       const row = t.values[r] ?? [];
-      const rowFormats = formats?.[r];
       state.table[i] = tableIndex;
       state.rowNumber[i] = origin.row + r;
       valueRow[i] = r;
-      let readable = true;
-      for (let c = 0; c < columns.length; c++) {
-        const column = columns[c];
-        const cell = row[column.index];
-        if (cell === null || cell === undefined) continue;
-        const value = column.read(cell, rowFormats === undefined ? undefined : rowFormats[column.index]);
-        if (value === SLOW) readable = false;
-        else if (value === value) targets[c][i] = value;
-      }
+      let readable = slow[i] === 0;
       // The measure as written, or the sheet's.
       const measureCell = measureColumn === undefined ? undefined : row[measureColumn];
       let measure: number = -1;
@@ -263,12 +313,24 @@ export function runEngine(
       if (!readable) slow[i] = 1;
       // Duplicates (the reference's duplicate_row): only rows with the same code, measure and year cells can be.
       // The key is made of parts of the signature at their places in it: equal signatures have equal keys.
-      const entityPart = entityParts.of(entityColumn === undefined ? undefined : row[entityColumn]);
-      measurePart[i] = measureParts.of(measureCell);
-      yearPart[i] = yearParts.of(yearColumn === undefined ? undefined : row[yearColumn]);
+      // Equal cells read alike, so rows with equal signatures have the same code, measure and year as read.
+      // A code cell that is not plain text or a number (TRUE, a date) shares list 0 with text that shows alike.
+      const code = entityColumn === undefined ? undefined : row[entityColumn];
+      const entityPart = (typeof code === "string" && !showsLikeAValue(code)) || typeof code === "number" ? state.entityText[i] + 1 : 0;
       layoutOf[i] = layout;
-      for (let g = firstWithPart[entityPart] ?? -1; g >= 0; g = nextWithPart[g]) {
-        if (measurePart[g] !== measurePart[i] || yearPart[g] !== yearPart[i] || layoutOf[g] !== layout) continue;
+      const year = batch.year[i];
+      if (entityPart >= firstWithPart.length) {
+        const grown = new Int32Array(Math.max(entityPart + 1, firstWithPart.length * 2)).fill(-1);
+        grown.set(firstWithPart);
+        firstWithPart = grown;
+      }
+      for (let g = firstWithPart[entityPart]; g >= 0; g = nextWithPart[g]) {
+        if (
+          batch.measure[g] !== measure ||
+          !(batch.year[g] === year || (year !== year && batch.year[g] !== batch.year[g])) ||
+          layoutOf[g] !== layout
+        )
+          continue;
         const other = references[state.table[g]];
         if (sameSignature(references[tableIndex], row, other, other.values.values[valueRow[g]] ?? [])) {
           duplicateOf[i] = g;
@@ -277,7 +339,7 @@ export function runEngine(
         }
       }
       if (duplicateOf[i] < 0) {
-        nextWithPart[i] = firstWithPart[entityPart] ?? -1;
+        nextWithPart[i] = firstWithPart[entityPart];
         firstWithPart[entityPart] = i;
       }
       i++;
@@ -604,27 +666,6 @@ function targetOf(state: EngineState, level: Int8Array, field: FieldKey): Float6
   }
 }
 
-/** Cells' parts of a row's signature as whole numbers: equal parts (5 and "5" alike), equal numbers. */
-class SignatureParts {
-  private readonly byText = new Map<string, number>();
-  private readonly byNumber = new Map<number, number>();
-
-  of(cell: unknown): number {
-    if (typeof cell === "number") {
-      let part = this.byNumber.get(cell);
-      if (part === undefined) this.byNumber.set(cell, (part = this.ofText(signaturePart(cell))));
-      return part;
-    }
-    return this.ofText(typeof cell === "string" ? cell : signaturePart(cell));
-  }
-
-  private ofText(text: string): number {
-    let part = this.byText.get(text);
-    if (part === undefined) this.byText.set(text, (part = this.byText.size));
-    return part;
-  }
-}
-
 /**
  * One fast reader per column: a plain number converted exactly (or left to the reference), a text read once
  * per distinct value through the reference's parser. Values: fen, rate units, day numbers, 1/0, years,
@@ -739,7 +780,21 @@ function fastColumns(table: FoundTable, texts: TextTable, date1904: boolean): Fa
         );
       }
     }
-    columns.push({ field, index: column.index, read });
+    const numbers: FastColumn["numbers"] =
+      spec.kind === "amount"
+        ? unit === "wan"
+          ? "wan"
+          : "fen"
+        : spec.kind === "signedAmount"
+          ? unit === "wan"
+            ? "signedWan"
+            : "signedFen"
+          : spec.kind === "date"
+            ? date1904
+              ? "date1904"
+              : "date"
+            : "read";
+    columns.push({ field, index: column.index, numbers, read });
   }
   return columns;
 }

@@ -479,9 +479,12 @@ function columnsFailing(
   for (const table of tables) {
     const end = start + table.rows;
     const failures = new Map<string, { count: number; example: Reason }>();
+    const seen = new Set<string>();
     for (let i = start; i < end; i++) {
-      const seen = new Set<string>();
-      for (const r of reasonsOf(i)) {
+      const reasons = reasonsOf(i);
+      if (reasons.length === 0) continue;
+      seen.clear();
+      for (const r of reasons) {
         if (r.severity !== "error" || !r.field || seen.has(r.field)) continue;
         seen.add(r.field);
         const entry = failures.get(r.field) ?? { count: 0, example: r };

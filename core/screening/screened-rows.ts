@@ -47,7 +47,9 @@ export class ScreenedBatch {
   private readonly citations = new Map<number, string>();
 
   constructor(readonly state: EngineState) {
-    this.rows = Array.from({ length: state.n }, (_, i) => new ScreenedRow(this, i));
+    const rows: ScreenedRow[] = new Array(state.n);
+    for (let i = 0; i < state.n; i++) rows[i] = new ScreenedRow(this, i);
+    this.rows = rows;
   }
 
   citationOf(measure: number): string {
@@ -64,12 +66,14 @@ export class ScreenedBatch {
     const { state } = this;
     const { batch, n } = state;
     const final = new FenTotal();
-    const tables = { byMeasure: new Map<string, Line>(), byStatus: new Map<string, Line>(), byCity: new Map<string, Line>() };
+    // Lines by measure, status and city index (-1, no measure, is the last measure line), made as they are met.
+    const byMeasure: (Line | undefined)[] = [];
+    const byStatus: (Line | undefined)[] = [];
+    const byCity: (Line | undefined)[] = [];
     const counted = new Uint8Array(state.entities.length);
     let entities = 0;
-    const add = (table: Map<string, Line>, key: string, fen: number) => {
-      let line = table.get(key);
-      if (!line) table.set(key, (line = { rows: 0, final: new FenTotal() }));
+    const add = (lines: (Line | undefined)[], key: number, fen: number) => {
+      const line = (lines[key] ??= { rows: 0, final: new FenTotal() });
       line.rows++;
       if (fen !== 0) line.final.add(fen);
     };
@@ -81,19 +85,31 @@ export class ScreenedBatch {
       }
       const fen = batch.amount[i];
       if (fen !== 0) final.add(fen);
-      add(tables.byMeasure, batch.measure[i] < 0 ? UNKNOWN_KEY : MEASURE_IDS[batch.measure[i]], fen);
-      add(tables.byStatus, STATUSES[batch.status[i]], fen);
-      add(tables.byCity, state.texts.texts[state.city[i]] || UNKNOWN_KEY, fen);
+      add(byMeasure, batch.measure[i] < 0 ? MEASURE_IDS.length : batch.measure[i], fen);
+      add(byStatus, batch.status[i], fen);
+      add(byCity, state.city[i], fen);
     }
-    const json = (table: Map<string, Line>) =>
-      Object.fromEntries([...table].map(([key, line]) => [key, { rows: line.rows, final: line.final.text() }]));
+    const json = (lines: (Line | undefined)[], name: (key: number) => string) => {
+      // Two city texts may name one line (an empty one and 未知): their rows and amounts add up.
+      const merged = new Map<string, Line>();
+      lines.forEach((line, key) => {
+        if (!line) return;
+        const entry = merged.get(name(key));
+        if (!entry) merged.set(name(key), line);
+        else {
+          entry.rows += line.rows;
+          entry.final.merge(line.final);
+        }
+      });
+      return Object.fromEntries([...merged].map(([key, line]) => [key, { rows: line.rows, final: line.final.text() }]));
+    };
     return orderTotalTables({
       rows: n,
       entities,
       final: final.text(),
-      byMeasure: json(tables.byMeasure),
-      byStatus: json(tables.byStatus),
-      byCity: json(tables.byCity),
+      byMeasure: json(byMeasure, (m) => (m === MEASURE_IDS.length ? UNKNOWN_KEY : MEASURE_IDS[m])),
+      byStatus: json(byStatus, (s) => STATUSES[s]),
+      byCity: json(byCity, (c) => state.texts.texts[c] || UNKNOWN_KEY),
     });
   }
 

@@ -22,14 +22,27 @@ export interface UsccCheck {
   en?: string;
 }
 
+/** A code already written as its normal form (most are): no full-width, spaces or lower case to undo. */
+const NORMAL_FORM = /^[0-9A-Z]{18}$/;
+
 export function normaliseUscc(raw: string): string {
-  return toHalfWidth(raw).trim().toUpperCase();
+  return NORMAL_FORM.test(raw) ? raw : toHalfWidth(raw).trim().toUpperCase();
 }
+
+/** Each character's value in the alphabet by its code (-1 outside it). */
+const VALUES = (() => {
+  const values = new Int8Array(128).fill(-1);
+  for (let i = 0; i < ALPHABET.length; i++) values[ALPHABET.charCodeAt(i)] = i;
+  return values;
+})();
 
 export function checkCharacter(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < WEIGHTS.length; i++) sum += ALPHABET.indexOf(first17[i]) * WEIGHTS[i];
-  return ALPHABET[(31 - (sum % 31)) % 31];
+  for (let i = 0; i < WEIGHTS.length; i++) {
+    const code = first17.charCodeAt(i);
+    sum += (code < 128 ? VALUES[code] : -1) * WEIGHTS[i];
+  }
+  return ALPHABET[(((31 - (sum % 31)) % 31) + 31) % 31];
 }
 
 export function checkUscc(raw: string): UsccCheck {
@@ -46,7 +59,8 @@ export function checkUscc(raw: string): UsccCheck {
       en: `USCC ${normalised} has ${normalised.length} characters, expected 18`,
     };
   }
-  const badIndex = [...normalised].findIndex((ch) => !ALPHABET.includes(ch));
+  let badIndex = -1;
+  for (let i = 0; i < CODE_LENGTH && badIndex < 0; i++) if (ALPHABET.indexOf(normalised[i]) < 0) badIndex = i;
   if (badIndex >= 0) {
     const ch = normalised[badIndex];
     return {
