@@ -14,7 +14,6 @@ import {
   OPTION_CHOICES,
   OptionsInput,
   PolicyDataError,
-  ResultRowJson,
   ScreeningResult,
   UnusableWorkbookError,
   cellText,
@@ -292,17 +291,9 @@ class JsonOutput {
     this.write(`{\n  "policy": ${JSON.stringify(result.policy)},\n  "options": ${JSON.stringify(result.options)},\n  "rows": [`);
   }
 
-  /** `row`: plain data, worded (wordedRow). */
-  row(row: ResultRowJson): void {
-    // The texts that can be long are cut as the sheet cuts them; the rest are short by nature (codes, amounts).
-    const json = {
-      ...row,
-      entityName: cellText(row.entityName),
-      reasons: row.reasons.map((r) => ({ ...r, zh: cellText(r.zh), en: cellText(r.en) })),
-      citation: cellText(row.citation),
-      explain: { zh: cellText(row.explain.zh), en: cellText(row.explain.en) },
-    };
-    this.write(`${this.first ? "" : ","}\n    ${JSON.stringify(json)}`);
+  /** One row's line (jsonLine). */
+  row(line: string): void {
+    this.write(`${this.first ? "" : ","}\n    ${line}`);
     this.first = false;
   }
 
@@ -441,7 +432,7 @@ async function run(argv: readonly string[], out: NodeJS.WritableStream, err: Nod
                   (p) => (last = p),
                 )
               : undefined,
-          onRow: json ? (row) => json.row(row) : undefined,
+          onJson: json ? (line) => json.row(line) : undefined,
         });
       });
       json?.end(result);

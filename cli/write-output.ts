@@ -12,9 +12,7 @@ import {
   SUMMARY_MARKER_NAME,
   SUMMARY_SHEET,
   ScreeningResult,
-  ResultRowJson,
   columnLetters,
-  wordedRow,
   freeSheetName,
   printFooter,
   quotedSheet,
@@ -35,7 +33,9 @@ import {
   relationshipIds,
 } from "./xlsx/patch-parts";
 import { readRelationships, relsPartOf } from "./xlsx/read-workbook";
-import { PrintSpec, RowSpec, SheetSpec, sheetXml } from "./xlsx/sheet-writer";
+import { PrintSpec, RenderedRows, RowSpec, SheetSpec, sheetXml } from "./xlsx/sheet-writer";
+import { renderedRows } from "./wording";
+import { RowLayout, displayWidth, rowHeight } from "./result-rows";
 import { chartXml, drawingXml } from "./xlsx/chart";
 
 const TYPES = {
@@ -72,47 +72,6 @@ type StyleKey = keyof typeof STYLES | `status:${string}`;
 
 const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 };
 
-/** Display width of text in a fixed-width font: CJK and full-width characters take two columns. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (let i = 0; i < text.length; i++) width += isWide(text.charCodeAt(i)) ? 2 : 1;
-  return width;
-}
-
-const isWide = (code: number) =>
-  (code >= 0x1100 && code <= 0x115f) ||
-  (code >= 0x2e80 && code <= 0xa4cf) ||
-  (code >= 0xac00 && code <= 0xd7a3) ||
-  (code >= 0xf900 && code <= 0xfaff) ||
-  (code >= 0xfe30 && code <= 0xfe4f) ||
-  (code >= 0xff00 && code <= 0xff60) ||
-  (code >= 0xffe0 && code <= 0xffe6);
-
-/** Points per line of the default 11-point font. */
-const LINE_HEIGHT = 15;
-/** The most a row grows to (Excel's limit is 409 points). */
-const MAX_ROW_HEIGHT = 409;
-
-/** Lines a text takes in a column of this width (in characters), its own line breaks included. */
-function linesIn(text: string, width: number): number {
-  let lines = 0;
-  for (const line of text.split("\n")) {
-    const needed = displayWidth(line);
-    // Wrapping breaks before a word or punctuation that does not fit: a tenth of every wrapped line is lost.
-    lines += needed <= width ? 1 : Math.ceil((needed * 1.1) / Math.max(1, width));
-  }
-  return lines;
-}
-
-/** The height wrapped text needs: Excel and LibreOffice do not fit rows to wrapped text when they open a file. */
-function rowHeight(cells: readonly (string | number | null)[], widths: readonly number[], wrapped: readonly boolean[]): number | undefined {
-  let lines = 1;
-  cells.forEach((value, c) => {
-    if (wrapped[c] && typeof value === "string") lines = Math.max(lines, linesIn(value, widths[c]));
-  });
-  return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT) : undefined;
-}
-
 export interface WrittenSheets {
   results: string;
   summary: string;
@@ -128,7 +87,8 @@ export async function writeOutput(
     inputName: string;
     onProgress?: (done: number, total: number) => void;
     /** Called with each result row and its explanation as the results sheet is written (the JSON is written alongside). */
-    onRow?: (row: ResultRowJson) => void;
+    /** Each row's JSON line, in order (jsonLine), for the JSON written beside the workbook. */
+    onJson?: (line: string) => void;
   },
 ): Promise<WrittenSheets> {
   const { structure } = input;
@@ -253,7 +213,7 @@ export async function writeOutput(
   for (const [key, content] of patched) await writer.add(key === normalisePartName(stylesPart) ? stylesPart : key, content);
 
   const print: PrintSpec = { landscape: true, fit: "width", footer: printFooter(result.policy.id, options.language), margins: MARGINS };
-  await writer.add(resultsPart, sheetXml(resultsSheet(table, result, options.language, style, print, options.onProgress, options.onRow)));
+  await writer.add(resultsPart, sheetXml(resultsSheet(table, result, options.language, style, print, options.onProgress, options.onJson)));
   const summary = summarySheet(result, options.language, options.inputName, style, print, summaryName);
   await writer.add(summaryPart, sheetXml(summary.spec));
   await writer.add(
@@ -286,7 +246,7 @@ function resultsSheet(
   style: (key: StyleKey) => number,
   print: PrintSpec,
   onProgress?: (done: number, total: number) => void,
-  onRow?: (row: ResultRowJson) => void,
+  onJson?: (line: string) => void,
 ): SheetSpec {
   const kinds = table.columns.map((c) => c.kind);
   const statusColumn = table.columns.findIndex((c) => c.key === "statusWord");
@@ -295,9 +255,12 @@ function resultsSheet(
   );
   // Columns as wide as their header, and as their content (the first rows) up to the column's width.
   const widths = table.columns.map((c, i) => Math.max(displayWidth(table.header[i]) + 2, kinds[i] === "wrap" ? c.width : 6));
+  // Only the short columns are measured (the long texts wrap): no row is worded for this.
+  const measured = table.columns.filter((c) => c.kind !== "wrap");
   for (const row of result.rows.slice(0, 2000)) {
-    resultRowCells(row, table.columns, language, () => ({ zh: "", en: "" })).forEach((value, c) => {
-      if (value === null || kinds[c] === "wrap") return;
+    resultRowCells(row, measured, language).forEach((value, k) => {
+      const c = table.columns.indexOf(measured[k]);
+      if (value === null) return;
       const shown =
         typeof value === "number"
           ? kinds[c] === "amount"
@@ -310,22 +273,28 @@ function resultsSheet(
       );
     });
   }
-  const statusStyles = Object.fromEntries(Object.keys(STATUS_STYLES).map((code) => [code, style(`status:${code}`)]));
+  const layout: RowLayout = {
+    columns: table.columns,
+    language,
+    cellStyle,
+    statusStyles: Object.fromEntries(Object.keys(STATUS_STYLES).map((code) => [code, style(`status:${code}`)])),
+    statusColumn,
+    widths,
+    wrapped: kinds.map((kind) => kind === "wrap"),
+  };
   const header = style("header");
-  const wrapped = kinds.map((kind) => kind === "wrap");
-  function* rows(): Generator<RowSpec> {
+  async function* rows(): AsyncGenerator<RowSpec | RenderedRows> {
     yield { cells: table.header.map((text) => ({ value: text, style: header })), height: 30 };
     const every = Math.max(1, Math.floor(result.rows.length / 20));
-    for (let r = 0; r < result.rows.length; r++) {
-      // Worded once for both outputs and not kept: a hundred thousand explanations would not fit in memory.
-      const row = wordedRow(result.rows[r]);
-      onRow?.(row);
-      const cells = resultRowCells(row, table.columns, language);
-      yield {
-        cells: cells.map((value, c) => ({ value, style: c === statusColumn ? (statusStyles[row.status] ?? cellStyle[c]) : cellStyle[c] })),
-        height: rowHeight(cells, widths, wrapped),
-      };
-      if (onProgress && (r + 1) % every === 0) onProgress(r + 1, result.rows.length);
+    let done = 0;
+    // Worded and rendered once for both outputs (on another thread for large batches), and not kept: a
+    // hundred thousand explanations would not fit in memory. Sheet row 2 is result row 0.
+    for await (const block of renderedRows(result.rows, layout, 2, onJson !== undefined)) {
+      if (block.json) for (const line of block.json) onJson!(line);
+      yield block;
+      const before = done;
+      done += block.count;
+      if (onProgress && Math.floor(done / every) > Math.floor(before / every)) onProgress(done, result.rows.length);
     }
   }
   return {

@@ -85,6 +85,8 @@ export function explainRow(
   context: AwardContext | null,
   capUse: CapUse | null,
   dedup: DedupOutcome | null,
+  /** The row's award already made with its trace, to use instead of making it again. */
+  traced?: Award | null,
 ): Localized {
   const parts = { zh: [] as string[], en: [] as string[] };
   const add = (zh: string, en: string) => {
@@ -93,7 +95,7 @@ export function explainRow(
   };
   const byCode = (code: string) => row.reasons.filter((r) => r.code === code);
   if (measure && context) {
-    const award = awardFor(measure, facts, { ...context, trace: true });
+    const award = traced && traced.trace.length ? traced : awardFor(measure, facts, { ...context, trace: true });
     add(`${award.clause} ${award.title.zh}`, `${award.clause} ${award.title.en}`);
     // The inputs already say yes/no for the qualification and first-time facts; the rest is the calculation.
     for (const step of award.trace) if (!SKIPPED_STEPS.has(step.step)) add(step.zh, step.en);

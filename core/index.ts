@@ -34,6 +34,8 @@ export * from "./cells/parse";
 export * from "./dates/excel-serial";
 export * from "./batch/no-duplication";
 export * from "./screening/screen";
+export { rowsPayload, rowsFromPayload } from "./screening/transfer";
+export type { RowsPayload, ScreenedColumns } from "./screening/transfer";
 export * from "./screening/fields";
 export * from "./screening/report";
 export { levelOf, baseAwardMeasure } from "./measures/m6-base-award";

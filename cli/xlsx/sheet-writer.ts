@@ -14,6 +14,12 @@ export interface RowSpec {
   height?: number;
 }
 
+/** Rows already rendered as XML (rowXml), and how many. */
+export interface RenderedRows {
+  xml: string;
+  count: number;
+}
+
 export interface PrintSpec {
   landscape: boolean;
   /** Fit all columns on one page wide (any number of pages tall), or the whole sheet on one page. */
@@ -26,7 +32,7 @@ export interface PrintSpec {
 export interface SheetSpec {
   /** Widths in characters. */
   columns: number[];
-  rows: Iterable<RowSpec>;
+  rows: Iterable<RowSpec | RenderedRows> | AsyncIterable<RowSpec | RenderedRows>;
   freezeRows?: number;
   autoFilter?: string;
   merges?: string[];
@@ -65,18 +71,36 @@ export function xmlText(text: string): string {
   });
 }
 
+const isXmlSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13;
+
 function cellXml(reference: string, cell: NonNullable<CellSpec>): string {
   const style = cell.style ? ` s="${cell.style}"` : "";
   const value = cell.value;
   if (value === null || value === "") return style ? `<c r="${reference}"${style}/>` : "";
   if (typeof value === "number") return Number.isFinite(value) ? `<c r="${reference}"${style}><v>${value}</v></c>` : "";
   if (typeof value === "boolean") return `<c r="${reference}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
-  const space = /^\s|\s$|\n/.test(value) ? ' xml:space="preserve"' : "";
+  // XML drops leading and trailing white space (and folds line breaks) unless told to keep them.
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(value.length - 1);
+  const keep = isXmlSpace(first) || isXmlSpace(last) || value.indexOf("\n") >= 0;
+  const space = keep ? ' xml:space="preserve"' : "";
   return `<c r="${reference}"${style} t="inlineStr"><is><t${space}>${xmlText(value)}</t></is></c>`;
 }
 
+const LETTERS: string[] = [];
+
+/** A row's XML: its cells (empty ones left out), its height when it has one; nothing for an empty row. */
+export function rowXml(r: number, row: readonly CellSpec[], height?: number, letters: readonly string[] = LETTERS): string {
+  let cells = "";
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (cell) cells += cellXml(`${letters[c] ?? (LETTERS[c] ??= columnLetters(c + 1))}${r}`, cell);
+  }
+  return cells || height ? `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""}>${cells}</row>` : "";
+}
+
 /** The sheet's XML, in chunks (one per block of rows), for a streaming deflate. */
-export function* sheetXml(spec: SheetSpec): Generator<string> {
+export async function* sheetXml(spec: SheetSpec): AsyncGenerator<string> {
   const letters = spec.columns.map((_, i) => columnLetters(i + 1));
   yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`;
   if (spec.print) yield `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
@@ -88,13 +112,12 @@ export function* sheetXml(spec: SheetSpec): Generator<string> {
   yield "<sheetData>";
   let chunk = "";
   let r = 0;
-  for (const { cells: row, height } of spec.rows) {
-    r++;
-    let cells = "";
-    row.forEach((cell, c) => {
-      if (cell) cells += cellXml(`${letters[c] ?? columnLetters(c + 1)}${r}`, cell);
-    });
-    if (cells || height) chunk += `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""}>${cells}</row>`;
+  for await (const item of spec.rows) {
+    if ("xml" in item) {
+      // Rows rendered elsewhere (the wording thread), numbered from r + 1.
+      chunk += item.xml;
+      r += item.count;
+    } else chunk += rowXml(++r, item.cells, item.height, letters);
     if (chunk.length > 1 << 16) {
       yield chunk;
       chunk = "";

@@ -53,7 +53,8 @@ class RowJson implements ResultRowJson {
   status: string;
   reasons: ResultRowJson["reasons"];
   citation: string;
-  #row: ResultRow;
+  /** The batch's row (a plain field: #private ones cost a WeakMap entry per row); kept out of JSON and copies. */
+  private readonly row: ResultRow;
 
   constructor(row: ResultRow) {
     this.source = row.source;
@@ -70,25 +71,31 @@ class RowJson implements ResultRowJson {
     this.status = row.status;
     this.reasons = row.reasons.map((r) => ({ ...r }));
     this.citation = row.citation;
-    this.#row = row;
+    this.row = row;
   }
 
   get explain(): { zh: string; en: string } {
-    return this.#row.explain;
+    return this.row.explain;
   }
 
   /** The explanation made afresh, not kept (see ResultRow.explainAgain). */
   explainAgain(): { zh: string; en: string } {
-    const row = this.#row as ResultRow & { explainAgain?: () => { zh: string; en: string } };
+    const row = this.row as ResultRow & { explainAgain?: () => { zh: string; en: string } };
     return row.explainAgain ? row.explainAgain() : row.explain;
   }
 
-  toJSON(): Omit<ResultRowJson, "explain"> & { explain: { zh: string; en: string } } {
-    return { ...this, explain: this.explain };
+  toJSON(): ResultRowJson {
+    return { ...this.fields(), explain: this.explain };
   }
 
   worded(): ResultRowJson {
-    return { ...this, explain: this.explainAgain() };
+    return { ...this.fields(), explain: this.explainAgain() };
+  }
+
+  /** The row's own fields, in the JSON's order. */
+  private fields(): Omit<ResultRowJson, "explain"> {
+    const { source, entityId, entityName, city, year, measure, clause, computed, cap, claimed, final, status, reasons, citation } = this;
+    return { source, entityId, entityName, city, year, measure, clause, computed, cap, claimed, final, status, reasons, citation };
   }
 }
 

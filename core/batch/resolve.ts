@@ -242,6 +242,8 @@ export function computeRow(
   resolved: ReturnType<typeof resolveOptions>,
   seen: Map<string, string>,
   cache: RowCache,
+  /** Build the award's trace too (for an explanation made from the same award). */
+  trace = false,
 ): Working {
   const { policy } = resolved;
   const source = row.source ?? `row ${index + 1}`;
@@ -377,7 +379,7 @@ export function computeRow(
     cache.contexts.set(contextKey, context);
   }
   working.context = context;
-  const award = awardFor(measure!, facts, context);
+  const award = awardFor(measure!, facts, trace ? { ...context, trace: true } : context);
   working.award = award;
   working.amount = award.amount;
   result.status = award.status;
@@ -433,12 +435,17 @@ class BatchRow implements ResultRow {
   status: RowStatus;
   reasons: Reason[];
   citation: string;
-  /** What the explanation is made from, kept until it is made: the row's facts and context, and the batch's decisions. */
-  #facts: ApplicationFacts;
-  #context: AwardContext | null = null;
-  #capUse: CapUse | null = null;
-  #dedup: DedupOutcome | null = null;
-  #explain: Localized | null = null;
+  /**
+   * What the explanation is made from, kept until it is made: the row's facts and context, and the batch's
+   * decisions. One plain field (not #private ones: compiled for ES2020 those are a WeakMap entry each, per row).
+   */
+  private made: {
+    facts: ApplicationFacts;
+    context: AwardContext | null;
+    capUse: CapUse | null;
+    dedup: DedupOutcome | null;
+    explain: Localized | null;
+  };
 
   constructor(facts: ApplicationFacts, fields: Omit<ResultRow, "explain">) {
     this.index = fields.index;
@@ -456,24 +463,25 @@ class BatchRow implements ResultRow {
     this.status = fields.status;
     this.reasons = fields.reasons;
     this.citation = fields.citation;
-    this.#facts = facts;
+    this.made = { facts, context: null, capUse: null, dedup: null, explain: null };
   }
 
   /** Keeps what the batch decided for the row, for its explanation (the batch's working state is let go). */
   remember(context: AwardContext | null, capUse: CapUse | null, dedup: DedupOutcome | null): void {
-    this.#context = context;
-    this.#capUse = capUse;
-    this.#dedup = dedup;
+    this.made.context = context;
+    this.made.capUse = capUse;
+    this.made.dedup = dedup;
   }
 
   get explain(): Localized {
-    if (this.#explain === null) {
-      this.#explain = this.explainAgain();
-      this.#context = null;
-      this.#capUse = null;
-      this.#dedup = null;
+    const made = this.made;
+    if (made.explain === null) {
+      made.explain = this.explainAgain();
+      made.context = null;
+      made.capUse = null;
+      made.dedup = null;
     }
-    return this.#explain;
+    return made.explain;
   }
 
   /**
@@ -481,7 +489,8 @@ class BatchRow implements ResultRow {
    * a hundred thousand of them out of memory this way.
    */
   explainAgain(): Localized {
-    return this.#explain ?? explainRow(this, this.measure, this.#facts, this.#context, this.#capUse, this.#dedup);
+    const made = this.made;
+    return made.explain ?? explainRow(this, this.measure, made.facts, made.context, made.capUse, made.dedup);
   }
 }
 

@@ -55,6 +55,8 @@ import { INPUT_BOUNDS } from "../policy/input-bounds";
 import { measureParams } from "../policy/registry";
 import { ResolvedOptions } from "../options";
 import { REASON_SEVERITY, Reason, ReasonCode } from "../reasons/reasons";
+import { SuppliedLprEntry } from "../lpr/lpr-table";
+import { Localized } from "../policy/types";
 import { FIELD_BY_KEY, FieldKey, columnLetters } from "./fields";
 import { CellIndex, ColumnReader, FoundTable, columnReaders, isPercentFormat, locate, originOf, readRow, signaturePart } from "./read-row";
 import type { SheetInput } from "./screen";
@@ -86,10 +88,16 @@ const LOAN_RATE_MIN_UNITS = rateUnitsOfDecimal(new Decimal(INPUT_BOUNDS.loanRate
 
 /** Texts of a batch, each stored once (names, cities, projects, codes as written). */
 export class TextTable {
-  readonly texts: string[] = [];
-  private readonly index = new Map<string, number>();
+  readonly texts: string[];
+  private index: Map<string, number> | null = null;
+
+  /** A table that already holds `texts` (one that crossed from a worker). */
+  constructor(texts: string[] = []) {
+    this.texts = texts;
+  }
 
   of(text: string): number {
+    this.index ??= new Map(this.texts.map((t, i) => [t, i]));
     let i = this.index.get(text);
     if (i === undefined) {
       i = this.texts.push(text) - 1;
@@ -97,6 +105,17 @@ export class TextTable {
     }
     return i;
   }
+}
+
+/** A row the reference decided (the fast rules gave it back). */
+export interface ReferenceRow {
+  /** Its own reasons (before claim, other support and the batch), each naming its cell. */
+  reasons: Reason[];
+  entityId: string;
+  /** The reference's working state: facts, context, award, where the row was decided in this thread. */
+  working?: Working;
+  /** Its reasons and explanation worded where it was decided, for a state that crossed from a worker. */
+  worded?: { reasons: Reason[]; explain: Localized };
 }
 
 /** Everything the engine read and decided, kept as columns: what screened-rows.ts turns into results. */
@@ -132,9 +151,11 @@ export interface EngineState {
   level: Int8Array;
   /** 本年度/上年度 online retail (fen), while reading. */
   retail: [Float64Array, Float64Array];
-  /** Rows the reference decided: their own reasons (located), facts and context. */
-  reference: Map<number, { reasons: Reason[]; working: Working }>;
+  /** Rows the reference decided. */
+  reference: Map<number, ReferenceRow>;
   history: FenHistory;
+  /** What the screening was given besides the tables, to rebuild the state elsewhere (a worker, the pane). */
+  inputs: { lprEntries: readonly SuppliedLprEntry[]; history: readonly HistoryRecord[] };
   /** For rebuilding a row's facts and contexts: the per-batch memo of the reference. */
   cache: RowCache;
 }
@@ -196,6 +217,7 @@ export function runEngine(
   tables: readonly EngineTable[],
   resolved: ResolvedOptions,
   historyRecords: readonly HistoryRecord[],
+  lprEntries: readonly SuppliedLprEntry[],
   date1904: boolean,
   onProgress?: (done: number, total: number) => void,
 ): EngineState | null {
@@ -229,6 +251,7 @@ export function runEngine(
     retail: [new Float64Array(0), new Float64Array(0)],
     reference: new Map(),
     history: null as unknown as FenHistory,
+    inputs: { lprEntries, history: historyRecords },
     cache: newRowCache(),
   };
   const slow = new Uint8Array(n);
@@ -466,7 +489,7 @@ function decideRows(
     const working = computeRow(row, r, resolved, seen, state.cache);
     const result = working.result;
     const located = result.reasons.map((reason) => locate(reason, cellIndexOf(state, r)));
-    state.reference.set(r, { reasons: located, working });
+    state.reference.set(r, { reasons: located, working, entityId: result.entityId });
     state.codes[r] = result.reasons.map((reason) => reason.code);
     batch.status[r] = statusIndex(result.status);
     state.computed[r] = result.computed === null ? NaN : fenOrThrow(result.computed);

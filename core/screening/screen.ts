@@ -217,7 +217,7 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
   };
   if (options.engine !== "reference") {
     const resolved = resolveOptions(batchOptions);
-    const state = runEngine(found, resolved, history, date1904, options.onProgress);
+    const state = runEngine(found, resolved, history, batchOptions.lprEntries, date1904, options.onProgress);
     // A batch the engine cannot hold in whole fen (a claim to a tenth of a fen) is screened by the reference.
     if (state) {
       const screened = new ScreenedBatch(state);

@@ -5,13 +5,13 @@
  * resolve.ts uses. A run that writes only totals words nothing.
  */
 import {
-  ApplicationRow,
   CapUse,
   DedupOutcome,
-  Working,
   addTakersNote,
   claimReason,
-  computeRow,
+  outOfProvinceWarning,
+  outsideValidityReason,
+  rowReasons,
   firstAwardYearReason,
   orderTotalTables,
   otherSupportReason,
@@ -28,7 +28,10 @@ import type { BatchResultJson, ResultRowJson } from "../batch/json";
 import { fromDayNumber } from "../dates/civil-date";
 import { explainRow } from "../explain";
 import { MEASURE_IDS, MeasureId, clauseCitation } from "../measures/measure-id";
-import { ApplicationFacts } from "../measures/types";
+import { ApplicationFacts, Award, AwardContext } from "../measures/types";
+import { awardFor } from "../measures";
+import { awardContext } from "../options";
+import { isHeilongjiang } from "../uscc/uscc";
 import { FenTotal, decimalOfFen, decimalOfRateUnits, fenText } from "../money/fen";
 import { Decimal } from "../money/money";
 import { measureCitation, measureParams } from "../policy/registry";
@@ -39,12 +42,13 @@ import { locate } from "./read-row";
 
 const yuan = (fen: number) => decimalOfFen(fen);
 const orNull = (fen: number) => (Number.isNaN(fen) ? null : fenText(fen));
-const NO_ROWS = new Map<string, string>();
 
 /** The rows and totals of one screening, from the engine's columns. */
 export class ScreenedBatch {
   readonly rows: ScreenedRow[];
   private readonly citations = new Map<number, string>();
+  /** Award contexts by year, province and trace (computeRow's, made once). */
+  private readonly contexts = new Map<number, AwardContext>();
 
   constructor(readonly state: EngineState) {
     const rows: ScreenedRow[] = new Array(state.n);
@@ -113,19 +117,34 @@ export class ScreenedBatch {
     });
   }
 
-  /** The row as the reference decided it on its own: its reasons (before claim and other support), facts and context. */
-  alone(i: number): Working {
+  /**
+   * The row as the reference decides it on its own: its reasons (before claim and other support), facts,
+   * context and award (with its trace when asked, for the explanation).
+   */
+  alone(i: number, trace = false): Alone {
     const { state } = this;
-    const reference = state.reference.get(i);
-    if (reference) return reference.working;
-    return computeRow(this.applicationRow(i), i, state.resolved, new Map(NO_ROWS), state.cache);
+    const working = state.reference.get(i)?.working;
+    if (working) return { reasons: working.result.reasons, facts: working.facts, context: working.context, award: working.award };
+    // computeRow's steps for a row the fast rules decided (no input errors, no duplicate): its award and the
+    // batch's warning, or the validity years; the property test holds both to the same words.
+    const { batch, resolved } = state;
+    const facts = this.factsOf(i);
+    const entity = state.entities[batch.entity[i]];
+    const inProvince = isHeilongjiang(entity);
+    const warnings = inProvince ? [] : [outOfProvinceWarning(entity)];
+    const year = batch.year[i];
+    if (!state.awarded[i])
+      return { reasons: [outsideValidityReason(year, resolved.policy), ...warnings], facts, context: null, award: null };
+    const key = (year * 2 + (inProvince ? 1 : 0)) * 2 + (trace ? 1 : 0);
+    let context = this.contexts.get(key);
+    if (!context) this.contexts.set(key, (context = { ...awardContext(resolved, year), trace, applicantInProvince: inProvince }));
+    const award = awardFor(MEASURE_IDS[batch.measure[i]], facts, context);
+    return { reasons: rowReasons(award.reasons, warnings), facts, context, award };
   }
 
-  /** A fast row's inputs as the reference reads them. */
-  applicationRow(i: number): ApplicationRow {
-    const { state } = this;
-    const { facts, batch, texts } = state;
-    const text = (index: number) => (index >= 0 ? texts.texts[index] : null);
+  /** A fast row's facts as the reference reads them. */
+  factsOf(i: number): ApplicationFacts {
+    const { facts, level } = this.state;
     const amount = (column: Float64Array) => (Number.isNaN(column[i]) ? null : yuan(column[i]));
     const flag = (column: Int8Array) => (column[i] < 0 ? null : column[i] === 1);
     const principal = amount(facts.principal);
@@ -133,7 +152,7 @@ export class ScreenedBatch {
     const startDate = Number.isNaN(facts.startDay[i]) ? null : fromDayNumber(facts.startDay[i]);
     const endDate = Number.isNaN(facts.endDay[i]) ? null : fromDayNumber(facts.endDay[i]);
     const hasLoan = principal !== null || loanRate !== null || startDate !== null || endDate !== null;
-    const rowFacts: ApplicationFacts = {
+    return {
       qualified: flag(facts.qualified),
       totalInvestment: amount(facts.totalInvestment),
       loan: hasLoan ? { principal, loanRate, startDate, endDate, interestPaid: amount(facts.interestPaid) } : null,
@@ -141,31 +160,20 @@ export class ScreenedBatch {
       importExport: amount(facts.importExport),
       firstTime: flag(facts.firstTime),
       eligibleCosts: amount(facts.eligibleCosts),
-      level: state.level[i] === 1 ? "national" : state.level[i] === 2 ? "provincial" : null,
+      level: level[i] === 1 ? "national" : level[i] === 2 ? "provincial" : null,
       drivenOnlineSales: amount(facts.drivenOnlineSales),
       investmentLast3Years: amount(facts.investmentLast3Years),
       approvedAmount: amount(facts.approvedAmount),
     };
-    return {
-      source: sourceOf(state, i),
-      entityId: text(state.entityText[i]),
-      entityName: text(state.entityName[i]),
-      city: text(state.city[i]),
-      year: batch.year[i],
-      measure: MEASURE_IDS[batch.measure[i]],
-      projectId: batch.project[i] > 0 ? texts.texts[batch.project[i] - 1] : null,
-      facts: rowFacts,
-      claimedAmount: amount(state.claimed),
-      otherProvincialSupport: amount(state.other),
-      inputErrors: [],
-    };
   }
 
   /** The row's reasons: its own, then what claim, other support and the batch did, each naming its cell. */
-  reasonsOf(i: number, alone: Working = this.alone(i)): Reason[] {
+  reasonsOf(i: number, alone?: Alone, capUse: CapUse | null = null): Reason[] {
     const { state } = this;
+    const worded = state.reference.get(i)?.worded;
+    if (worded) return worded.reasons;
     const { batch } = state;
-    const reasons: Reason[] = [...(state.reference.get(i)?.reasons ?? alone.result.reasons)];
+    const reasons: Reason[] = [...(state.reference.get(i)?.reasons ?? (alone ?? this.alone(i)).reasons)];
     if (state.rowLive[i]) {
       const claimed = state.claimed[i];
       if (!Number.isNaN(claimed)) {
@@ -196,7 +204,7 @@ export class ScreenedBatch {
       const kept = reasons.filter((r) => r.code !== "cap_applied");
       reasons.length = 0;
       reasons.push(...kept);
-      capped = sharedCapReason(this.capUseOf(i)!, batch.year[i]);
+      capped = sharedCapReason(capUse ?? this.capUseOf(i)!, batch.year[i]);
       reasons.push(capped);
     }
     if (flags & BATCH.superseded) {
@@ -284,8 +292,11 @@ export class ScreenedBatch {
   /** The row's reasons and explanation, worded together (the row's award made once). */
   word(i: number, row: ScreenedRow): { reasons: Reason[]; explain: Localized } {
     const { state } = this;
-    const alone = this.alone(i);
-    const reasons = this.reasonsOf(i, alone);
+    const worded = state.reference.get(i)?.worded;
+    if (worded) return worded;
+    const alone = this.alone(i, true);
+    const capUse = this.capUseOf(i);
+    const reasons = this.reasonsOf(i, alone, capUse);
     const measure = state.batch.measure[i] >= 0 ? MEASURE_IDS[state.batch.measure[i]] : null;
     const explain = explainRow(
       {
@@ -300,11 +311,20 @@ export class ScreenedBatch {
       measure,
       alone.facts,
       state.awarded[i] ? alone.context : null,
-      this.capUseOf(i),
+      capUse,
       this.dedupOf(i),
+      alone.award,
     );
     return { reasons, explain };
   }
+}
+
+/** A row decided on its own: its reasons (before claim, other support and the batch), facts, context, award. */
+interface Alone {
+  reasons: Reason[];
+  facts: ApplicationFacts;
+  context: AwardContext | null;
+  award: Award | null;
 }
 
 interface Line {
@@ -324,13 +344,18 @@ export class ScreenedRow implements ResultRowJson {
     this.i = i;
   }
 
+  /** The batch the row belongs to (for moving its columns to another thread: transfer.ts). */
+  get screenedBatch(): ScreenedBatch {
+    return this.b;
+  }
+
   get source(): string {
     return sourceOf(this.b.state, this.i);
   }
   get entityId(): string {
     const state = this.b.state;
     const reference = state.reference.get(this.i);
-    if (reference) return reference.working.result.entityId;
+    if (reference) return reference.entityId;
     return state.entities[state.batch.entity[this.i]];
   }
   get entityName(): string {

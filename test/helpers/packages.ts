@@ -171,3 +171,20 @@ export async function writeUserPartsWorkbook(path: string): Promise<void> {
     ["customXml/_rels/item1.xml.rels", rels([["rId1", "customXmlProps", "itemProps1.xml"]])],
   ]);
 }
+
+/** A plain workbook of one sheet of cells (numbers and inline text). */
+export async function writeSimpleWorkbook(path: string, name: string, rows: (string | number)[][]): Promise<void> {
+  await writePackage(path, [
+    [
+      "[Content_Types].xml",
+      `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+    ],
+    ["_rels/.rels", rels([["rId1", "officeDocument", "xl/workbook.xml"]])],
+    [
+      "xl/workbook.xml",
+      `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="${name}" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    ],
+    ["xl/_rels/workbook.xml.rels", rels([["rId1", "worksheet", "worksheets/sheet1.xml"]])],
+    ["xl/worksheets/sheet1.xml", sheet(rows)],
+  ]);
+}

@@ -1,3 +1,4 @@
+import { rowsFromPayload } from "../../../core";
 import { Screen, screenHere } from "../screening-session";
 
 /** Screens in a Web Worker where the host has them, else in this thread. */
@@ -15,7 +16,7 @@ export function workerScreen(): { screen: Screen; cancel: () => void } {
         else {
           worker?.terminate();
           worker = null;
-          if (message.type === "done") resolve(message.result);
+          if (message.type === "done") resolve({ ...message.result, rows: rowsFromPayload(message.rows) });
           else reject(Object.assign(new Error(message.message), { code: message.code }));
         }
       };

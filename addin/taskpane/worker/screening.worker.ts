@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 /** Screening off the pane's thread, so the pane stays responsive and Cancel works on large workbooks. */
-import { screenWorkbook, wordedRow } from "../../../core";
+import { rowsPayload, screenWorkbook } from "../../../core";
 
 self.onmessage = (event: MessageEvent) => {
   const { sheets, options } = event.data;
@@ -10,8 +10,10 @@ self.onmessage = (event: MessageEvent) => {
       { sheets, date1904 },
       { ...rest, onProgress: (done: number, total: number) => self.postMessage({ type: "progress", done, total }) },
     );
-    // Each row is worded here, off the pane's thread: structured cloning copies plain data only.
-    self.postMessage({ type: "done", result: { ...result, rows: result.rows.map(wordedRow) } });
+    // The rows cross as the engine's columns, moved rather than copied (about a millisecond for 100,000 rows);
+    // the pane words the rows it shows or writes.
+    const { payload, transfer } = rowsPayload(result.rows);
+    self.postMessage({ type: "done", result: { ...result, rows: [] }, rows: payload }, { transfer });
   } catch (error) {
     self.postMessage({
       type: "error",

@@ -1,0 +1,110 @@
+/**
+ * The results sheet's rows as SpreadsheetML, from worded result rows: cells in the display language, the
+ * status cell in its colour, the row as tall as its wrapped text needs. Pure and given everything it needs in
+ * a plain layout, so the wording thread renders the rows it words (the main thread then only joins the text).
+ */
+import { DisplayLanguage, ResultColumn, ResultRowJson, resultRowCells, wordedRow } from "../core";
+import { jsonLine } from "./json-line";
+import { rowXml } from "./xlsx/sheet-writer";
+
+/** How the results sheet lays a row out: plain data, sent to the wording thread once. */
+export interface RowLayout {
+  columns: ResultColumn[];
+  language: DisplayLanguage;
+  /** Style index of each column's cells, and of the status cell by status. */
+  cellStyle: number[];
+  statusStyles: Record<string, number>;
+  statusColumn: number;
+  widths: number[];
+  wrapped: boolean[];
+}
+
+/** A row's XML (`r`: its row number on the sheet). */
+export function resultRowXml(layout: RowLayout, row: ResultRowJson, r: number): string {
+  const cells = resultRowCells(row, layout.columns, layout.language);
+  return rowXml(
+    r,
+    cells.map((value, c) => ({
+      value,
+      style: c === layout.statusColumn ? (layout.statusStyles[row.status] ?? layout.cellStyle[c]) : layout.cellStyle[c],
+    })),
+    rowHeight(cells, layout.widths, layout.wrapped),
+  );
+}
+
+/** Display width of text in a fixed-width font: CJK and full-width characters take two columns. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (let i = 0; i < text.length; i++) width += isWide(text.charCodeAt(i)) ? 2 : 1;
+  return width;
+}
+
+const isWide = (code: number) =>
+  (code >= 0x1100 && code <= 0x115f) ||
+  (code >= 0x2e80 && code <= 0xa4cf) ||
+  (code >= 0xac00 && code <= 0xd7a3) ||
+  (code >= 0xf900 && code <= 0xfaff) ||
+  (code >= 0xfe30 && code <= 0xfe4f) ||
+  (code >= 0xff00 && code <= 0xff60) ||
+  (code >= 0xffe0 && code <= 0xffe6);
+
+/** Wrapping breaks before a word or punctuation that does not fit: a tenth of every wrapped line is lost. */
+const WRAP_LOSS = 1.1;
+/** Points per line of the default 11-point font. */
+const LINE_HEIGHT = 15;
+/** The most a row grows to (Excel's limit is 409 points). */
+const MAX_ROW_HEIGHT = 409;
+
+/** Lines a text takes in a column of this width (in characters), its own line breaks included: one pass, no copies. */
+function linesIn(text: string, width: number): number {
+  let lines = 0;
+  let needed = 0;
+  const end = (count: number) => (count <= width ? 1 : Math.ceil((count * WRAP_LOSS) / Math.max(1, width)));
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      lines += end(needed);
+      needed = 0;
+    } else needed += code < 0x1100 ? 1 : isWide(code) ? 2 : 1;
+  }
+  return lines + end(needed);
+}
+
+/** The height wrapped text needs: Excel and LibreOffice do not fit rows to wrapped text when they open a file. */
+export function rowHeight(
+  cells: readonly (string | number | null)[],
+  widths: readonly number[],
+  wrapped: readonly boolean[],
+): number | undefined {
+  let lines = 1;
+  cells.forEach((value, c) => {
+    if (wrapped[c] && typeof value === "string") lines = Math.max(lines, linesIn(value, widths[c]));
+  });
+  return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT) : undefined;
+}
+
+/** Rows [from, to) worded and rendered: their XML (sheet rows numbered from `firstRow` for row 0), their JSON lines. */
+export function renderBlock(
+  rows: readonly ResultRowJson[],
+  from: number,
+  to: number,
+  layout: RowLayout,
+  firstRow: number,
+  json: boolean,
+): RenderedBlock {
+  let xml = "";
+  const lines: string[] | null = json ? [] : null;
+  for (let i = from; i < to; i++) {
+    const row = wordedRow(rows[i]);
+    xml += resultRowXml(layout, row, firstRow + i);
+    lines?.push(jsonLine(row));
+  }
+  return { xml, count: to - from, json: lines };
+}
+
+/** A block of rendered rows and, when the JSON is written, their lines. */
+export interface RenderedBlock {
+  xml: string;
+  count: number;
+  json: string[] | null;
+}

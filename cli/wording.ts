@@ -1,0 +1,109 @@
+/**
+ * The results sheet's rows (and the JSON's lines) worded and rendered in input order, block by block.
+ * Wording is most of the writing (each row's award made again with its trace), so for large batches a
+ * worker thread words and renders blocks ahead of the writer, and this thread, which joins the text and feeds
+ * the compressor, words any block the writer reaches that the worker has not taken. Small batches are
+ * worded here (a thread costs more than it saves). While it waits for the worker, this thread words the next
+ * block the worker has not taken.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { Worker } from "node:worker_threads";
+import { ResultRowJson, rowsPayload } from "../core";
+import { RenderedBlock, RowLayout, renderBlock } from "./result-rows";
+
+/** Rows below which this thread words them itself. */
+const WORKER_FROM = 5_000;
+const BLOCK = 50;
+/** Blocks the worker holds at once, and how far ahead of the writer it may go (bounds what waits in memory). */
+const QUEUED = 6;
+const AHEAD = 48;
+
+export async function* renderedRows(
+  rows: readonly ResultRowJson[],
+  layout: RowLayout,
+  firstRow: number,
+  json: boolean,
+): AsyncGenerator<RenderedBlock> {
+  const blocks = Math.ceil(rows.length / BLOCK);
+  const here = (block: number) => renderBlock(rows, block * BLOCK, Math.min(rows.length, (block + 1) * BLOCK), layout, firstRow, json);
+  // Run from the TypeScript sources (the tests), there is no compiled worker script: word here.
+  const script = join(__dirname, "word-worker.js");
+  const { payload } = rows.length < WORKER_FROM || !existsSync(script) ? { payload: null } : rowsPayload(rows, { copy: true });
+  if (payload === null || payload.kind === "rows") {
+    for (let b = 0; b < blocks; b++) yield here(b);
+    return;
+  }
+  // A larger young generation: wording makes many short-lived decimals and strings (fewer, cheaper collections).
+  const worker = new Worker(script, {
+    workerData: { payload, layout, firstRow, json },
+    resourceLimits: { maxYoungGenerationSizeMb: 32 },
+  });
+  const taken = new Uint8Array(blocks);
+  const arrived = new Map<number, RenderedBlock>();
+  let waitingFor: { block: number; resolve: () => void } | null = null;
+  let queued = 0;
+  let writing = 0;
+  let failure: unknown = null;
+  const give = () => {
+    for (let b = writing + 1; queued < QUEUED && b < Math.min(blocks, writing + AHEAD); b++) {
+      if (taken[b]) continue;
+      taken[b] = 1;
+      queued++;
+      worker.postMessage({ from: b * BLOCK, to: Math.min(rows.length, (b + 1) * BLOCK) });
+    }
+  };
+  const wake = () => {
+    const waiting = waitingFor;
+    if (waiting && (arrived.has(waiting.block) || failure)) {
+      waitingFor = null;
+      waiting.resolve();
+    }
+  };
+  worker.on("message", ({ from, block }: { from: number; block: RenderedBlock }) => {
+    queued--;
+    arrived.set(from / BLOCK, block);
+    give();
+    wake();
+  });
+  worker.on("error", (error) => {
+    failure ??= error;
+    wake();
+  });
+  worker.on("exit", (code) => {
+    if (code !== 0) failure ??= new Error(`the wording thread stopped (exit code ${code})`);
+    wake();
+  });
+  try {
+    give();
+    for (writing = 0; writing < blocks; writing++) {
+      if (!taken[writing]) {
+        // The worker has not taken this block: word it here rather than wait.
+        taken[writing] = 1;
+        give();
+        yield here(writing);
+        continue;
+      }
+      // While the worker is still on this block, this thread words the next one it has not taken.
+      while (!arrived.has(writing) && !failure) {
+        let spare = -1;
+        for (let b = writing + 1; b < Math.min(blocks, writing + AHEAD) && spare < 0; b++) if (!taken[b]) spare = b;
+        if (spare < 0) {
+          await new Promise<void>((resolve) => (waitingFor = { block: writing, resolve }));
+          break;
+        }
+        taken[spare] = 1;
+        arrived.set(spare, here(spare));
+        // Let the worker's answers in before deciding again.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+      if (failure) throw failure;
+      const block = arrived.get(writing)!;
+      arrived.delete(writing);
+      give();
+      yield block;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}
