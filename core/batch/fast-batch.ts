@@ -283,25 +283,29 @@ function applyHistory(columns: BatchColumns, rows: readonly number[], e: number,
   }
 }
 
+/** The first row of each one-time measure in the entity's rows, by measure index (reused from entity to entity). */
+const firstOf = new Int32Array(MEASURE_IDS.length).fill(-1);
+
 function firstAwardYearOnly(columns: BatchColumns, rows: readonly number[], measures: MeasureFacts[]): void {
   const { status, measure, year } = columns;
-  let first: Map<number, number> | null = null;
+  let any = false;
   for (const i of rows) {
     if (!isLive(status[i]) || !measures[measure[i]].oneTime) continue;
-    first ??= new Map();
-    const current = first.get(measure[i]);
-    if (current === undefined || year[i] < year[current]) first.set(measure[i], i);
+    const current = firstOf[measure[i]];
+    if (current < 0 || year[i] < year[current]) firstOf[measure[i]] = i;
+    any = true;
   }
-  if (!first) return;
+  if (!any) return;
   for (const i of rows) {
     if (!isLive(status[i]) || !measures[measure[i]].oneTime) continue;
-    const firstRow = first.get(measure[i])!;
+    const firstRow = firstOf[measure[i]];
     if (year[i] <= year[firstRow]) continue;
     status[i] = INELIGIBLE;
     columns.amount[i] = 0;
     columns.flags[i] |= BATCH.firstYearOnly;
     columns.refRow[i] = firstRow;
   }
+  for (const i of rows) firstOf[measure[i]] = -1;
 }
 
 function settleYears(work: Work, rows: number[], e: number): void {

@@ -20,7 +20,8 @@ import { DedupWinner, chooseWinners } from "./no-duplication";
 import { measureCitation, measureParams, paramDecimal } from "../policy/registry";
 import { Localized, ParameterSet } from "../policy/types";
 import { Reason, reason } from "../reasons/reasons";
-import { UsccCheck, checkUscc, cityOfUscc, isHeilongjiang, normaliseUscc } from "../uscc/uscc";
+import { UsccCheck, checkUscc, cityOfDivision, normaliseUscc } from "../uscc/uscc";
+import { HEILONGJIANG_PROVINCE_CODE } from "../uscc/divisions";
 import { explainRow } from "../explain";
 
 export type RowStatus = AwardStatus | "superseded";
@@ -222,10 +223,12 @@ export function checkedEntity(raw: string, cache: RowCache) {
   let entry = cache.uscc.get(raw);
   if (!entry) {
     const check = checkUscc(raw);
+    // The code is normalised already: its division is read once, not normalised again for each question.
+    const division = check.valid ? check.normalised.slice(2, 8) : "";
     entry = {
       check,
-      city: check.valid ? (cityOfUscc(check.normalised)?.zh ?? "") : "",
-      inProvince: check.valid && isHeilongjiang(check.normalised),
+      city: check.valid ? (cityOfDivision(division)?.zh ?? "") : "",
+      inProvince: check.valid && division.startsWith(HEILONGJIANG_PROVINCE_CODE),
     };
     cache.uscc.set(raw, entry);
   }
@@ -320,7 +323,7 @@ export function computeRow(
   const signature = rowSignature(row, uscc.normalised);
   const firstSource = seen.get(signature);
   if (firstSource !== undefined) {
-    errors.push(reason("duplicate_row", `与 ${firstSource} 完全相同的重复行`, `identical to ${firstSource}: a duplicate row`));
+    errors.push(duplicateRowReason(firstSource));
   } else {
     seen.set(signature, source);
   }
@@ -388,6 +391,11 @@ export function computeRow(
   result.citation = award.citation;
   result.reasons = rowReasons(award.reasons, warnings);
   return working;
+}
+
+/** A row whose cells are those of an earlier row (SCREENING.md duplicate_row). */
+export function duplicateRowReason(firstSource: string): Reason {
+  return reason("duplicate_row", `与 ${firstSource} 完全相同的重复行`, `identical to ${firstSource}: a duplicate row`);
 }
 
 /** The credit code's registering authority is outside Heilongjiang: a warning on every measure but 第2、3条. */

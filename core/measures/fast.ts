@@ -52,7 +52,8 @@ export interface FastContext {
 
 /** A fast rule's decision. `computed` and `cap` are NaN where the reference gives null. */
 export interface FastAward {
-  status: "eligible" | "ineligible" | "manual" | "not_cash";
+  /** `error` only for an LPR the table does not know (other bad inputs give the row back). */
+  status: "eligible" | "ineligible" | "manual" | "not_cash" | "error";
   computed: number;
   cap: number;
   capTier: number;

@@ -165,7 +165,13 @@ export function fastInterestMeasure(measure: MeasureId, rule: InterestMeasureRul
       periodEndExclusive: context.periodEndExclusive,
       awardYear: context.interestWindow === "award-year" ? context.year : undefined,
     });
-    if (!fastInterestSubsidy(principal, rate, start, end, facts.interestPaid[row], options, interest)) return false;
+    if (!fastInterestSubsidy(principal, rate, start, end, facts.interestPaid[row], options, interest)) {
+      // The reference's LprUnknownError: an error row, whose words (the date and what the table knows) the
+      // reference makes when the row is worded.
+      out.status = "error";
+      out.codes.push("lpr_unknown");
+      return true;
+    }
     if (interest.days === 0) out.codes.push("no_interest_in_window");
     if (interest.limitedByInterestPaid) out.codes.push("limited_to_interest_paid");
     settleFen(params, facts, row, interest.amount, out);

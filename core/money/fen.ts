@@ -104,35 +104,61 @@ export function halfUp(n: number, d: number): number {
   return 2 * r >= d ? q + 1 : q;
 }
 
-/** Σ of products a·b·c of non-negative safe integers: exact, in a double while it stays safe. */
+/** Base of the wide sum's limbs: products of two limbs, their carries and a remainder times a limb stay exact. */
+const LIMB = 65_536;
+const LIMBS = 8;
+/** Divisors up to 2^37 keep a remainder times a limb below 2^53. */
+const MAX_WIDE_DIVISOR = 2 ** 37;
+
+/**
+ * Σ of products a·b·c of non-negative safe integers, exact: in one double while it stays below 2^53, then in
+ * eight limbs of 16 bits (doubles, no allocation: the interest of a large loan over a year passes 2^53 in rate
+ * units), then as a BigInt (or decimal.js) for anything larger still.
+ */
 export class ExactSum {
   private small = 0;
+  private wide = false;
+  private readonly limbs = new Float64Array(LIMBS);
   private big: bigint | null = null;
   private decimal: Decimal | null = null;
+  private quotient = 0;
+  private remainder = 0;
 
   /** Empties the sum for reuse (one per loop, not one per row). */
   reset(): this {
     this.small = 0;
+    this.wide = false;
     this.big = null;
     this.decimal = null;
     return this;
   }
 
   add(a: number, b: number, c: number): void {
-    const product = a * b * c;
-    if (this.big === null && this.decimal === null && product <= Number.MAX_SAFE_INTEGER && a * b <= Number.MAX_SAFE_INTEGER) {
-      const sum = this.small + product;
-      if (sum <= Number.MAX_SAFE_INTEGER) {
-        this.small = sum;
-        return;
+    if (this.big === null && this.decimal === null && !this.wide) {
+      const product = a * b * c;
+      if (product <= Number.MAX_SAFE_INTEGER && a * b <= Number.MAX_SAFE_INTEGER) {
+        const sum = this.small + product;
+        if (sum <= Number.MAX_SAFE_INTEGER) {
+          this.small = sum;
+          return;
+        }
       }
     }
+    const m = b * c;
+    if (this.big === null && this.decimal === null && m <= Number.MAX_SAFE_INTEGER && a <= Number.MAX_SAFE_INTEGER) {
+      if (!this.wide) this.widen();
+      this.addWide(a, m);
+      return;
+    }
+    this.leaveWide();
     if (Big) this.big = (this.big ?? Big(this.small)) + Big(a) * Big(b) * Big(c);
     else this.decimal = (this.decimal ?? new Decimal(this.small)).plus(new Decimal(a).times(b).times(c));
   }
 
   /** Half-up rounding of the sum ÷ d. */
   divHalfUp(d: number): number {
+    if (this.wide && this.divideWide(d)) return 2 * this.remainder >= d ? this.quotient + 1 : this.quotient;
+    this.leaveWide();
     if (this.big !== null) return Number((Big!(2) * this.big + Big!(d)) / (Big!(2) * Big!(d)));
     if (this.decimal !== null) return this.decimal.dividedBy(d).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).toNumber();
     return halfUp(this.small, d);
@@ -140,10 +166,86 @@ export class ExactSum {
 
   /** Whether the sum is above fen × d (the 据实 limit: interest paid below the segments' total). */
   greaterThan(fen: number, d: number): boolean {
+    if (this.wide && this.divideWide(d)) return this.quotient > fen || (this.quotient === fen && this.remainder > 0);
+    this.leaveWide();
     if (this.big !== null) return this.big > Big!(fen) * Big!(d);
     if (this.decimal !== null) return this.decimal.greaterThan(new Decimal(fen).times(d));
     if (fen * d <= Number.MAX_SAFE_INTEGER) return this.small > fen * d;
     return new Decimal(this.small).greaterThan(new Decimal(fen).times(d));
+  }
+
+  private widen(): void {
+    const limbs = this.limbs;
+    let rest = this.small;
+    for (let k = 0; k < LIMBS; k++) {
+      const high = Math.floor(rest / LIMB);
+      limbs[k] = rest - high * LIMB;
+      rest = high;
+    }
+    this.wide = true;
+  }
+
+  /** limbs += a × m, both below 2^53: four limbs each, sixteen exact products, then the carries. */
+  private addWide(a: number, m: number): void {
+    const limbs = this.limbs;
+    let restA = a;
+    for (let i = 0; i < 4 && restA > 0; i++) {
+      const highA = Math.floor(restA / LIMB);
+      const ai = restA - highA * LIMB;
+      restA = highA;
+      let restM = m;
+      for (let j = 0; j < 4 && restM > 0; j++) {
+        const highM = Math.floor(restM / LIMB);
+        limbs[i + j] += ai * (restM - highM * LIMB);
+        restM = highM;
+      }
+    }
+    for (let k = 0; k < LIMBS - 1; k++) {
+      const carry = Math.floor(limbs[k] / LIMB);
+      limbs[k] -= carry * LIMB;
+      limbs[k + 1] += carry;
+    }
+  }
+
+  /** Quotient and remainder of the wide sum by d, when d is small enough and the quotient is safe. */
+  private divideWide(d: number): boolean {
+    if (d >= MAX_WIDE_DIVISOR) return false;
+    const limbs = this.limbs;
+    let remainder = 0;
+    let quotient = 0;
+    for (let k = LIMBS - 1; k >= 0; k--) {
+      const current = remainder * LIMB + limbs[k];
+      let digit = Math.floor(current / d);
+      remainder = current - digit * d;
+      // The float quotient can be one off at the last place: settle it with the remainder.
+      if (remainder < 0) {
+        digit--;
+        remainder += d;
+      } else if (remainder >= d) {
+        digit++;
+        remainder -= d;
+      }
+      quotient = quotient * LIMB + digit;
+      if (quotient > Number.MAX_SAFE_INTEGER) return false;
+    }
+    this.quotient = quotient;
+    this.remainder = remainder;
+    return true;
+  }
+
+  /** Moves a wide sum to a BigInt (or decimal.js) for what the limbs cannot do. */
+  private leaveWide(): void {
+    if (!this.wide) return;
+    this.wide = false;
+    if (Big) {
+      let value = Big(0);
+      for (let k = LIMBS - 1; k >= 0; k--) value = value * Big(LIMB) + Big(this.limbs[k]);
+      this.big = value;
+    } else {
+      let value = new Decimal(0);
+      for (let k = LIMBS - 1; k >= 0; k--) value = value.times(LIMB).plus(this.limbs[k]);
+      this.decimal = value;
+    }
   }
 }
 

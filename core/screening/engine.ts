@@ -129,7 +129,7 @@ export interface EngineState {
   rowNumber: Int32Array;
   tables: { sheet: string; cells: CellIndex["columns"] }[];
   texts: TextTable;
-  /** The code as written (for the row's own reasons) and as normalised (the entity). */
+  /** The code as written (an index into the reading's own table of codes) and as normalised (the entity). */
   entityText: Int32Array;
   entities: string[];
   entityName: Int32Array;
@@ -149,6 +149,8 @@ export interface EngineState {
   rowLive: Uint8Array;
   /** 示范级别: 1 national, 2 provincial, 0 none. */
   level: Int8Array;
+  /** The earlier identical row of a duplicate (duplicate_row), else -1. */
+  duplicateOf: Int32Array;
   /** 本年度/上年度 online retail (fen), while reading. */
   retail: [Float64Array, Float64Array];
   /** Rows the reference decided. */
@@ -168,12 +170,17 @@ interface FastColumn {
   read: (cell: unknown, format: string | null | undefined) => number;
 }
 
-/** Reads one column of a table's rows into its target; a cell the reference must read marks its row slow. */
+/** Rows read at a time, column by column: a tile's rows stay in the processor's cache between columns. */
+const TILE = 512;
+
+/** Reads one column of a table's rows [from, to) into its target; a cell the reference must read marks its row slow. */
 function readColumn(
   column: FastColumn,
   values: readonly (readonly unknown[])[],
   formats: SheetInput["numberFormats"],
   dataRows: readonly number[],
+  from: number,
+  to: number,
   first: number,
   target: Float64Array | Int8Array | Int32Array,
   slow: Uint8Array,
@@ -183,7 +190,7 @@ function readColumn(
   const signed = numbers === "signedFen" || numbers === "signedWan";
   const dates = numbers === "date" || numbers === "date1904";
   const shift = numbers === "date1904" ? DAYS_1904_TO_1900 : 0;
-  for (let k = 0; k < dataRows.length; k++) {
+  for (let k = from; k < to; k++) {
     const row = values[dataRows[k]];
     if (row === undefined) continue;
     const cell = row[index];
@@ -246,6 +253,7 @@ export function runEngine(
     computed: new Float64Array(n).fill(NaN),
     codes: new Array(n),
     awarded: new Uint8Array(n),
+    duplicateOf: new Int32Array(0),
     rowLive: new Uint8Array(n),
     level: new Int8Array(n),
     retail: [new Float64Array(0), new Float64Array(0)],
@@ -261,10 +269,12 @@ export function runEngine(
   state.retail = [retailThisYear, retailLastYear];
   const entityIndex = new Map<string, number>();
   const entityInfo: ({ entity: number; inProvince: boolean; city: number } | null | undefined)[] = [];
+  // Credit codes as written, by index (the entity column's own text table).
+  const codeTexts = new TextTable();
   const measureOf = new Map<unknown, MeasureRef | null>();
   const references: { values: EngineTable; readers: ColumnReader[] | null; signatureColumns: number[] }[] = [];
   // Identical rows: grouped by the code, measure and year cells as written, compared in full within a group.
-  const duplicateOf = new Int32Array(n).fill(-1);
+  const duplicateOf = (state.duplicateOf = new Int32Array(n).fill(-1));
   // Rows in one list per code as read; a full comparison only with rows of the list with the same measure and
   // year as read and the same table layout.
   const layouts = new Map<string, number>();
@@ -280,7 +290,7 @@ export function runEngine(
     for (const [field, c] of t.table.columns) cells.set(field, { letter: columnLetters(origin.column + c.index), header: c.header });
     state.tables.push({ sheet: t.sheet.name, cells });
     references.push({ values: t, readers: null, signatureColumns: [...t.table.columns.values()].map((c) => c.index) });
-    const columns = fastColumns(t.table, texts, date1904);
+    const columns = fastColumns(t.table, texts, codeTexts, date1904);
     const targets = columns.map((column) => targetOf(state, level, column.field));
     const measureColumn = t.table.columns.get("measure")?.index;
     const entityColumn = t.table.columns.get("entityId")?.index;
@@ -291,81 +301,86 @@ export function runEngine(
     const keyPrefix = `${t.sheet.name}\u0001${signatureColumns.length}\u0001${place(entityColumn)},${place(measureColumn)},${place(yearColumn)}`;
     let layout = layouts.get(keyPrefix);
     if (layout === undefined) layouts.set(keyPrefix, (layout = layouts.size));
-    // Column by column (a tight loop each), then row by row for what needs the whole row.
+    // In tiles of rows that stay in the processor's cache: column by column (a tight loop each), then row by
+    // row for what needs the whole row.
     const dataRows = t.table.layout.dataRows;
-    for (let c = 0; c < columns.length; c++) readColumn(columns[c], t.values, formats, dataRows, i, targets[c], slow);
-    for (const r of dataRows) {
-      const row = t.values[r] ?? [];
-      state.table[i] = tableIndex;
-      state.rowNumber[i] = origin.row + r;
-      valueRow[i] = r;
-      let readable = slow[i] === 0;
-      // The measure as written, or the sheet's.
-      const measureCell = measureColumn === undefined ? undefined : row[measureColumn];
-      let measure: number = -1;
-      if (measureCell === undefined || measureCell === null || (typeof measureCell === "string" && isEmptyCell(measureCell))) {
-        measure = resolveMeasure(t.table.sheetMeasure, level[i], measureOf, resolved);
-      } else if (typeof measureCell === "string" || typeof measureCell === "number") {
-        measure = resolveMeasure(measureCell, level[i], measureOf, resolved);
-      }
-      if (measure < 0) readable = false;
-      batch.measure[i] = measure;
-      // The entity: a valid code, else the reference says why.
-      const text = state.entityText[i];
-      if (text >= 0) {
-        let info = entityInfo[text];
-        if (info === undefined) {
-          const check = checkedEntity(texts.texts[text], state.cache);
-          info = check.check.valid
-            ? {
-                entity: internEntity(check.check.normalised, entityIndex, state.entities),
-                inProvince: check.inProvince,
-                city: texts.of(check.city),
-              }
-            : null;
-          entityInfo[text] = info;
+    const tableFirst = i;
+    for (let from = 0; from < dataRows.length; from += TILE) {
+      const to = Math.min(dataRows.length, from + TILE);
+      for (let c = 0; c < columns.length; c++) readColumn(columns[c], t.values, formats, dataRows, from, to, tableFirst, targets[c], slow);
+      for (let k = from; k < to; k++) {
+        const r = dataRows[k];
+        const row = t.values[r] ?? [];
+        state.table[i] = tableIndex;
+        state.rowNumber[i] = origin.row + r;
+        valueRow[i] = r;
+        let readable = slow[i] === 0;
+        // The measure as written, or the sheet's.
+        const measureCell = measureColumn === undefined ? undefined : row[measureColumn];
+        let measure: number = -1;
+        if (measureCell === undefined || measureCell === null || (typeof measureCell === "string" && isEmptyCell(measureCell))) {
+          measure = resolveMeasure(t.table.sheetMeasure, level[i], measureOf, resolved);
+        } else if (typeof measureCell === "string" || typeof measureCell === "number") {
+          measure = resolveMeasure(measureCell, level[i], measureOf, resolved);
         }
-        if (info) {
-          batch.entity[i] = info.entity;
-          // The city as written (read trimmed), else the credit code's.
-          if (state.city[i] < 0 || texts.texts[state.city[i]] === "") state.city[i] = info.city;
-          if (!info.inProvince) state.codes[i] = OUT_OF_PROVINCE;
+        if (measure < 0) readable = false;
+        batch.measure[i] = measure;
+        // The entity: a valid code, else the reference says why.
+        const text = state.entityText[i];
+        if (text >= 0) {
+          let info = entityInfo[text];
+          if (info === undefined) {
+            const check = checkedEntity(codeTexts.texts[text], state.cache);
+            info = check.check.valid
+              ? {
+                  entity: internEntity(check.check.normalised, entityIndex, state.entities),
+                  inProvince: check.inProvince,
+                  city: texts.of(check.city),
+                }
+              : null;
+            entityInfo[text] = info;
+          }
+          if (info) {
+            batch.entity[i] = info.entity;
+            // The city as written (read trimmed), else the credit code's.
+            if (state.city[i] < 0 || texts.texts[state.city[i]] === "") state.city[i] = info.city;
+            if (!info.inProvince) state.codes[i] = OUT_OF_PROVINCE;
+          } else readable = false;
         } else readable = false;
-      } else readable = false;
-      if (Number.isNaN(batch.year[i])) readable = false;
-      if (!readable) slow[i] = 1;
-      // Duplicates (the reference's duplicate_row): only rows with the same code, measure and year cells can be.
-      // The key is made of parts of the signature at their places in it: equal signatures have equal keys.
-      // Equal cells read alike, so rows with equal signatures have the same code, measure and year as read.
-      // A code cell that is not plain text or a number (TRUE, a date) shares list 0 with text that shows alike.
-      const code = entityColumn === undefined ? undefined : row[entityColumn];
-      const entityPart = (typeof code === "string" && !showsLikeAValue(code)) || typeof code === "number" ? state.entityText[i] + 1 : 0;
-      layoutOf[i] = layout;
-      const year = batch.year[i];
-      if (entityPart >= firstWithPart.length) {
-        const grown = new Int32Array(Math.max(entityPart + 1, firstWithPart.length * 2)).fill(-1);
-        grown.set(firstWithPart);
-        firstWithPart = grown;
-      }
-      for (let g = firstWithPart[entityPart]; g >= 0; g = nextWithPart[g]) {
-        if (
-          batch.measure[g] !== measure ||
-          !(batch.year[g] === year || (year !== year && batch.year[g] !== batch.year[g])) ||
-          layoutOf[g] !== layout
-        )
-          continue;
-        const other = references[state.table[g]];
-        if (sameSignature(references[tableIndex], row, other, other.values.values[valueRow[g]] ?? [])) {
-          duplicateOf[i] = g;
-          slow[i] = 1;
-          break;
+        if (Number.isNaN(batch.year[i])) readable = false;
+        if (!readable) slow[i] = 1;
+        // Duplicates (the reference's duplicate_row): only rows with the same code, measure and year cells can be.
+        // The key is made of parts of the signature at their places in it: equal signatures have equal keys.
+        // Equal cells read alike, so rows with equal signatures have the same code, measure and year as read.
+        // A code cell that is not plain text or a number (TRUE, a date) shares list 0 with text that shows alike.
+        const code = entityColumn === undefined ? undefined : row[entityColumn];
+        const entityPart = (typeof code === "string" && !showsLikeAValue(code)) || typeof code === "number" ? state.entityText[i] + 1 : 0;
+        layoutOf[i] = layout;
+        const year = batch.year[i];
+        if (entityPart >= firstWithPart.length) {
+          const grown = new Int32Array(Math.max(entityPart + 1, firstWithPart.length * 2)).fill(-1);
+          grown.set(firstWithPart);
+          firstWithPart = grown;
         }
+        for (let g = firstWithPart[entityPart]; g >= 0; g = nextWithPart[g]) {
+          if (
+            batch.measure[g] !== measure ||
+            !(batch.year[g] === year || (year !== year && batch.year[g] !== batch.year[g])) ||
+            layoutOf[g] !== layout
+          )
+            continue;
+          const other = references[state.table[g]];
+          if (sameSignature(references[tableIndex], row, other, other.values.values[valueRow[g]] ?? [])) {
+            duplicateOf[i] = g;
+            break;
+          }
+        }
+        if (duplicateOf[i] < 0) {
+          nextWithPart[i] = firstWithPart[entityPart];
+          firstWithPart[entityPart] = i;
+        }
+        i++;
       }
-      if (duplicateOf[i] < 0) {
-        nextWithPart[i] = firstWithPart[entityPart];
-        firstWithPart[entityPart] = i;
-      }
-      i++;
     }
   });
 
@@ -393,7 +408,7 @@ function decideRows(
   date1904: boolean,
   onProgress: ((done: number, total: number) => void) | undefined,
 ): void {
-  const { n, facts, batch, resolved, texts } = state;
+  const { n, facts, batch, resolved } = state;
   const { policy, options } = resolved;
   // 本年度/上年度 given instead of the increase: the increase is their difference.
   const [retailThisYear, retailLastYear] = state.retail;
@@ -418,6 +433,12 @@ function decideRows(
     if (slow[r]) continue;
     const year = batch.year[r];
     const warnings = state.codes[r];
+    // A duplicate of an earlier row is an error before anything else (computeRow); its words: screened-rows.ts.
+    if (state.duplicateOf[r] >= 0) {
+      batch.status[r] = ERROR;
+      state.codes[r] = warnings ? DUPLICATE_WARNED : DUPLICATE;
+      continue;
+    }
     if (year < first || year > last) {
       batch.status[r] = INELIGIBLE;
       state.computed[r] = 0;
@@ -463,8 +484,44 @@ function decideRows(
     state.codes[r] = codesOf(out, warnings !== undefined && !own);
   }
 
-  // The rows the fast rules gave back: read and decided by the reference.
+  // The rows the fast rules gave back: read and decided by the reference. Its bad inputs are thrown errors
+  // whose stack traces no one reads: not capturing them makes each such row several times cheaper.
   const seen = new Map<string, string>();
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    decideByReference(state, slow, duplicateOf, valueRow, references, entityIndex, date1904, seen);
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
+
+  // Claim, then other provincial support, row by row (RULES.md 不重复 steps 3 and 5).
+  for (let r = 0; r < n; r++) {
+    if (!isLive(STATUSES[batch.status[r]])) continue;
+    let amount = batch.amount[r];
+    const claimed = state.claimed[r];
+    if (!Number.isNaN(claimed) && claimed < amount) amount = claimed;
+    state.afterClaim[r] = amount;
+    const other = state.other[r];
+    if (!Number.isNaN(other) && other !== 0) amount = options.otherSupport === "exclude" || other >= amount ? 0 : amount - other;
+    batch.amount[r] = amount;
+  }
+  state.level = level;
+}
+
+const OUT_OF_PROVINCE: readonly string[] = Object.freeze(["out_of_province"]);
+/** The rows the fast rules gave back, read and decided by the reference (read-row.ts, computeRow). */
+function decideByReference(
+  state: EngineState,
+  slow: Uint8Array,
+  duplicateOf: Int32Array,
+  valueRow: Int32Array,
+  references: { values: EngineTable; readers: ColumnReader[] | null; signatureColumns: number[] }[],
+  entityIndex: Map<string, number>,
+  date1904: boolean,
+  seen: Map<string, string>,
+): void {
+  const { n, batch, resolved, texts } = state;
   for (let r = 0; r < n; r++) {
     if (!slow[r]) continue;
     const ref = references[state.table[r]];
@@ -511,22 +568,10 @@ function decideRows(
     state.city[r] = texts.of(result.city);
     state.entityName[r] = texts.of(result.entityName);
   }
-
-  // Claim, then other provincial support, row by row (RULES.md 不重复 steps 3 and 5).
-  for (let r = 0; r < n; r++) {
-    if (!isLive(STATUSES[batch.status[r]])) continue;
-    let amount = batch.amount[r];
-    const claimed = state.claimed[r];
-    if (!Number.isNaN(claimed) && claimed < amount) amount = claimed;
-    state.afterClaim[r] = amount;
-    const other = state.other[r];
-    if (!Number.isNaN(other) && other !== 0) amount = options.otherSupport === "exclude" || other >= amount ? 0 : amount - other;
-    batch.amount[r] = amount;
-  }
-  state.level = level;
 }
 
-const OUT_OF_PROVINCE: readonly string[] = Object.freeze(["out_of_province"]);
+const DUPLICATE: readonly string[] = Object.freeze(["duplicate_row"]);
+const DUPLICATE_WARNED: readonly string[] = Object.freeze(["duplicate_row", "out_of_province"]);
 const OUTSIDE_VALIDITY: readonly string[] = Object.freeze(["outside_validity"]);
 const OUTSIDE_VALIDITY_WARNED: readonly string[] = Object.freeze(["outside_validity", "out_of_province"]);
 const codeLists = new Map<number, readonly string[]>();
@@ -694,7 +739,7 @@ function targetOf(state: EngineState, level: Int8Array, field: FieldKey): Float6
  * per distinct value through the reference's parser. Values: fen, rate units, day numbers, 1/0, years,
  * text indexes; NaN for an empty cell; SLOW for anything the reference must read.
  */
-function fastColumns(table: FoundTable, texts: TextTable, date1904: boolean): FastColumn[] {
+function fastColumns(table: FoundTable, texts: TextTable, codeTexts: TextTable, date1904: boolean): FastColumn[] {
   const origin = { row: 1, column: 1 };
   const references = new Map(columnReaders(table, origin, date1904).map((r) => [r.field, r]));
   const columns: FastColumn[] = [];
@@ -796,10 +841,12 @@ function fastColumns(table: FoundTable, texts: TextTable, date1904: boolean): Fa
         break;
       default: {
         // A project is 1 + its text's index: 0 is "no project" (不重复 by project).
+        // Codes have a table of their own: their indexes stay dense (one entry per code, below).
         const offset = field === "projectId" ? 1 : 0;
+        const table = field === "entityId" ? codeTexts : texts;
         read = cached(
-          (value) => texts.of(value as string) + offset,
-          (cell) => texts.of(String(cell)) + offset,
+          (value) => table.of(value as string) + offset,
+          (cell) => table.of(String(cell)) + offset,
         );
       }
     }

@@ -196,8 +196,14 @@ function isNumberingRow(row: readonly unknown[]): boolean {
 }
 
 const TOTAL = /^(本页)?(合计|总计|累计|小计|总合计)$/;
-/** What a unified social credit code looks like as written (its check digit is checked later). */
-const CODE_SHAPE = /^[0-9A-Z]{18}$/;
+/** What a unified social credit code looks like as written, 18 of 0-9 A-Z (its check digit is checked later). */
+function hasCodeShape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!((c >= 48 && c <= 57) || (c >= 65 && c <= 90))) return false;
+  }
+  return true;
+}
 const FOOTER =
   /^(填表人|填报人|制表人|制表|审核人|审核|复核人|负责人|单位负责人|联系人|联系电话|电话|填报日期|填表日期|制表日期|日期|单位[（(]?盖章[）)]?|盖章|注|备注|说明)([:：]|$|\s)/;
 
@@ -320,7 +326,7 @@ function tableFrom(
     const row = values[r] ?? [];
     // A credit code where the table has its codes: an applicant (a header, total, footer or title has none).
     const code = entityColumn === undefined ? undefined : row[entityColumn];
-    if (typeof code === "string" && CODE_SHAPE.test(code)) {
+    if (typeof code === "string" && code.length === 18 && hasCodeShape(code)) {
       table.endIndex = r;
       table.dataRows.push(r);
       continue;

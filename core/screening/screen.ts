@@ -4,7 +4,7 @@
  * call it; they only move cells. SCREENING.md is the contract.
  */
 import { ApplicationRow, BatchResult, HistoryRecord, resolveBatch } from "../batch/resolve";
-import { EngineTable, cellIndexOf, runEngine } from "./engine";
+import { ERROR, EngineTable, cellIndexOf, runEngine } from "./engine";
 import { ScreenedBatch } from "./screened-rows";
 import { resolveOptions } from "../options";
 import { BatchResultJson, batchResultToJson } from "../batch/json";
@@ -225,7 +225,8 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
       const noReasons: Reason[] = [];
       issues.push(
         ...columnsFailing(
-          (i) => state.reference.get(i)?.reasons ?? noReasons,
+          // Only error rows have reasons that fail a column: the reference's, and the fast rules' own (an unknown LPR).
+          (i) => state.reference.get(i)?.reasons ?? (state.batch.status[i] === ERROR ? (screened.rows[i].reasons as Reason[]) : noReasons),
           (i) => (i < state.n ? cellIndexOf(state, i) : undefined),
           tables,
         ),

@@ -9,6 +9,7 @@ import {
   DedupOutcome,
   addTakersNote,
   claimReason,
+  duplicateRowReason,
   outOfProvinceWarning,
   outsideValidityReason,
   rowReasons,
@@ -133,6 +134,8 @@ export class ScreenedBatch {
     const inProvince = isHeilongjiang(entity);
     const warnings = inProvince ? [] : [outOfProvinceWarning(entity)];
     const year = batch.year[i];
+    const first = state.duplicateOf[i];
+    if (first >= 0) return { reasons: [duplicateRowReason(sourceOf(state, first)), ...warnings], facts, context: null, award: null };
     if (!state.awarded[i])
       return { reasons: [outsideValidityReason(year, resolved.policy), ...warnings], facts, context: null, award: null };
     const key = (year * 2 + (inProvince ? 1 : 0)) * 2 + (trace ? 1 : 0);

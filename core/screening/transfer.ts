@@ -40,6 +40,7 @@ export interface ScreenedColumns {
   awarded: Uint8Array;
   rowLive: Uint8Array;
   level: Int8Array;
+  duplicateOf: Int32Array;
   /** Rows the reference decided, worded where they were decided. */
   reference: (Omit<ReferenceRow, "working"> & { row: number })[];
 }
@@ -99,6 +100,7 @@ function columnsOf(batch: ScreenedBatch): ScreenedColumns {
     awarded: state.awarded,
     rowLive: state.rowLive,
     level: state.level,
+    duplicateOf: state.duplicateOf,
     reference,
   };
 }
@@ -143,6 +145,7 @@ function stateOf(columns: ScreenedColumns): EngineState {
     awarded: columns.awarded,
     rowLive: columns.rowLive,
     level: columns.level,
+    duplicateOf: columns.duplicateOf,
     retail: [new Float64Array(0), new Float64Array(0)],
     reference: new Map(columns.reference.map(({ row, ...ref }) => [row, ref])),
     history: fenHistory(readHistory(history, resolved.policy), entityIndex),

@@ -100,6 +100,11 @@ export function isHeilongjiang(code: string): boolean {
 
 /** The Heilongjiang city (市/地区) the division digits name, or null (another province, province level, unknown). */
 export function cityOfUscc(code: string): City | null {
-  const division = divisionCode(code);
-  return HEILONGJIANG_CITIES.find((city) => city.code === division.slice(0, 4)) ?? null;
+  return cityOfDivision(divisionCode(code));
+}
+
+/** The city of a division code (characters 3–8 of a code already normalised). */
+export function cityOfDivision(division: string): City | null {
+  const prefix = division.slice(0, 4);
+  return HEILONGJIANG_CITIES.find((city) => city.code === prefix) ?? null;
 }

@@ -1,0 +1,60 @@
+// npm run bench, part 4: the command line on large files (issue 10), each run in its own process and timed by
+// the CLI itself (HLJ_TIMING=1 prints each phase's wall time and the process's peak memory, threads included).
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeApplicants, writeFarCell, writeFullHeight } from "./large-workbook.mjs";
+
+const ROOT = join(fileURLToPath(import.meta.url), "..", "..");
+const dir = join(tmpdir(), "hlj-bench");
+mkdirSync(dir, { recursive: true });
+const mib = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+function screen(input, ...extra) {
+  const start = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [join(ROOT, "bin/hlj-screen.js"), input, "-o", join(dir, "out.xlsx"), "-q", ...extra], {
+    env: { ...process.env, HLJ_TIMING: "1" },
+    encoding: "utf8",
+    maxBuffer: 1 << 26,
+  });
+  const wall = Number(process.hrtime.bigint() - start) / 1e9;
+  const phases = [...run.stderr.matchAll(/timing: (\w+) ([\d.]+) s, peak RSS (\d+) MiB/g)].map((m) => ({
+    phase: m[1],
+    seconds: Number(m[2]),
+    rss: Number(m[3]),
+  }));
+  const refusal = run.status === 2 ? run.stderr.trim().split("\n").pop() : null;
+  return { wall, phases, status: run.status, refusal, stderr: run.stderr };
+}
+
+function show(label, result) {
+  if (result.status !== 0) {
+    console.log(`  ${label}: exit ${result.status}${result.refusal ? ` — ${result.refusal}` : ""}`);
+    return;
+  }
+  const phases = result.phases.map((p) => `${p.phase} ${p.seconds.toFixed(1)} s`).join(", ");
+  const peak = Math.max(...result.phases.map((p) => p.rss));
+  console.log(`  ${label}: ${result.wall.toFixed(1)} s wall (${phases}), peak RSS ${peak} MiB`);
+}
+
+export async function benchCli({ full = true } = {}) {
+  console.log("Command line (hlj-screen, each run its own process; targets for 100,000 rows: ≤ 8 s wall, ≤ 700 MB peak RSS)");
+  const applicants = join(dir, "applicants-100000.xlsx");
+  if (!existsSync(applicants)) await writeApplicants(applicants, 100_000);
+  console.log(`  input: 100,000 seeded applicant rows × 23 columns, ${mib(statSync(applicants).size)}`);
+  for (let i = 1; i <= 2; i++) show(`100,000 rows, run ${i}`, screen(applicants));
+  show("100,000 rows with --json", screen(applicants, "--json", join(dir, "out.json")));
+
+  const far = join(dir, "far-cell.xlsx");
+  if (!existsSync(far)) await writeFarCell(far);
+  show(`one cell at XFD1048576 (${statSync(far).size} bytes; target < 200 MB)`, screen(far));
+
+  if (!full) return;
+  const height = join(dir, "full-height.xlsx");
+  if (!existsSync(height)) await writeFullHeight(height);
+  show(`1,048,576 rows × 20 columns (${mib(statSync(height).size)}; screens or is refused with one line)`, screen(height));
+  rmSync(join(dir, "out.xlsx"), { force: true });
+  rmSync(join(dir, "out.json"), { force: true });
+}
