@@ -1,6 +1,6 @@
 /**
- * Builds the add-in into dist/: functions.js + functions.json (generated from the JSDoc), the task pane (the
- * shared runtime's page), the manifest and the icons.
+ * Builds the add-in into dist/: functions.js + functions.json (generated from the JSDoc) + functions.zh-CN.json
+ * (its Chinese translation, checked against it), the task pane (the shared runtime's page), the manifest and the icons.
  *
  * Environment, all optional:
  *   HLJ_ADDIN_URL   production origin, e.g. https://hlj.example.gov.cn — replaces https://localhost:3000 in
@@ -14,6 +14,7 @@ const fs = require("fs");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { FunctionsZhCnPlugin } = require("./scripts/functions-zh-cn");
 
 const DEV_ORIGIN = "https://localhost:3000";
 const CDN_OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -81,6 +82,12 @@ module.exports = async (env, argv) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./addin/functions/functions.ts" }),
+      // Served to Chinese Office by the manifest's zh-CN override; a translation that drifts from the JSDoc fails the build.
+      new FunctionsZhCnPlugin({
+        table: path.join(__dirname, "addin/functions/functions.zh-CN.json"),
+        source: "functions.json",
+        output: "functions.zh-CN.json",
+      }),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./addin/taskpane/taskpane.html",

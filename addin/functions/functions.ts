@@ -1,7 +1,8 @@
 /**
  * The HLJ custom functions (FUNCTIONS.md): names, argument order and meaning are a contract with people's
  * budget sheets. Each is a thin wrapper: it reads Excel's arguments and calls the core, where every rule lives.
- * The JSDoc below is the only source of the functions' metadata (functions.json is generated from it).
+ * The JSDoc below is the only source of the functions' English metadata (functions.json is generated from it);
+ * functions.zh-CN.json translates it for Chinese Office, and the build fails when the two disagree.
  */
 import {
   ApplicationFacts,
@@ -69,10 +70,10 @@ function options(lprMode: Cell, lprTable: Matrix): OptionsInput {
 }
 
 /**
- * The one-year loan prime rate (一年期LPR) in force on a date, as a fraction (3.00% is 0.03). 指定日期适用的一年期LPR。
+ * The one-year loan prime rate (一年期LPR) in force on a date, as a fraction (3.00% is 0.03).
  * @customfunction LPR
- * @param {any[][]} date The date (an Excel date or text such as 2025-06-01), or a column of dates. 日期。
- * @param {any[][]} [lprTable] Optional two-column range (effective date, rate) that extends or overrides the built-in table. 可选：补充或覆盖内置LPR表的两列区域（生效日期、利率）。
+ * @param {any[][]} date The date (an Excel date or text such as 2025-06-01), or a column of dates.
+ * @param {any[][]} [lprTable] Optional two-column range (effective date, rate) that extends or overrides the built-in table.
  * @returns {any[][]} The rate in force on that date.
  */
 export function lpr(date: any[][], lprTable?: any[][]): any[][] {
@@ -128,17 +129,17 @@ function loanAt(c: ReturnType<typeof loanColumns>, principal: LoanInput["princip
 }
 
 /**
- * The uncapped 据实贴息 amount for one loan: balance × min(loan rate, LPR) × days / 360 over at most the policy's longest subsidy term from the start date, never above the interest paid; a plain loan calculator without the policy's period. 单笔贷款的据实贴息金额（未计上限，不限政策期）。
+ * The uncapped actual-interest subsidy (据实贴息) for one loan: balance × min(loan rate, LPR) × days / 360 over at most the policy's longest subsidy term from the start date, never above the interest paid; a plain loan calculator without the policy's period.
  * @customfunction LPR_INTEREST
- * @param {any[][]} principal Loan principal in yuan, or a two-column range (date, outstanding balance from that date). 贷款本金（元），或两列余额表（日期、自该日起的余额）。
- * @param {any[][]} loanRate Annual loan rate as a fraction: 3.45% or 0.0345, not 3.45. 贷款年利率（3.45% 或 0.0345）。
- * @param {any[][]} startDate Loan start date (放款日期). 贷款起始日。
- * @param {any[][]} endDate Loan end date (到期日期). 贷款到期日。
- * @param {any[][]} [interestPaid] Interest actually paid; the subsidy never exceeds it. 实付利息（可选，贴息不超过此数）。
- * @param {any[][]} [lprMode] "fixed" (default: the LPR of the start date, 同期) or "floating" (the LPR of each day). 固定（默认）或浮动。
- * @param {any[][]} [lprTable] Two-column range (effective date, rate) extending the built-in LPR table. 补充LPR表（生效日期、利率）。
- * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount. TRUE 时返回计算说明。
- * @param {any[][]} [awardYear] Only the interest of this calendar year (据实贴息 year by year); without it, the whole window. 只计该年度的利息（可选）。
+ * @param {any[][]} principal Loan principal in yuan, or a two-column range (date, outstanding balance from that date).
+ * @param {any[][]} loanRate Annual loan rate as a fraction: 3.45% or 0.0345, not 3.45.
+ * @param {any[][]} startDate Loan start date (drawdown date).
+ * @param {any[][]} endDate Loan end date (maturity).
+ * @param {any[][]} [interestPaid] Interest actually paid; the subsidy never exceeds it.
+ * @param {any[][]} [lprMode] "fixed" (default: the LPR in force on the start date) or "floating" (the LPR in force on each day).
+ * @param {any[][]} [lprTable] Two-column range (effective date, rate) extending the built-in LPR table.
+ * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount.
+ * @param {any[][]} [awardYear] Only the interest of this calendar year, for a subsidy paid year by year; without it, the whole window.
  * @returns {any[][]} The subsidy in yuan.
  */
 export function lprInterest(
@@ -182,19 +183,19 @@ export function lprInterest(
 }
 
 /**
- * The interest subsidy of 第1、2、5、8条 (M1, M2, M5, M8a, M8b) after the investment threshold and the measure's per-entity cap, for interest inside the policy's period; 0 when not eligible. 贷款贴息类措施的贴息金额（已计门槛、上限与政策期）。
+ * The interest subsidy of clauses 1, 2, 5 and 8 (M1, M2, M5, M8a, M8b) after the investment threshold and the measure's per-entity cap, for interest inside the policy's period; 0 when not eligible.
  * @customfunction INTEREST_SUBSIDY
- * @param {any[][]} measure The measure: M1, M2, M5, M8a or M8b (also 1, 第1条, 8(1)…). 措施编号。
- * @param {any[][]} totalInvestment The project's total investment in yuan (not needed for M8b). 项目总投资额（元）。
- * @param {any[][]} principal Loan principal in yuan. 贷款本金（元）。
- * @param {any[][]} loanRate Annual loan rate as a fraction: 3.45% or 0.0345. 贷款年利率。
- * @param {any[][]} startDate Loan start date. 贷款起始日。
- * @param {any[][]} endDate Loan end date. 贷款到期日。
- * @param {any[][]} [interestPaid] Interest actually paid; the subsidy never exceeds it. 实付利息（可选）。
- * @param {any[][]} [lprMode] "fixed" (default) or "floating". 固定（默认）或浮动。
- * @param {any[][]} [lprTable] Two-column range (effective date, rate) extending the built-in LPR table. 补充LPR表。
- * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount. TRUE 时返回计算说明。
- * @param {any[][]} [awardYear] Only the interest of this award year (据实贴息 year by year); without it, the loan's whole window inside the policy period. 申报年度：只计该年度的利息（可选）。
+ * @param {any[][]} measure The measure: M1, M2, M5, M8a or M8b (also 1, 第1条, 8(1)…).
+ * @param {any[][]} totalInvestment The project's total investment in yuan (not needed for M8b).
+ * @param {any[][]} principal Loan principal in yuan.
+ * @param {any[][]} loanRate Annual loan rate as a fraction: 3.45% or 0.0345.
+ * @param {any[][]} startDate Loan start date.
+ * @param {any[][]} endDate Loan end date.
+ * @param {any[][]} [interestPaid] Interest actually paid; the subsidy never exceeds it.
+ * @param {any[][]} [lprMode] "fixed" (default) or "floating".
+ * @param {any[][]} [lprTable] Two-column range (effective date, rate) extending the built-in LPR table.
+ * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount.
+ * @param {any[][]} [awardYear] Only the interest of this award year, for a subsidy paid year by year; without it, the loan's whole window inside the policy period.
  * @returns {any[][]} The subsidy in yuan.
  */
 export function interestSubsidy(
@@ -248,11 +249,11 @@ export function interestSubsidy(
 }
 
 /**
- * 第3条 online retail growth reward (M3): the policy's share of the year's increase in physical-goods online retail sales once it passes the threshold, up to the annual cap; 0 when not eligible. 新增实物网络零售额奖励。
+ * Clause 3 online retail growth reward (M3): the policy's share of the year's increase in physical-goods online retail sales once it passes the threshold, up to the annual cap; 0 when not eligible.
  * @customfunction RETAIL_BONUS
- * @param {any[][]} onlineRetailIncrease The year's increase in online retail sales of physical goods, in yuan (a column spills one result per row). 年度新增实物网络零售额（元）。
- * @param {any[][]} [aboveDesignatedSize] Whether the enterprise is above designated size and in the statistics (限额以上在统); default TRUE. 是否限额以上在统企业，默认 TRUE。
- * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount. TRUE 时返回计算说明。
+ * @param {any[][]} onlineRetailIncrease The year's increase in online retail sales of physical goods, in yuan (a column spills one result per row).
+ * @param {any[][]} [aboveDesignatedSize] Whether the enterprise is above designated size and in the statistics (限额以上在统); default TRUE.
+ * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount.
  * @returns {any[][]} The reward in yuan.
  */
 export function retailBonus(onlineRetailIncrease: any[][], aboveDesignatedSize?: any[][], explain?: any[][]): any[][] {
@@ -272,13 +273,13 @@ export function retailBonus(onlineRetailIncrease: any[][], aboveDesignatedSize?:
 }
 
 /**
- * 第4条 cross-border subsidy, one-time: the policy's share of the year's costs up to the annual cap — M4a for an independent site, M4b for a shop on a third-party platform, once import+export first reaches its threshold. 跨境电商补贴。
+ * Clause 4 cross-border subsidy, one-time: the policy's share of the year's costs up to the annual cap — M4a for an independent site, M4b for a shop on a third-party platform, once import+export first reaches its threshold.
  * @customfunction CROSS_BORDER_SUBSIDY
- * @param {any[][]} channel "site" (独立站, M4a) or "platform" (平台, M4b). 渠道：独立站或平台。
- * @param {any[][]} importExport The year's import+export in yuan. 年度进出口额（元）。
- * @param {any[][]} eligibleCosts Site build and server rental (site) or platform entry and promotion fees (platform), in yuan. 补贴基数（元）。
- * @param {any[][]} [firstTime] Whether this is the first year the threshold is reached (首次达到); default TRUE. 是否首次达到，默认 TRUE。
- * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount. TRUE 时返回计算说明。
+ * @param {any[][]} channel "site" or "独立站" (M4a), "platform" or "平台" (M4b).
+ * @param {any[][]} importExport The year's import+export in yuan.
+ * @param {any[][]} eligibleCosts Site build and server rental (site) or platform entry and promotion fees (platform), in yuan.
+ * @param {any[][]} [firstTime] Whether this is the first year the threshold is reached; default TRUE.
+ * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount.
  * @returns {any[][]} The subsidy in yuan.
  */
 export function crossBorderSubsidy(
@@ -318,10 +319,10 @@ export function crossBorderSubsidy(
 }
 
 /**
- * 第6条 e-commerce base award (one-time): a newly named national demonstration base (M6a) or a provincial innovation benchmark base (M6b). 电商基地示范奖励。
+ * Clause 6 e-commerce base award (one-time): a newly named national demonstration base (M6a) or a provincial innovation benchmark base (M6b).
  * @customfunction BASE_AWARD
- * @param {any[][]} level "national" (国家级) or "provincial" (省级). 示范级别。
- * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount. TRUE 时返回计算说明。
+ * @param {any[][]} level "national" or "国家级" (M6a), "provincial" or "省级" (M6b).
+ * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount.
  * @returns {any[][]} The award in yuan.
  */
 export function baseAward(level: any[][], explain?: any[][]): any[][] {
@@ -344,11 +345,11 @@ export function baseAward(level: any[][], explain?: any[][]): any[][] {
 }
 
 /**
- * 第7条 selection centre grant (M7, one-time): the policy's share of the last three years' infrastructure and equipment investment when driven online sales pass the threshold, up to the cap. 选品中心一次性补助。
+ * Clause 7 selection centre grant (M7, one-time): the policy's share of the last three years' infrastructure and equipment investment when driven online sales pass the threshold, up to the cap.
  * @customfunction SELECTION_CENTER_GRANT
- * @param {any[][]} drivenOnlineSales Annual online sales of above-size enterprises driven by the centre, in yuan. 带动限额以上在统企业年度网络销售额（元）。
- * @param {any[][]} investmentLast3Years Actual infrastructure and equipment investment of the last three years, in yuan. 近三年基础设施建设、设备购置实际投资额（元）。
- * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount. TRUE 时返回计算说明。
+ * @param {any[][]} drivenOnlineSales Annual online sales of above-size enterprises driven by the centre, in yuan.
+ * @param {any[][]} investmentLast3Years Actual infrastructure and equipment investment of the last three years, in yuan.
+ * @param {any[][]} [explain] TRUE to return a one-line explanation instead of the amount.
  * @returns {any[][]} The grant in yuan.
  */
 export function selectionCenterGrant(drivenOnlineSales: any[][], investmentLast3Years: any[][], explain?: any[][]): any[][] {
@@ -370,10 +371,10 @@ export function selectionCenterGrant(drivenOnlineSales: any[][], investmentLast3
 }
 
 /**
- * A measure's cap in yuan (第1条's depends on the project's total investment). 措施的金额上限。
+ * A measure's cap in yuan (clause 1's depends on the project's total investment).
  * @customfunction CAP
- * @param {any[][]} measure The measure: M1 … M19, 1, 第1条, 4a, 4(1)… 措施编号。
- * @param {any[][]} [totalInvestment] Total investment in yuan: needed for M1, whose cap depends on it. 总投资额（M1 必填）。
+ * @param {any[][]} measure The measure: M1 … M19 (also 1, 第1条, 4a, 4(1)…).
+ * @param {any[][]} [totalInvestment] Total investment in yuan: needed for M1, whose cap depends on it.
  * @returns {any[][]} The cap in yuan.
  */
 export function cap(measure: any[][], totalInvestment?: any[][]): any[][] {
@@ -391,12 +392,12 @@ export function cap(measure: any[][], totalInvestment?: any[][]): any[][] {
 }
 
 /**
- * 从优、就高、不重复 across a budget sheet: each row's amount if it wins for its entity (and year) — the highest, ties to the lower measure, then the earlier row — else 0. 同一主体（同一年度）只保留最高的一项。
+ * The policy's best-highest-no-duplication rule (从优、就高、不重复) across a budget sheet: each row's amount if it wins for its entity (and year) — the highest, ties to the lower measure, then the earlier row — else 0.
  * @customfunction BEST_OF
- * @param {any[][]} entityIds Column of entity ids (统一社会信用代码). 主体代码列。
- * @param {any[][]} amounts Column of amounts in yuan. 金额列。
- * @param {any[][]} [years] Optional column of award years: an entity competes only within a year. 年度列（可选）。
- * @param {any[][]} [measures] Optional column of measures: amounts of one measure count together; ties go to the lower measure. 措施列（可选）。
+ * @param {any[][]} entityIds Column of entity ids (Unified Social Credit Codes).
+ * @param {any[][]} amounts Column of amounts in yuan.
+ * @param {any[][]} [years] Optional column of award years: an entity competes only within a year.
+ * @param {any[][]} [measures] Optional column of measures: amounts of one measure count together; ties go to the lower measure.
  * @returns {any[][]} A column with each row's amount or 0.
  */
 export function bestOf(entityIds: any[][], amounts: any[][], years?: any[][], measures?: any[][]): any[][] {
@@ -453,9 +454,9 @@ function bestOfRow(i: number, entityCell: Cell, amountCell: Cell, yearCell: Cell
 }
 
 /**
- * TRUE if the text is an 18-character Unified Social Credit Code (统一社会信用代码) with a correct check character. 统一社会信用代码校验。
+ * TRUE if the text is an 18-character Unified Social Credit Code (统一社会信用代码) with a correct check character.
  * @customfunction USCC_VALID
- * @param {any[][]} code The code, or a column of codes. 信用代码。
+ * @param {any[][]} code The code, or a column of codes.
  * @returns {any[][]} TRUE or FALSE.
  */
 export function usccValid(code: any[][]): any[][] {
@@ -464,9 +465,9 @@ export function usccValid(code: any[][]): any[][] {
 }
 
 /**
- * The Heilongjiang city (市/地区) named by a Unified Social Credit Code's division digits, or #N/A for a code from elsewhere. 信用代码所属的黑龙江市（地）。
+ * The Heilongjiang city or prefecture named by a Unified Social Credit Code's division digits, or #N/A for a code from elsewhere.
  * @customfunction CITY
- * @param {any[][]} code The code, or a column of codes. 信用代码。
+ * @param {any[][]} code The code, or a column of codes.
  * @returns {any[][]} The city's name.
  */
 export function city(code: any[][]): any[][] {

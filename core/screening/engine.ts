@@ -486,13 +486,15 @@ function decideRows(
 
   // The rows the fast rules gave back: read and decided by the reference. Its bad inputs are thrown errors
   // whose stack traces no one reads: not capturing them makes each such row several times cheaper.
+  // (Error.stackTraceLimit is V8's, in Node and in Office's Chromium-based webviews; elsewhere it is left alone.)
   const seen = new Map<string, string>();
-  const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
+  const errors = Error as ErrorConstructor & { stackTraceLimit?: number };
+  const stackTraceLimit = errors.stackTraceLimit;
+  if (typeof stackTraceLimit === "number") errors.stackTraceLimit = 0;
   try {
     decideByReference(state, slow, duplicateOf, valueRow, references, entityIndex, date1904, seen);
   } finally {
-    Error.stackTraceLimit = stackTraceLimit;
+    if (typeof stackTraceLimit === "number") errors.stackTraceLimit = stackTraceLimit;
   }
 
   // Claim, then other provincial support, row by row (RULES.md 不重复 steps 3 and 5).

@@ -239,6 +239,14 @@ export function isPercentFormat(format: string | undefined | null): boolean {
 }
 
 /** A reason about a field gets the cell it came from, unless it already names one. */
+/** The text without a leading label it repeats (`统一社会信用代码 9123… 校验位错误` after `…B36 统一社会信用代码：`). */
+function withoutLead(text: string, ...labels: (string | undefined)[]): string {
+  for (const label of labels) {
+    if (label && text.startsWith(`${label} `)) return text.slice(label.length + 1);
+  }
+  return text;
+}
+
 export function locate(r: Reason, index: CellIndex): Reason {
   if (r.severity === "info" || r.en.startsWith(`${index.sheet}!`)) return r;
   if (!r.field) return { ...r, zh: `${index.sheet}!${index.row}：${r.zh}`, en: `${index.sheet}!${index.row}: ${r.en}` };
@@ -247,7 +255,8 @@ export function locate(r: Reason, index: CellIndex): Reason {
   const spec = FIELD_BY_KEY.get(field);
   if (column) {
     const where = `${index.sheet}!${column.letter}${index.row} ${column.header}`;
-    return { ...r, zh: `${where}：${r.zh}`, en: `${where}: ${r.en}` };
+    // A reason that starts with the header's own words (统一社会信用代码 …) does not say them twice.
+    return { ...r, zh: `${where}：${withoutLead(r.zh, column.header, spec?.zh)}`, en: `${where}: ${r.en}` };
   }
   if (spec) {
     return {

@@ -83,6 +83,8 @@ export class FakeWorkbook {
   calculationSuspensions = 0;
   selection: { sheet: string; address: string } | null = null;
   activeSheet: string | null = null;
+  /** worksheet.onSelectionChanged handlers (ExcelApi 1.7), by sheet name. */
+  selectionHandlers = new Map<string, ((event: { address: string; worksheetId: string; type: string }) => Promise<void>)[]>();
   /** The workbook's date system (Excel's DATE(1904,1,1) gives 0 in it, 1462 in the 1900 system). */
   date1904 = false;
   constructor(public options: FakeOptions = {}) {}
@@ -104,6 +106,12 @@ export class FakeWorkbook {
   }
   sheet(name: string): FakeSheet | undefined {
     return this.sheets.find((s) => s.name === name);
+  }
+  /** A person selects cells: the selection moves and the sheet's onSelectionChanged handlers run. */
+  async userSelects(sheet: string, address: string): Promise<void> {
+    this.selection = { sheet, address };
+    for (const handler of this.selectionHandlers.get(sheet) ?? [])
+      await handler({ address, worksheetId: sheet, type: "WorksheetSelectionChanged" });
   }
   /** Excel.run for this workbook. */
   run = async <T>(batch: (context: FakeContext) => Promise<T>): Promise<T> => batch(new FakeContext(this));
@@ -270,6 +278,28 @@ class WorksheetProxy extends Proxy {
     });
   })();
   autoFilter = { apply: (range: RangeProxy) => this.write("autofilter", () => (this.sheet().autoFilter = range.address)) };
+  /** onSelectionChanged (ExcelApi 1.7): handlers registered at sync time; remove() through the result's context. */
+  onSelectionChanged = {
+    add: (handler: (event: { address: string; worksheetId: string; type: string }) => Promise<void>) => {
+      const handlers = this.context.book.selectionHandlers;
+      let name = "";
+      this.context.enqueue(0, () => {
+        name = this.sheet().name;
+        handlers.set(name, [...(handlers.get(name) ?? []), handler]);
+      });
+      const context = this.context;
+      return {
+        context,
+        remove: () =>
+          context.enqueue(0, () =>
+            handlers.set(
+              name,
+              (handlers.get(name) ?? []).filter((h) => h !== handler),
+            ),
+          ),
+      };
+    },
+  };
   charts = {
     add: (_type: string, range: RangeProxy, _by: string) => {
       const chart = { title: "", values: range.address } as FakeSheet["charts"][number];

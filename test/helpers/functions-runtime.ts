@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from "fs";
-import { join } from "path";
+import { join, resolve } from "path";
 import vm from "vm";
 
-export const DIST = join(__dirname, "../../dist");
+/** The built add-in: dist/, or HLJ_TEST_DIST to test a build made elsewhere without touching dist/. */
+export const DIST = process.env.HLJ_TEST_DIST ? resolve(process.env.HLJ_TEST_DIST) : join(__dirname, "../../dist");
 
 /** What Excel's runtime gives a custom-functions script: `CustomFunctions.associate`, `Error`, `ErrorCode`. */
 export class StubError {

@@ -32,7 +32,14 @@ const PLAIN: Readonly<Record<string, { zh: string; en: string }>> = {
   },
   GeneralException: { zh: "Excel 内部出错。请保存工作簿后重试。", en: "Excel had an internal error. Save the workbook and try again." },
   Cancelled: { zh: "已取消。工作簿未被修改。", en: "Cancelled. The workbook was not changed." },
+  ExcelApiTooOld: {
+    zh: "此版本的 Excel 不支持筛查所需的接口（ExcelApi 1.7）。请更新 Office（Microsoft 365、Office 2019 或更新版本、网页版 Excel）。",
+    en: "This Excel lacks the API the screening needs (ExcelApi 1.7). Update Office (Microsoft 365, Office 2019 or later, Excel on the web).",
+  },
 };
+
+/** The ExcelApi version the pane needs (the manifest requires it; checked again where Office loads it anyway). */
+export const REQUIRED_EXCEL_API = "1.7";
 
 export function explainOfficeError(error: unknown): ExplainedError {
   const code = (error as { code?: string })?.code ?? (error instanceof Error ? error.name : "Unknown");

@@ -19,8 +19,24 @@ import type { PaneOptions } from "./SettingsTab";
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalM },
   amount: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
-  formula: { fontFamily: tokens.fontFamilyMonospace, wordBreak: "break-all" },
+  // The formula breaks after its commas (see breakable), never inside a number.
+  formula: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: "break-word" },
+  // A select never wider than the pane: the closed select shows what fits, the open list shows all.
+  select: { minWidth: 0, width: "100%" },
 });
+
+/** A formula with a line-break opportunity after each comma: `=F(1,<wbr>2)`. */
+function breakable(formula: string): React.ReactNode[] {
+  return formula.split(",").flatMap((part, i) => (i === 0 ? [part] : [",", <wbr key={i} />, part]));
+}
+
+/** Excel's address of one cell as people write it: `Sheet1!A1:A1` → `Sheet1!A1`. */
+export function oneCell(address: string): string {
+  const match = /^(.*!)?(\$?[A-Z]+\$?\d+):\2$/.exec(address);
+  return match ? `${match[1] ?? ""}${match[2]}` : address;
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 type InputKey =
   | "totalInvestment"
@@ -55,11 +71,14 @@ function inputsOf(measure: MeasureId): InputKey[] {
   return keys;
 }
 
-/** The yes/no the rule asks for: the qualification (第1、3条) or 首次达到 (第4条). */
-function flagOf(measure: MeasureId): { zh: string; en: string } | null {
+/** The yes/no the rule asks for, in the pane's language: the qualification (第1、3条) or 首次达到 (第4条). */
+function flagOf(measure: MeasureId, language: Language, t: T): string | null {
   const params = measureParams(getParameterSet(), measure);
-  if (params.needsFirstTime) return { zh: "首次达到", en: "first time" };
-  if (params.qualification) return { zh: params.qualification.zh.replace(/（.*$/, ""), en: params.qualification.en.replace(/ \(.*$/, "") };
+  if (params.needsFirstTime) return t("flagFirstTime");
+  if (params.qualification) {
+    const words = language === "zh" ? params.qualification.zh.replace(/（.*$/, "") : params.qualification.en.replace(/ \(.*$/, "");
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
   return null;
 }
 
@@ -103,7 +122,7 @@ export function FunctionHelper({ host, t, language, options }: { host: PaneHost;
   const [inserted, setInserted] = React.useState<string | null>(null);
   const policy = getParameterSet(options.policy);
   const inputs = inputsOf(measure);
-  const flagLabel = flagOf(measure);
+  const flagLabel = flagOf(measure, language, t);
 
   const award: Award = React.useMemo(() => {
     const facts: ApplicationFacts = {
@@ -131,7 +150,12 @@ export function FunctionHelper({ host, t, language, options }: { host: PaneHost;
     <div className={styles.column}>
       <Body1>{t("helperIntro")}</Body1>
       <Field label={t("measure")}>
-        <Select value={measure} onChange={(_, data) => setMeasure(data.value as MeasureId)} data-testid="helper-measure">
+        <Select
+          className={styles.select}
+          value={measure}
+          onChange={(_, data) => setMeasure(data.value as MeasureId)}
+          data-testid="helper-measure"
+        >
           {HELPED.map((id) => (
             <option key={id} value={id}>
               {`${id} ${measureParams(policy, id).title[language]}`}
@@ -139,17 +163,30 @@ export function FunctionHelper({ host, t, language, options }: { host: PaneHost;
           ))}
         </Select>
       </Field>
-      {inputs.map((key) => (
-        <Field key={key} label={labelOf(key, language)}>
-          <Input
-            type={key.endsWith("Date") ? "date" : "text"}
-            inputMode={key.endsWith("Date") ? undefined : "decimal"}
-            value={values[key]}
-            onChange={(_, data) => setValues({ ...values, [key]: data.value })}
-          />
-        </Field>
-      ))}
-      {flagLabel && <Switch checked={flag} onChange={(_, data) => setFlag(data.checked)} label={`${flagLabel.zh} / ${flagLabel.en}`} />}
+      {inputs.map((key) => {
+        // Dates as ISO text (2025-06-01), the same in every language: a browser's date field shows its own
+        // locale's order (mm/dd/yyyy in an English webview under Chinese Office).
+        const date = key.endsWith("Date");
+        const bad = date && !ISO_DATE.test(values[key]);
+        return (
+          <Field
+            key={key}
+            label={labelOf(key, language)}
+            validationState={bad ? "error" : "none"}
+            validationMessage={bad ? t("dateFormat") : undefined}
+          >
+            <Input
+              type="text"
+              inputMode={date ? "numeric" : "decimal"}
+              placeholder={date ? "2025-06-01" : undefined}
+              value={values[key]}
+              onChange={(_, data) => setValues({ ...values, [key]: data.value })}
+              data-testid={`helper-${key}`}
+            />
+          </Field>
+        );
+      })}
+      {flagLabel && <Switch checked={flag} onChange={(_, data) => setFlag(data.checked)} label={flagLabel} />}
       <div aria-live="polite">
         <Caption1>{t("amount")}</Caption1>
         <div className={styles.amount} data-testid="helper-amount">
@@ -158,7 +195,7 @@ export function FunctionHelper({ host, t, language, options }: { host: PaneHost;
         <Text size={200}>{explainAward(award, language)}</Text>
       </div>
       <Text className={styles.formula} data-testid="helper-formula">
-        {formula}
+        {breakable(formula)}
       </Text>
       <div>
         <Button
@@ -166,7 +203,7 @@ export function FunctionHelper({ host, t, language, options }: { host: PaneHost;
           onClick={async () => {
             try {
               const address = await host.insertFormula(formula);
-              setInserted(t("inserted", { address }));
+              setInserted(t("inserted", { address: oneCell(address) }));
             } catch (error) {
               setInserted(String((error as Error).message));
             }

@@ -23,7 +23,8 @@ import {
 import { FIELDS, REQUIRED_FIELDS, STATUS_LABELS, TableChoice, TableInfo, formatYuan, Decimal } from "../../../core";
 import { PaneHost } from "../host";
 import { Prepared, RunOutcome, prepare, remap, runScreening } from "../screening-session";
-import { ExplainedError, explainOfficeError } from "../excel/office-errors";
+import { ExplainedError, REQUIRED_EXCEL_API, explainOfficeError } from "../excel/office-errors";
+import { watchResults } from "../excel/workbook-gateway";
 import { workerScreen } from "../worker/screen-in-worker";
 import { Language } from "./i18n";
 import type { T } from "./App";
@@ -40,7 +41,14 @@ const useStyles = makeStyles({
   missing: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   total: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightHero700 },
-  problems: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  // No list bullets: a bullet sits on the last line of a wrapped button; each problem is a block of its own.
+  problems: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyleType: "none" },
+  problem: { textAlign: "start", overflowWrap: "anywhere" },
+  switchRow: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
+  switchLabel: { whiteSpace: "nowrap" },
+  // A select never wider than its cell: the closed select shows what fits, the open list shows all.
+  select: { minWidth: 0, width: "100%" },
+  note: { gridColumn: "1 / -1", color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
@@ -60,6 +68,11 @@ const BADGE_COLOR: Readonly<Record<string, "success" | "informative" | "warning"
   error: "danger",
 };
 
+/** A field's English name as a label: `name` → `Name` (the names are lower case for use inside sentences). */
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** `申报!J16 贷款金额: …` or `申报!16` → the sheet and the cell to select. */
 export function cellOf(text: string): { sheet: string; address: string } | null {
   const match = /^(.+?)!([A-Z]{1,3})?(\d+)/.exec(text);
@@ -77,8 +90,38 @@ export function ScreenTab({ host, t, language, options }: { host: PaneHost; t: T
   const cancelled = React.useRef(false);
   const worker = React.useRef<ReturnType<typeof workerScreen> | null>(null);
 
+  // A row selected on the results sheet shows how it came out (ExcelApi 1.7's selection events).
+  React.useEffect(() => {
+    if (phase.kind !== "done") return;
+    const { result, sheets } = phase.outcome;
+    let live = true;
+    let stop: (() => Promise<void>) | null = null;
+    let bySource: Map<string, number> | null = null;
+    watchResults(host.run, sheets.results, (selected) => {
+      if (!live) return;
+      bySource ??= new Map(result.rows.map((row, i) => [row.source, i]));
+      const index = bySource.get(selected.source);
+      const row = index === undefined ? null : result.rows[index];
+      // The pane's own words in its language where it still has the row; else the sheet's words.
+      setExplained(row ? { source: row.source, ...row.explain } : { source: selected.source, zh: selected.explain, en: selected.explain });
+    })
+      .then((stopper) => {
+        if (live) stop = stopper;
+        else void stopper().catch(() => undefined);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+      void stop?.().catch(() => undefined);
+    };
+  }, [phase, host]);
+
   const find = React.useCallback(async () => {
     setPhase({ kind: "finding" });
+    if (!host.supports(REQUIRED_EXCEL_API)) {
+      setPhase({ kind: "error", error: explainOfficeError(Object.assign(new Error("ExcelApi"), { code: "ExcelApiTooOld" })) });
+      return;
+    }
     try {
       const found = await prepare(host.run, {}, (v) => host.supports(v));
       setPrepared(found);
@@ -234,6 +277,7 @@ export function ScreenTab({ host, t, language, options }: { host: PaneHost; t: T
                   <li key={row.source}>
                     <Link
                       as="button"
+                      className={styles.problem}
                       onClick={() => {
                         setNotice(null);
                         setExplained({ source: row.source, ...row.explain });
@@ -247,12 +291,6 @@ export function ScreenTab({ host, t, language, options }: { host: PaneHost; t: T
               })}
             </ul>
             {problems.length > shown.length && <Caption1>{t("moreProblems", { n: problems.length - shown.length })}</Caption1>}
-            {explained && (
-              <Card data-testid="explain" aria-live="polite">
-                <CardHeader header={<Text weight="semibold">{t("explainTitle", { source: explained.source })}</Text>} />
-                <Body1>{explained[language]}</Body1>
-              </Card>
-            )}
             {notice && (
               <MessageBar intent="warning">
                 <MessageBarBody>
@@ -261,6 +299,14 @@ export function ScreenTab({ host, t, language, options }: { host: PaneHost; t: T
               </MessageBar>
             )}
           </>
+        )}
+        {explained ? (
+          <Card data-testid="explain" aria-live="polite">
+            <CardHeader header={<Text weight="semibold">{t("explainTitle", { source: explained.source })}</Text>} />
+            <Body1 className={styles.problem}>{explained[language]}</Body1>
+          </Card>
+        ) : (
+          <Caption1>{t("selectToExplain", sheets)}</Caption1>
         )}
         <div className={styles.actions}>
           <Button onClick={() => void find()}>{t("rescreen")}</Button>
@@ -325,21 +371,24 @@ function TableCard({
     const required = REQUIRED_FIELDS.includes(field.key);
     const missing = table.missingRequired.includes(field.key);
     const id = `map-${table.sheet}-${field.key}`;
+    // 申报条款 unmapped on a sheet whose name gives the measure: say where the measure comes from.
+    const fromSheet = field.key === "measure" && !mapped.has("measure") && table.sheetMeasure !== null;
     return (
       <React.Fragment key={field.key}>
         <label htmlFor={id} className={missing ? styles.missing : undefined}>
-          {language === "zh" ? field.zh : field.en}
+          {language === "zh" ? field.zh : capitalised(field.en)}
           {required ? ` (${t("required")})` : ""}
         </label>
         <Select
           id={id}
           size="small"
+          className={styles.select}
           value={mapped.has(field.key) ? String(mapped.get(field.key)) : ""}
           aria-invalid={missing || undefined}
           aria-describedby={missing ? `${id}-missing` : undefined}
           onChange={(_, data) => onChoose({ columns: { [field.key]: data.value === "" ? null : Number(data.value) } })}
         >
-          <option value="">{t("notMapped")}</option>
+          <option value="">{fromSheet ? t("measureFromSheet", { measure: table.sheetMeasure! }) : t("notMapped")}</option>
           {table.headers.map((header) => (
             <option key={header.index} value={header.index}>
               {`${header.column} · ${header.text}`}
@@ -350,6 +399,11 @@ function TableCard({
           <Text id={`${id}-missing`} className={styles.missing} style={{ gridColumn: "1 / -1" }}>
             {t("requiredMissing")}
           </Text>
+        )}
+        {fromSheet && (
+          <Caption1 className={styles.note} data-testid={`measure-from-sheet-${table.sheet}`}>
+            {t("measureFromSheetHelp", { measure: table.sheetMeasure! })}
+          </Caption1>
         )}
       </React.Fragment>
     );
@@ -364,8 +418,15 @@ function TableCard({
             {table.sheetMeasure ? ` · ${table.sheetMeasure}` : ""}
           </Caption1>
         }
-        action={<Switch checked={!skip} onChange={(_, data) => onChoose({ skip: !data.checked })} label={t("skipSheet")} />}
       />
+      <div className={styles.switchRow}>
+        <Switch
+          checked={!skip}
+          onChange={(_, data) => onChoose({ skip: !data.checked })}
+          label={{ children: t("skipSheet"), className: styles.switchLabel }}
+          data-testid={`screen-sheet-${table.sheet}`}
+        />
+      </div>
       {!skip && (
         <>
           <div className={styles.grid}>{shown.map(row)}</div>

@@ -33,6 +33,8 @@ export function loadOptions(host: PaneHost): PaneOptions {
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalM },
+  // A select never wider than the pane: the closed select shows what fits, the open list shows all.
+  select: { minWidth: 0, width: "100%" },
 });
 
 export function SettingsTab({
@@ -60,6 +62,7 @@ export function SettingsTab({
   const choice = (key: keyof typeof OPTION_CHOICES) => (
     <Field label={t(key)} key={key}>
       <Select
+        className={styles.select}
         value={options[key] as string}
         onChange={(_, data) => update({ [key]: data.value } as Partial<PaneOptions>)}
         data-testid={`setting-${key}`}
@@ -83,6 +86,7 @@ export function SettingsTab({
       {choice("lprMode")}
       <Field label={t("dayCount")}>
         <Select
+          className={styles.select}
           value={String(options.dayCount)}
           onChange={(_, data) => update({ dayCount: Number(data.value) })}
           data-testid="setting-dayCount"
@@ -98,7 +102,12 @@ export function SettingsTab({
       {choice("otherSupport")}
       {choice("interestWindow")}
       <Field label={t("policy")}>
-        <Select value={options.policy} onChange={(_, data) => update({ policy: data.value })} data-testid="setting-policy">
+        <Select
+          className={styles.select}
+          value={options.policy}
+          onChange={(_, data) => update({ policy: data.value })}
+          data-testid="setting-policy"
+        >
           {listParameterSets().map((set) => (
             <option key={set.id} value={set.id}>
               {`${set.id} — ${set.title.zh}`}

@@ -24,6 +24,12 @@ const STRINGS = {
   rows: { zh: "行", en: "rows" },
   skipSheet: { zh: "筛查此表", en: "Screen this sheet" },
   notMapped: { zh: "（不使用）", en: "(not used)" },
+  measureFromSheet: { zh: "（不使用：按表名 {measure}）", en: "(not used: the sheet's name gives {measure})" },
+  measureFromSheetHelp: {
+    zh: "此表名称已写明条款（{measure}），每行按该条款筛查；如某列写有各行条款，可在此选择该列。",
+    en: "This sheet's name gives the measure ({measure}): every row is screened under it, unless a column of measures is chosen here.",
+  },
+  flagFirstTime: { zh: "首次达到", en: "First time reaching the threshold" },
   required: { zh: "必填", en: "required" },
   requiredMissing: { zh: "必填项未匹配", en: "Required field not matched" },
   screen: { zh: "开始筛查", en: "Screen" },
@@ -43,6 +49,10 @@ const STRINGS = {
     en: "Click one to select its cell and see how the row came out, below.",
   },
   explainTitle: { zh: "计算说明 · {source}", en: "How {source} came out" },
+  selectToExplain: {
+    zh: "在“{results}”中选中某一行，这里显示该行的计算说明。",
+    en: "Select a row on “{results}” to see here how it came out.",
+  },
   noProblems: { zh: "没有输入错误。", en: "No input errors." },
   moreProblems: { zh: "另有 {n} 个问题，见结果表。", en: "{n} more in the results sheet." },
   error: { zh: "无法完成", en: "Could not finish" },
@@ -73,6 +83,7 @@ const STRINGS = {
   amount: { zh: "金额", en: "Amount" },
   insertFormula: { zh: "插入公式到所选单元格", en: "Insert formula into the selected cell" },
   inserted: { zh: "已插入到 {address}", en: "Inserted into {address}" },
+  dateFormat: { zh: "日期请写作 2025-06-01", en: "Write the date as 2025-06-01" },
   yes: { zh: "是", en: "Yes" },
   no: { zh: "否", en: "No" },
 } as const;

@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { XMLParser } from "fast-xml-parser";
+import { REQUIRED_EXCEL_API } from "../../../addin/taskpane/excel/office-errors";
 
 const ROOT = join(__dirname, "../../..");
 const DIST = join(ROOT, "dist");
@@ -55,6 +56,12 @@ describe("manifest.xml", () => {
     const page = ((host.AllFormFactors as Node).ExtensionPoint as Node[])[0].Page as Node;
     expect((page.SourceLocation as Node)["@resid"]).toBe("Taskpane.Url");
     expect(((host.DesktopFormFactor as Node).FunctionFile as Node)["@resid"]).toBe("Taskpane.Url");
+  });
+
+  test("requires the ExcelApi the pane cannot do without, the same version the pane checks at run time", () => {
+    const sets = ((manifest.Requirements as Node).Sets as Node).Set as Node[];
+    const excelApi = sets.find((s) => s["@Name"] === "ExcelApi");
+    expect(excelApi?.["@MinVersion"]).toBe(REQUIRED_EXCEL_API);
   });
 
   test("has the CustomFunctions extension point with namespace HLJ; its Script, Page and Metadata exist in dist/", () => {

@@ -1,5 +1,5 @@
 import { FakeExcelEnums, FakeSettings, FakeWorkbook, OfficeError } from "../../fakes/fake-office";
-import { ExcelRun, outlineWorkbook, planBlocks, readSheets } from "../../../addin/taskpane/excel/workbook-gateway";
+import { ExcelRun, outlineWorkbook, planBlocks, readSheets, watchResults } from "../../../addin/taskpane/excel/workbook-gateway";
 import { sheetOfReference } from "../../../core";
 import { prepare, runScreening } from "../../../addin/taskpane/screening-session";
 import { isoToExcelSerial } from "../../../core/dates/excel-serial";
@@ -283,6 +283,27 @@ describe("print-ready sheets, and an Excel without the newer APIs", () => {
     });
     expect(results.autoFilter).toBeDefined();
     expect(book.sheet("HLJ汇总")!.pageLayout).toMatchObject({ zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
+  });
+
+  test("a row selected on the results sheet gives its source and 计算说明 (sorted sheets too); header and blank rows give nothing", async () => {
+    const book = workbookWith(6);
+    const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
+    const seen: { source: string; explain: string }[] = [];
+    const stop = await watchResults(run(book), outcome.sheets.results, (row) => seen.push(row));
+    const results = book.sheet("HLJ筛查结果")!;
+    const header = results.values[0];
+    const at = (name: string) => header.indexOf(name);
+    // A person sorts the sheet: the fourth result moves to row 2.
+    [results.values[1], results.values[4]] = [results.values[4], results.values[1]];
+    await book.userSelects("HLJ筛查结果", "F2");
+    await book.userSelects("HLJ筛查结果", "A1");
+    await book.userSelects("HLJ筛查结果", "C3:E5");
+    expect(seen.map((s) => s.source)).toEqual([results.values[1][at("来源")], results.values[2][at("来源")]]);
+    expect(seen[0].explain).toBe(results.values[1][at("计算说明")]);
+    expect(seen[0].explain).toBe(outcome.result.rows.find((r) => r.source === seen[0].source)!.explain.zh);
+    await stop();
+    await book.userSelects("HLJ筛查结果", "A2");
+    expect(seen).toHaveLength(2);
   });
 
   test("without ExcelApi 1.9 (filters, print setup) or 1.6 (colours) the results are written and the pane says what was left out", async () => {
