@@ -293,7 +293,8 @@ async function templateWorkbook() {
     approvedAmount: "第14条（主管部门核定）",
   };
   const examples = {
-    entityId: "91230100MA1B2C3D4X",
+    // A code that passes the check this project applies (its 18th character is the check character).
+    entityId: uscc("230100", 1_234_567),
     year: policy.validity.firstAwardYear.value,
     measure: "M1 或 第1条 或 4(1)",
     loanRate: "3.45%",

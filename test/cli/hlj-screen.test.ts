@@ -7,6 +7,7 @@ import { Writable } from "stream";
 import ExcelJS from "exceljs";
 import { main } from "../../cli/hlj-screen";
 import { isoToExcelSerial } from "../../core/dates/excel-serial";
+import { checkUscc } from "../../core/uscc/uscc";
 import { makeUscc } from "../helpers/uscc";
 
 const ROOT = join(__dirname, "../..");
@@ -318,7 +319,11 @@ describe("the bundled sample workbook", () => {
       .map((v) => v.formulae[0]);
     expect(lists).toEqual(expect.arrayContaining(['"是,否"', '"国家级,省级"']));
     expect(lists.some((f) => f.includes("条款列表"))).toBe(true);
-    expect(template.getWorksheet("填写说明")).toBeDefined();
+    const guide = template.getWorksheet("填写说明")!;
+    expect(guide).toBeDefined();
+    // The instructions' example credit code passes the project's own check.
+    const codeRow = guide.getRows(2, guide.rowCount - 1)!.find((row) => row.getCell(1).value === "统一社会信用代码")!;
+    expect(checkUscc(String(codeRow.getCell(4).value)).valid).toBe(true);
   });
 });
 
