@@ -7,40 +7,22 @@
 import type { ResultRowJson } from "../batch/json";
 import { wordedRow } from "../batch/json";
 import { HistoryRecord, readHistory, newRowCache } from "../batch/resolve";
-import { BatchColumns, fenHistory } from "../batch/fast-batch";
-import { FactColumns } from "../measures/fast";
+import { fenHistory } from "../batch/fast-batch";
 import { Options, resolveOptions } from "../options";
 import { ParameterSet } from "../policy/types";
 import { EngineState, ReferenceRow, TextTable } from "./engine";
 import { ScreenedBatch, ScreenedRow } from "./screened-rows";
 
-/** The engine's state as plain data. */
-export interface ScreenedColumns {
+/** What of the engine's state moves as it is (typed columns, texts, small records). */
+type PlainState = Omit<EngineState, "resolved" | "texts" | "reference" | "history" | "inputs" | "cache" | "retail">;
+
+/** The engine's state as plain data: what moves as it is, and what the receiver rebuilds from. */
+export interface ScreenedColumns extends PlainState {
   policy: ParameterSet;
   options: Options;
   lprEntries: { date: string; rate: string }[];
   history: (Omit<HistoryRecord, "amount"> & { amount: string | null })[];
-  n: number;
-  facts: FactColumns;
-  batch: BatchColumns;
-  table: Uint16Array;
-  rowNumber: Int32Array;
-  tables: EngineState["tables"];
   texts: string[];
-  entityText: Int32Array;
-  entities: string[];
-  entityName: Int32Array;
-  city: Int32Array;
-  claimed: Float64Array;
-  other: Float64Array;
-  awardAmount: Float64Array;
-  afterClaim: Float64Array;
-  computed: Float64Array;
-  codes: (readonly string[])[];
-  awarded: Uint8Array;
-  rowLive: Uint8Array;
-  level: Int8Array;
-  duplicateOf: Int32Array;
   /** Rows the reference decided, worded where they were decided. */
   reference: (Omit<ReferenceRow, "working"> & { row: number })[];
 }
@@ -68,40 +50,21 @@ export function rowsFromPayload(payload: RowsPayload): ResultRowJson[] {
 
 function columnsOf(batch: ScreenedBatch): ScreenedColumns {
   const state = batch.state;
-  const reference = [...state.reference].map(([row, ref]) => ({
-    row,
-    reasons: ref.reasons,
-    entityId: ref.entityId,
-    // Worded here: the receiver has the columns but not the reference's working state.
-    worded: ref.worded ?? batch.word(row, batch.rows[row]),
-  }));
+  const { resolved, texts, reference, history: _history, inputs, cache: _cache, retail: _retail, ...plain } = state;
   return {
-    policy: state.resolved.policy,
-    options: state.resolved.options,
-    lprEntries: state.inputs.lprEntries.map((e) => ({ date: e.date, rate: String(e.rate) })),
-    history: state.inputs.history.map((h) => ({ ...h, amount: h.amount === null ? null : String(h.amount) })),
-    n: state.n,
-    facts: state.facts,
-    batch: state.batch,
-    table: state.table,
-    rowNumber: state.rowNumber,
-    tables: state.tables,
-    texts: state.texts.texts,
-    entityText: state.entityText,
-    entities: state.entities,
-    entityName: state.entityName,
-    city: state.city,
-    claimed: state.claimed,
-    other: state.other,
-    awardAmount: state.awardAmount,
-    afterClaim: state.afterClaim,
-    computed: state.computed,
-    codes: state.codes,
-    awarded: state.awarded,
-    rowLive: state.rowLive,
-    level: state.level,
-    duplicateOf: state.duplicateOf,
-    reference,
+    ...plain,
+    policy: resolved.policy,
+    options: resolved.options,
+    lprEntries: inputs.lprEntries.map((e) => ({ date: e.date, rate: String(e.rate) })),
+    history: inputs.history.map((h) => ({ ...h, amount: h.amount === null ? null : String(h.amount) })),
+    texts: texts.texts,
+    reference: [...reference].map(([row, ref]) => ({
+      row,
+      reasons: ref.reasons,
+      entityId: ref.entityId,
+      // Worded here: the receiver has the columns but not the reference's working state.
+      worded: ref.worded ?? batch.word(row, batch.rows[row]),
+    })),
   };
 }
 
@@ -120,36 +83,17 @@ function buffersOf(columns: ScreenedColumns): ArrayBuffer[] {
 }
 
 function stateOf(columns: ScreenedColumns): EngineState {
-  const resolved = resolveOptions({ ...columns.options, policy: columns.policy, lprEntries: columns.lprEntries });
-  const entityIndex = new Map(columns.entities.map((entity, i) => [entity, i]));
-  const history = columns.history.map((h) => ({ ...h, amount: h.amount }));
+  const { policy, options, lprEntries, history: records, texts, reference, ...plain } = columns;
+  const resolved = resolveOptions({ ...options, policy, lprEntries });
+  const entityIndex = new Map(plain.entities.map((entity, i) => [entity, i]));
   return {
+    ...plain,
     resolved,
-    n: columns.n,
-    facts: columns.facts,
-    batch: columns.batch,
-    table: columns.table,
-    rowNumber: columns.rowNumber,
-    tables: columns.tables,
-    texts: new TextTable(columns.texts),
-    entityText: columns.entityText,
-    entities: columns.entities,
-    entityName: columns.entityName,
-    city: columns.city,
-    claimed: columns.claimed,
-    other: columns.other,
-    awardAmount: columns.awardAmount,
-    afterClaim: columns.afterClaim,
-    computed: columns.computed,
-    codes: columns.codes,
-    awarded: columns.awarded,
-    rowLive: columns.rowLive,
-    level: columns.level,
-    duplicateOf: columns.duplicateOf,
+    texts: new TextTable(texts),
     retail: [new Float64Array(0), new Float64Array(0)],
-    reference: new Map(columns.reference.map(({ row, ...ref }) => [row, ref])),
-    history: fenHistory(readHistory(history, resolved.policy), entityIndex),
-    inputs: { lprEntries: columns.lprEntries, history },
+    reference: new Map(reference.map(({ row, ...ref }) => [row, ref])),
+    history: fenHistory(readHistory(records, resolved.policy), entityIndex),
+    inputs: { lprEntries, history: records },
     cache: newRowCache(),
   };
 }
