@@ -226,6 +226,18 @@ export interface FastInterestOptions {
   awardYearEnd?: number;
 }
 
+/**
+ * A loan in whole fen, rate units and day numbers (interest paid NaN when not given), in one reused object: its
+ * numbers are not boxed on the way in, as loose arguments of a function too large to inline would be.
+ */
+export interface FastLoan {
+  principalFen: number;
+  rateUnits: number;
+  startDay: number;
+  endDay: number;
+  interestPaidFen: number;
+}
+
 /** What fastInterestSubsidy found: the amount in fen, the days in the window, whether 据实 limited it. */
 export interface FastInterestResult {
   amount: number;
@@ -239,15 +251,8 @@ export interface FastInterestResult {
  * reference throws for an unknown LPR (the engine then asks the reference, which names the date).
  * Pinned to computeInterestSubsidy by test/core/screening/fast-engine.test.ts.
  */
-export function fastInterestSubsidy(
-  principalFen: number,
-  rateUnits: number,
-  startDay: number,
-  endDay: number,
-  interestPaidFen: number,
-  options: FastInterestOptions,
-  out: FastInterestResult,
-): boolean {
+export function fastInterestSubsidy(loan: FastLoan, options: FastInterestOptions, out: FastInterestResult): boolean {
+  const { principalFen, rateUnits, startDay, endDay, interestPaidFen } = loan;
   const maxEnd = addMonthsClampedDay(startDay, options.maxMonths);
   let windowStart = startDay;
   let windowEnd = endDay < maxEnd ? endDay : maxEnd;

@@ -1,6 +1,7 @@
 import { InputError } from "../errors/errors";
 import {
   FastInterestResult,
+  FastLoan,
   checkLoan,
   computeInterestSubsidy,
   describeSegments,
@@ -125,6 +126,7 @@ const LOAN_RATE_MAX_UNITS = rateUnitsOfDecimal(new Decimal(INPUT_BOUNDS.loanRate
  */
 export function fastInterestMeasure(measure: MeasureId, rule: InterestMeasureRule): FastRule {
   const interest: FastInterestResult = { amount: 0, days: 0, limitedByInterestPaid: false };
+  const loan: FastLoan = { principalFen: 0, rateUnits: 0, startDay: 0, endDay: 0, interestPaidFen: NaN };
   return (facts, row, context, out) => {
     const params = fenParamsOf(context.policy, measure);
     if (!params || !context.lpr) return false;
@@ -165,7 +167,12 @@ export function fastInterestMeasure(measure: MeasureId, rule: InterestMeasureRul
       periodEndExclusive: context.periodEndExclusive,
       awardYear: context.interestWindow === "award-year" ? context.year : undefined,
     });
-    if (!fastInterestSubsidy(principal, rate, start, end, facts.interestPaid[row], options, interest)) {
+    loan.principalFen = principal;
+    loan.rateUnits = rate;
+    loan.startDay = start;
+    loan.endDay = end;
+    loan.interestPaidFen = facts.interestPaid[row];
+    if (!fastInterestSubsidy(loan, options, interest)) {
       // The reference's LprUnknownError: an error row, whose words (the date and what the table knows) the
       // reference makes when the row is worded.
       out.status = "error";

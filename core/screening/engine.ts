@@ -170,6 +170,28 @@ interface FastColumn {
   read: (cell: unknown, format: string | null | undefined) => number;
 }
 
+/** What String.prototype.trim removes: ASCII white space and controls, and Unicode's spaces. */
+function trimmed(code: number): boolean {
+  return (
+    code <= 32 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** Text with nothing at either end to trim and not an error value (`#N/A`): parseTextCell returns it as it is. */
+function isPlainText(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first !== 35 && !trimmed(first) && !trimmed(text.charCodeAt(text.length - 1));
+}
+
 /** Rows read at a time, column by column: a tile's rows stay in the processor's cache between columns. */
 const TILE = 512;
 
@@ -846,10 +868,23 @@ function fastColumns(table: FoundTable, texts: TextTable, codeTexts: TextTable, 
         // Codes have a table of their own: their indexes stay dense (one entry per code, below).
         const offset = field === "projectId" ? 1 : 0;
         const table = field === "entityId" ? codeTexts : texts;
-        read = cached(
+        const general = cached(
           (value) => table.of(value as string) + offset,
           (cell) => table.of(String(cell)) + offset,
         );
+        // Text that needs no trimming and cannot be an Excel error (#N/A…) is its own value: straight to the
+        // table, without a second lookup through the reference's parser.
+        let lastPlain = "";
+        let lastIndex = 0;
+        read = (cell, format) => {
+          if (typeof cell !== "string" || cell.length === 0 || !isPlainText(cell)) return general(cell, format);
+          // Runs of the same text (a code, a name, a city) are common: the last one is kept at hand.
+          if (cell !== lastPlain) {
+            lastPlain = cell;
+            lastIndex = table.of(cell) + offset;
+          }
+          return lastIndex;
+        };
       }
     }
     const numbers: FastColumn["numbers"] =

@@ -90,8 +90,9 @@ function rowCells(row: ApplicationRow): fc.Arbitrary<unknown[]> {
   const loan = facts.loan ?? null;
   return fc.tuple(
     fc.constant(row.entityId ?? null),
-    fc.constantFrom("龙江电商有限公司", null),
-    fc.constantFrom(null, "哈尔滨", " 大庆 ", "未知市"),
+    fc.constantFrom("龙江电商有限公司", "龙江电商有限公司\u3000", "#N/A", null),
+    // Text with something to trim, or an Excel error value, goes the parser's way; plain text goes straight in.
+    fc.constantFrom(null, "哈尔滨", " 大庆 ", "大庆\t", "\u3000哈尔滨", "#n/a", "#标签", "未知市"),
     fc.constantFrom<unknown>(row.year, `${row.year}年`),
     fc.constant(row.measure),
     fc.constant(row.projectId ?? null),
