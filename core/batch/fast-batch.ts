@@ -179,8 +179,9 @@ class Pools {
     this.history[p] = history;
     this.paidBefore[p] = 0;
     this.thisYear[p] = 0;
-    if (this.takers[p]) this.takers[p].length = 0;
-    else this.takers[p] = [];
+    const takers = this.takers[p];
+    if (!takers) this.takers[p] = [];
+    else if (takers.length) takers.length = 0;
     this.takersYear[p] = year;
     return p;
   }
@@ -228,16 +229,19 @@ export function settleBatch(columns: BatchColumns, history: FenHistory, policy: 
     metListIndex: new Map(),
     totals: new Float64Array(MEASURE_IDS.length),
     firsts: new Int32Array(MEASURE_IDS.length),
-    met: [],
+    met: new Int8Array(MEASURE_IDS.length),
   };
-  const rows: number[] = [];
+  // One entity's rows at a time, in a scratch list as long as the longest.
+  let longest = 0;
+  for (let e = 0; e < entities; e++) longest = Math.max(longest, start[e + 1] - start[e]);
+  const rows = new Int32Array(longest);
   for (let e = 0; e < entities; e++) {
-    rows.length = 0;
-    for (let k = start[e]; k < start[e + 1]; k++) if (isLive(status[order[k]]) && columns.measure[order[k]] >= 0) rows.push(order[k]);
-    if (rows.length === 0) continue;
-    applyHistory(columns, rows, e, history, measures);
-    firstAwardYearOnly(columns, rows, measures);
-    settleYears(work, rows, e);
+    let count = 0;
+    for (let k = start[e]; k < start[e + 1]; k++) if (isLive(status[order[k]]) && columns.measure[order[k]] >= 0) rows[count++] = order[k];
+    if (count === 0) continue;
+    applyHistory(columns, rows, count, e, history, measures);
+    firstAwardYearOnly(columns, rows, count, measures);
+    settleYears(work, rows, count, e);
   }
   for (let i = 0; i < n; i++) if (!isLive(status[i])) amount[i] = 0;
 }
@@ -257,14 +261,23 @@ interface Work {
   /** 不重复's working arrays, by measure index. */
   totals: Float64Array;
   firsts: Int32Array;
-  met: number[];
+  /** The measures a scope met, in order of first row (a scratch list, as long as MEASURE_IDS). */
+  met: Int8Array;
 }
 
-function applyHistory(columns: BatchColumns, rows: readonly number[], e: number, history: FenHistory, measures: MeasureFacts[]): void {
+function applyHistory(
+  columns: BatchColumns,
+  rows: Int32Array,
+  count: number,
+  e: number,
+  history: FenHistory,
+  measures: MeasureFacts[],
+): void {
   const records = history.byEntity.get(e);
   const unreadable = history.unreadable.has(e);
   if (!records && !unreadable) return;
-  for (const i of rows) {
+  for (let k = 0; k < count; k++) {
+    const i = rows[k];
     if (!isLive(columns.status[i])) continue;
     const id = MEASURE_IDS[columns.measure[i]];
     if (unreadable) {
@@ -286,17 +299,19 @@ function applyHistory(columns: BatchColumns, rows: readonly number[], e: number,
 /** The first row of each one-time measure in the entity's rows, by measure index (reused from entity to entity). */
 const firstOf = new Int32Array(MEASURE_IDS.length).fill(-1);
 
-function firstAwardYearOnly(columns: BatchColumns, rows: readonly number[], measures: MeasureFacts[]): void {
+function firstAwardYearOnly(columns: BatchColumns, rows: Int32Array, count: number, measures: MeasureFacts[]): void {
   const { status, measure, year } = columns;
   let any = false;
-  for (const i of rows) {
+  for (let k = 0; k < count; k++) {
+    const i = rows[k];
     if (!isLive(status[i]) || !measures[measure[i]].oneTime) continue;
     const current = firstOf[measure[i]];
     if (current < 0 || year[i] < year[current]) firstOf[measure[i]] = i;
     any = true;
   }
   if (!any) return;
-  for (const i of rows) {
+  for (let k = 0; k < count; k++) {
+    const i = rows[k];
     if (!isLive(status[i]) || !measures[measure[i]].oneTime) continue;
     const firstRow = firstOf[measure[i]];
     if (year[i] <= year[firstRow]) continue;
@@ -305,16 +320,15 @@ function firstAwardYearOnly(columns: BatchColumns, rows: readonly number[], meas
     columns.flags[i] |= BATCH.firstYearOnly;
     columns.refRow[i] = firstRow;
   }
-  for (const i of rows) firstOf[measure[i]] = -1;
+  for (let k = 0; k < count; k++) firstOf[measure[rows[k]]] = -1;
 }
 
-function settleYears(work: Work, rows: number[], e: number): void {
+function settleYears(work: Work, rows: Int32Array, count: number, e: number): void {
   const { columns, pools, rowPools, maxLimits } = work;
   const { status, year, amount } = columns;
   // The live rows, years in order and input order within a year (an insertion sort: an entity has few rows).
   let live = 0;
-  for (let k = 0; k < rows.length; k++) if (isLive(status[rows[k]])) rows[live++] = rows[k];
-  rows.length = live;
+  for (let k = 0; k < count; k++) if (isLive(status[rows[k]])) rows[live++] = rows[k];
   if (live === 0) return;
   for (let k = 1; k < live; k++) {
     const row = rows[k];
@@ -326,7 +340,8 @@ function settleYears(work: Work, rows: number[], e: number): void {
     rows[j + 1] = row;
   }
   pools.clear();
-  work.bindingTakers.clear();
+  // (Map.clear makes a new table even when empty.)
+  if (work.bindingTakers.size) work.bindingTakers.clear();
   for (let from = 0; from < live;) {
     const y = year[rows[from]];
     let to = from;
@@ -433,17 +448,19 @@ function historyUsed(history: FenHistory, e: number, measure: MeasureId, scope: 
  * with the highest total; ties to the lower clause number, then the earlier row (no-duplication.ts's
  * chooseWinners, in fen).
  */
-function noDuplication(work: Work, rows: readonly number[], from: number, to: number, project: number): void {
+function noDuplication(work: Work, rows: Int32Array, from: number, to: number, project: number): void {
   const { columns, totals, firsts, met, measures } = work;
   const { measure, amount, status } = columns;
   const projects = columns.project;
-  met.length = 0;
+  let metCount = 0;
   for (let k = from; k < to; k++) {
     const i = rows[k];
     if (project >= 0 && projects[i] !== project) continue;
     const m = measure[i];
-    if (met.indexOf(m) < 0) {
-      met.push(m);
+    let seen = false;
+    for (let j = 0; j < metCount && !seen; j++) seen = met[j] === m;
+    if (!seen) {
+      met[metCount++] = m;
       totals[m] = amount[i];
       firsts[m] = i;
     } else {
@@ -453,7 +470,7 @@ function noDuplication(work: Work, rows: readonly number[], from: number, to: nu
     }
   }
   let best = met[0];
-  for (let k = 1; k < met.length; k++) {
+  for (let k = 1; k < metCount; k++) {
     const m = met[k];
     const clause = measures[m].clause;
     const bestClause = measures[best].clause;
@@ -466,13 +483,13 @@ function noDuplication(work: Work, rows: readonly number[], from: number, to: nu
   }
   const winner = totals[best] > 0 ? best : -1;
   let metIndex = -1;
-  if (met.length > 1) {
+  if (metCount > 1) {
     let key = 0;
-    for (const m of met) key = key * 32 + m + 1;
+    for (let k = 0; k < metCount; k++) key = key * 32 + met[k] + 1;
     // Past ten measures the whole number would not be exact: such a scope gets its own list.
-    if (met.length > 10) key = -1 - columns.metLists.length;
+    if (metCount > 10) key = -1 - columns.metLists.length;
     const known = work.metListIndex.get(key);
-    metIndex = known ?? columns.metLists.push(met.map((m) => MEASURE_IDS[m])) - 1;
+    metIndex = known ?? columns.metLists.push(Array.from(met.subarray(0, metCount), (m) => MEASURE_IDS[m])) - 1;
     if (known === undefined) work.metListIndex.set(key, metIndex);
   }
   for (let k = from; k < to; k++) {

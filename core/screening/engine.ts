@@ -56,6 +56,8 @@ import { measureParams } from "../policy/registry";
 import { ResolvedOptions } from "../options";
 import { REASON_SEVERITY, Reason, ReasonCode } from "../reasons/reasons";
 import { SuppliedLprEntry } from "../lpr/lpr-table";
+import { HEILONGJIANG_PROVINCE_CODE } from "../uscc/divisions";
+import { cityOfDivision, isValidNormalForm } from "../uscc/uscc";
 import { Localized } from "../policy/types";
 import { FIELD_BY_KEY, FieldKey, columnLetters } from "./fields";
 import { CellIndex, ColumnReader, FoundTable, columnReaders, isPercentFormat, locate, originOf, readRow, signaturePart } from "./read-row";
@@ -290,7 +292,12 @@ export function runEngine(
   const retailLastYear = new Float64Array(n).fill(NaN);
   state.retail = [retailThisYear, retailLastYear];
   const entityIndex = new Map<string, number>();
-  const entityInfo: ({ entity: number; inProvince: boolean; city: number } | null | undefined)[] = [];
+  // What each code as written says, by its index in the codes' table: its entity (-1 not a valid code, -2 not
+  // yet checked), whether it is registered in Heilongjiang, its city's text.
+  const entityOfText = new Int32Array(Math.max(1, n)).fill(-2);
+  const inProvinceOfText = new Uint8Array(Math.max(1, n));
+  const cityOfText = new Int32Array(Math.max(1, n));
+  const cityOfPrefix = new Map<string, number>();
   // Credit codes as written, by index (the entity column's own text table).
   const codeTexts = new TextTable();
   const measureOf = new Map<unknown, MeasureRef | null>();
@@ -350,23 +357,30 @@ export function runEngine(
         // The entity: a valid code, else the reference says why.
         const text = state.entityText[i];
         if (text >= 0) {
-          let info = entityInfo[text];
-          if (info === undefined) {
-            const check = checkedEntity(codeTexts.texts[text], state.cache);
-            info = check.check.valid
-              ? {
-                  entity: internEntity(check.check.normalised, entityIndex, state.entities),
-                  inProvince: check.inProvince,
-                  city: texts.of(check.city),
-                }
-              : null;
-            entityInfo[text] = info;
+          let entity = entityOfText[text];
+          if (entity === -2) {
+            const written = codeTexts.texts[text];
+            if (isValidNormalForm(written)) {
+              // Most codes are written in their normal form: checked without building checkUscc's messages.
+              entity = internEntity(written, entityIndex, state.entities);
+              inProvinceOfText[text] = written.startsWith(HEILONGJIANG_PROVINCE_CODE, 2) ? 1 : 0;
+              const prefix = written.slice(2, 6);
+              let city = cityOfPrefix.get(prefix);
+              if (city === undefined) cityOfPrefix.set(prefix, (city = texts.of(cityOfDivision(prefix)?.zh ?? "")));
+              cityOfText[text] = city;
+            } else {
+              const check = checkedEntity(written, state.cache);
+              entity = check.check.valid ? internEntity(check.check.normalised, entityIndex, state.entities) : -1;
+              inProvinceOfText[text] = check.inProvince ? 1 : 0;
+              cityOfText[text] = texts.of(check.city);
+            }
+            entityOfText[text] = entity;
           }
-          if (info) {
-            batch.entity[i] = info.entity;
+          if (entity >= 0) {
+            batch.entity[i] = entity;
             // The city as written (read trimmed), else the credit code's.
-            if (state.city[i] < 0 || texts.texts[state.city[i]] === "") state.city[i] = info.city;
-            if (!info.inProvince) state.codes[i] = OUT_OF_PROVINCE;
+            if (state.city[i] < 0 || texts.texts[state.city[i]] === "") state.city[i] = cityOfText[text];
+            if (inProvinceOfText[text] === 0) state.codes[i] = OUT_OF_PROVINCE;
           } else readable = false;
         } else readable = false;
         if (Number.isNaN(batch.year[i])) readable = false;

@@ -229,6 +229,7 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
           (i) => state.reference.get(i)?.reasons ?? (state.batch.status[i] === ERROR ? (screened.rows[i].reasons as Reason[]) : noReasons),
           (i) => (i < state.n ? cellIndexOf(state, i) : undefined),
           tables,
+          (i) => state.reference.has(i) || state.batch.status[i] === ERROR,
         ),
       );
       const { policy } = resolved;
@@ -470,15 +471,27 @@ function checkTotals(sheet: SheetInput, values: readonly (readonly unknown[])[],
  * A column that fails for most rows of a table is almost always one cause (a unit, a header mapped to the
  * wrong column, a date system): a table-level warning names the column, not only each row.
  */
+/** Fewer rows failing in one column than this is a matter of those rows, not of the column. */
+const FAILING_COLUMN_MIN_ROWS = 3;
+
 function columnsFailing(
   reasonsOf: (row: number) => readonly Reason[],
   cellsOf: (row: number) => CellIndex | undefined,
   tables: readonly TableInfo[],
+  mayFail: (row: number) => boolean = () => true,
 ): ScreeningIssue[] {
   const issues: ScreeningIssue[] = [];
   let start = 0;
   for (const table of tables) {
     const end = start + table.rows;
+    // A column is named only when most rows fail in it: with too few rows that can fail at all, no reason
+    // need be read (a fast row's reasons are worded when read).
+    let candidates = 0;
+    for (let i = start; i < end; i++) if (mayFail(i)) candidates++;
+    if (candidates < FAILING_COLUMN_MIN_ROWS || candidates * 2 < table.rows) {
+      start = end;
+      continue;
+    }
     const failures = new Map<string, { count: number; example: Reason }>();
     const seen = new Set<string>();
     for (let i = start; i < end; i++) {
@@ -494,7 +507,7 @@ function columnsFailing(
       }
     }
     for (const [field, { count, example }] of failures) {
-      if (count < 3 || count * 2 < table.rows) continue;
+      if (count < FAILING_COLUMN_MIN_ROWS || count * 2 < table.rows) continue;
       const column = cellsOf(start)?.columns.get(field as FieldKey);
       const spec = FIELD_BY_KEY.get(field as FieldKey);
       const name = column ? `${table.sheet}!${column.letter} ${column.header}` : `${table.sheet} ${spec?.zh ?? field}`;

@@ -85,6 +85,22 @@ export function checkUscc(raw: string): UsccCheck {
   return { normalised, valid: true, expectedCheck };
 }
 
+/**
+ * Whether a code already in its normal form (18 characters of the alphabet, as checkUscc would leave it) is
+ * valid, without building checkUscc's result: the screening engine asks this of every distinct code.
+ */
+export function isValidNormalForm(code: string): boolean {
+  if (code.length !== CODE_LENGTH) return false;
+  let sum = 0;
+  for (let i = 0; i < CODE_LENGTH - 1; i++) {
+    const c = code.charCodeAt(i);
+    const value = c < 128 ? VALUES[c] : -1;
+    if (value < 0) return false;
+    sum += value * WEIGHTS[i];
+  }
+  return code.charCodeAt(CODE_LENGTH - 1) === ALPHABET.charCodeAt((31 - (sum % 31)) % 31);
+}
+
 export function isValidUscc(raw: string): boolean {
   return checkUscc(raw).valid;
 }

@@ -1,4 +1,13 @@
-import { checkCharacter, checkUscc, cityOfUscc, isHeilongjiang, isValidUscc, normaliseUscc } from "../../../core/uscc/uscc";
+import fc from "fast-check";
+import {
+  checkCharacter,
+  checkUscc,
+  cityOfUscc,
+  isHeilongjiang,
+  isValidNormalForm,
+  isValidUscc,
+  normaliseUscc,
+} from "../../../core/uscc/uscc";
 
 describe("统一社会信用代码 (GB 32100-2015)", () => {
   test.each(["91350100M000100Y43", "91310110666007217T", "914403001922038216"])("RULES.md valid example %s", (code) => {
@@ -53,5 +62,34 @@ describe("统一社会信用代码 (GB 32100-2015)", () => {
     const first17 = `91${division}MA1B2C3D4`;
     const code = first17 + checkCharacter(first17);
     expect(cityOfUscc(code)?.zh ?? null).toBe(city);
+  });
+});
+
+describe("isValidNormalForm: checkUscc's answer for a code already in its normal form", () => {
+  const ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  const nearCode = fc.oneof(
+    // Well-formed first 17 characters, the right or a wrong check character.
+    fc
+      .tuple(fc.array(fc.constantFrom(...ALPHABET), { minLength: 17, maxLength: 17 }), fc.constantFrom(...ALPHABET), fc.boolean())
+      .map(([body, last, right]) => body.join("") + (right ? checkCharacter(body.join("")) : last)),
+    // Anything: other lengths, lower case, I O S V Z, full width, spaces.
+    fc.string({ unit: fc.constantFrom(..."0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZaz Ｚ１"), maxLength: 20 }),
+  );
+
+  test("valid exactly when checkUscc says valid and leaves the code as written", () => {
+    fc.assert(
+      fc.property(nearCode, (code) => {
+        const check = checkUscc(code);
+        expect(isValidNormalForm(code)).toBe(check.valid && check.normalised === code);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  test("the spec's examples", () => {
+    expect(isValidNormalForm("91350100M000100Y43")).toBe(true);
+    expect(isValidNormalForm("91350100M000100Y4Z")).toBe(false);
+    expect(isValidNormalForm("91350100m000100Y43")).toBe(false);
+    expect(isValidNormalForm(" 91350100M000100Y43")).toBe(false);
   });
 });
