@@ -458,6 +458,8 @@ function decideRows(
   const first = policy.validity.firstAwardYear.value;
   const last = policy.validity.lastAwardYear.value;
   const contexts = new Map<number, FastContext>();
+  let lastContextKey = NaN;
+  let lastContext: FastContext | undefined;
   const rules = MEASURE_IDS.map(fastRuleFor);
   const lpr = fastLpr(resolved.lpr);
   const periodStart = toDayNumber(policy.subsidyPeriod.start);
@@ -483,7 +485,7 @@ function decideRows(
     }
     const inProvince = warnings === undefined;
     const contextKey = inProvince ? year : -year;
-    let context = contexts.get(contextKey);
+    let context = contextKey === lastContextKey ? lastContext : contexts.get(contextKey);
     if (!context) {
       context = {
         policy,
@@ -498,7 +500,10 @@ function decideRows(
       };
       contexts.set(contextKey, context);
     }
-    out.codes.length = 0;
+    lastContextKey = contextKey;
+    lastContext = context;
+    // (Setting an array's length is a call into the engine's runtime: only when there is something to clear.)
+    if (out.codes.length !== 0) out.codes.length = 0;
     out.computed = NaN;
     out.cap = NaN;
     out.capTier = 0;
@@ -613,16 +618,26 @@ const DUPLICATE_WARNED: readonly string[] = Object.freeze(["duplicate_row", "out
 const OUTSIDE_VALIDITY: readonly string[] = Object.freeze(["outside_validity"]);
 const OUTSIDE_VALIDITY_WARNED: readonly string[] = Object.freeze(["outside_validity", "out_of_province"]);
 const codeLists = new Map<number, readonly string[]>();
-const REASON_CODE_LIST = Object.keys(REASON_SEVERITY) as ReasonCode[];
+/** Each reason code's number, from 1. */
+const REASON_CODE_NUMBER = new Map((Object.keys(REASON_SEVERITY) as ReasonCode[]).map((code, i) => [code, i + 1]));
 
 /** The row's own codes, one frozen list per combination (a batch has a few dozen). */
+function listOfCodes(out: FastAward, warned: boolean): readonly string[] {
+  return Object.freeze(warned ? [...out.codes, "out_of_province"] : [...out.codes]);
+}
+
 function codesOf(out: FastAward, warned: boolean): readonly string[] {
-  // A whole-number key: each code's place in the list of codes, six bits a code.
+  // A whole-number key: each code's number, six bits a code (exact up to eight codes).
+  if (out.codes.length > 8) return listOfCodes(out, warned);
   let key = 0;
-  for (const code of out.codes) key = key * 64 + REASON_CODE_LIST.indexOf(code as ReasonCode) + 1;
+  for (const code of out.codes) {
+    const number = REASON_CODE_NUMBER.get(code as ReasonCode);
+    if (number === undefined) return listOfCodes(out, warned);
+    key = key * 64 + number;
+  }
   key = key * 2 + (warned ? 1 : 0);
   let list = codeLists.get(key);
-  if (!list) codeLists.set(key, (list = Object.freeze(warned ? [...out.codes, "out_of_province"] : [...out.codes])));
+  if (!list) codeLists.set(key, (list = listOfCodes(out, warned)));
   return list;
 }
 
