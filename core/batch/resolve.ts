@@ -613,6 +613,20 @@ export function readHistory(records: readonly HistoryRecord[], policy: Parameter
       if (year !== null && !Number.isInteger(year))
         throw new InputError("type", "year", `年度 ${record.year} 无效`, `year ${record.year} is not a year`);
       const measures = ref.kind === "measure" ? [ref.id] : partsOfClause(ref.candidates, amount, policy);
+      // An annual cap needs the year the record was paid in; without it the record could count for no year
+      // and be dropped silently. (A one-time measure is refused whatever the year.)
+      const annual = measures.find((id) => {
+        const params = measureParams(policy, id);
+        return params.cap?.scope === "entity-year" && params.oneTime !== true;
+      });
+      if (year === null && annual !== undefined) {
+        throw new InputError(
+          "missing",
+          "year",
+          `年度为空：${annual} 的上限按年度计算，须写明该笔兑现的年度`,
+          `no year: ${annual}'s cap is per year, so the record needs the year it was paid in`,
+        );
+      }
       const entry = {
         entity: uscc.normalised,
         measures,

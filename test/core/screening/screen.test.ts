@@ -201,6 +201,40 @@ describe("screenWorkbook", () => {
     ]);
   });
 
+  test("a history record without its year: an annual cap cannot place it, so the entity's rows go to a person", () => {
+    // 第3条's cap is 3,000,000 a year; 2,900,000 paid in an unknown year could be this year's.
+    const workbook = (year: number | null) => ({
+      sheets: [
+        {
+          name: "M3",
+          values: [
+            ["统一社会信用代码", "申报年度", "主体资格", "新增实物网络零售额"],
+            [A, 2025, "是", 200_000_000],
+          ],
+        },
+        {
+          name: "历史兑现",
+          values: [
+            ["统一社会信用代码", "条款", "年度", "已兑现金额"],
+            [A, "第3条", year, 2_900_000],
+            // A cumulative cap (第1条) and a one-time award (第6条) need no year: these records are read.
+            [B, "M1", null, 100_000],
+            [B, "M6a", null, 1_000_000],
+          ],
+        },
+      ],
+    });
+    for (const engine of ["fast", "reference"] as const) {
+      const placed = screenWorkbook(workbook(2025), { engine });
+      expect(placed.rows[0]).toMatchObject({ status: "eligible", final: "100000.00" });
+      expect(placed.issues).toEqual([]);
+      const yearless = screenWorkbook(workbook(null), { engine });
+      expect(yearless.rows[0]).toMatchObject({ status: "manual" });
+      expect(yearless.rows[0].reasons.find((r) => r.code === "manual_review")?.en).toContain("历史兑现!2");
+      expect(yearless.issues.map((i) => i.en)).toEqual([expect.stringContaining("历史兑现!2: no year: M3's cap is per year")]);
+    }
+  });
+
   test("several applicant tables on several sheets, in sheet order", () => {
     const header = ["统一社会信用代码", "申报年度", "主体资格", "新增实物网络零售额"];
     const result = screenWorkbook({
