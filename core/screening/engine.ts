@@ -60,7 +60,20 @@ import { HEILONGJIANG_PROVINCE_CODE } from "../uscc/divisions";
 import { cityOfDivision, isValidNormalForm } from "../uscc/uscc";
 import { Localized } from "../policy/types";
 import { FIELD_BY_KEY, FieldKey, columnLetters } from "./fields";
-import { CellIndex, ColumnReader, FoundTable, columnReaders, isPercentFormat, locate, originOf, readRow, signaturePart } from "./read-row";
+import {
+  CellIndex,
+  ColumnReader,
+  FoundTable,
+  SignatureLayout,
+  columnReaders,
+  isPercentFormat,
+  locate,
+  originOf,
+  readRow,
+  rowSignature,
+  signatureLayout,
+  signaturePart,
+} from "./read-row";
 import type { SheetInput } from "./screen";
 
 /** A table to screen: its sheet, where its columns are, and its rows. */
@@ -107,6 +120,13 @@ export class TextTable {
     }
     return i;
   }
+}
+
+/** A table as the engine reads it: its cells, the reference's readers (made when needed), its rows' signature. */
+interface TableReference {
+  values: EngineTable;
+  readers: ColumnReader[] | null;
+  signature: SignatureLayout;
 }
 
 /** A row the reference decided (the fast rules gave it back). */
@@ -301,7 +321,7 @@ export function runEngine(
   // Credit codes as written, by index (the entity column's own text table).
   const codeTexts = new TextTable();
   const measureOf = new Map<unknown, MeasureRef | null>();
-  const references: { values: EngineTable; readers: ColumnReader[] | null; signatureColumns: number[] }[] = [];
+  const references: TableReference[] = [];
   // Identical rows: grouped by the code, measure and year cells as written, compared in full within a group.
   const duplicateOf = (state.duplicateOf = new Int32Array(n).fill(-1));
   // Rows in one list per code as read; a full comparison only with rows of the list with the same measure and
@@ -318,18 +338,16 @@ export function runEngine(
     const cells: CellIndex["columns"] = new Map();
     for (const [field, c] of t.table.columns) cells.set(field, { letter: columnLetters(origin.column + c.index), header: c.header });
     state.tables.push({ sheet: t.sheet.name, cells });
-    references.push({ values: t, readers: null, signatureColumns: [...t.table.columns.values()].map((c) => c.index) });
+    references.push({ values: t, readers: null, signature: signatureLayout(t.table) });
     const columns = fastColumns(t.table, texts, codeTexts, date1904);
     const targets = columns.map((column) => targetOf(state, level, column.field));
     const measureColumn = t.table.columns.get("measure")?.index;
     const entityColumn = t.table.columns.get("entityId")?.index;
-    const yearColumn = t.table.columns.get("year")?.index;
     const formats = t.sheet.numberFormats;
-    const signatureColumns = references[tableIndex].signatureColumns;
-    const place = (index: number | undefined) => (index === undefined ? -1 : signatureColumns.indexOf(index));
-    const keyPrefix = `${t.sheet.name}\u0001${signatureColumns.length}\u0001${place(entityColumn)},${place(measureColumn)},${place(yearColumn)}`;
-    let layout = layouts.get(keyPrefix);
-    if (layout === undefined) layouts.set(keyPrefix, (layout = layouts.size));
+    // Tables that read the same fields, with the same units, on any sheet: only their rows can be identical.
+    const signaturePrefix = references[tableIndex].signature.prefix;
+    let layout = layouts.get(signaturePrefix);
+    if (layout === undefined) layouts.set(signaturePrefix, (layout = layouts.size));
     // In tiles of rows that stay in the processor's cache: column by column (a tight loop each), then row by
     // row for what needs the whole row.
     const dataRows = t.table.layout.dataRows;
@@ -438,7 +456,7 @@ function decideRows(
   slow: Uint8Array,
   duplicateOf: Int32Array,
   valueRow: Int32Array,
-  references: { values: EngineTable; readers: ColumnReader[] | null; signatureColumns: number[] }[],
+  references: TableReference[],
   level: Int8Array,
   entityIndex: Map<string, number>,
   date1904: boolean,
@@ -559,7 +577,7 @@ function decideByReference(
   slow: Uint8Array,
   duplicateOf: Int32Array,
   valueRow: Int32Array,
-  references: { values: EngineTable; readers: ColumnReader[] | null; signatureColumns: number[] }[],
+  references: TableReference[],
   entityIndex: Map<string, number>,
   date1904: boolean,
   seen: Map<string, string>,
@@ -681,17 +699,14 @@ function internEntity(normalised: string, index: Map<string, number>, list: stri
  * Whether two rows' signatures are equal: part by part where both rows have the table's layout (a difference
  * usually shows in the first parts), else as the reference compares them, whole.
  */
-function sameSignature(
-  a: { values: EngineTable; signatureColumns: number[] },
-  rowA: readonly unknown[],
-  b: { values: EngineTable; signatureColumns: number[] },
-  rowB: readonly unknown[],
-): boolean {
-  const columns = a.signatureColumns;
-  if (a !== b) return signatureOf(a, rowA) === signatureOf(b, rowB);
-  for (const c of columns) {
-    const partA = signaturePart(rowA[c]);
-    const partB = signaturePart(rowB[c]);
+function sameSignature(a: TableReference, rowA: readonly unknown[], b: TableReference, rowB: readonly unknown[]): boolean {
+  if (a.signature.prefix !== b.signature.prefix) return false;
+  // The same fields in the same order: the k-th column of each table holds the same field.
+  const columnsA = a.signature.columns;
+  const columnsB = b.signature.columns;
+  for (let k = 0; k < columnsA.length; k++) {
+    const partA = signaturePart(rowA[columnsA[k]]);
+    const partB = signaturePart(rowB[columnsB[k]]);
     // A part holding the separator could make different parts join alike: the reference's way then.
     if (partA.includes("\u0001") || partB.includes("\u0001")) return signatureOf(a, rowA) === signatureOf(b, rowB);
     if (partA !== partB) return false;
@@ -699,8 +714,8 @@ function sameSignature(
   return true;
 }
 
-function signatureOf(ref: { values: EngineTable; signatureColumns: number[] }, row: readonly unknown[]): string {
-  return `${ref.values.sheet.name}\u0001${ref.signatureColumns.map((c) => signaturePart(row[c])).join("\u0001")}`;
+function signatureOf(ref: TableReference, row: readonly unknown[]): string {
+  return rowSignature(ref.signature, row);
 }
 
 /** A measure cell (or the sheet's measure) → its index, settling 第6条 by the level; -1 when the reference must say why. */

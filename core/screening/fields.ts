@@ -197,7 +197,7 @@ export const FIELD_BY_KEY: ReadonlyMap<FieldKey, FieldSpec> = new Map(FIELDS.map
 /** How a header's unit changes its numbers: ×10,000 for 万元; percent points for %. */
 export type HeaderUnit = "yuan" | "wan" | "percent" | null;
 
-const UNIT_SUFFIX = /[([](万元|万|元|%|yuan|cny|rmb|10kyuan|10k)[)\]]$|%$/;
+const UNIT_SUFFIX = /[([](?:单位:?|units?:)?(万元|万|元|%|yuan|cny|rmb|10kyuan|10k)[)\]]$|%$/;
 
 export interface NormalisedHeader {
   key: string;

@@ -14,7 +14,7 @@ import { FieldKey, HeaderUnit, REQUIRED_FIELDS, fieldOfHeader, normaliseHeader }
 /** How far down the first header row is looked for. */
 export const HEADER_SEARCH_ROWS = 100;
 
-export type SkippedKind = "total" | "footer" | "text" | "header" | "units" | "numbering";
+export type SkippedKind = "total" | "footer" | "text" | "header" | "units" | "numbering" | "serialOnly";
 
 export interface SkippedRow {
   /** 0-based index in the sheet's values. */
@@ -155,6 +155,13 @@ const UNIT_WORDS: Readonly<Record<string, HeaderUnit | "other">> = {
   天: "other",
   "—": "other",
   "-": "other",
+  // A label in the first column (单位 / 单位：), and how dates are to be written.
+  "": "other",
+  "年-月-日": "other",
+  "年/月/日": "other",
+  年月日: "other",
+  "yyyy-mm-dd": "other",
+  "yyyy/mm/dd": "other",
 };
 
 /** A units row under the field names (元 / 万元 / % …): the unit of each column, or null when it is not one. */
@@ -167,7 +174,8 @@ function unitsOf(row: readonly unknown[]): Map<number, HeaderUnit> | null {
     if (typeof cell !== "string") return null;
     const word = toHalfWidth(cell)
       .replace(/[\s()（）[\]【】]/g, "")
-      .replace(/^单位[:：]?/, "");
+      .replace(/^单位[:：]?/, "")
+      .toLowerCase();
     const unit = UNIT_WORDS[word];
     if (unit === undefined) return null;
     if (unit !== "other") {
@@ -195,7 +203,8 @@ function isNumberingRow(row: readonly unknown[]): boolean {
   return filled >= 3 && ordinal === filled;
 }
 
-const TOTAL = /^(本页)?(合计|总计|累计|小计|总合计)$/;
+/** 合计 and its kin, as written after half-width and without spaces: `合计`, `小计:`, `合计(万元)`, `本页合计【元】`. */
+const TOTAL = /^(本页)?(合计|总计|累计|小计|总合计)(\([^)]*\)|\[[^\]]*\]|【[^】]*】)?:?$/;
 /** What a unified social credit code looks like as written, 18 of 0-9 A-Z (its check digit is checked later). */
 function hasCodeShape(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -227,6 +236,24 @@ function classify(row: readonly unknown[]): { kind: "total" | "footer" | "text";
     return { kind: "text", column: first.column, text: first.text, part: false };
   }
   return null;
+}
+
+/**
+ * A row of a pre-numbered form left blank: numbers (its 序号) outside the columns read, nothing in them. Not an
+ * application; listed as skipped.
+ */
+function serialOnly(
+  row: readonly unknown[],
+  readColumns: ReadonlySet<number>,
+): { kind: "serialOnly"; column: number; text: string; part: boolean } | null {
+  let first = -1;
+  for (let c = 0; c < row.length; c++) {
+    const cell = row[c];
+    if (isEmpty(cell)) continue;
+    if (readColumns.has(c) || typeof cell !== "number") return null;
+    if (first < 0) first = c;
+  }
+  return first < 0 ? null : { kind: "serialOnly", column: first, text: cellText(row[first]), part: false };
 }
 
 const ENTITY_HEADERS = new Set([
@@ -322,6 +349,7 @@ function tableFrom(
   }
   let partFrom = table.dataRows.length;
   const entityColumn = columns.get("entityId")?.index;
+  const readColumns = new Set([...columns.values()].map((c) => c.index));
   for (; r < values.length; r++) {
     const row = values[r] ?? [];
     // A credit code where the table has its codes: an applicant (a header, total, footer or title has none).
@@ -354,7 +382,7 @@ function tableFrom(
         return { table, next: again };
       }
     }
-    const what = classify(row);
+    const what = classify(row) ?? serialOnly(row, readColumns);
     if (what) {
       table.skipped.push({ index: r, kind: what.kind, column: what.column, text: what.text });
       if (what.kind === "total") {

@@ -91,6 +91,29 @@ export function columnReaders(table: FoundTable, origin: { row: number; column: 
   return readers;
 }
 
+/**
+ * What makes rows the same application (SCREENING.md: "Rows identical in every cell that is read are
+ * duplicates"), on any sheet and in any table: the fields read, each with its column's unit (60 under 万元 is
+ * not 60 under 元), and the measure the sheet's name gives where no column does; then the cells, field by
+ * field. Tables that read different fields never hold identical rows.
+ */
+export interface SignatureLayout {
+  prefix: string;
+  /** The columns read, in the order of their fields' keys. */
+  columns: number[];
+}
+
+export function signatureLayout(table: Pick<FoundTable, "columns" | "sheetMeasure">): SignatureLayout {
+  const fields = [...table.columns.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const read = fields.map(([field, column]) => `${field}:${column.unit ?? ""}`).join(",");
+  const prefix = table.columns.has("measure") ? read : `${read}|${table.sheetMeasure ?? ""}`;
+  return { prefix, columns: fields.map(([, column]) => column.index) };
+}
+
+export function rowSignature(layout: SignatureLayout, cells: readonly unknown[]): string {
+  return `${layout.prefix}\u0001${layout.columns.map((c) => signaturePart(cells[c])).join("\u0001")}`;
+}
+
 export function signaturePart(cell: unknown): string {
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "Invalid Date" : cell.toISOString();
   if (typeof cell === "object" && cell !== null) return JSON.stringify(cell);

@@ -9,7 +9,8 @@ import { ScreenedBatch } from "./screened-rows";
 import { resolveOptions } from "../options";
 import { BatchResultJson, batchResultToJson } from "../batch/json";
 import { CellValue, isEmptyCell, parseDateCell, parseNumberCell, parseTextCell, parseYearCell } from "../cells/parse";
-import { SuppliedLprEntry } from "../lpr/lpr-table";
+import { SuppliedLprEntry, checkedRate } from "../lpr/lpr-table";
+import { InputError } from "../errors/errors";
 import { parseMeasureRef } from "../measures/measure-id";
 import { Decimal, formatYuan } from "../money/money";
 import { OptionsInput } from "../options";
@@ -26,7 +27,8 @@ import {
   originOf,
   parseRate,
   readRow,
-  signaturePart,
+  rowSignature,
+  signatureLayout,
 } from "./read-row";
 import {
   FIELD_BY_KEY,
@@ -266,6 +268,7 @@ const SKIPPED_WORDS: Readonly<Record<SkippedKind, { zh: string; en: string }>> =
   total: { zh: "合计行", en: "a total row" },
   footer: { zh: "表尾", en: "a footer line" },
   text: { zh: "文字行（标题或说明）", en: "a line of text (a title or a note)" },
+  serialOnly: { zh: "只有序号的空行", en: "an empty row with only its number (序号)" },
   header: { zh: "重复的表头", en: "the header repeated" },
   units: { zh: "单位行", en: "the units row" },
   numbering: { zh: "列序号行", en: "the row of column numbers" },
@@ -404,7 +407,7 @@ function readApplicants(
   const readers = columnReaders(table, origin, date1904);
   const letters = new Map<FieldKey, { letter: string; header: string }>();
   for (const [field, c] of table.columns) letters.set(field, { letter: columnLetters(origin.column + c.index), header: c.header });
-  const signatureColumns = [...table.columns.values()].map((c) => c.index);
+  const signature = signatureLayout(table);
   const measureEntry = table.columns.get("measure");
   const measureColumn = measureEntry && { ...measureEntry, letter: columnLetters(origin.column + measureEntry.index) };
   const formats = sheet.numberFormats;
@@ -414,7 +417,7 @@ function readApplicants(
     const index: CellIndex = { sheet: sheet.name, row: rowNumber, columns: letters };
     const row = readRow(cells, formats?.[r], rowNumber, sheet.name, readers, measureColumn, table.sheetMeasure);
     // Identical applications are identical cells in the columns read (notes aside): cheaper than comparing facts.
-    row.signature = `${sheet.name}\u0001${signatureColumns.map((c) => signaturePart(cells[c])).join("\u0001")}`;
+    row.signature = rowSignature(signature, cells);
     rows.push(row);
     cellsOf.push(index);
   }
@@ -606,21 +609,36 @@ function readLprSheet(sheet: SheetInput, values: readonly (readonly unknown[])[]
     const where = `${sheet.name}!${origin.row + r}`;
     const date = parseDateCell(cells[dateColumn] as CellValue);
     const rate = parseRate(cells[rateColumn.index] as CellValue, rateColumn.unit);
-    if (date.kind !== "value" || rate.kind !== "value" || rate.value.greaterThan(1) || rate.value.isNegative()) {
-      const why =
+    // An LPR outside its plausible bounds (RULES.md "Reading numbers") is that row's problem, not the batch's.
+    let implausible: InputError | null = null;
+    if (rate.kind === "value" && !rate.value.greaterThan(1) && !rate.value.isNegative()) {
+      try {
+        checkedRate(rate.value, "rate", "lpr");
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        implausible = error;
+      }
+    }
+    if (date.kind !== "value" || rate.kind !== "value" || rate.value.greaterThan(1) || rate.value.isNegative() || implausible) {
+      const [whyZh, whyEn] =
         date.kind === "invalid"
-          ? date.en
+          ? [date.zh, date.en]
           : rate.kind === "invalid"
-            ? rate.en
+            ? [rate.zh, rate.en]
             : date.kind === "absent" || rate.kind === "absent"
-              ? "date or rate missing"
-              : `${rate.value.toString()} is not a rate between 0 and 1 (write 3.00% or 0.03)`;
+              ? ["缺少日期或利率", "date or rate missing"]
+              : implausible
+                ? [implausible.reason.zh, implausible.reason.en]
+                : [
+                    `${rate.value.toString()} 不是 0 到 1 之间的利率（请写 3.00% 或 0.03）`,
+                    `${rate.value.toString()} is not a rate between 0 and 1 (write 3.00% or 0.03)`,
+                  ];
       issues.push({
         sheet: sheet.name,
         cell: where,
         severity: "warning",
-        zh: `${where}：LPR行无法读取（${why}），未使用`,
-        en: `${where}: LPR row not used: ${why}`,
+        zh: `${where}：LPR行无法读取（${whyZh}），未使用`,
+        en: `${where}: LPR row not used: ${whyEn}`,
       });
       continue;
     }

@@ -130,14 +130,25 @@ const workbookArb = fc
     options: optionsArb,
     yuanInWan: fc.boolean(),
     ratesInPercent: fc.boolean(),
+    // The rows from `at` on in a second applicant sheet: its columns in another order, or another unit.
+    second: fc.option(fc.record({ at: fc.nat(), reversed: fc.boolean(), otherUnit: fc.boolean() }), { nil: undefined }),
   })
-  .map(({ rows, duplicates, history, lpr, options, yuanInWan, ratesInPercent }) => {
+  .map(({ rows, duplicates, history, lpr, options, yuanInWan, ratesInPercent, second }) => {
     const all = [...rows];
     for (const d of duplicates) if (rows.length) all.push([...rows[d % rows.length]]);
     const header = HEADER.map((h) =>
       yuanInWan && h === "总投资额" ? "总投资额(万元)" : ratesInPercent && h === "贷款利率" ? "贷款利率(%)" : h,
     );
-    const sheets: WorkbookInput["sheets"][number][] = [{ name: "申报", values: [header, ...all] }];
+    const sheets: WorkbookInput["sheets"][number][] = [];
+    if (second && all.length) {
+      const at = second.at % all.length;
+      const otherHeader = second.otherUnit
+        ? header.map((h) => (h === "总投资额" ? "总投资额(万元)" : h === "总投资额(万元)" ? "总投资额" : h))
+        : header;
+      const order = (cells: readonly unknown[]) => (second.reversed ? [...cells].reverse() : [...cells]);
+      sheets.push({ name: "申报", values: [header, ...all.slice(0, at)] });
+      sheets.push({ name: "申报(续)", values: [order(otherHeader), ...all.slice(at).map(order)] });
+    } else sheets.push({ name: "申报", values: [header, ...all] });
     if (history.length) sheets.push({ name: "历史兑现", values: [["统一社会信用代码", "条款", "年度", "兑现金额"], ...history] });
     if (lpr) sheets.push({ name: "LPR", values: [["日期", "利率"], ...lpr] });
     return { workbook: { sheets } as WorkbookInput, options: options as ScreenOptions };

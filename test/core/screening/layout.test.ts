@@ -102,6 +102,22 @@ describe("a bureau's summary table", () => {
   });
 });
 
+describe("units rows as bureaus write them", () => {
+  test("a 单位 label in the first column and date hints (年-月-日) under the date columns", () => {
+    const values = [
+      ["序号", "统一社会信用代码", "申报年度", "申报条款", "贷款金额", "贷款利率", "放款日期", "到期日期"],
+      ["单位：", null, null, null, "万元", "%", "年-月-日", "yyyy-mm-dd"],
+      [1, A, 2025, "M8b", 1000, 3.45, "2025-06-01", "2027-05-31"],
+    ];
+    for (const engine of ["fast", "reference"] as const) {
+      const result = screenWorkbook({ sheets: [{ name: "s", values }] }, { engine });
+      expect(result.tables[0].unitsRow).toBe(2);
+      // 1000 万元 at 3.45% from 2025-06-01: 2025's interest, RULES.md's worked example.
+      expect(statuses(result)).toEqual([["s!3", "eligible", "178333.33"]]);
+    }
+  });
+});
+
 describe("where the header is and how many tables a sheet holds", () => {
   const header = ["统一社会信用代码", "企业名称", "申报年度", "申报条款", "限额以上在统", "新增实物网络零售额"];
   const row = (code: string, increase: number) => [code, "某公司", 2025, "M3", "是", increase];
@@ -162,11 +178,49 @@ describe("where the header is and how many tables a sheet holds", () => {
     expect(result.tables[0].skipped).toEqual([{ cell: "s!A2", kind: "numbering", text: "" }]);
   });
 
+  test("a pre-numbered form: rows with only their 序号 are skipped and listed, not applicants in error", () => {
+    const values = [
+      ["序号", "统一社会信用代码", "申报年度", "申报条款", "限额以上在统", "新增实物网络零售额", "备注"],
+      [1, A, 2025, "M3", "是", 20_000_000, null],
+      [2, null, null, null, null, null, null],
+      [3, null, null, null, null, null, null],
+      // Something in a column read: an application with missing cells, as before.
+      [4, null, 2025, null, null, null, null],
+      // Text outside the columns read is not a number: an error row that a person sees.
+      [5, null, null, null, null, null, "待补"],
+    ];
+    for (const engine of ["fast", "reference"] as const) {
+      const result = screenWorkbook({ sheets: [{ name: "s", values }] }, { engine });
+      expect(statuses(result)).toEqual([
+        ["s!2", "eligible", "400000.00"],
+        ["s!5", "error", "0.00"],
+        ["s!6", "error", "0.00"],
+      ]);
+      expect(result.tables[0].skipped).toEqual([
+        { cell: "s!A3", kind: "serialOnly", text: "2" },
+        { cell: "s!A4", kind: "serialOnly", text: "3" },
+      ]);
+      expect(result.issues.map((i) => i.en)).toContain('s!A3: an empty row with only its number (序号) "2", not read as an application');
+    }
+  });
+
   test("total rows of every kind (合计, 小计, 总计, 累计, 本页合计; spaced, or not in the first column) are skipped", () => {
     const values = [header, row(A, 20_000_000), ["合 计"], [null, "小计"], ["总计"], ["累计"], ["本页合计"]];
     const result = screenWorkbook({ sheets: [{ name: "s", values }] });
     expect(result.rows).toHaveLength(1);
     expect(result.tables[0].skipped.map((s) => s.kind)).toEqual(["total", "total", "total", "total", "total"]);
+  });
+
+  test("a total written with a colon or its unit (小计：, 合计（万元）, 总计[元]) is a total row too", () => {
+    const values = [header, row(A, 20_000_000), ["小计："], ["合计（万元）"], ["总计[元]:"], ["本页合计【万元】"]];
+    const result = screenWorkbook({ sheets: [{ name: "s", values }] });
+    expect(result.rows).toHaveLength(1);
+    expect(result.tables[0].skipped.map((s) => [s.kind, s.text])).toEqual([
+      ["total", "小计："],
+      ["total", "合计（万元）"],
+      ["total", "总计[元]:"],
+      ["total", "本页合计【万元】"],
+    ]);
   });
 });
 

@@ -9,15 +9,17 @@ const serial = (iso: string) => isoToExcelSerial(iso)!;
 
 describe("headers", () => {
   test.each`
-    header                  | key                   | unit
-    ${"统一社会信用代码"}   | ${"统一社会信用代码"} | ${null}
-    ${" 总投资额（万元） "} | ${"总投资额"}         | ${"wan"}
-    ${"贷款利率(%)"}        | ${"贷款利率"}         | ${"percent"}
-    ${"贷款利率%"}          | ${"贷款利率"}         | ${"percent"}
-    ${"Loan Rate (%)"}      | ${"loanrate"}         | ${"percent"}
-    ${"贷款金额（元）"}     | ${"贷款金额"}         | ${"yuan"}
-    ${"所属市(地)"}         | ${"所属市(地)"}       | ${null}
-    ${"ＵＳＣＣ"}           | ${"uscc"}             | ${null}
+    header                      | key                   | unit
+    ${"统一社会信用代码"}       | ${"统一社会信用代码"} | ${null}
+    ${" 总投资额（万元） "}     | ${"总投资额"}         | ${"wan"}
+    ${"贷款利率(%)"}            | ${"贷款利率"}         | ${"percent"}
+    ${"贷款利率%"}              | ${"贷款利率"}         | ${"percent"}
+    ${"Loan Rate (%)"}          | ${"loanrate"}         | ${"percent"}
+    ${"贷款金额（元）"}         | ${"贷款金额"}         | ${"yuan"}
+    ${"所属市(地)"}             | ${"所属市(地)"}       | ${null}
+    ${"ＵＳＣＣ"}               | ${"uscc"}             | ${null}
+    ${"贷款金额（单位：万元）"} | ${"贷款金额"}         | ${"wan"}
+    ${"Principal (unit: yuan)"} | ${"principal"}        | ${"yuan"}
   `("$header → $key ($unit)", ({ header, key, unit }) => {
     expect(normaliseHeader(header)).toEqual({ key, unit });
   });
@@ -199,6 +201,86 @@ describe("screenWorkbook", () => {
       expect.stringContaining("历史兑现!3: USCC GARBAGE has 7 characters"),
       expect.stringContaining('历史兑现!4: "later" is not a four-digit year'),
     ]);
+  });
+
+  test("a row identical in every cell read is a duplicate on any sheet, whatever the columns' order", () => {
+    const header = ["统一社会信用代码", "申报年度", "申报条款", "主体资格", "新增实物网络零售额"];
+    const reordered = ["申报条款", "统一社会信用代码", "新增实物网络零售额", "申报年度", "主体资格"];
+    const inWan = ["统一社会信用代码", "申报年度", "申报条款", "主体资格", "新增实物网络零售额（万元）"];
+    const workbook = {
+      sheets: [
+        { name: "一季度", values: [header, [A, 2025, "M3", "是", 20_000_000]] },
+        { name: "二季度", values: [reordered, ["M3", A, 20_000_000, 2025, "是"]] },
+        // The same cells under 万元 are another amount: not the same application.
+        { name: "三季度", values: [inWan, [A, 2025, "M3", "是", 20_000_000]] },
+      ],
+    };
+    for (const engine of ["fast", "reference"] as const) {
+      const result = screenWorkbook(workbook, { engine });
+      expect(result.rows.map((r) => [r.source, r.status])).toEqual([
+        ["一季度!2", "eligible"],
+        ["二季度!2", "error"],
+        ["三季度!2", "eligible"],
+      ]);
+      expect(result.rows[1].reasons.map((r) => r.code)).toEqual(["duplicate_row"]);
+      expect(result.rows[1].reasons[0].en).toContain("一季度!2");
+    }
+  });
+
+  test("sheets that give different measures by their names hold no duplicates of each other", () => {
+    const header = ["统一社会信用代码", "申报年度", "主体资格"];
+    const result = screenWorkbook({
+      sheets: [
+        {
+          name: "第6条 国家级",
+          values: [
+            [...header, "示范级别"],
+            [A, 2025, "是", "国家级"],
+          ],
+        },
+        {
+          name: "M19",
+          values: [
+            [...header, "示范级别"],
+            [A, 2025, "是", "国家级"],
+          ],
+        },
+      ],
+    });
+    expect(result.rows.map((r) => r.reasons.map((x) => x.code))).not.toContainEqual(["duplicate_row"]);
+  });
+
+  test("an LPR row outside the plausible 0.5%–20% is skipped with a warning naming its cell; the batch goes on", () => {
+    const result = screenWorkbook({
+      sheets: [
+        {
+          name: "第6条",
+          values: [
+            ["统一社会信用代码", "申报年度", "示范级别"],
+            [A, 2025, "省级"],
+          ],
+        },
+        {
+          name: "LPR",
+          values: [
+            ["生效日期", "一年期LPR(%)"],
+            ["2026-09-22", "abc"],
+            ["2026-10-20", 3.0],
+            ["2026-11-20", 25],
+            ["2026-12-22", 0.1],
+          ],
+        },
+      ],
+    });
+    expect(result.rows[0]).toMatchObject({ status: "eligible", final: "500000.00" });
+    expect(result.issues.map((i) => [i.cell, i.severity])).toEqual([
+      ["LPR!2", "warning"],
+      ["LPR!4", "warning"],
+      ["LPR!5", "warning"],
+    ]);
+    expect(result.issues[1].en).toContain("LPR!4: LPR row not used: LPR rate: 0.25 (25%) is above the plausible 0.5%–20%");
+    expect(result.issues[1].zh).toContain("高于合理范围");
+    expect(result.issues[2].en).toContain("below the plausible");
   });
 
   test("a history record without its year: an annual cap cannot place it, so the entity's rows go to a person", () => {
