@@ -205,6 +205,10 @@ export function amountParser(spec: FieldSpec) {
     if (typeof cell === "number" && Number.isFinite(cell) && unit !== "wan" && (spec.kind !== "amount" || cell >= 0)) {
       return { kind: "value", value: cell };
     }
+    // A percentage is a rate, never an amount of money: 3.45% in an amount column is a mistake, not 0.03 yuan.
+    if (typeof cell === "string" && /[%％]/.test(cell)) {
+      return { kind: "invalid", zh: `“${cell.trim()}”是百分数，应为金额`, en: `"${cell.trim()}" is a percentage; expected an amount` };
+    }
     const parsed = parseNumberCell(cell);
     if (parsed.kind !== "value") return parsed;
     if (spec.kind === "amount" && parsed.value.isNegative()) {

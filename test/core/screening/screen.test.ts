@@ -227,6 +227,19 @@ describe("screenWorkbook", () => {
     }
   });
 
+  test("a percentage in an amount column is an error naming the cell, not an amount of a few fen", () => {
+    const values = [
+      ["统一社会信用代码", "申报年度", "申报条款", "主体资格", "新增实物网络零售额"],
+      [A, 2025, "M3", "是", "3.45%"],
+    ];
+    for (const engine of ["fast", "reference"] as const) {
+      const [row] = screenWorkbook({ sheets: [{ name: "s", values }] }, { engine }).rows;
+      expect(row.status).toBe("error");
+      expect(row.reasons[0]).toMatchObject({ code: "bad_value" });
+      expect(row.reasons[0].en).toContain('s!E2 新增实物网络零售额: "3.45%" is a percentage; expected an amount');
+    }
+  });
+
   test("sheets that give different measures by their names hold no duplicates of each other", () => {
     const header = ["统一社会信用代码", "申报年度", "主体资格"];
     const result = screenWorkbook({
