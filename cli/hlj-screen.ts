@@ -332,9 +332,12 @@ export async function main(
         : error instanceof PolicyDataError
           ? error.message.split("\n").slice(0, 2).join(" ")
           : `unexpected failure: ${(error as Error)?.message?.split("\n")[0] ?? String(error)} (please report it)`;
-    err.write(`hlj-screen: ${line}\n`);
-    if (error instanceof Refusal && /^(no input|unknown option|unexpected argument|--\S+ (must|needs))/.test(error.message))
-      err.write(`${USAGE}\n`);
+    // One line, always (SCREENING.md); a mistake in the arguments points to the usage rather than printing it.
+    const usageHint =
+      error instanceof Refusal && /^(no input|unknown option|unexpected argument|--\S+ (must|needs))/.test(error.message)
+        ? " (hlj-screen --help shows the usage)"
+        : "";
+    err.write(`hlj-screen: ${line}${usageHint}\n`);
     return 2;
   }
 }

@@ -277,6 +277,7 @@ describe("hlj-screen options, output and exit codes", () => {
     expect(code).toBe(2);
     expect(stderr.split("\n")[0]).toContain(message);
     expect(stderr.split("\n")[0].startsWith("hlj-screen: ")).toBe(true);
+    expect(stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 
   test("--help", async () => {
