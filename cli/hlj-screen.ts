@@ -258,7 +258,8 @@ async function writeAtomically(target: string, write: (fd: number) => Promise<vo
  */
 class JsonOutput {
   private first = true;
-  private pending = "";
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
   private readonly file: AtomicFile | null;
 
   constructor(
@@ -268,32 +269,42 @@ class JsonOutput {
     this.file = target === "-" ? null : startAtomic(target);
   }
 
-  /** Collects text and writes it in blocks of about a megabyte (one system call per block, not per row). */
-  private write(text: string, flush = false): void {
-    this.pending += text;
-    if (this.pending.length < 1 << 20 && !flush) return;
-    const block = this.pending;
-    this.pending = "";
+  /** Collects bytes and writes them about a megabyte at a time. */
+  private writeBytes(bytes: Uint8Array, flush = false): void {
+    if (bytes.length > 0) {
+      this.pending.push(bytes);
+      this.pendingBytes += bytes.length;
+    }
+    if (this.pendingBytes < 1 << 20 && !flush) return;
+    const chunks = this.pending;
+    this.pending = [];
+    this.pendingBytes = 0;
     if (!this.file) {
-      this.out.write(block);
+      for (const chunk of chunks) this.out.write(chunk);
       return;
     }
-    const bytes = Buffer.from(block, "utf8");
-    let written = 0;
     try {
-      while (written < bytes.length) written += writeSync(this.file.fd, bytes, written, bytes.length - written);
+      for (const chunk of chunks) {
+        let written = 0;
+        while (written < chunk.length) written += writeSync(this.file.fd, chunk, written, chunk.length - written);
+      }
     } catch (error) {
       throw new Refusal(`cannot write ${this.target}: ${ioReason(error)}`);
     }
+  }
+
+  private write(text: string, flush = false): void {
+    this.writeBytes(Buffer.from(text, "utf8"), flush);
   }
 
   begin(result: ScreeningResult): void {
     this.write(`{\n  "policy": ${JSON.stringify(result.policy)},\n  "options": ${JSON.stringify(result.options)},\n  "rows": [`);
   }
 
-  /** One row's line (jsonLine). */
-  row(line: string): void {
-    this.write(`${this.first ? "" : ","}\n    ${line}`);
+  /** A block of rows' lines, UTF-8 (renderBlock): blocks are joined by a comma. */
+  rows(block: Uint8Array): void {
+    if (!this.first) this.write(",");
+    this.writeBytes(block);
     this.first = false;
   }
 
@@ -435,7 +446,7 @@ async function run(argv: readonly string[], out: NodeJS.WritableStream, err: Nod
                   (p) => (last = p),
                 )
               : undefined,
-          onJson: json ? (line) => json.row(line) : undefined,
+          onJson: json ? (block) => json.rows(block) : undefined,
         });
       });
       json?.end(result);

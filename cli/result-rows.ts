@@ -83,7 +83,14 @@ export function rowHeight(
   return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT) : undefined;
 }
 
-/** Rows [from, to) worded and rendered: their XML (sheet rows numbered from `firstRow` for row 0), their JSON lines. */
+const utf8 = new TextEncoder();
+
+/**
+ * Rows [from, to) worded and rendered: their XML (sheet rows numbered from `firstRow` for row 0) and, for the
+ * JSON, their lines (`\n    line,\n    line`: the writer puts a comma between blocks), both as UTF-8. Bytes,
+ * made where the rows are worded: a block crosses from the wording thread without a copy, and the writing
+ * thread, which also feeds the compressor, does not encode hundreds of megabytes of text.
+ */
 export function renderBlock(
   rows: readonly ResultRowJson[],
   from: number,
@@ -93,18 +100,18 @@ export function renderBlock(
   json: boolean,
 ): RenderedBlock {
   let xml = "";
-  const lines: string[] | null = json ? [] : null;
+  let lines = "";
   for (let i = from; i < to; i++) {
     const row = wordedRow(rows[i]);
     xml += resultRowXml(layout, row, firstRow + i);
-    lines?.push(jsonLine(row));
+    if (json) lines += `${i === from ? "" : ","}\n    ${jsonLine(row)}`;
   }
-  return { xml, count: to - from, json: lines };
+  return { xml: utf8.encode(xml), count: to - from, json: json ? utf8.encode(lines) : null };
 }
 
-/** A block of rendered rows and, when the JSON is written, their lines. */
+/** A block of rendered rows and, when the JSON is written, their lines (UTF-8, see renderBlock). */
 export interface RenderedBlock {
-  xml: string;
+  xml: Uint8Array;
   count: number;
-  json: string[] | null;
+  json: Uint8Array | null;
 }

@@ -10,5 +10,9 @@ import { RowLayout, renderBlock } from "./result-rows";
 const { payload, layout, firstRow, json } = workerData as { payload: RowsPayload; layout: RowLayout; firstRow: number; json: boolean };
 const rows = rowsFromPayload(payload);
 parentPort!.on("message", ({ from, to }: { from: number; to: number }) => {
-  parentPort!.postMessage({ from, block: renderBlock(rows, from, to, layout, firstRow, json) });
+  const block = renderBlock(rows, from, to, layout, firstRow, json);
+  // The bytes move to the writing thread rather than being copied.
+  const moved = [block.xml.buffer as ArrayBuffer];
+  if (block.json) moved.push(block.json.buffer as ArrayBuffer);
+  parentPort!.postMessage({ from, block }, moved);
 });

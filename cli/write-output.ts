@@ -87,8 +87,8 @@ export async function writeOutput(
     inputName: string;
     onProgress?: (done: number, total: number) => void;
     /** Called with each result row and its explanation as the results sheet is written (the JSON is written alongside). */
-    /** Each row's JSON line, in order (jsonLine), for the JSON written beside the workbook. */
-    onJson?: (line: string) => void;
+    /** The rows' JSON lines, block by block in order (renderBlock's UTF-8), for the JSON written beside the workbook. */
+    onJson?: (block: Uint8Array) => void;
   },
 ): Promise<WrittenSheets> {
   const { structure } = input;
@@ -246,7 +246,7 @@ function resultsSheet(
   style: (key: StyleKey) => number,
   print: PrintSpec,
   onProgress?: (done: number, total: number) => void,
-  onJson?: (line: string) => void,
+  onJson?: (block: Uint8Array) => void,
 ): SheetSpec {
   const kinds = table.columns.map((c) => c.kind);
   const statusColumn = table.columns.findIndex((c) => c.key === "statusWord");
@@ -290,7 +290,7 @@ function resultsSheet(
     // Worded and rendered once for both outputs (on another thread for large batches), and not kept: a
     // hundred thousand explanations would not fit in memory. Sheet row 2 is result row 0.
     for await (const block of renderedRows(result.rows, layout, 2, onJson !== undefined)) {
-      if (block.json) for (const line of block.json) onJson!(line);
+      if (block.json) onJson!(block.json);
       yield block;
       const before = done;
       done += block.count;

@@ -95,7 +95,7 @@ export class PackageWriter {
   }
 
   /** Adds a new part, deflated from the text or bytes given (a string, or any iterable of chunks). */
-  async add(name: string, content: string | Buffer | Iterable<string> | AsyncIterable<string>): Promise<void> {
+  async add(name: string, content: string | Buffer | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void> {
     const nameBytes = Buffer.from(name, "utf8");
     const headerAt = this.position;
     const record = {
@@ -119,8 +119,13 @@ export class PackageWriter {
     })();
     let crc = 0;
     let size = 0;
-    const feed = async (chunk: string | Buffer) => {
-      const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    const feed = async (chunk: string | Uint8Array) => {
+      const bytes =
+        typeof chunk === "string"
+          ? Buffer.from(chunk, "utf8")
+          : Buffer.isBuffer(chunk)
+            ? chunk
+            : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       crc = crc32(bytes, crc);
       size += bytes.length;
       if (size >= LIMIT_32) throw new PackageTooLargeError(`the part ${name} would exceed 4 GiB`);
@@ -128,7 +133,7 @@ export class PackageWriter {
     };
     try {
       if (typeof content === "string" || Buffer.isBuffer(content)) await feed(content);
-      else for await (const chunk of content as AsyncIterable<string>) await feed(chunk);
+      else for await (const chunk of content as AsyncIterable<string | Uint8Array>) await feed(chunk);
     } finally {
       deflate.end();
       await drained;

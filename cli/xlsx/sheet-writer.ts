@@ -14,9 +14,9 @@ export interface RowSpec {
   height?: number;
 }
 
-/** Rows already rendered as XML (rowXml), and how many. */
+/** Rows already rendered as XML (rowXml; as text, or UTF-8 from another thread), and how many. */
 export interface RenderedRows {
-  xml: string;
+  xml: string | Uint8Array;
   count: number;
 }
 
@@ -99,8 +99,8 @@ export function rowXml(r: number, row: readonly CellSpec[], height?: number, let
   return cells || height ? `<row r="${r}"${height ? ` ht="${height}" customHeight="1"` : ""}>${cells}</row>` : "";
 }
 
-/** The sheet's XML, in chunks (one per block of rows), for a streaming deflate. */
-export async function* sheetXml(spec: SheetSpec): AsyncGenerator<string> {
+/** The sheet's XML, in chunks (one per block of rows; text, or rows already UTF-8), for a streaming deflate. */
+export async function* sheetXml(spec: SheetSpec): AsyncGenerator<string | Uint8Array> {
   const letters = spec.columns.map((_, i) => columnLetters(i + 1));
   yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">`;
   if (spec.print) yield `<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>`;
@@ -115,7 +115,12 @@ export async function* sheetXml(spec: SheetSpec): AsyncGenerator<string> {
   for await (const item of spec.rows) {
     if ("xml" in item) {
       // Rows rendered elsewhere (the wording thread), numbered from r + 1.
-      chunk += item.xml;
+      if (typeof item.xml === "string") chunk += item.xml;
+      else {
+        if (chunk) yield chunk;
+        chunk = "";
+        yield item.xml;
+      }
       r += item.count;
     } else chunk += rowXml(++r, item.cells, item.height, letters);
     if (chunk.length > 1 << 16) {
