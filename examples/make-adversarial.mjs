@@ -206,8 +206,9 @@ CASES.forEach(([kind, expected, facts], i) => {
   }
 });
 // A second sheet laid out as a bureau lays one out: a title, a 填报单位 line, a two-row header (a group cell
-// over the loan columns) with a units row, 序号, a blank row, a 合计 row merged over the first columns, footer
-// lines, the header printed again on the next page, then a second table with its own header.
+// over the loan columns) with a units row labelled 单位：, 序号, a blank row, a 合计 row merged over the first
+// columns, footer lines, the header printed again on the next page, then a second table with its own header
+// (its unit written （单位：万元）), a pre-numbered row left blank and a 小计： row.
 const layout = workbook.addWorksheet("版式");
 layout.mergeCells("A1:J1");
 layout.getCell("A1").value = "版式测试：申报汇总表";
@@ -216,7 +217,7 @@ layout.getRow(4).values = ["序号", "统一社会信用代码", "企业名称",
 layout.getRow(5).values = [null, null, null, null, null, null, "贷款金额", "贷款利率", "放款日期", "到期日期"];
 for (const column of "ABCDEF") layout.mergeCells(`${column}4:${column}5`);
 layout.mergeCells("G4:J4");
-layout.getRow(6).values = [null, null, null, null, null, "万元", "万元", "%", null, null];
+layout.getRow(6).values = ["单位：", null, null, null, null, "万元", "万元", "%", "年-月-日", "年-月-日"];
 const loanRow = (n, code) => [n, code, `版式企业${n}`, year, "M5", 200, 500, 3.85, serial(2025, 7, 1), serial(2027, 7, 1)];
 layout.getRow(7).values = loanRow(1, uscc("230100", 900_101));
 layout.getRow(9).values = loanRow(2, uscc("230200", 900_102));
@@ -240,9 +241,10 @@ layout.getCell("G12").value = 1500;
 layout.getCell("A14").value = "填表人：赵六";
 layout.getCell("E14").value = "审核人：钱七";
 layout.getCell("A17").value = "第3条（续表）";
-layout.getRow(18).values = ["统一社会信用代码", "申报年度", "申报条款", "限额以上在统", "新增实物网络零售额（万元）"];
-layout.getRow(19).values = [uscc("230400", 900_104), year, "M3", "是", 1500];
-layout.getRow(20).values = ["小计", null, null, null, 1500];
+layout.getRow(18).values = ["序号", "统一社会信用代码", "申报年度", "申报条款", "限额以上在统", "新增实物网络零售额（单位：万元）"];
+layout.getRow(19).values = [1, uscc("230400", 900_104), year, "M3", "是", 1500];
+layout.getRow(20).values = [2];
+layout.getRow(21).values = ["小计：", null, null, null, null, 1500];
 
 // The user's own formulas, which must survive in the output unchanged.
 sheet.getCell("Z4").value = { formula: "SUM(J4:J10)", result: 0 };

@@ -102,7 +102,8 @@ describe("hlj-screen on the adversarial workbook", () => {
       ["版式!A12", "total"],
       ["版式!A14", "footer"],
       ["版式!A17", "text"],
-      ["版式!A20", "total"],
+      ["版式!A20", "serialOnly"],
+      ["版式!A21", "total"],
     ]);
     expect(
       screened.issues.filter((i: { severity: string; cell?: string }) => i.severity === "warning" && i.cell?.startsWith("版式")),
