@@ -227,6 +227,7 @@ export function settleBatch(columns: BatchColumns, history: FenHistory, policy: 
     maxLimits,
     bindingTakers: new Map(),
     metListIndex: new Map(),
+    paidEarlier: new Float64Array(MEASURE_IDS.length),
     totals: new Float64Array(MEASURE_IDS.length),
     firsts: new Int32Array(MEASURE_IDS.length),
     met: new Int8Array(MEASURE_IDS.length),
@@ -258,6 +259,8 @@ interface Work {
   bindingTakers: Map<number, number[]>;
   /** Lists of measures met, by their key (a batch has few distinct ones). */
   metListIndex: Map<number, number>;
+  /** What the entity's earlier years of the batch paid, by measure index: history for its cumulative limits. */
+  paidEarlier: Float64Array;
   /** 不重复's working arrays, by measure index. */
   totals: Float64Array;
   firsts: Int32Array;
@@ -340,6 +343,7 @@ function settleYears(work: Work, rows: Int32Array, count: number, e: number): vo
     rows[j + 1] = row;
   }
   pools.clear();
+  work.paidEarlier.fill(0);
   // (Map.clear makes a new table even when empty.)
   if (work.bindingTakers.size) work.bindingTakers.clear();
   for (let from = 0; from < live;) {
@@ -366,13 +370,13 @@ function settleYears(work: Work, rows: Int32Array, count: number, e: number): vo
         if (losers.length) columns.takers.set(i, losers);
       }
     }
+    // Like a history record, a year's payment counts against every cumulative limit of the measure (both of
+    // 第1条's, whatever the project's size): a batch of several years pays what paying them in turn would.
     for (let k = from; k < to; k++) {
       const i = rows[k];
-      if (!isLive(status[i])) continue;
-      for (let t = 0; t < maxLimits; t++) {
-        const p = rowPools[i * maxLimits + t];
-        if (p >= 0) pools.paidBefore[p] = safe(pools.paidBefore[p] + amount[i]);
-      }
+      if (!isLive(status[i]) || rowPools[i * maxLimits] < 0) continue;
+      const m = columns.measure[i];
+      work.paidEarlier[m] = safe(work.paidEarlier[m] + amount[i]);
     }
     for (let p = 0; p < pools.count; p++) pools.thisYear[p] = 0;
     from = to;
@@ -397,6 +401,8 @@ function takeSharedCap(work: Work, i: number, year: number, e: number): void {
     if (p < 0) p = pools.add(key, fen, historyUsed(history, e, MEASURE_IDS[m], scope, year), year);
     if (pools.takers[p].length && pools.takersYear[p] !== year) pools.takers[p].length = 0;
     rowPools[i * maxLimits + t] = p;
+    // An annual limit is new each year; a cumulative one has had every earlier year's payment of the measure.
+    if (scope !== "entity-year") pools.paidBefore[p] = work.paidEarlier[m];
     const left = Math.max(0, pools.limit[p] - pools.history[p] - pools.paidBefore[p] - pools.thisYear[p]);
     if (left < remaining) {
       remaining = left;

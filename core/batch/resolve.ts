@@ -168,7 +168,10 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
   firstAwardYearOnly(working, policy, live);
 
   // Year by year, earliest first: what one year pays is history for the next (a superseded row uses no cap).
+  // Like a history record, it counts against every cumulative limit of its entity's measure — both of 第1条's,
+  // whatever the project's size — so a batch of several years pays what paying them one after another would.
   const pools = new Map<string, Map<number, CapPool>>();
+  const paidEarlier = new Map<string, Money>();
   const byYear = new Map<number, Working[]>();
   for (const w of working) {
     if (!live(w) || w.result.year === null) continue;
@@ -180,11 +183,11 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
     const yearRows = byYear.get(year)!;
     // Under entity-year the rows sharing a limit are in one 不重复 scope; only entity-project needs the takers.
     const trackTakers = options.dedupScope === "entity-project";
-    for (const w of yearRows) applySharedCaps(w, year, pools, history, policy, trackTakers);
+    for (const w of yearRows) applySharedCaps(w, year, pools, paidEarlier, history, policy, trackTakers);
     noDuplication(yearRows.filter(live), working, options.dedupScope);
     for (const w of yearRows) {
       if (!live(w) || w.capPools === undefined) continue;
-      for (const pool of w.capPools) pool.paidBefore = pool.paidBefore.plus(w.amount);
+      paidEarlier.set(w.key, (paidEarlier.get(w.key) ?? ZERO).plus(w.amount));
     }
     for (const byTier of pools.values()) for (const pool of byTier.values()) pool.thisYear = ZERO;
   }
@@ -753,7 +756,7 @@ export interface CapPool {
   limit: Money;
   scope: CapUse["scope"];
   history: Money;
-  /** What the batch's earlier years paid from this cap (after 不重复). */
+  /** What the batch's earlier years paid of this measure (after 不重复): cumulative limits only. */
   paidBefore: Money;
   /** What earlier rows of the year being settled took (before 不重复). */
   thisYear: Money;
@@ -765,6 +768,7 @@ function applySharedCaps(
   w: Working,
   year: number,
   pools: Map<string, Map<number, CapPool>>,
+  paidEarlier: ReadonlyMap<string, Money>,
   history: History,
   policy: ParameterSet,
   trackTakers: boolean,
@@ -791,6 +795,8 @@ function applySharedCaps(
       byTier.set(slot, pool);
     }
     if (pool.takers.length && pool.takers[pool.takers.length - 1].result.year !== year) pool.takers = [];
+    // An annual limit is new each year; a cumulative one has had every earlier year's payment of the measure.
+    if (scope !== "entity-year") pool.paidBefore = paidEarlier.get(w.key) ?? ZERO;
     return pool;
   });
   let binding = rowPools[0];

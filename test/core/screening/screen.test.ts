@@ -296,6 +296,30 @@ describe("screenWorkbook", () => {
     expect(result.issues[2].en).toContain("below the plausible");
   });
 
+  test("第1条 over two award years: what 2025 paid counts against both limits in 2026, as a history record would", () => {
+    const header = ["统一社会信用代码", "申报年度", "申报条款", "主体资格", "总投资额", "贷款金额", "贷款利率", "放款日期", "到期日期"];
+    const large2025 = [A, 2025, "M1", "是", 40_000_000, 50_000_000, 0.03, "2025-01-01", "2028-01-01"];
+    const small2026 = [A, 2026, "M1", "是", 20_000_000, 30_000_000, 0.03, "2025-01-01", "2028-01-01"];
+    const paidAsHistory = {
+      name: "历史兑现",
+      values: [
+        ["统一社会信用代码", "申报条款", "年度", "兑现金额"],
+        [A, "M1", 2025, 1_520_833.33],
+      ],
+    };
+    for (const engine of ["fast", "reference"] as const) {
+      const together = screenWorkbook({ sheets: [{ name: "s", values: [header, large2025, small2026] }] }, { engine });
+      const inTurn = screenWorkbook({ sheets: [{ name: "s", values: [header, small2026] }, paidAsHistory] }, { engine });
+      // 2025: 50,000,000 × 3% × 365/360 = 1,520,833.33. 2026: 912,500.00 computed, 2,000,000 − 1,520,833.33 left.
+      expect(together.rows.map((r) => [r.status, r.final])).toEqual([
+        ["eligible", "1520833.33"],
+        ["eligible", "479166.67"],
+      ]);
+      expect(inTurn.rows.map((r) => [r.status, r.final])).toEqual([["eligible", "479166.67"]]);
+      expect(together.rows[1].explain.en).toContain("earlier years of this batch 1,520,833.33");
+    }
+  });
+
   test("a history record without its year: an annual cap cannot place it, so the entity's rows go to a person", () => {
     // 第3条's cap is 3,000,000 a year; 2,900,000 paid in an unknown year could be this year's.
     const workbook = (year: number | null) => ({
