@@ -20,8 +20,7 @@ import { DedupWinner, chooseWinners } from "./no-duplication";
 import { measureCitation, measureParams, paramDecimal } from "../policy/registry";
 import { Localized, ParameterSet } from "../policy/types";
 import { Reason, reason } from "../reasons/reasons";
-import { UsccCheck, checkUscc, cityOfDivision, normaliseUscc } from "../uscc/uscc";
-import { HEILONGJIANG_PROVINCE_CODE } from "../uscc/divisions";
+import { UsccCheck, checkUscc, cityOfDivision, isHeilongjiangNormalForm, normaliseUscc } from "../uscc/uscc";
 import { explainRow } from "../explain";
 
 export type RowStatus = AwardStatus | "superseded";
@@ -231,7 +230,7 @@ export function checkedEntity(raw: string, cache: RowCache) {
     entry = {
       check,
       city: check.valid ? (cityOfDivision(division)?.zh ?? "") : "",
-      inProvince: check.valid && division.startsWith(HEILONGJIANG_PROVINCE_CODE),
+      inProvince: check.valid && isHeilongjiangNormalForm(check.normalised),
     };
     cache.uscc.set(raw, entry);
   }

@@ -56,8 +56,7 @@ import { measureParams } from "../policy/registry";
 import { ResolvedOptions } from "../options";
 import { REASON_SEVERITY, Reason, ReasonCode } from "../reasons/reasons";
 import { SuppliedLprEntry } from "../lpr/lpr-table";
-import { HEILONGJIANG_PROVINCE_CODE } from "../uscc/divisions";
-import { cityOfDivision, isValidNormalForm } from "../uscc/uscc";
+import { cityOfDivision, isHeilongjiangNormalForm, isValidNormalForm } from "../uscc/uscc";
 import { Localized } from "../policy/types";
 import { FIELD_BY_KEY, FieldKey, columnLetters } from "./fields";
 import {
@@ -381,7 +380,7 @@ export function runEngine(
             if (isValidNormalForm(written)) {
               // Most codes are written in their normal form: checked without building checkUscc's messages.
               entity = internEntity(written, entityIndex, state.entities);
-              inProvinceOfText[text] = written.startsWith(HEILONGJIANG_PROVINCE_CODE, 2) ? 1 : 0;
+              inProvinceOfText[text] = isHeilongjiangNormalForm(written) ? 1 : 0;
               const prefix = written.slice(2, 6);
               let city = cityOfPrefix.get(prefix);
               if (city === undefined) cityOfPrefix.set(prefix, (city = texts.of(cityOfDivision(prefix)?.zh ?? "")));

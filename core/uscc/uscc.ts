@@ -36,13 +36,22 @@ const VALUES = (() => {
   return values;
 })();
 
-export function checkCharacter(first17: string): string {
+/** The check character's place in the alphabet for the first 17 characters, or -1 when one is outside it. */
+function checkIndex(code: string): number {
   let sum = 0;
   for (let i = 0; i < WEIGHTS.length; i++) {
-    const code = first17.charCodeAt(i);
-    sum += (code < 128 ? VALUES[code] : -1) * WEIGHTS[i];
+    const c = code.charCodeAt(i);
+    const value = c < 128 ? VALUES[c] : -1;
+    if (value < 0) return -1;
+    sum += value * WEIGHTS[i];
   }
-  return ALPHABET[(((31 - (sum % 31)) % 31) + 31) % 31];
+  return (31 - (sum % 31)) % 31;
+}
+
+/** The check character the first 17 characters call for ("" when one of them is outside the alphabet). */
+export function checkCharacter(first17: string): string {
+  const index = checkIndex(first17);
+  return index < 0 ? "" : ALPHABET[index];
 }
 
 export function checkUscc(raw: string): UsccCheck {
@@ -91,14 +100,8 @@ export function checkUscc(raw: string): UsccCheck {
  */
 export function isValidNormalForm(code: string): boolean {
   if (code.length !== CODE_LENGTH) return false;
-  let sum = 0;
-  for (let i = 0; i < CODE_LENGTH - 1; i++) {
-    const c = code.charCodeAt(i);
-    const value = c < 128 ? VALUES[c] : -1;
-    if (value < 0) return false;
-    sum += value * WEIGHTS[i];
-  }
-  return code.charCodeAt(CODE_LENGTH - 1) === ALPHABET.charCodeAt((31 - (sum % 31)) % 31);
+  const index = checkIndex(code);
+  return index >= 0 && code.charCodeAt(CODE_LENGTH - 1) === ALPHABET.charCodeAt(index);
 }
 
 export function isValidUscc(raw: string): boolean {
@@ -111,7 +114,12 @@ export function divisionCode(code: string): string {
 }
 
 export function isHeilongjiang(code: string): boolean {
-  return divisionCode(code).startsWith(HEILONGJIANG_PROVINCE_CODE);
+  return isHeilongjiangNormalForm(normaliseUscc(code));
+}
+
+/** For a code already in its normal form: registered in Heilongjiang (division digits 23…). */
+export function isHeilongjiangNormalForm(normalised: string): boolean {
+  return normalised.startsWith(HEILONGJIANG_PROVINCE_CODE, 2);
 }
 
 /** The Heilongjiang city (市/地区) the division digits name, or null (another province, province level, unknown). */
