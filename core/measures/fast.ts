@@ -8,7 +8,7 @@
  */
 import { FastLpr } from "../lpr/fast-lpr";
 import { FastInterestOptions, LprMode } from "../lpr/interest-subsidy";
-import { fenOfDecimal, rateUnitsOfDecimal } from "../money/fen";
+import { RATE_UNITS, fenOfDecimal, mulDivHalfUp, rateUnitsOfDecimal } from "../money/fen";
 import { measureParams, paramDecimal } from "../policy/registry";
 import { MeasureParams, ParameterSet, ThresholdField } from "../policy/types";
 import { ReasonCode } from "../reasons/reasons";
@@ -152,6 +152,31 @@ export function settleFen(params: FenParams, facts: FactColumns, row: number, co
 }
 
 /** AwardBuilder.requireInProvince: 第2、3条's applicant of the province, else manual. */
+/**
+ * What every percentage rule does once its qualification is read (第3条, 第4条, 第7条): below the threshold the
+ * row is ineligible; an ineligible row computes 0; an eligible one gets rate × base, settled against its cap.
+ * True when the row was settled (still eligible).
+ */
+export function settlePercentageFen(
+  params: FenParams,
+  facts: FactColumns,
+  row: number,
+  tested: number,
+  base: number,
+  out: FastAward,
+): boolean {
+  if (!meetsFen(params.threshold!, tested)) {
+    out.status = "ineligible";
+    out.codes.push("below_threshold");
+  }
+  if (out.status !== "eligible") {
+    out.computed = 0;
+    return false;
+  }
+  settleFen(params, facts, row, mulDivHalfUp(base, params.rateUnits, RATE_UNITS), out);
+  return true;
+}
+
 export function requireInProvinceFen(params: FenParams, context: FastContext, out: FastAward): void {
   if (!params.inProvince || context.inProvince || out.status !== "eligible") return;
   out.status = "manual";

@@ -8,8 +8,7 @@ import { paramDecimal } from "../policy/registry";
 import { DecimalInput, formatYuan, formatRate } from "../money/money";
 import { amountInput } from "../money/input";
 import { AwardBuilder, FACT_LABELS } from "./award-builder";
-import { FastRule, fenParamsOf, meetsFen, requireInProvinceFen, settleFen } from "./fast";
-import { RATE_UNITS, mulDivHalfUp } from "../money/fen";
+import { FastRule, fenParamsOf, requireInProvinceFen, settlePercentageFen } from "./fast";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
 export function awardM3(facts: ApplicationFacts, context: AwardContext): Award {
@@ -52,15 +51,6 @@ export const fastM3: FastRule = (facts, row, context, out) => {
     out.status = "ineligible";
     out.codes.push("not_above_size");
   }
-  if (!meetsFen(params.threshold!, increase)) {
-    out.status = "ineligible";
-    out.codes.push("below_threshold");
-  }
-  if (out.status !== "eligible") {
-    out.computed = 0;
-    return true;
-  }
-  settleFen(params, facts, row, mulDivHalfUp(increase, params.rateUnits, RATE_UNITS), out);
-  requireInProvinceFen(params, context, out);
+  if (settlePercentageFen(params, facts, row, increase, increase, out)) requireInProvinceFen(params, context, out);
   return true;
 };

@@ -9,8 +9,7 @@
 import { paramDecimal } from "../policy/registry";
 import { formatRate, formatYuan } from "../money/money";
 import { AwardBuilder } from "./award-builder";
-import { FastRule, fenParamsOf, meetsFen, settleFen } from "./fast";
-import { RATE_UNITS, mulDivHalfUp } from "../money/fen";
+import { FastRule, fenParamsOf, settlePercentageFen } from "./fast";
 import { parseMeasureId } from "./measure-id";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
@@ -86,15 +85,7 @@ function fastCrossBorder(measure: "M4a" | "M4b"): FastRule {
       out.status = "ineligible";
       out.codes.push("not_first_time");
     }
-    if (!meetsFen(params.threshold!, importExport)) {
-      out.status = "ineligible";
-      out.codes.push("below_threshold");
-    }
-    if (out.status !== "eligible") {
-      out.computed = 0;
-      return true;
-    }
-    settleFen(params, facts, row, mulDivHalfUp(costs, params.rateUnits, RATE_UNITS), out);
+    settlePercentageFen(params, facts, row, importExport, costs, out);
     return true;
   };
 }

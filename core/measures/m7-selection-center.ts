@@ -6,8 +6,7 @@
 import { paramDecimal } from "../policy/registry";
 import { formatRate, formatYuan } from "../money/money";
 import { AwardBuilder } from "./award-builder";
-import { FastRule, fenParamsOf, meetsFen, settleFen } from "./fast";
-import { RATE_UNITS, mulDivHalfUp } from "../money/fen";
+import { FastRule, fenParamsOf, settlePercentageFen } from "./fast";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
 export function awardM7(facts: ApplicationFacts, context: AwardContext): Award {
@@ -34,12 +33,6 @@ export const fastM7: FastRule = (facts, row, context, out) => {
   const investment = facts.investmentLast3Years[row];
   if (!params || Number.isNaN(drivenSales) || Number.isNaN(investment)) return false;
   out.status = "eligible";
-  if (!meetsFen(params.threshold!, drivenSales)) {
-    out.status = "ineligible";
-    out.codes.push("below_threshold");
-    out.computed = 0;
-    return true;
-  }
-  settleFen(params, facts, row, mulDivHalfUp(investment, params.rateUnits, RATE_UNITS), out);
+  settlePercentageFen(params, facts, row, drivenSales, investment, out);
   return true;
 };
