@@ -5,10 +5,11 @@
  *
  * Two rows are identical when they are in the same group — the same code cell (as the engine keys it), the
  * same measure and year as read, tables of the same layout — and their signatures (read-row.ts: the cells
- * read, each as `signaturePart` shows it) are equal. Rows are first grouped by a hash of the group; a row's
- * cells are hashed only once its group has a second row, so a batch of distinct groups hashes no cells. Rows
- * whose hashes meet are compared in full: a collision never makes a duplicate. Equality is an equivalence,
- * so of the earlier rows that are not themselves duplicates at most one is identical to a row: the first.
+ * read, each as `signaturePart` shows it) are equal. Rows are first grouped by a hash of the group; while a
+ * group holds a few distinct rows a new one is compared with each, and past a few its rows are hashed by
+ * their cells, so a batch of small groups hashes no cells and a large group costs one hash a row. Rows whose
+ * hashes meet are compared in full: a collision never makes a duplicate. Equality is an equivalence, so of
+ * the earlier rows that are not themselves duplicates at most one is identical to a row: the first.
  */
 import { SignatureLayout, rowSignature, signaturePart } from "./read-row";
 
@@ -146,17 +147,23 @@ export function signatureHash(layout: SignatureLayout, cells: readonly unknown[]
   return mix(hash);
 }
 
+/** Distinct rows a group holds before they are hashed (until then a new row is compared with each). */
+const FEW = 8;
+const HASHED = -1;
+
 /** The rows seen so far that are not duplicates, by group and by signature. */
 export class DuplicateIndex {
   private readonly source: DuplicateSource;
   /** One row a group: its first. */
   private readonly groups: Chains;
-  /** Rows of groups with more than one row, by their group's and signature's hash together. */
+  /** By a group's first row: its distinct rows so far while there are few, else HASHED. */
+  private readonly members: Int32Array;
+  /** A group's distinct rows while there are few, from its first. */
+  private readonly nextMember: Int32Array;
+  /** Rows of groups that have had more than a few, by their group's and signature's hash together. */
   private readonly signatures: Chains;
-  /** 1 once a group's first row is in `signatures`. */
-  private readonly hashed: Uint8Array;
-  private readonly group: { entityPart: Int32Array; measure: Int32Array; year: Float64Array; layout: Int32Array };
-  /** Full comparisons of two rows' cells made so far (for tests: about one a duplicate). */
+  private readonly group: { entityPart: Int32Array; measure: Int16Array; year: Float64Array; layout: Int32Array };
+  /** Full comparisons of two rows' cells made so far (for tests: a few a group, then about one a duplicate). */
   comparisons = 0;
   /** Rows whose cells were hashed so far. */
   hashedRows = 0;
@@ -164,11 +171,12 @@ export class DuplicateIndex {
   constructor(rows: number, source: DuplicateSource) {
     this.source = source;
     this.groups = new Chains(rows);
+    this.members = new Int32Array(rows);
+    this.nextMember = new Int32Array(rows);
     this.signatures = new Chains(rows);
-    this.hashed = new Uint8Array(rows);
     this.group = {
       entityPart: new Int32Array(rows),
-      measure: new Int32Array(rows),
+      measure: new Int16Array(rows),
       year: new Float64Array(rows),
       layout: new Int32Array(rows),
     };
@@ -185,9 +193,22 @@ export class DuplicateIndex {
     );
   }
 
+  private same(row: number, cells: readonly unknown[], layout: SignatureLayout, other: number): boolean {
+    this.comparisons++;
+    return sameSignature(layout, cells, this.source.signature(other), this.source.cells(other));
+  }
+
   private keyOf(groupHash: number, row: number): number {
     this.hashedRows++;
     return mix(groupHash ^ Math.imul(signatureHash(this.source.signature(row), this.source.cells(row)), 0x9e3779b1));
+  }
+
+  /** The first row of the row's group so far, or -1. */
+  private firstOfGroup(groupHash: number, group: DuplicateGroup): number {
+    for (let other = this.groups.first(groupHash); other !== NONE; other = this.groups.next[other]) {
+      if (this.groups.key[other] === groupHash && this.sameGroup(other, group)) return other;
+    }
+    return NONE;
   }
 
   /**
@@ -201,29 +222,33 @@ export class DuplicateIndex {
     g.year[row] = group.year;
     g.layout[row] = group.layout;
     const groupHash = hashGroup(group);
-    let first = NONE;
-    for (let other = this.groups.first(groupHash); other !== NONE; other = this.groups.next[other]) {
-      if (this.groups.key[other] === groupHash && this.sameGroup(other, group)) {
-        first = other;
-        break;
-      }
-    }
+    const first = this.firstOfGroup(groupHash, group);
     if (first === NONE) {
       this.groups.add(row, groupHash);
+      this.members[row] = 1;
+      this.nextMember[row] = NONE;
       return NONE;
     }
-    // A second row of the group: from now on its rows are found by their signatures.
-    if (this.hashed[first] === 0) {
-      this.hashed[first] = 1;
-      this.signatures.add(first, this.keyOf(groupHash, first));
-    }
-    const key = this.keyOf(groupHash, row);
     const cells = this.source.cells(row);
     const layout = this.source.signature(row);
+    if (this.members[first] !== HASHED) {
+      // A group of few rows: compared with each (most differ in their first cells).
+      for (let other = first; other !== NONE; other = this.nextMember[other]) if (this.same(row, cells, layout, other)) return other;
+      if (this.members[first] < FEW) {
+        this.members[first]++;
+        this.nextMember[row] = this.nextMember[first];
+        this.nextMember[first] = row;
+        return NONE;
+      }
+      // One row more than a few: from now on the group's rows are found by their signatures.
+      for (let other = first; other !== NONE; other = this.nextMember[other]) this.signatures.add(other, this.keyOf(groupHash, other));
+      this.members[first] = HASHED;
+      this.signatures.add(row, this.keyOf(groupHash, row));
+      return NONE;
+    }
+    const key = this.keyOf(groupHash, row);
     for (let other = this.signatures.first(key); other !== NONE; other = this.signatures.next[other]) {
-      if (this.signatures.key[other] !== key || !this.sameGroup(other, group)) continue;
-      this.comparisons++;
-      if (sameSignature(layout, cells, this.source.signature(other), this.source.cells(other))) return other;
+      if (this.signatures.key[other] === key && this.sameGroup(other, group) && this.same(row, cells, layout, other)) return other;
     }
     this.signatures.add(row, key);
     return NONE;
