@@ -271,6 +271,10 @@ interface Work {
   met: Int8Array;
 }
 
+/** By measure index, for one entity's rows, read once: a history record names it without its part; its first paid record. */
+const namedWithoutPart = new Uint8Array(MEASURE_IDS.length);
+const firstPaid = new Int32Array(MEASURE_IDS.length);
+
 function applyHistory(
   columns: BatchColumns,
   rows: Int32Array,
@@ -279,26 +283,33 @@ function applyHistory(
   history: FenHistory,
   measures: MeasureFacts[],
 ): void {
-  const records = history.byEntity.get(e);
+  const records = history.byEntity.get(e) ?? [];
   const unreadable = history.unreadable.has(e);
-  if (!records && !unreadable) return;
+  if (records.length === 0 && !unreadable) return;
+  namedWithoutPart.fill(0);
+  firstPaid.fill(-1);
+  for (let k = 0; k < records.length; k++) {
+    const { entry, fen } = records[k];
+    for (const id of entry.measures) {
+      const m = MEASURE_IDS.indexOf(id);
+      if (entry.written !== null) namedWithoutPart[m] = 1;
+      if (fen > 0 && firstPaid[m] < 0) firstPaid[m] = k;
+    }
+  }
   for (let k = 0; k < count; k++) {
     const i = rows[k];
     if (!isLive(columns.status[i])) continue;
-    const id = MEASURE_IDS[columns.measure[i]];
+    const m = columns.measure[i];
     if (unreadable) {
       columns.status[i] = MANUAL;
       columns.flags[i] |= BATCH.historyUnreadable;
     }
-    if (records?.some((r) => r.entry.written !== null && r.entry.measures.includes(id))) columns.flags[i] |= BATCH.historyTwoParts;
-    if (!measures[columns.measure[i]].oneTime) continue;
-    const paid = records?.find((r) => r.fen > 0 && r.entry.measures.includes(id));
-    if (paid) {
-      columns.status[i] = INELIGIBLE;
-      columns.amount[i] = 0;
-      columns.flags[i] |= BATCH.receivedBefore;
-      columns.refEntry[i] = paid.index;
-    }
+    if (namedWithoutPart[m]) columns.flags[i] |= BATCH.historyTwoParts;
+    if (!measures[m].oneTime || firstPaid[m] < 0) continue;
+    columns.status[i] = INELIGIBLE;
+    columns.amount[i] = 0;
+    columns.flags[i] |= BATCH.receivedBefore;
+    columns.refEntry[i] = records[firstPaid[m]].index;
   }
 }
 

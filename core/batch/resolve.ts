@@ -671,7 +671,7 @@ function applyHistoryRecords(working: readonly Working[], history: History, poli
     for (const m of h.measures) {
       const key = `${h.entity}|${m}`;
       if (h.amount.greaterThan(0) && !received.has(key)) received.set(key, h);
-      if (h.written !== null) twoParts.set(key, [...(twoParts.get(key) ?? []), h]);
+      if (h.written !== null) (twoParts.get(key) ?? twoParts.set(key, []).get(key)!).push(h);
     }
   }
   for (const w of working) {
