@@ -161,7 +161,8 @@ export class DuplicateIndex {
   /** A group's distinct rows while there are few, from its first. */
   private readonly nextMember: Int32Array;
   /** Rows of groups that have had more than a few, by their group's and signature's hash together. */
-  private readonly signatures: Chains;
+  private signatures: Chains | null = null;
+  private readonly rows: number;
   private readonly group: { entityPart: Int32Array; measure: Int16Array; year: Float64Array; layout: Int32Array };
   /** Full comparisons of two rows' cells made so far (for tests: a few a group, then about one a duplicate). */
   comparisons = 0;
@@ -173,7 +174,7 @@ export class DuplicateIndex {
     this.groups = new Chains(rows);
     this.members = new Int32Array(rows);
     this.nextMember = new Int32Array(rows);
-    this.signatures = new Chains(rows);
+    this.rows = rows;
     this.group = {
       entityPart: new Int32Array(rows),
       measure: new Int16Array(rows),
@@ -241,16 +242,19 @@ export class DuplicateIndex {
         return NONE;
       }
       // One row more than a few: from now on the group's rows are found by their signatures.
-      for (let other = first; other !== NONE; other = this.nextMember[other]) this.signatures.add(other, this.keyOf(groupHash, other));
+      // (Made when a group first needs it: a batch of small groups never does.)
+      const signatures = (this.signatures ??= new Chains(this.rows));
+      for (let other = first; other !== NONE; other = this.nextMember[other]) signatures.add(other, this.keyOf(groupHash, other));
       this.members[first] = HASHED;
-      this.signatures.add(row, this.keyOf(groupHash, row));
+      signatures.add(row, this.keyOf(groupHash, row));
       return NONE;
     }
+    const signatures = this.signatures!;
     const key = this.keyOf(groupHash, row);
-    for (let other = this.signatures.first(key); other !== NONE; other = this.signatures.next[other]) {
-      if (this.signatures.key[other] === key && this.sameGroup(other, group) && this.same(row, cells, layout, other)) return other;
+    for (let other = signatures.first(key); other !== NONE; other = signatures.next[other]) {
+      if (signatures.key[other] === key && this.sameGroup(other, group) && this.same(row, cells, layout, other)) return other;
     }
-    this.signatures.add(row, key);
+    signatures.add(row, key);
     return NONE;
   }
 }
