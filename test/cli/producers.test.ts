@@ -136,7 +136,7 @@ describe("an earlier output the officer edited (a 备注 column and a =SUM() bes
   });
 });
 
-describe("a 1904-date workbook whose loan dates are t=\"d\" ISO cells", () => {
+describe('a 1904-date workbook whose loan dates are t="d" ISO cells', () => {
   let reference: Run;
 
   beforeAll(async () => {

@@ -156,7 +156,10 @@ test("a UTF-16 part with its BOM is read; UTF-8 with a BOM too", async () => {
   expect(problems).toEqual([]);
   // zip() writes strings as UTF-8: write the UTF-16 bytes directly.
   const p = parts();
-  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`<?xml version="1.0" encoding="UTF-16"?>${p.get("xl/workbook.xml")}`, "utf16le")]);
+  const utf16 = Buffer.concat([
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from(`<?xml version="1.0" encoding="UTF-16"?>${p.get("xl/workbook.xml")}`, "utf16le"),
+  ]);
   const file = join(dir, "utf16.xlsx");
   writeFileSync(file, zip([...p.entries()].map(([n, c]) => [n, n === "xl/workbook.xml" ? utf16 : c])));
   expect(await checkPackage(file)).toEqual([]);
@@ -214,7 +217,12 @@ test("sheet names: the same ignoring case, longer than 31, a forbidden character
 
 test("defined names: the same ignoring case in one scope; a localSheetId past the sheets", async () => {
   const problems = await problemsOf((p) => {
-    replace(p, "xl/workbook.xml", "</definedNames>", '<definedName name="hlj_results">申报!$A$1</definedName><definedName name="HLJ_RESULTS">申报!$A$1</definedName><definedName name="x" localSheetId="2">申报!$A$1</definedName></definedNames>');
+    replace(
+      p,
+      "xl/workbook.xml",
+      "</definedNames>",
+      '<definedName name="hlj_results">申报!$A$1</definedName><definedName name="HLJ_RESULTS">申报!$A$1</definedName><definedName name="x" localSheetId="2">申报!$A$1</definedName></definedNames>',
+    );
   });
   expect(problems).toEqual([
     'xl/workbook.xml: defined name "HLJ_RESULTS" is defined twice in one scope (names ignore case)',
@@ -247,7 +255,9 @@ test("styles: a count that lies, a font that does not exist, an undefined number
 
 test("styles: more cellXfs than Excel's 65,430", async () => {
   const xfs = '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'.repeat(65_431);
-  const problems = await problemsOf((p) => replace(p, "xl/styles.xml", /<cellXfs count="2">.*<\/cellXfs>/, `<cellXfs count="65431">${xfs}</cellXfs>`));
+  const problems = await problemsOf((p) =>
+    replace(p, "xl/styles.xml", /<cellXfs count="2">.*<\/cellXfs>/, `<cellXfs count="65431">${xfs}</cellXfs>`),
+  );
   expect(problems).toEqual(["xl/styles.xml: 65431 cellXfs, past Excel's limit of 65430"]);
 });
 
@@ -291,7 +301,12 @@ test("Strict OOXML: sound on its own; a Transitional sheet and r:id patched into
   expect(await problemsOf(strict)).toEqual([]);
   const problems = await problemsOf((p) => {
     strict(p);
-    replace(p, "xl/workbook.xml", `<sheet name="结果" sheetId="5" r:id="rId2"/>`, `<sheet xmlns:t="${REL}" name="结果" sheetId="5" t:id="rId2"/>`);
+    replace(
+      p,
+      "xl/workbook.xml",
+      `<sheet name="结果" sheetId="5" r:id="rId2"/>`,
+      `<sheet xmlns:t="${REL}" name="结果" sheetId="5" t:id="rId2"/>`,
+    );
     replace(p, "xl/_rels/workbook.xml.rels", `${STRICT_REL}/worksheet" Target="/xl`, `${REL}/worksheet" Target="/xl`);
     p.set("xl/worksheets/sheet2.xml", p.get("xl/worksheets/sheet2.xml")!.replace(STRICT_MAIN, MAIN));
   });

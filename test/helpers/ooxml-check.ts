@@ -13,18 +13,7 @@
  * below the cellXfs count and every shared-string index below the strings' count; header/footer ≤ 255
  * characters; rows ≤ 1,048,576 and ascending; columns ≤ 16,384; dimension/autoFilter/merges inside the grid.
  */
-import {
-  Element,
-  ZipPackage,
-  child,
-  children,
-  openZip,
-  parsePart,
-  parseTree,
-  relAttr,
-  relsSource,
-  resolveTarget,
-} from "./ooxml-parts";
+import { Element, ZipPackage, child, children, openZip, parsePart, parseTree, relAttr, relsSource, resolveTarget } from "./ooxml-parts";
 import { SheetFacts, checkSheet } from "./ooxml-sheet-check";
 
 export const MAX_CELL_XFS = 65_430;
@@ -100,7 +89,13 @@ async function parseParts(ctx: Context) {
   const main = mainPart(ctx);
   const structural = main ? [main, byType(ctx, main, "styles"), byType(ctx, main, "calcChain")] : [];
   for (const name of structural) if (name) await tree(name);
-  const streamed = new Set(main ? relsOf(ctx, main).filter((r) => r.type.endsWith("/worksheet")).map((r) => r.part) : []);
+  const streamed = new Set(
+    main
+      ? relsOf(ctx, main)
+          .filter((r) => r.type.endsWith("/worksheet"))
+          .map((r) => r.part)
+      : [],
+  );
   for (const name of names) {
     if (ctx.trees.has(name) || streamed.has(name) || !/\.xml$/i.test(name)) continue;
     const errors = await parsePart(ctx.zip, name, { open: () => undefined });
@@ -120,10 +115,12 @@ function checkContentTypes(ctx: Context, path: string) {
   }
   for (const o of children(types, "Override")) {
     const part = (o.attrs.get("PartName") ?? "").toLowerCase();
-    if (overrides.has(part)) ctx.problems.push(`[Content_Types].xml: two <Override> for part "${o.attrs.get("PartName")}" (names ignore case)`);
+    if (overrides.has(part))
+      ctx.problems.push(`[Content_Types].xml: two <Override> for part "${o.attrs.get("PartName")}" (names ignore case)`);
     overrides.set(part, o.attrs.get("ContentType") ?? "");
   }
-  const typeOf = (name: string) => overrides.get(`/${name.toLowerCase()}`) ?? defaults.get(/\.([^./]*)$/.exec(name)?.[1].toLowerCase() ?? "");
+  const typeOf = (name: string) =>
+    overrides.get(`/${name.toLowerCase()}`) ?? defaults.get(/\.([^./]*)$/.exec(name)?.[1].toLowerCase() ?? "");
   for (const name of new Set(ctx.zip.names)) {
     if (/^\[content_types\]\.xml$/i.test(name)) continue;
     if (!typeOf(name)) ctx.problems.push(`[Content_Types].xml: no content type for part ${name}`);
@@ -193,7 +190,8 @@ async function checkWorkbook(ctx: Context) {
   const view = child(child(workbook, "bookViews"), "workbookView");
   for (const attr of ["activeTab", "firstSheet"]) {
     const at = Number(view?.attrs.get(attr) ?? 0);
-    if (sheets.length && at >= sheets.length) ctx.problems.push(`${main}: workbookView ${attr}="${at}" but there are ${sheets.length} sheets`);
+    if (sheets.length && at >= sheets.length)
+      ctx.problems.push(`${main}: workbookView ${attr}="${at}" but there are ${sheets.length} sheets`);
   }
   const facts = new Map<string, SheetFacts>();
   for (const [sheetId, part] of sheetParts) {
@@ -226,7 +224,8 @@ function checkConformance(ctx: Context, main: string, workbook: Element, facts: 
   const foreign = walk(workbook);
   if (foreign) ctx.problems.push(`${main}: ${foreign} r: attributes in the other conformance class's namespace inside a ${kind} workbook`);
   for (const rel of relsOf(ctx, main))
-    if (rel.type.startsWith(`${other.rel}/`)) ctx.problems.push(`${main}: relationship ${rel.id} has type ${rel.type} inside a ${kind} workbook`);
+    if (rel.type.startsWith(`${other.rel}/`))
+      ctx.problems.push(`${main}: relationship ${rel.id} has type ${rel.type} inside a ${kind} workbook`);
   for (const [sheetId, f] of facts)
     if (f.rootUri !== own.main) ctx.problems.push(`${parts.get(sheetId)}: worksheet in namespace ${f.rootUri} inside a ${kind} workbook`);
   const stylesPart = byType(ctx, main, "styles");
@@ -319,7 +318,11 @@ function checkCalcChain(ctx: Context, main: string, facts: Map<string, SheetFact
     sheetId = c.attrs.get("i") ?? sheetId;
     const ref = c.attrs.get("r") ?? "";
     const sheet = facts.get(sheetId);
-    const why = !sheet ? `sheetId ${sheetId}, which no sheet has` : !sheet.formulaCells.has(ref) ? `${ref} of sheetId ${sheetId}, which holds no formula` : "";
+    const why = !sheet
+      ? `sheetId ${sheetId}, which no sheet has`
+      : !sheet.formulaCells.has(ref)
+        ? `${ref} of sheetId ${sheetId}, which holds no formula`
+        : "";
     if (why && reported++ < 5) ctx.problems.push(`${part}: an entry points at ${why}`);
   }
 }

@@ -92,7 +92,8 @@ export class PartDecoder {
       this.head = Buffer.concat([this.head, chunk]);
       if (this.head.length < 4) return "";
       const [a, b] = this.head;
-      this.encoding = a === 0xff && b === 0xfe ? "utf-16le" : a === 0xfe && b === 0xff ? "utf-16be" : a === 0x3c && b === 0 ? "utf-16le" : "utf-8";
+      this.encoding =
+        a === 0xff && b === 0xfe ? "utf-16le" : a === 0xfe && b === 0xff ? "utf-16be" : a === 0x3c && b === 0 ? "utf-16le" : "utf-8";
       this.decoder = new TextDecoder(this.encoding, { ignoreBOM: false, fatal: true });
       chunk = this.head;
     }

@@ -144,14 +144,29 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\n") row.push(cell), rows.push(row), (row = []), (cell = "");
+    else if (c === ",") (row.push(cell), (cell = ""));
+    else if (c === "\n") (row.push(cell), rows.push(row), (row = []), (cell = ""));
     else if (c !== "\r") cell += c;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) (row.push(cell), rows.push(row));
   return rows;
+}
+
+let tmpfs: boolean | undefined;
+
+/** Whether a small tmpfs can be mounted here (root with CAP_SYS_ADMIN), tried once on a scratch folder. */
+export function canMountTmpfs(): boolean {
+  if (tmpfs !== undefined) return tmpfs;
+  const probe = mkdtempSync(join(tmpdir(), "hlj-mount-probe-"));
+  try {
+    tmpfs = spawnSync("mount", ["-t", "tmpfs", "-o", "size=16k", "tmpfs", probe], { stdio: "ignore", timeout: 30_000 }).status === 0;
+    if (tmpfs) spawnSync("umount", [probe], { stdio: "ignore", timeout: 30_000 });
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
+  return tmpfs;
 }
