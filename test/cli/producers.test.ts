@@ -5,13 +5,13 @@
  * Each is screened; each output is held to Excel's package rules (test/helpers/ooxml-check.ts), and every input
  * and output is opened by openpyxl and by LibreOffice (one process each for all files).
  */
-import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { Writable } from "stream";
 import { main } from "../../cli/hlj-screen";
 import { checkPackage } from "../helpers/ooxml-check";
-import { writeSimpleWorkbook } from "../helpers/packages";
+import { readParts, writeSimpleWorkbook } from "../helpers/packages";
 import { makeUscc } from "../helpers/uscc";
 import {
   LIBREOFFICE,
@@ -34,9 +34,33 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const APPLICANT_FINALS = ["400000.00", "246913.58", "600000.00", "0.00"];
 const APPLICANT_STATUSES = ["eligible", "eligible", "eligible", "ineligible"];
 
-const NAMES = ["openpyxl", "pandas", "libreoffice", "strict", "date1904", "edited-output", "utf16", "styles-cellxfs-only"] as const;
+const NAMES = [
+  "openpyxl",
+  "pandas",
+  "libreoffice",
+  "strict",
+  "date1904",
+  "edited-output",
+  "utf16",
+  "styles-cellxfs-only",
+  "quoted-comments",
+  "override-only",
+  "template",
+] as const;
 type Name = (typeof NAMES)[number];
-const input = (name: Name) => join(FIXTURES, `${name}.xlsx`);
+/** The applicant table alone, as each producer saved it. */
+const SAME_TABLE: Name[] = [
+  "openpyxl",
+  "pandas",
+  "libreoffice",
+  "strict",
+  "utf16",
+  "styles-cellxfs-only",
+  "quoted-comments",
+  "override-only",
+  "template",
+];
+const input = (name: Name) => join(FIXTURES, `${name}${name === "template" ? ".xltx" : ".xlsx"}`);
 const output = (name: Name) => join(dir, `${name}.screened.xlsx`);
 
 interface Json {
@@ -50,7 +74,7 @@ interface Run {
   json?: Json;
 }
 
-async function screen(file: string, out: string, json: string): Promise<Run> {
+async function screen(file: string, out: string, json: string, ...extra: string[]): Promise<Run> {
   let stderr = "";
   const sink = (keep: boolean) =>
     new Writable({
@@ -59,7 +83,7 @@ async function screen(file: string, out: string, json: string): Promise<Run> {
         done();
       },
     });
-  const code = await main([file, "-o", out, "--json", json, "-q"], sink(false), sink(true));
+  const code = await main([file, "-o", out, "--json", json, "-q", ...extra], sink(false), sink(true));
   let parsed: Json | undefined;
   try {
     parsed = JSON.parse(readFileSync(json, "utf8"));
@@ -112,15 +136,12 @@ describe.each(NAMES)("%s", (name) => {
   );
 });
 
-test.each(["openpyxl", "pandas", "libreoffice", "strict", "utf16", "styles-cellxfs-only"] as Name[])(
-  "%s: the four applicants are screened as the same table saved by any producer",
-  (name) => {
-    const rows = runs.get(name)!.json?.rows ?? [];
-    expect(rows.map((row) => row.status)).toEqual(APPLICANT_STATUSES);
-    expect(rows.map((row) => row.final)).toEqual(APPLICANT_FINALS);
-    expect(rows.map((row) => row.source)).toEqual(["2", "3", "4", "5"].map((r) => `${name === "pandas" ? "Sheet1" : "申报"}!${r}`));
-  },
-);
+test.each(SAME_TABLE)("%s: the four applicants are screened as the same table saved by any producer", (name) => {
+  const rows = runs.get(name)!.json?.rows ?? [];
+  expect(rows.map((row) => row.status)).toEqual(APPLICANT_STATUSES);
+  expect(rows.map((row) => row.final)).toEqual(APPLICANT_FINALS);
+  expect(rows.map((row) => row.source)).toEqual(["2", "3", "4", "5"].map((r) => `${name === "pandas" ? "Sheet1" : "申报"}!${r}`));
+});
 
 describe("an earlier output the officer edited (a 备注 column and a =SUM() beside the results, saved by openpyxl)", () => {
   test("the results sheet is recognised as ours: only the applicants are screened, no error rows from it", () => {
@@ -134,6 +155,11 @@ describe("an earlier output the officer edited (a 备注 column and a =SUM() bes
     const book = openpyxlBooks().get(output("edited-output"))!;
     expect(Object.keys(book.sheets ?? {})).toEqual(["申报", "HLJ筛查结果", "HLJ汇总"]);
   });
+});
+
+test("override-only: the user's sheet-local name HLJ_SCREEN_RESULTS on the applicant sheet is kept as it was", async () => {
+  const workbook = (await readParts(output("override-only"))).get("xl/workbook.xml")!.toString();
+  expect(workbook).toContain('<definedName name="HLJ_SCREEN_RESULTS" localSheetId="0">申报!$A$1:$F$5</definedName>');
 });
 
 describe('a 1904-date workbook whose loan dates are t="d" ISO cells', () => {
@@ -162,6 +188,22 @@ describe('a 1904-date workbook whose loan dates are t="d" ISO cells', () => {
     expect(book.date1904).toBe(true);
     expect(book.sheets!["贷款贴息"][1].slice(8).map((d) => String(d).slice(0, 10))).toEqual(["2024-03-15", "2027-03-15"]);
   });
+});
+
+test("a policy whose id is longer than a footer may hold: the output's footer stays within Excel's 255 characters", async () => {
+  const policy = JSON.parse(readFileSync(join(__dirname, "../../core/policy/sets/hlj-ecommerce-2025-draft.json"), "utf8"));
+  policy.id = `hlj-ecommerce-2025-${"哈尔滨市实施细则".repeat(30)}`;
+  const file = join(dir, "long-id-policy.json");
+  writeFileSync(file, JSON.stringify(policy));
+  const clean = join(dir, "long-footer.xlsx");
+  await writeSimpleWorkbook(clean, "申报", [
+    ["统一社会信用代码", "企业名称", "申报年度", "申报条款", "限额以上在统", "新增实物网络零售额"],
+    [makeUscc(161), "甲电商有限公司", 2025, "M3", "是", 20_000_000],
+  ]);
+  const out = join(dir, "long-footer.screened.xlsx");
+  const run = await screen(clean, out, join(dir, "long-footer.json"), "--policy", file);
+  expect(run.stderr).toBe("");
+  expect((await checkPackage(out)).filter((problem) => /Footer|Header/.test(problem))).toEqual([]);
 });
 
 const ALL_FILES = () => NAMES.flatMap((name) => [input(name), output(name)]);

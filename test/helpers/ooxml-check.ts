@@ -193,16 +193,18 @@ async function checkWorkbook(ctx: Context) {
     if (sheets.length && at >= sheets.length)
       ctx.problems.push(`${main}: workbookView ${attr}="${at}" but there are ${sheets.length} sheets`);
   }
+  // Every worksheet the workbook relates to, listed in <sheets> or not (a sheet whose <sheet> is broken is still checked).
   const facts = new Map<string, SheetFacts>();
-  for (const [sheetId, part] of sheetParts) {
-    const sheet = await checkSheet(ctx.zip, part);
+  for (const rel of relsOf(ctx, main)) {
+    if (!rel.part || !rel.type.endsWith("/worksheet") || facts.has(rel.part)) continue;
+    const sheet = await checkSheet(ctx.zip, rel.part);
     ctx.problems.push(...sheet.problems);
-    facts.set(sheetId, sheet);
+    facts.set(rel.part, sheet);
   }
-  checkConformance(ctx, main, workbook, facts, sheetParts);
-  checkStyles(ctx, main, [...facts.values()], [...sheetParts.values()]);
-  await checkSharedStrings(ctx, main, [...facts.values()], [...sheetParts.values()]);
-  checkCalcChain(ctx, main, facts);
+  checkConformance(ctx, main, workbook, facts);
+  checkStyles(ctx, main, [...facts.values()], [...facts.keys()]);
+  await checkSharedStrings(ctx, main, [...facts.values()], [...facts.keys()]);
+  checkCalcChain(ctx, main, new Map([...sheetParts].map(([sheetId, part]) => [sheetId, facts.get(part)!])));
 }
 
 const STRICT = { main: "http://purl.oclc.org/ooxml/spreadsheetml/main", rel: "http://purl.oclc.org/ooxml/officeDocument/relationships" };
@@ -216,7 +218,7 @@ const TRANSITIONAL = {
  * names, so a Transitional r:id, relationship type or worksheet inside it is not what it looks for (and the
  * other way round).
  */
-function checkConformance(ctx: Context, main: string, workbook: Element, facts: Map<string, SheetFacts>, parts: Map<string, string>) {
+function checkConformance(ctx: Context, main: string, workbook: Element, facts: Map<string, SheetFacts>) {
   const [own, other] = workbook.uri === STRICT.main ? [STRICT, TRANSITIONAL] : [TRANSITIONAL, STRICT];
   const kind = own === STRICT ? "Strict" : "Transitional";
   const walk = (el: Element): number =>
@@ -226,8 +228,8 @@ function checkConformance(ctx: Context, main: string, workbook: Element, facts: 
   for (const rel of relsOf(ctx, main))
     if (rel.type.startsWith(`${other.rel}/`))
       ctx.problems.push(`${main}: relationship ${rel.id} has type ${rel.type} inside a ${kind} workbook`);
-  for (const [sheetId, f] of facts)
-    if (f.rootUri !== own.main) ctx.problems.push(`${parts.get(sheetId)}: worksheet in namespace ${f.rootUri} inside a ${kind} workbook`);
+  for (const [part, f] of facts)
+    if (f.rootUri !== own.main) ctx.problems.push(`${part}: worksheet in namespace ${f.rootUri} inside a ${kind} workbook`);
   const stylesPart = byType(ctx, main, "styles");
   const styles = stylesPart ? ctx.trees.get(stylesPart) : undefined;
   if (styles && styles.uri !== own.main) ctx.problems.push(`${stylesPart}: styles in namespace ${styles.uri} inside a ${kind} workbook`);
