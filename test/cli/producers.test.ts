@@ -190,6 +190,23 @@ describe('a 1904-date workbook whose loan dates are t="d" ISO cells', () => {
   });
 });
 
+test("rerun on its own output (the LibreOffice fixture's): the same rows, our styles reused rather than appended again", async () => {
+  const first = output("libreoffice");
+  const again = join(dir, "libreoffice-again.screened.xlsx");
+  const rerun = await screen(first, again, join(dir, "libreoffice-again.json"));
+  expect(rerun.stderr).toBe("");
+  expect(rerun.json?.rows).toEqual(runs.get("libreoffice")!.json?.rows);
+  expect(await checkPackage(again)).toEqual([]);
+  const counts = async (file: string) => {
+    const styles = (await readParts(file)).get("xl/styles.xml")!.toString();
+    return ["numFmts", "fonts", "fills", "borders", "cellXfs"].map((list) => [
+      list,
+      new RegExp(`<${list}[^>]*count="(\\d+)"`).exec(styles)?.[1],
+    ]);
+  };
+  expect(await counts(again)).toEqual(await counts(first));
+});
+
 test("a policy whose id is longer than a footer may hold: the output's footer stays within Excel's 255 characters", async () => {
   const policy = JSON.parse(readFileSync(join(__dirname, "../../core/policy/sets/hlj-ecommerce-2025-draft.json"), "utf8"));
   policy.id = `hlj-ecommerce-2025-${"哈尔滨市实施细则".repeat(30)}`;
