@@ -37,7 +37,7 @@ export async function readInput(pkg: OpenPackage, onSheet?: (name: string) => vo
   for (const [position, entry] of structure.sheets.entries()) {
     if (entry.part === null) continue; // chart sheets, macro sheets: nothing to screen, copied as they are
     onSheet?.(entry.name);
-    sheets.push(await readSheet(pkg, { ...entry, part: entry.part }, position, strings, formats));
+    sheets.push(await readSheet(pkg, { ...entry, part: entry.part }, position, strings, formats, structure.date1904));
   }
   const marked = (marker: string) => {
     const name = structure.definedNames.find((n) => n.name.toUpperCase() === marker && n.localSheetId === null);
