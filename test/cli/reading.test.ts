@@ -1,6 +1,7 @@
 /**
  * The read side of the command line on inputs other producers write (issue 16): an earlier output the officer
- * edited (still ours by its content, never screened as applicants), `t="d"` date cells in both date systems.
+ * edited (still ours by its content, never screened as applicants), `t="d"` date cells in both date systems,
+ * a styles part with only cellXfs, parts in UTF-16, and Strict OOXML.
  */
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
@@ -9,7 +10,7 @@ import { Writable } from "stream";
 import { main } from "../../cli/hlj-screen";
 import { readInput } from "../../cli/read-input";
 import { openPackage } from "../../cli/xlsx/package-reader";
-import { isoToSerial } from "../../cli/xlsx/read-workbook";
+import { decodeXml, isoToSerial } from "../../cli/xlsx/read-workbook";
 import { isOurResultsHeader, RESULT_COLUMNS, screenWorkbook } from "../../core";
 import { readParts, writePackage } from "../helpers/packages";
 import { makeUscc } from "../helpers/uscc";
@@ -146,7 +147,7 @@ describe("an earlier results sheet the officer edited is still ours by its conte
 });
 
 // ---------------------------------------------------------------------------------------------------------
-// Hand-made packages: t="d" dates
+// Hand-made packages: t="d" dates, minimal styles, UTF-16 parts, Strict OOXML
 
 const TRANSITIONAL = {
   main: "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
@@ -337,5 +338,82 @@ describe('t="d" date cells are the dates they say, in either date system', () =>
     const result = await screen(join(ROOT, "test/fixtures/xlsx/openpyxl-iso-dates-1904.xlsx"), "openpyxl-1904");
     expect(result.code).toBe(0);
     expect(result.rows.map((r) => r.final)).toEqual([LOAN_FINAL, LOAN_FINAL]);
+  });
+});
+
+const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="MAIN"><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="10"/></cellXfs></styleSheet>`;
+
+describe("package parts other producers write", () => {
+  test("a styles part with only cellXfs: its number formats are the built-in ones", async () => {
+    const path = join(dir, "cellxfs-only.xlsx");
+    await makeWorkbook(path, [LOAN_HEADER, loanRow({ date: "2025-06-01" }, { date: "2027-05-31" })], { styles: MINIMAL_STYLES, style: 1 });
+    const { numberFormats, finals } = await cellsOf(path);
+    expect(numberFormats[1][7]).toBe("mm-dd-yy");
+    expect(finals()).toEqual([LOAN_FINAL]);
+  });
+
+  const utf16 = (bom: "le" | "be" | "none", declare: boolean) => (_part: string, xml: string) => {
+    const text = declare ? xml.replace('encoding="UTF-8"', 'encoding="UTF-16"') : xml;
+    const le = Buffer.from(text, "utf16le");
+    const bytes = bom === "be" ? Buffer.from(le).swap16() : le;
+    const mark = bom === "le" ? Buffer.from([0xff, 0xfe]) : bom === "be" ? Buffer.from([0xfe, 0xff]) : Buffer.alloc(0);
+    return Buffer.concat([mark, bytes]);
+  };
+
+  test.each([
+    ["UTF-16LE with its BOM", utf16("le", true)],
+    ["UTF-16BE with its BOM", utf16("be", true)],
+    ["UTF-16LE without a BOM, declared", utf16("none", true)],
+    ["UTF-8 with a BOM", (_p: string, xml: string) => Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(xml)])],
+  ])("every part in %s is read", async (name, encode) => {
+    const path = join(dir, `enc-${name.replace(/\W+/g, "-")}.xlsx`);
+    await makeWorkbook(path, [LOAN_HEADER, loanRow({ date: "2025-06-01" }, { date: "2027-05-31" })], {
+      styles: MINIMAL_STYLES,
+      style: 1,
+      shared: true,
+      encode,
+    });
+    const { values, numberFormats, finals } = await cellsOf(path);
+    expect(values[0]).toEqual(LOAN_HEADER);
+    expect(numberFormats[1][7]).toBe("mm-dd-yy");
+    expect(finals()).toEqual([LOAN_FINAL]);
+  });
+
+  test("decodeXml gives a small part's text the same way (for the parts the output patches)", () => {
+    const xml = '<?xml version="1.0" encoding="UTF-16"?><workbook><sheets><sheet name="申报"/></sheets></workbook>';
+    expect(decodeXml(utf16("le", false)("", xml), "xl/workbook.xml")).toBe(xml);
+    expect(decodeXml(utf16("be", false)("", xml), "xl/workbook.xml")).toBe(xml);
+    expect(decodeXml(Buffer.from(`\ufeff${xml}`), "xl/workbook.xml")).toBe(xml);
+    expect(() => decodeXml(Buffer.from('<?xml version="1.0" encoding="x-no-such"?><a/>'), "xl/styles.xml")).toThrow(
+      /xl\/styles.xml is in an encoding this tool cannot read/,
+    );
+  });
+
+  test("a part declared in another encoding (ISO-8859-1) is decoded as it says", async () => {
+    const path = join(dir, "latin1.xlsx");
+    const header = LOAN_HEADER.map((h) => [...h].map((c) => `&#${c.codePointAt(0)};`).join(""));
+    await makeWorkbook(path, [header, [...loanRow({ date: "2025-06-01" }, { date: "2027-05-31" }), "Café Müller"]], {
+      shared: true,
+      encode: (part, xml) =>
+        part === "xl/sharedStrings.xml" ? Buffer.from(xml.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"'), "latin1") : xml,
+    });
+    const { values } = await cellsOf(path);
+    expect(values[0]).toEqual(LOAN_HEADER);
+    expect(values[1][9]).toBe("Café Müller");
+  });
+
+  test('Strict OOXML (purl.oclc.org namespaces and relationship types, t="d" dates): sheets, shared strings, styles, dates', async () => {
+    const path = join(dir, "strict.xlsx");
+    await makeWorkbook(path, [LOAN_HEADER, loanRow({ date: "2025-06-01T00:00:00" }, { date: "2027-05-31T00:00:00" })], {
+      strict: true,
+      styles: MINIMAL_STYLES,
+      style: 1,
+      shared: true,
+    });
+    const input = await cellsOf(path);
+    expect(input.values[0]).toEqual(LOAN_HEADER);
+    expect(input.values[1][7]).toBe(45_809);
+    expect(input.numberFormats[1][7]).toBe("mm-dd-yy");
+    expect(input.finals()).toEqual([LOAN_FINAL]);
   });
 });
