@@ -84,6 +84,15 @@ describe("an earlier results sheet the officer edited is still ours by its conte
     expect(result.issues.filter((i) => /earlier/.test(i.en))).toEqual([]);
   });
 
+  test("the same, saved again by LibreOffice (shared strings, its own styles and names): still replaced, never screened", async () => {
+    // test/fixtures/xlsx/make-edited-output.py, last step (soffice --convert-to 'xlsx:Calc Office Open XML').
+    const result = await screen(join(ROOT, "test/fixtures/xlsx/edited-earlier-output-libreoffice.xlsx"), "edited-lo");
+    expect(result.code).toBe(0);
+    expect(result.tables.map((t) => t.sheet)).toEqual(["申报"]);
+    expect(result.rows).toHaveLength(3);
+    expect(result.sheets).toEqual(["申报", "HLJ筛查结果", "HLJ汇总"]);
+  });
+
   test("content ours but no marker: kept as it is beside the new HLJ筛查结果 (2), not screened, and a note says so", async () => {
     const input = await variant("edited-unmarked", dropMarkers);
     const result = await screen(input, "edited-unmarked");
