@@ -423,7 +423,7 @@ export async function readSheet(
 
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
 const ISO_TIME = /^T?(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
-/** Days from 1900-01-01 (serial 1 of the 1900 system, its phantom 1900-02-29 counted) to 1904-01-01 (serial 0 of 1904). */
+/** 1904-01-01, serial 0 of the 1904 date system, is serial 1,462 of the 1900 one (its phantom 1900-02-29 counted). */
 const DAYS_1900_TO_1904 = 1_462;
 
 /**
@@ -432,7 +432,7 @@ const DAYS_1900_TO_1904 = 1_462;
  * `Z` does not move it). Text that is no date of that system stays text, for the rules to name.
  */
 export function isoToSerial(text: string, date1904: boolean): number | string {
-  const time = ISO_TIME.exec(text);
+  const time = ISO_TIME.exec(text.trim());
   if (time) return dayFraction(time[1], time[2], time[3]);
   const match = ISO_DATE_TIME.exec(text.trim());
   if (!match) return text;
