@@ -21,7 +21,7 @@ import {
   screenWorkbook,
 } from "../core";
 import { readInput } from "./read-input";
-import { writeOutput, WrittenSheets } from "./write-output";
+import { fileNames, writeOutput, WrittenSheets } from "./write-output";
 import { UnreadablePackageError, bytesText, openPackage } from "./xlsx/package-reader";
 import { PackageTooLargeError } from "./xlsx/package-writer";
 
@@ -436,7 +436,7 @@ async function run(argv: readonly string[], out: NodeJS.WritableStream, err: Nod
         sheets = await writeOutput(pkg, workbook, result, {
           fd,
           language: args.language,
-          inputName: basename(input),
+          ...fileNames(input, output),
           onProgress:
             long && !quiet
               ? progress(

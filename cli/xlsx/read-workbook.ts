@@ -7,6 +7,7 @@
  */
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { OpenPackage, UnreadablePackageError, normalisePartName } from "./package-reader";
+import { decodedText } from "./xml-tree";
 
 /** A formula whose result was never saved (a file written by a program that does not calculate). */
 export interface UncalculatedFormula {
@@ -78,10 +79,9 @@ export async function parsePart(
     parser.on("cdata", handlers.text);
   }
   const stream = await pkg.stream(part);
-  stream.setEncoding("utf8");
   try {
-    for await (const chunk of stream) {
-      parser.write(chunk as string);
+    for await (const chunk of decodedText(stream)) {
+      parser.write(chunk);
       if (failure) break;
     }
     if (!failure) parser.close();

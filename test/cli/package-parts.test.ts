@@ -1,0 +1,162 @@
+/**
+ * The part editors splice at the offsets the XML parser reports (issue 16): comments, CDATA and processing
+ * instructions that look like tags do not fool them, a prefix is the producer's, a single-quoted declaration is
+ * not declared twice, and styles.xml never passes Excel's limit of cell formats.
+ */
+import { SaxesParser, SaxesTagNS } from "saxes";
+import { patchContentTypes, patchRelationships, patchStyles, patchWorkbook } from "../../cli/xlsx/patch-parts";
+
+const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const PKG = "http://schemas.openxmlformats.org/package/2006/relationships";
+const CT = "http://schemas.openxmlformats.org/package/2006/content-types";
+
+/** The elements of a text, parsed with namespaces (an undeclared prefix or a redefined attribute throws). */
+function elements(xml: string): SaxesTagNS[] {
+  const parser = new SaxesParser({ xmlns: true });
+  const found: SaxesTagNS[] = [];
+  parser.on("error", (error) => {
+    throw error;
+  });
+  parser.on("opentag", (tag) => found.push(tag));
+  parser.write(xml).close();
+  return found;
+}
+
+const edit = {
+  removeRelationshipIds: [],
+  replaceNames: ["HLJ_SCREEN_RESULTS"],
+  addSheets: [{ name: "HLJ筛查结果", sheetId: 9, relationshipId: "rIdHlj1" }],
+  addNames: (positionOf: (name: string) => number) => [
+    { name: "HLJ_SCREEN_RESULTS", formula: "HLJ筛查结果!$A$1" },
+    { name: "_xlnm._FilterDatabase", localSheetId: positionOf("HLJ筛查结果"), hidden: true, formula: "HLJ筛查结果!$A$1:$B$2" },
+  ],
+};
+
+/** The sheets of a patched workbook: name and the relationship id by the relationships namespace. */
+const sheets = (xml: string) =>
+  elements(xml)
+    .filter((e) => e.local === "sheet" && e.uri === MAIN)
+    .map((e) => [e.attributes.name?.value, Object.values(e.attributes).find((a) => a.uri === REL && a.local === "id")?.value]);
+
+describe("workbook.xml", () => {
+  test("a comment, a CDATA section and a processing instruction holding look-alike tags are left alone", () => {
+    const xml =
+      `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="${MAIN}" xmlns:r="${REL}"><!-- <sheets></sheets> <definedNames/> -->` +
+      `<?editor </sheets>?><sheets><sheet name="申报" sheetId="1" r:id="rId1"/></sheets>` +
+      `<definedNames><definedName name="note"><![CDATA[</definedNames>]]></definedName></definedNames></workbook>`;
+    const out = patchWorkbook(xml, edit);
+    expect(sheets(out)).toEqual([
+      ["申报", "rId1"],
+      ["HLJ筛查结果", "rIdHlj1"],
+    ]);
+    expect(out).toContain("<!-- <sheets></sheets> <definedNames/> -->");
+    expect(out).toContain("<?editor </sheets>?>");
+    expect(out).toContain('<definedName name="note"><![CDATA[</definedNames>]]></definedName><definedName name="HLJ_SCREEN_RESULTS">');
+  });
+
+  test("a single-quoted relationships declaration is used, not declared a second time", () => {
+    const xml = `<workbook xmlns='${MAIN}' xmlns:r='${REL}'><sheets><sheet name='申报' sheetId='1' r:id='rId1'/></sheets></workbook>`;
+    const out = patchWorkbook(xml, edit);
+    expect(sheets(out)).toEqual([
+      ["申报", "rId1"],
+      ["HLJ筛查结果", "rIdHlj1"],
+    ]);
+    expect(out.match(/xmlns:r=/g)).toHaveLength(1);
+  });
+
+  test("prefixed elements (x:workbook) and a relationships prefix other than r, declared on the sheets only", () => {
+    const xml =
+      `<x:workbook xmlns:x="${MAIN}"><x:sheets><x:sheet xmlns:rel="${REL}" name="申报" sheetId="1" rel:id="rId1"/></x:sheets>` +
+      `<x:calcPr calcId="1"/></x:workbook>`;
+    const out = patchWorkbook(xml, edit);
+    expect(sheets(out)).toEqual([
+      ["申报", "rId1"],
+      ["HLJ筛查结果", "rIdHlj1"],
+    ]);
+    // definedNames go after sheets, before calcPr (CT_Workbook's order), with the workbook's prefix.
+    expect(out).toMatch(/<\/x:sheets><x:definedNames><x:definedName name="HLJ_SCREEN_RESULTS">.*<\/x:definedNames><x:calcPr/);
+  });
+
+  test("removing a sheet moves localSheetId and activeTab; names of removed sheets, or of no sheet, go", () => {
+    const xml =
+      `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView activeTab="2" firstSheet="2"/></bookViews><sheets>` +
+      `<sheet name="A" sheetId="1" r:id="rId1"/><sheet name="旧结果" sheetId="2" r:id="rId2"/><sheet name="C" sheetId="3" r:id="rId3"/></sheets>` +
+      `<definedNames><definedName name="a" localSheetId="0">A!$A$1</definedName><definedName name="old" localSheetId="1">x</definedName>` +
+      `<definedName name="c" localSheetId="2">C!$A$1</definedName><definedName name="ghost" localSheetId="7">x</definedName>` +
+      `<definedName name="hlj_screen_results">x</definedName><definedName name="HLJ_SCREEN_RESULTS" localSheetId="0">A!$B$1</definedName></definedNames></workbook>`;
+    const out = patchWorkbook(xml, { ...edit, removeRelationshipIds: ["rId2"] });
+    expect(sheets(out).map((s) => s[0])).toEqual(["A", "C", "HLJ筛查结果"]);
+    const names = elements(out)
+      .filter((e) => e.local === "definedName")
+      .map((e) => `${e.attributes.name.value}@${e.attributes.localSheetId?.value ?? "*"}`);
+    expect(names).toEqual(["a@0", "c@1", "HLJ_SCREEN_RESULTS@0", "HLJ_SCREEN_RESULTS@*", "_xlnm._FilterDatabase@2"]);
+    expect(out).toContain('<workbookView activeTab="1" firstSheet="1"/>');
+  });
+});
+
+describe("relationships and content types", () => {
+  test("a prefixed Relationships root and a look-alike in a comment", () => {
+    const xml = `<p:Relationships xmlns:p="${PKG}"><!-- </p:Relationships> --><p:Relationship Id="rId1" Type="${REL}/worksheet" Target="a.xml"/></p:Relationships>`;
+    const out = patchRelationships(xml, [], [{ id: "rIdHlj1", type: `${REL}/worksheet`, target: "b.xml" }]);
+    const rels = elements(out).filter((e) => e.local === "Relationship" && e.uri === PKG);
+    expect(rels.map((r) => r.attributes.Id.value)).toEqual(["rId1", "rIdHlj1"]);
+    expect(out).toContain("<!-- </p:Relationships> -->");
+  });
+
+  test("[Content_Types].xml: one Override per part name ignoring case, and the rels Default where only Overrides were", () => {
+    const xml =
+      `<Types xmlns="${CT}"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/_rels/.rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+      `<Override PartName="/XL/Worksheets/Sheet2.xml" ContentType="x"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="x"/></Types>`;
+    const out = patchContentTypes(
+      xml,
+      [],
+      [
+        { part: "xl/worksheets/sheet2.xml", type: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml" },
+        { part: "xl/worksheets/_rels/sheet2.xml.rels", type: "application/vnd.openxmlformats-package.relationships+xml" },
+      ],
+    );
+    const found = elements(out);
+    expect(found.filter((e) => e.attributes.PartName?.value.toLowerCase() === "/xl/worksheets/sheet2.xml")).toHaveLength(1);
+    const relsTyped =
+      found.some((e) => e.local === "Default" && e.attributes.Extension.value === "rels") ||
+      found.some((e) => e.attributes.PartName?.value === "/xl/worksheets/_rels/sheet2.xml.rels");
+    expect(relsTyped).toBe(true);
+  });
+});
+
+describe("styles.xml", () => {
+  const styles = [
+    { bold: true, color: "FFFFFF", fill: "1F4E79", border: true },
+    { numberFormat: "#,##0.00", vertical: "top" as const, border: true },
+    { numberFormat: "0.0000", wrap: true },
+  ];
+  const base =
+    `<styleSheet xmlns="${MAIN}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts>` +
+    `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+    `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+    `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>`;
+
+  test("patched twice, the second adds nothing and gives the same indices", () => {
+    const once = patchStyles(
+      `${base}<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`,
+      styles,
+    );
+    const twice = patchStyles(once.xml, styles);
+    expect(twice.xml).toBe(once.xml);
+    expect(twice.ids).toEqual(once.ids);
+  });
+
+  test("never more than 65,430 cell formats: near the limit the styles that do not fit use the default format", () => {
+    const xfs = Array.from(
+      { length: 65_429 },
+      (_, i) => `<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyProtection="${i}"/>`,
+    );
+    const { xml, ids } = patchStyles(`${base}<cellXfs count="${xfs.length}">${xfs.join("")}</cellXfs></styleSheet>`, styles);
+    const count = elements(xml).filter((e) => e.local === "xf").length - 1;
+    expect(count).toBeLessThanOrEqual(65_430);
+    expect(Number(/<cellXfs count="(\d+)"/.exec(xml)![1])).toBe(count);
+    expect(ids.every((id) => id < count)).toBe(true);
+    expect(ids).toEqual([65_429, 0, 0]);
+  });
+});
