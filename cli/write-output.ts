@@ -237,7 +237,7 @@ async function editPackageParts(
       { name: "_xlnm.Print_Titles", localSheetId: positionOf(resultsName), formula: `${quotedSheet(resultsName)}!$1:$1` },
     ],
   });
-  const styles = await editStyles(pkg, structure.stylesPart);
+  const styles = await editStyles(pkg, structure.stylesPart, flavour);
   const contentTypes = await editContentTypes(pkg, structure, dropped, parts, names.outputName);
   const patched = new Map<string, Buffer>([
     [normalisePartName("[Content_Types].xml"), contentTypes],
@@ -248,7 +248,12 @@ async function editPackageParts(
   return { patched, flavour, style: styles.style };
 }
 
-async function editStyles(pkg: OpenPackage, stylesPart: string | null): Promise<{ xml: Buffer; style: (key: StyleKey) => number }> {
+/** styles.xml edited in its own encoding, or a new one (in the workbook's flavour) when the workbook has none. */
+async function editStyles(
+  pkg: OpenPackage,
+  stylesPart: string | null,
+  flavour: Flavour,
+): Promise<{ xml: Buffer; style: (key: StyleKey) => number }> {
   const styleKeys = Object.keys(STYLES) as StyleKey[];
   const decoded = stylesPart ? decodePart(await pkg.read(stylesPart)) : null;
   const styles = patchStyles(
@@ -256,7 +261,7 @@ async function editStyles(pkg: OpenPackage, stylesPart: string | null): Promise<
     styleKeys.map((k) => STYLES[k as keyof typeof STYLES]),
   );
   return {
-    xml: decoded ? decoded.encode(styles.xml) : Buffer.from(styles.xml, "utf8"),
+    xml: decoded ? decoded.encode(styles.xml) : Buffer.from(inFlavour(styles.xml, flavour), "utf8"),
     style: (key) => styles.ids[styleKeys.indexOf(key)],
   };
 }

@@ -333,6 +333,43 @@ describe("odd but legal packages", () => {
     expect(count(asTemplate, /PartName="\/xl\/workbook\.xml"/g)).toBe(1);
   }, 60_000);
 
+  test("macro templates: .xltm written as .xlsm gets the macro workbook type, .xlsm as .xltm the macro template type; .xltm as .xlsx is refused", async () => {
+    const macroTypes = (type: string) =>
+      `${XML}<Types xmlns="${CT}"><Default Extension="rels" ContentType="${TYPE.rels}"/><Default Extension="xml" ContentType="application/xml"/>` +
+      `<Override PartName="/xl/workbook.xml" ContentType="${type}"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${TYPE.worksheet}"/>` +
+      `<Override PartName="/xl/styles.xml" ContentType="${TYPE.styles}"/></Types>`;
+    const xltm = join(dir, "macros.xltm");
+    await handMade(xltm, { "[Content_Types].xml": macroTypes("application/vnd.ms-excel.template.macroEnabled.main+xml") });
+    const asXlsm = (await screen(xltm, join(dir, "from-xltm.xlsm"))).get("[Content_Types].xml")!.toString();
+    expect(asXlsm).toContain('<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.sheet.macroEnabled.main+xml"/>');
+    const xlsm = join(dir, "macros.xlsm");
+    await handMade(xlsm, { "[Content_Types].xml": macroTypes("application/vnd.ms-excel.sheet.macroEnabled.main+xml") });
+    const asXltm = (await screen(xlsm, join(dir, "from-xlsm.xltm"))).get("[Content_Types].xml")!.toString();
+    expect(asXltm).toContain(
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.ms-excel.template.macroEnabled.main+xml"/>',
+    );
+    const refused = await run(xltm, "-o", join(dir, "from-xltm.xlsx"));
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/macros \(\.xltm\)/);
+  }, 60_000);
+
+  test("a Strict workbook without styles.xml gets a Strict one", async () => {
+    const input = join(dir, "strict-unstyled.xlsx");
+    await handMade(input, {
+      "[Content_Types].xml":
+        `${XML}<Types xmlns="${CT}"><Default Extension="rels" ContentType="${TYPE.rels}"/><Default Extension="xml" ContentType="application/xml"/>` +
+        `<Override PartName="/xl/workbook.xml" ContentType="${TYPE.workbook}"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="${TYPE.worksheet}"/></Types>`,
+      "_rels/.rels": rels([["rId1", "officeDocument", "xl/workbook.xml"]], STRICT_REL),
+      "xl/workbook.xml": `${XML}<workbook xmlns="${STRICT_MAIN}" xmlns:r="${STRICT_REL}"><sheets><sheet name="申报" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      "xl/_rels/workbook.xml.rels": rels([["rId1", "worksheet", "worksheets/sheet1.xml"]], STRICT_REL),
+      "xl/worksheets/sheet1.xml": `${XML}<worksheet xmlns="${STRICT_MAIN}">${sheetData(USER_PARTS_APPLICANTS)}</worksheet>`,
+      "xl/styles.xml": "",
+    });
+    const parts = await screen(input, join(dir, "strict-unstyled.out.xlsx"));
+    expect(parts.get("xl/styles.xml")!.toString()).toContain(`<styleSheet xmlns="${STRICT_MAIN}">`);
+    expect(parts.get("xl/_rels/workbook.xml.rels")!.toString()).toContain(`Type="${STRICT_REL}/styles"`);
+  }, 60_000);
+
   test("a footer stays within Excel's 255 characters, whatever the policy id", async () => {
     const policy = JSON.parse(readFileSync(join(ROOT, "core/policy/sets/hlj-ecommerce-2025-draft.json"), "utf8"));
     policy.id = `hlj-${"very-long-policy-name-".repeat(15)}&-2025`;
