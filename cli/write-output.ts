@@ -102,7 +102,8 @@ export async function writeOutput(
   const droppedKeys = new Set([...dropped].map(normalisePartName));
   const taken = (part: string) => pkg.parts.has(normalisePartName(part)) && !droppedKeys.has(normalisePartName(part));
   const free = (prefix: string, n = 1, also: string[] = []) => {
-    while (taken(`${prefix}${n}.xml`) || also.includes(`${prefix}${n}.xml`)) n++;
+    // A part's name is free when neither it nor a relationships part of that name is there (an orphan .rels).
+    while (taken(`${prefix}${n}.xml`) || taken(relsPartOf(`${prefix}${n}.xml`)) || also.includes(`${prefix}${n}.xml`)) n++;
     return `${prefix}${n}.xml`;
   };
   const resultsPart = free("xl/worksheets/sheet");

@@ -70,6 +70,18 @@ function openpyxlSheets(file: string): string[] {
   return execFileSync("/usr/bin/python3", ["-W", "ignore", "-c", script, file], { encoding: "utf8" }).trim().split("\n");
 }
 
+/** The names in a zip's central directory, duplicates included (Python's zipfile lists them all). */
+const zipNames = (file: string): string[] =>
+  JSON.parse(
+    execFileSync(
+      "/usr/bin/python3",
+      ["-c", "import sys, json, zipfile; print(json.dumps(zipfile.ZipFile(sys.argv[1]).namelist()))", file],
+      {
+        encoding: "utf8",
+      },
+    ),
+  );
+
 function hasLibreOffice(): boolean {
   try {
     execFileSync("soffice", ["--version"], { stdio: "ignore", timeout: 60_000 });
@@ -368,6 +380,34 @@ describe("odd but legal packages", () => {
     const parts = await screen(input, join(dir, "strict-unstyled.out.xlsx"));
     expect(parts.get("xl/styles.xml")!.toString()).toContain(`<styleSheet xmlns="${STRICT_MAIN}">`);
     expect(parts.get("xl/_rels/workbook.xml.rels")!.toString()).toContain(`Type="${STRICT_REL}/styles"`);
+  }, 60_000);
+
+  test("sheet names stay unique ignoring case; an orphan .rels of a free sheet name is not written twice", async () => {
+    const input = join(dir, "case.xlsx");
+    const output = join(dir, "case.out.xlsx");
+    await handMade(input, {
+      "xl/workbook.xml":
+        `${XML}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><sheets><sheet name="申报" sheetId="1" r:id="rId1"/>` +
+        `<sheet name="hlj筛查结果" sheetId="2" r:id="rId3"/></sheets></workbook>`,
+      "xl/_rels/workbook.xml.rels": rels([
+        ["rId1", "worksheet", "worksheets/sheet1.xml"],
+        ["rId2", "styles", "styles.xml"],
+        ["rId3", "worksheet", "worksheets/sheet1.xml"],
+      ]),
+      "xl/worksheets/_rels/sheet3.xml.rels": rels([["rId1", "hyperlink", "http://example.com/"]]),
+    });
+    const parts = await screen(input, output);
+    const names = [
+      ...parts
+        .get("xl/workbook.xml")!
+        .toString()
+        .matchAll(/<sheet name="([^"]+)"/g),
+    ].map((m) => m[1].toLowerCase());
+    expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([]);
+    const partNames = zipNames(output).map((n) => n.toLowerCase());
+    expect(partNames).toContain("xl/worksheets/_rels/sheet3.xml.rels");
+    expect(partNames.filter((n, i) => partNames.indexOf(n) !== i)).toEqual([]);
+    expect(openpyxlSheets(output)).toHaveLength(4);
   }, 60_000);
 
   test("a footer stays within Excel's 255 characters, whatever the policy id", async () => {
