@@ -62,7 +62,11 @@ function wellFormed(parts: Map<string, Buffer>): void {
 }
 
 const text = (bytes: Buffer) =>
-  bytes[0] === 0xff && bytes[1] === 0xfe ? bytes.subarray(2).toString("utf16le") : bytes.toString("utf8").replace(/^\uFEFF/, "");
+  bytes[0] === 0xff && bytes[1] === 0xfe
+    ? bytes.subarray(2).toString("utf16le")
+    : bytes[0] === 0xfe && bytes[1] === 0xff
+      ? Buffer.from(bytes.subarray(2)).swap16().toString("utf16le")
+      : bytes.toString("utf8").replace(/^\uFEFF/, "");
 
 /** The sheet names openpyxl reads from a file (it raises on a package it cannot open). */
 function openpyxlSheets(file: string): string[] {
@@ -266,17 +270,23 @@ describe("odd but legal packages", () => {
   test("UTF-16 workbook.xml, styles.xml, rels and [Content_Types].xml are read and written back as UTF-16", async () => {
     const input = join(dir, "utf16.xlsx");
     const output = join(dir, "utf16.out.xlsx");
-    const utf16 = (xml: string) =>
-      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(xml.replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf16le")]);
+    // Little-endian (FF FE) for the workbook and its relationships, big-endian (FE FF) for the others.
+    const bigEndian = (name: string) => name === "[Content_Types].xml" || name === "xl/styles.xml";
+    const utf16 = (name: string, xml: string) => {
+      const bytes = Buffer.from(xml.replace('encoding="UTF-8"', 'encoding="UTF-16"'), "utf16le");
+      return bigEndian(name)
+        ? Buffer.concat([Buffer.from([0xfe, 0xff]), bytes.swap16()])
+        : Buffer.concat([Buffer.from([0xff, 0xfe]), bytes]);
+    };
     const plain = join(dir, "utf16-source.xlsx");
     await handMade(plain);
     const source = await readParts(plain);
     const names = ["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"];
-    await handMade(input, Object.fromEntries(names.map((n) => [n, utf16(source.get(n)!.toString())])));
+    await handMade(input, Object.fromEntries(names.map((n) => [n, utf16(n, source.get(n)!.toString())])));
     const parts = await screen(input, output);
     for (const name of names) {
       const bytes = parts.get(name)!;
-      expect({ name, bom: [...bytes.subarray(0, 2)] }).toEqual({ name, bom: [0xff, 0xfe] });
+      expect({ name, bom: [...bytes.subarray(0, 2)] }).toEqual({ name, bom: bigEndian(name) ? [0xfe, 0xff] : [0xff, 0xfe] });
       expect(text(bytes)).toContain('encoding="UTF-16"');
     }
     expect(text(parts.get("xl/workbook.xml")!)).toContain("HLJ筛查结果");
