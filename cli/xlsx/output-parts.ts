@@ -59,12 +59,13 @@ export const MAX_HEADER_FOOTER = 255;
 export function printFooterWithin(policyId: string, language: DisplayLanguage, limit = MAX_HEADER_FOOTER): string {
   const { left, center, right } = printFooterParts(policyId, language);
   const rest = `&L&C${center}&R${right}`;
-  let shown = left.replace(/&/g, "&&");
+  const escaped = (text: string) => text.replace(/&/g, "&&");
+  let shown = escaped(left);
   if (rest.length + shown.length > limit) {
-    shown = [...left].slice(0, Math.max(0, limit - rest.length - 1)).join("");
-    // Cut again until the doubled ampersands fit too (and never leave a lone "&" at the end).
-    while (rest.length + shown.replace(/&/g, "&&").length + 1 > limit) shown = [...shown].slice(0, -1).join("");
-    shown = `${shown.replace(/&/g, "&&")}…`;
+    // Whole characters (UTF-16 units counted, as Excel does) until the rest and an ellipsis fit.
+    const characters = [...left];
+    while (characters.length && rest.length + escaped(characters.join("")).length + 1 > limit) characters.pop();
+    shown = `${escaped(characters.join(""))}…`;
   }
   return `&L${shown}&C${center}&R${right}`;
 }
