@@ -508,6 +508,19 @@ describe("reruns on an earlier output", () => {
   }, 60_000);
 });
 
+describe("reruns on Strict and UTF-16 outputs", () => {
+  test("our sheets are replaced, not added again, and the parts stay Strict / UTF-16", async () => {
+    const strict = await screen(join(dir, "strict.out.xlsx"), join(dir, "strict.rerun.xlsx"));
+    const strictWorkbook = strict.get("xl/workbook.xml")!.toString();
+    expect([...strictWorkbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual(["申报", "HLJ筛查结果", "HLJ汇总"]);
+    expect(strict.get("xl/_rels/workbook.xml.rels")!.toString()).not.toContain(`${REL}/`);
+    const utf16 = await screen(join(dir, "utf16.out.xlsx"), join(dir, "utf16.rerun.xlsx"));
+    const utf16Workbook = text(utf16.get("xl/workbook.xml")!);
+    expect([...utf16Workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual(["申报", "HLJ筛查结果", "HLJ汇总"]);
+    expect([...utf16.get("xl/workbook.xml")!.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+  }, 60_000);
+});
+
 withLibreOffice(
   "LibreOffice opens every output above with its results sheet",
   () => {
