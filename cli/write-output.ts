@@ -39,7 +39,7 @@ import { PrintSpec, RenderedRows, RowSpec, SheetSpec, sheetXml } from "./xlsx/sh
 import { renderedRows } from "./wording";
 import { RowLayout, displayWidth, rowHeight } from "./result-rows";
 import { chartXml, drawingXml } from "./xlsx/chart";
-import { NewParts, OurSheet, droppedParts, editContentTypes, printFooterWithin } from "./xlsx/output-parts";
+import { NewParts, OurSheet, droppedParts, editContentTypes, newPartNames, printFooterWithin } from "./xlsx/output-parts";
 
 const HEADER_FILL = "1F4E79";
 /** The styles the two sheets use, appended to the workbook's own (their indices are looked up by key). */
@@ -99,21 +99,7 @@ export async function writeOutput(
   const summaryName = freeSheetName(SUMMARY_SHEET, [...keptNames, resultsName]);
 
   const dropped = await droppedParts(pkg, ourSheets);
-  const droppedKeys = new Set([...dropped].map(normalisePartName));
-  const taken = (part: string) => pkg.parts.has(normalisePartName(part)) && !droppedKeys.has(normalisePartName(part));
-  const free = (prefix: string, n = 1, also: string[] = []) => {
-    // A part's name is free when neither it nor a relationships part of that name is there (an orphan .rels).
-    while (taken(`${prefix}${n}.xml`) || taken(relsPartOf(`${prefix}${n}.xml`)) || also.includes(`${prefix}${n}.xml`)) n++;
-    return `${prefix}${n}.xml`;
-  };
-  const resultsPart = free("xl/worksheets/sheet");
-  const parts: NewParts = {
-    results: resultsPart,
-    summary: free("xl/worksheets/sheet", 1, [resultsPart]),
-    drawing: free("xl/drawings/drawing"),
-    chart: free("xl/charts/chart"),
-    styles: structure.stylesPart ?? "xl/styles.xml",
-  };
+  const parts = newPartNames(pkg, dropped, structure.stylesPart);
   const table = resultsColumns(result.rows, options.language);
   const edited = await editPackageParts(pkg, input, ourSheets, dropped, parts, {
     resultsName,
@@ -121,8 +107,8 @@ export async function writeOutput(
     filterRange: `$A$1:$${columnLetters(table.columns.length)}$${result.rows.length + 1}`,
     outputName: options.outputName,
   });
-  droppedKeys.clear();
-  for (const part of dropped) droppedKeys.add(normalisePartName(part));
+  // The calculation chain may have joined the dropped parts.
+  const droppedKeys = new Set([...dropped].map(normalisePartName));
 
   const writer = new PackageWriter(options.fd);
   const patched = edited.patched;

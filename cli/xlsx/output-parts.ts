@@ -70,6 +70,28 @@ export function printFooterWithin(policyId: string, language: DisplayLanguage, l
   return `&L${shown}&C${center}&R${right}`;
 }
 
+/**
+ * Names for the new parts, free in the package once the replaced sheets' parts are gone: neither the part nor
+ * a relationships part of its name is there (an orphan .rels would otherwise be written twice).
+ */
+export function newPartNames(pkg: OpenPackage, dropped: ReadonlySet<string>, stylesPart: string | null): NewParts {
+  const droppedKeys = new Set([...dropped].map(normalisePartName));
+  const taken = (part: string) => pkg.parts.has(normalisePartName(part)) && !droppedKeys.has(normalisePartName(part));
+  const free = (prefix: string, also: string[] = []) => {
+    let n = 1;
+    while (taken(`${prefix}${n}.xml`) || taken(relsPartOf(`${prefix}${n}.xml`)) || also.includes(`${prefix}${n}.xml`)) n++;
+    return `${prefix}${n}.xml`;
+  };
+  const results = free("xl/worksheets/sheet");
+  return {
+    results,
+    summary: free("xl/worksheets/sheet", [results]),
+    drawing: free("xl/drawings/drawing"),
+    chart: free("xl/charts/chart"),
+    styles: stylesPart ?? "xl/styles.xml",
+  };
+}
+
 /** Parts of the replaced sheets, and the drawings and charts only they use. */
 export async function droppedParts(pkg: OpenPackage, ourSheets: readonly OurSheet[]): Promise<Set<string>> {
   const dropped = new Set<string>();
