@@ -172,12 +172,15 @@ export class Splice {
       this.insert(element.closeStart, content);
       return;
     }
-    const slash = this.text.lastIndexOf("/", element.openEnd - 1);
-    this.replace(slash, element.openEnd, `>${content}</${element.name}>`);
+    let at = this.text.lastIndexOf("/", element.openEnd - 1);
+    while (/\s/.test(this.text[at - 1])) at--;
+    this.replace(at, element.openEnd, `>${content}</${element.name}>`);
   }
 
   toString(): string {
-    const edits = [...this.edits].sort((a, b) => b.start - a.start || b.order - a.order);
+    // From the last offset; at one offset a replaced range first, then the insertions (the first given ends first).
+    const inserted = (e: { start: number; end: number }) => (e.end === e.start ? 1 : 0);
+    const edits = [...this.edits].sort((a, b) => b.start - a.start || inserted(a) - inserted(b) || b.order - a.order);
     let out = this.text;
     let limit = Infinity;
     for (const edit of edits) {

@@ -78,6 +78,20 @@ describe("workbook.xml", () => {
     expect(out).toMatch(/<\/x:sheets><x:definedNames><x:definedName name="HLJ_SCREEN_RESULTS">.*<\/x:definedNames><x:calcPr/);
   });
 
+  test("CRLF line ends, tabs, '>' and '/' in attribute values, an astral character: offsets still fall on the tags", () => {
+    const xml =
+      `<?xml version="1.0"?>\r\n<workbook xmlns="${MAIN}"\r\n\txmlns:r="${REL}">\r\n<bookViews><workbookView\tactiveTab = '1'/></bookViews>` +
+      `<sheets>\r\n\t<sheet name="a>b/c 𠀀" sheetId="1" r:id="rId1" />\r\n\t<sheet name="x" sheetId="2" r:id="rId2"></sheet>\r\n</sheets>\r\n<definedNames />\r\n</workbook>\r\n`;
+    const out = patchWorkbook(xml, { ...edit, removeRelationshipIds: ["rId2"] });
+    expect(sheets(out)).toEqual([
+      ["a>b/c 𠀀", "rId1"],
+      ["HLJ筛查结果", "rIdHlj1"],
+    ]);
+    expect(out).toContain("<workbookView\tactiveTab = '0'/>");
+    expect(out).toContain('<definedNames><definedName name="HLJ_SCREEN_RESULTS">');
+    expect(out.startsWith(`<?xml version="1.0"?>\r\n<workbook xmlns="${MAIN}"\r\n\txmlns:r="${REL}">\r\n`)).toBe(true);
+  });
+
   test("removing a sheet moves localSheetId and activeTab; names of removed sheets, or of no sheet, go", () => {
     const xml =
       `<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView activeTab="2" firstSheet="2"/></bookViews><sheets>` +
@@ -145,6 +159,19 @@ describe("styles.xml", () => {
     const twice = patchStyles(once.xml, styles);
     expect(twice.xml).toBe(once.xml);
     expect(twice.ids).toEqual(once.ids);
+  });
+
+  test("empty lists written as <fonts/> and <numFmts /> (no count) are filled, with a count", () => {
+    const xml =
+      `<styleSheet xmlns="${MAIN}"><numFmts /><fonts/><fills/><borders/><cellStyleXfs/>` +
+      `<cellXfs><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs></styleSheet>`;
+    const { xml: out, ids } = patchStyles(xml, styles);
+    const found = elements(out);
+    const list = (local: string) => found.find((e) => e.local === local)!;
+    expect(list("numFmts").attributes.count.value).toBe("1");
+    expect(Number(list("fonts").attributes.count.value)).toBe(found.filter((e) => e.local === "font").length);
+    expect(out).toContain('<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/>');
+    expect(ids.every((id) => id > 0 && id < Number(list("cellXfs").attributes.count.value))).toBe(true);
   });
 
   test("never more than 65,430 cell formats: near the limit the styles that do not fit use the default format", () => {
