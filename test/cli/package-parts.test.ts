@@ -3,6 +3,7 @@
  * instructions that look like tags do not fool them, a prefix is the producer's, a single-quoted declaration is
  * not declared twice, and styles.xml never passes Excel's limit of cell formats.
  */
+import fc from "fast-check";
 import { SaxesParser, SaxesTagNS } from "saxes";
 import { patchContentTypes, patchRelationships, patchStyles, patchWorkbook } from "../../cli/xlsx/patch-parts";
 
@@ -185,5 +186,80 @@ describe("styles.xml", () => {
     expect(Number(/<cellXfs count="(\d+)"/.exec(xml)![1])).toBe(count);
     expect(ids.every((id) => id < count)).toBe(true);
     expect(ids).toEqual([65_429, 0, 0]);
+  });
+});
+
+describe("workbook.xml written any legal way (property)", () => {
+  const shape = fc.record({
+    main: fc.constantFrom("", "x:", "ns0:"),
+    rel: fc.constantFrom("r", "rel", "R2"),
+    declared: fc.constantFrom("root", "sheets", "each"),
+    quote: fc.constantFrom('"', "'"),
+    space: fc.constantFrom("", "\r\n", "\n\t", " "),
+    comments: fc.boolean(),
+    sheets: fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }),
+    names: fc.oneof(
+      fc.constant(null),
+      fc.array(
+        fc.record({
+          name: fc.constantFrom("hlj_screen_results", "HLJ_SCREEN_RESULTS", "Other"),
+          local: fc.option(fc.nat(6), { nil: null }),
+        }),
+        {
+          maxLength: 6,
+        },
+      ),
+    ),
+    activeTab: fc.option(fc.nat(4), { nil: null }),
+  });
+
+  test("the result parses with namespaces, lists the kept and new sheets, and every name points at a sheet", () => {
+    fc.assert(
+      fc.property(shape, (s) => {
+        const q = (v: string | number) => `${s.quote}${v}${s.quote}`;
+        const m = s.main;
+        const decl = (where: string) => (s.declared === where ? ` xmlns:${s.rel}=${q(REL)}` : "");
+        const note = s.comments ? `<!-- <${m}sheets></${m}sheets><${m}definedNames/> -->` : "";
+        const sheetsXml = s.sheets
+          .map((_, i) => `${s.space}<${m}sheet${decl("each")} name=${q(`S${i}`)} sheetId=${q(i + 1)} ${s.rel}:id=${q(`rId${i + 1}`)}/>`)
+          .join("");
+        const namesXml =
+          s.names === null
+            ? ""
+            : `<${m}definedNames>${s.names
+                .map(
+                  (n, i) =>
+                    `<${m}definedName name=${q(n.name + (n.name === "Other" ? i : ""))}${n.local === null ? "" : ` localSheetId=${q(n.local)}`}>S0!$A$1</${m}definedName>`,
+                )
+                .join("")}</${m}definedNames>`;
+        const xmlns = m ? `xmlns:${m.slice(0, -1)}=${q(MAIN)}` : `xmlns=${q(MAIN)}`;
+        const xml =
+          `<?xml version="1.0"?>${s.space}<${m}workbook ${xmlns}${decl("root")}>${note}` +
+          `${s.activeTab === null ? "" : `<${m}bookViews><${m}workbookView activeTab=${q(Math.min(s.activeTab, s.sheets.length - 1))}/></${m}bookViews>`}` +
+          `<${m}sheets${decl("sheets")}>${sheetsXml}${note}${s.space}</${m}sheets>${note}${namesXml}<${m}calcPr/></${m}workbook>`;
+        const removed = s.sheets.flatMap((r, i) => (r ? [`rId${i + 1}`] : []));
+        const out = patchWorkbook(xml, { ...edit, removeRelationshipIds: removed });
+        const found = elements(out);
+        const kept = s.sheets.flatMap((r, i) => (r ? [] : [[`S${i}`, `rId${i + 1}`]]));
+        expect(sheets(out)).toEqual([...kept, ["HLJ筛查结果", "rIdHlj1"]]);
+        const total = kept.length + 1;
+        const names = found.filter((e) => e.local === "definedName" && e.uri === MAIN);
+        const global = names.filter((e) => !e.attributes.localSheetId).map((e) => e.attributes.name.value.toLowerCase());
+        expect(new Set(global).size).toBe(global.length);
+        for (const n of names) if (n.attributes.localSheetId) expect(Number(n.attributes.localSheetId.value)).toBeLessThan(total);
+        // Each name local to a kept sheet is still there, moved to the sheet's new position.
+        for (const n of s.names ?? []) {
+          if (n.local === null || n.local >= s.sheets.length || s.sheets[n.local]) continue;
+          const position = kept.findIndex((k) => k[0] === `S${n.local}`);
+          expect(
+            names.some((e) => e.attributes.name.value.startsWith(n.name) && e.attributes.localSheetId?.value === String(position)),
+          ).toBe(true);
+        }
+        const view = found.find((e) => e.local === "workbookView");
+        if (view) expect(Number(view.attributes.activeTab.value)).toBeLessThan(total);
+        if (s.comments) expect(out.split(note).length).toBe(xml.split(note).length);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
