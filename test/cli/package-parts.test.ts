@@ -3,8 +3,12 @@
  * instructions that look like tags do not fool them, a prefix is the producer's, a single-quoted declaration is
  * not declared twice, and styles.xml never passes Excel's limit of cell formats.
  */
+import { closeSync, mkdtempSync, openSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
 import fc from "fast-check";
 import { SaxesParser, SaxesTagNS } from "saxes";
+import { PackageWriter } from "../../cli/xlsx/package-writer";
 import { patchContentTypes, patchRelationships, patchStyles, patchWorkbook } from "../../cli/xlsx/patch-parts";
 
 const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
@@ -262,4 +266,17 @@ describe("workbook.xml written any legal way (property)", () => {
       { numRuns: 300 },
     );
   });
+});
+
+test("the package writer refuses a second part of one name (ignoring case) rather than write a broken zip", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "hlj-parts-"));
+  const fd = openSync(join(dir, "twice.zip"), "w");
+  try {
+    const writer = new PackageWriter(fd);
+    await writer.add("xl/worksheets/sheet3.xml", "<a/>");
+    await expect(writer.add("XL/Worksheets/Sheet3.xml", "<b/>")).rejects.toThrow("written twice");
+  } finally {
+    closeSync(fd);
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
