@@ -3,6 +3,7 @@
  * mark, UTF-16 without one, or the declaration's `encoding="…"` — not assumed to be UTF-8 (issue 16).
  */
 import { StringDecoder } from "string_decoder";
+import { TextDecoder } from "util";
 import { UnreadablePackageError } from "./package-reader";
 
 /**
@@ -31,15 +32,43 @@ export function decodeXml(bytes: Buffer, part: string): string {
   return decoderFor(bytes, part)(bytes);
 }
 
-function decoderFor(head: Buffer, part: string): (bytes: Buffer) => string {
+/** A part's text, and how to encode an edited text so that the part's mark and declaration stay true. */
+export interface DecodedPart {
+  text: string;
+  encode(text: string): Buffer;
+}
+
+/**
+ * A part to edit: decoded as `parsePart` decodes it; written back in its own encoding with its own byte order
+ * mark when that is UTF-8 or UTF-16 (so `encoding="UTF-16"` stays true), else as UTF-8 with the declaration
+ * saying so (a single-byte encoding cannot hold the Chinese names the edit adds).
+ */
+export function decodePart(bytes: Buffer, part: string): DecodedPart {
+  const text = decodeXml(bytes, part);
+  const label = encodingOf(bytes);
+  const starts = (...marks: number[]) => marks.every((b, i) => bytes[i] === b);
+  const mark = bytes.subarray(0, starts(0xef, 0xbb, 0xbf) ? 3 : starts(0xff, 0xfe) || starts(0xfe, 0xff) ? 2 : 0);
+  if (label === "utf-16le") return { text, encode: (edited) => Buffer.concat([mark, Buffer.from(edited, "utf16le")]) };
+  if (label === "utf-16be") return { text, encode: (edited) => Buffer.concat([mark, Buffer.from(edited, "utf16le").swap16()]) };
+  if (label === "utf-8") return { text, encode: (edited) => Buffer.concat([mark, Buffer.from(edited, "utf8")]) };
+  return {
+    text,
+    encode: (edited) => Buffer.from(edited.replace(/^(<\?xml[^>]*?\sencoding\s*=\s*["'])[^"']*/, "$1UTF-8"), "utf8"),
+  };
+}
+
+/** The encoding a part says it is in (XML 1.0 appendix F), as a TextDecoder label. */
+function encodingOf(head: Buffer): string {
   const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
-  let label = "utf-8";
-  if (starts(0xff, 0xfe) || starts(0x3c, 0x00, 0x3f, 0x00)) label = "utf-16le";
-  else if (starts(0xfe, 0xff) || starts(0x00, 0x3c, 0x00, 0x3f)) label = "utf-16be";
-  else if (!starts(0xef, 0xbb, 0xbf)) {
-    const declared = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(head.toString("latin1"))?.[1];
-    if (declared && !/^utf-?(8|16)$/i.test(declared)) label = declared.toLowerCase();
-  }
+  if (starts(0xff, 0xfe) || starts(0x3c, 0x00, 0x3f, 0x00)) return "utf-16le";
+  if (starts(0xfe, 0xff) || starts(0x00, 0x3c, 0x00, 0x3f)) return "utf-16be";
+  if (starts(0xef, 0xbb, 0xbf)) return "utf-8";
+  const declared = /^<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']/.exec(head.toString("latin1"))?.[1];
+  return declared && !/^utf-?(8|16)$/i.test(declared) ? declared.toLowerCase() : "utf-8";
+}
+
+function decoderFor(head: Buffer, part: string): (bytes: Buffer) => string {
+  const label = encodingOf(head);
   if (label === "utf-8" || label === "utf-16le") {
     const decoder = new StringDecoder(label === "utf-8" ? "utf8" : "utf16le");
     let first = true;

@@ -115,6 +115,12 @@ describe.each(NAMES)("%s", (name) => {
   whenReader(hasOpenpyxl(), OPENPYXL)("openpyxl opens the input and the output", () => {
     const books = openpyxlBooks();
     expect([name, "input", books.get(input(name))?.error]).toEqual([name, "input", undefined]);
+    if (name === "strict") {
+      // openpyxl does not read Strict OOXML: it drops every sheet of the input itself (their relationships are
+      // Strict's), so it cannot judge the output; the package checker and LibreOffice do.
+      expect(Object.keys(books.get(input(name))?.sheets ?? {})).toEqual([]);
+      return;
+    }
     expect([name, "output", books.get(output(name))?.error]).toEqual([name, "output", undefined]);
   });
 

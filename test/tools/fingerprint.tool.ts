@@ -29,7 +29,7 @@ const XML = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n`;
 const sha = (data: Buffer | string) => createHash("sha256").update(data).digest("hex").slice(0, 16);
 
 /** A minimal package of the given sheets, cells as the generator made them. */
-async function writeWorkbook(path: string, sheets: { name: string; values: readonly (readonly unknown[])[] }[]) {
+async function writeWorkbook(path: string, sheets: readonly { name: string; values: readonly (readonly unknown[])[] }[]) {
   const fd = openSync(path, "w");
   try {
     const writer = new PackageWriter(fd);
