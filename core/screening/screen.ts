@@ -227,8 +227,9 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
       const noReasons: Reason[] = [];
       issues.push(
         ...columnsFailing(
-          // Only error rows have reasons that fail a column: the reference's, and the fast rules' own (an unknown LPR).
-          (i) => state.reference.get(i)?.reasons ?? (state.batch.status[i] === ERROR ? (screened.rows[i].reasons as Reason[]) : noReasons),
+          // Only error rows have reasons that fail a column: the reference's, and the fast rules' own (an unknown LPR),
+          // worded and not kept (the writer words every row again; a million kept explanations would not fit in memory).
+          (i) => state.reference.get(i)?.reasons ?? (state.batch.status[i] === ERROR ? screened.rows[i].wordAgain().reasons : noReasons),
           (i) => (i < state.n ? cellIndexOf(state, i) : undefined),
           tables,
           (i) => state.reference.has(i) || state.batch.status[i] === ERROR,
