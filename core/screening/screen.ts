@@ -189,15 +189,7 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
       found.push({ sheet, values, table });
       table.info.rows = table.layout.dataRows.length;
       checkTotals(sheet, values, table, issues);
-      for (const skipped of table.info.skipped) {
-        issues.push({
-          sheet: sheet.name,
-          cell: skipped.cell,
-          severity: "info",
-          zh: `${skipped.cell}：${SKIPPED_WORDS[skipped.kind].zh}${skipped.text ? `“${skipped.text}”` : ""}，不作为申报行读取`,
-          en: `${skipped.cell}: ${SKIPPED_WORDS[skipped.kind].en}${skipped.text ? ` "${skipped.text}"` : ""}, not read as an application`,
-        });
-      }
+      issues.push(...skippedIssues(sheet.name, table.info.skipped));
     }
   }
   issues.push(...nearMisses);
@@ -211,6 +203,7 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
     );
   }
 
+  refusePastOneSheet(found);
   const batchOptions = { ...options, lprEntries: [...lprEntries, ...(options.lprEntries ?? [])], history };
   const historyIssues = (problems: BatchResult["historyProblems"]) => {
     for (const problem of problems) {
@@ -263,6 +256,31 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
     ),
   );
   return { ...batchResultToJson(result), tables, issues };
+}
+
+/** A note for each row of a table that is not an application (a total, a footer, a title). */
+function skippedIssues(sheet: string, skipped: readonly SkippedRowInfo[]): ScreeningIssue[] {
+  return skipped.map((row) => ({
+    sheet,
+    cell: row.cell,
+    severity: "info",
+    zh: `${row.cell}：${SKIPPED_WORDS[row.kind].zh}${row.text ? `“${row.text}”` : ""}，不作为申报行读取`,
+    en: `${row.cell}: ${SKIPPED_WORDS[row.kind].en}${row.text ? ` "${row.text}"` : ""}, not read as an application`,
+  }));
+}
+
+/** Rows a results sheet holds below its header: Excel's 1,048,576 rows, less one. */
+export const MAX_RESULT_ROWS = 1_048_575;
+
+/** Every application read becomes a results row: more than one results sheet holds is refused, before screening. */
+function refusePastOneSheet(found: readonly EngineTable[]): void {
+  const applications = found.reduce((sum, t) => sum + t.table.layout.dataRows.length, 0);
+  if (applications <= MAX_RESULT_ROWS) return;
+  const count = applications.toLocaleString("en");
+  throw new UnusableWorkbookError(
+    `${count} applications, more than one results sheet holds (1,048,575 rows below its header, Excel's limit): split the workbook and screen each part`,
+    `共 ${count} 条申报，超过一张结果表能容纳的行数（表头下 1,048,575 行，Excel 的上限）：请拆分工作簿后分别筛查`,
+  );
 }
 
 const SKIPPED_WORDS: Readonly<Record<SkippedKind, { zh: string; en: string }>> = {

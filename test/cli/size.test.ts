@@ -1,15 +1,19 @@
 /**
- * Size (issue 16, cause 5): a sheet's cells are held compactly (cli/xlsx/cell-store.ts) yet read exactly as the
- * rows of cells they used to be.
+ * Size (issue 16, cause 5): a results sheet never passes Excel's 1,048,576 rows — more applications than one
+ * results sheet holds are refused with one line, before anything is written — and a sheet's cells are held
+ * compactly (cli/xlsx/cell-store.ts) yet read exactly as the rows of cells they used to be.
  */
-import { closeSync, mkdtempSync, openSync, rmSync } from "fs";
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { Writable } from "stream";
+import { main } from "../../cli/hlj-screen";
 import { readInput } from "../../cli/read-input";
 import { openPackage } from "../../cli/xlsx/package-reader";
 import { PackageWriter } from "../../cli/xlsx/package-writer";
 import { CellSpec, sheetXml } from "../../cli/xlsx/sheet-writer";
 import { writePackage } from "../helpers/packages";
+import { makeUscc } from "../helpers/uscc";
 
 const dir = mkdtempSync(join(tmpdir(), "hlj-size-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,6 +71,59 @@ async function writeWorkbook(path: string, sheets: { name: string; rows: () => I
     closeSync(fd);
   }
 }
+
+function sink() {
+  let text = "";
+  return {
+    stream: new Writable({
+      write(chunk, _encoding, done) {
+        text += chunk.toString();
+        done();
+      },
+    }),
+    text: () => text,
+  };
+}
+
+async function run(...argv: string[]) {
+  const out = sink();
+  const err = sink();
+  const code = await main(argv, out.stream, err.stream);
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+const HEADER: Row = ["统一社会信用代码", "申报年度", "申报条款"];
+
+describe("a results sheet never passes Excel's 1,048,576 rows", () => {
+  test("two sheets of 524,300 applications (1,048,600: more than 1,048,575) are refused with one line, nothing written", async () => {
+    const input = join(dir, "two-halves.xlsx");
+    const codes = Array.from({ length: 1000 }, (_, i) => makeUscc(i + 1));
+    const applicants = (total: boolean) =>
+      function* (): Iterable<Row> {
+        yield ["第1条 申报表"]; // a title: not an application
+        yield HEADER;
+        for (let r = 0; r < 524_300; r++) yield [codes[r % 1000], 2025, "M1"];
+        if (total) yield ["合计", null, null]; // a total row: not an application either
+      };
+    await writeWorkbook(input, [
+      { name: "申报一", rows: applicants(false) },
+      { name: "申报二", rows: applicants(true) },
+    ]);
+    const output = join(dir, "out", "two-halves.screened.xlsx");
+    rmSync(join(dir, "out"), { recursive: true, force: true });
+    mkdirSync(join(dir, "out"));
+    const result = await run(input, "-o", output, "--json", join(dir, "out", "two-halves.json"), "-q");
+    expect(result.code).toBe(2);
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    // Exactly the rows that would become results rows: titles, headers and the total row are not counted.
+    expect(lines[0]).toMatch(/^hlj-screen: .*two-halves\.xlsx: 1,048,600 applications, more than one results sheet holds/);
+    expect(lines[0]).toMatch(/split the workbook/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(output)).toBe(false);
+    expect(readdirSync(join(dir, "out"))).toEqual([]);
+  }, 60_000);
+});
 
 describe("a sheet's cells are held compactly", () => {
   test("2,000,000 text and number cells are held in under 20 bytes a cell (rows of JS arrays held some 130)", async () => {
