@@ -164,8 +164,11 @@ export class CellStore {
   }
 }
 
-/** Rows kept made (a power of two): the engine reads a few hundred rows column by column, then row by row. */
-const RECENT = 2048;
+/**
+ * Rows kept made (a power of two): the engine reads 512 rows column by column, then row by row. Few, so that
+ * rows made die young (a larger cache keeps them past collections, into the old generation).
+ */
+const RECENT = 1024;
 
 /**
  * The rows as a read-only array (`values[r]`, `values.length`, iteration), each made from the store when read.

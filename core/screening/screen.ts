@@ -221,8 +221,11 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
       issues.push(
         ...columnsFailing(
           // Only error rows have reasons that fail a column: the reference's, and the fast rules' own (an unknown LPR),
-          // worded and not kept (the writer words every row again; a million kept explanations would not fit in memory).
-          (i) => state.reference.get(i)?.reasons ?? (state.batch.status[i] === ERROR ? screened.rows[i].wordAgain().reasons : noReasons),
+          // worded without their explanations and not kept (the writer words every row again; a million kept
+          // explanations would not fit in memory).
+          (i) =>
+            state.reference.get(i)?.reasons ??
+            (state.batch.status[i] === ERROR ? screened.reasonsOf(i, undefined, screened.capUseOf(i)) : noReasons),
           (i) => (i < state.n ? cellIndexOf(state, i) : undefined),
           tables,
           (i) => state.reference.has(i) || state.batch.status[i] === ERROR,
