@@ -6,6 +6,7 @@
 import { ApplicationRow, BatchResult, HistoryRecord, resolveBatch } from "../batch/resolve";
 import { ERROR, EngineTable, cellIndexOf, runEngine } from "./engine";
 import { ScreenedBatch } from "./screened-rows";
+import { pastOneSheet } from "./results-limit";
 import { resolveOptions } from "../options";
 import { BatchResultJson, batchResultToJson } from "../batch/json";
 import { CellValue, isEmptyCell, parseDateCell, parseNumberCell, parseTextCell, parseYearCell } from "../cells/parse";
@@ -42,6 +43,8 @@ import {
   isSheetNamed,
   normaliseHeader,
 } from "./fields";
+
+export { MAX_RESULT_ROWS } from "./results-limit";
 
 export interface SheetInput {
   name: string;
@@ -203,7 +206,8 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
     );
   }
 
-  refusePastOneSheet(found);
+  const tooMany = pastOneSheet(found.reduce((sum, t) => sum + t.table.layout.dataRows.length, 0));
+  if (tooMany) throw new UnusableWorkbookError(tooMany.en, tooMany.zh);
   const batchOptions = { ...options, lprEntries: [...lprEntries, ...(options.lprEntries ?? [])], history };
   const historyIssues = (problems: BatchResult["historyProblems"]) => {
     for (const problem of problems) {
@@ -270,20 +274,6 @@ function skippedIssues(sheet: string, skipped: readonly SkippedRowInfo[]): Scree
     zh: `${row.cell}：${SKIPPED_WORDS[row.kind].zh}${row.text ? `“${row.text}”` : ""}，不作为申报行读取`,
     en: `${row.cell}: ${SKIPPED_WORDS[row.kind].en}${row.text ? ` "${row.text}"` : ""}, not read as an application`,
   }));
-}
-
-/** Rows a results sheet holds below its header: Excel's 1,048,576 rows, less one. */
-export const MAX_RESULT_ROWS = 1_048_575;
-
-/** Every application read becomes a results row: more than one results sheet holds is refused, before screening. */
-function refusePastOneSheet(found: readonly EngineTable[]): void {
-  const applications = found.reduce((sum, t) => sum + t.table.layout.dataRows.length, 0);
-  if (applications <= MAX_RESULT_ROWS) return;
-  const count = applications.toLocaleString("en");
-  throw new UnusableWorkbookError(
-    `${count} applications, more than one results sheet holds (1,048,575 rows below its header, Excel's limit): split the workbook and screen each part`,
-    `共 ${count} 条申报，超过一张结果表能容纳的行数（表头下 1,048,575 行，Excel 的上限）：请拆分工作簿后分别筛查`,
-  );
 }
 
 const SKIPPED_WORDS: Readonly<Record<SkippedKind, { zh: string; en: string }>> = {
