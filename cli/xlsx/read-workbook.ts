@@ -8,6 +8,7 @@
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { OpenPackage, UnreadablePackageError, normalisePartName } from "./package-reader";
 import { CellStore, TextIndex, rowsView } from "./cell-store";
+import { decodedText } from "./xml-text";
 
 /** A formula whose result was never saved (a file written by a program that does not calculate). */
 export interface UncalculatedFormula {
@@ -76,10 +77,9 @@ export async function parsePart(
     parser.on("cdata", handlers.text);
   }
   const stream = await pkg.stream(part);
-  stream.setEncoding("utf8");
   try {
-    for await (const chunk of stream) {
-      parser.write(chunk as string);
+    for await (const text of decodedText(stream, part)) {
+      parser.write(text);
       if (failure) break;
     }
     if (!failure) parser.close();
@@ -275,7 +275,8 @@ const EXCEL_MAX_COLUMNS = 16_384;
 
 /**
  * Reads one worksheet's cells into a compact store (cell-store.ts), given as rows. Shared-string indices out of
- * range make the package unusable (it is damaged).
+ * range make the package unusable (it is damaged). `t="d"` cells (ISO 8601 text) become serials of the
+ * workbook's own date system (`date1904`).
  */
 export async function readSheet(
   pkg: OpenPackage,
@@ -283,6 +284,7 @@ export async function readSheet(
   position: number,
   strings: readonly string[],
   cellFormats: readonly (string | undefined)[],
+  date1904 = false,
 ): Promise<SheetRead> {
   const store = new CellStore(new TextIndex());
   const merges: string[] = [];
@@ -378,7 +380,7 @@ export async function readSheet(
           } else if (type === "str") cell = decodeEscapes(value);
           else if (type === "b") cell = value === "1" || value === "true";
           else if (type === "e") cell = value;
-          else if (type === "d") cell = isoToSerial(value);
+          else if (type === "d") cell = isoToSerial(value, date1904);
           else {
             const number = Number(value);
             cell = Number.isFinite(number) ? number : value;
@@ -395,10 +397,32 @@ export async function readSheet(
   return { name: entry.name, part: entry.part, relationshipId: entry.relationshipId, position, values, numberFormats, merges };
 }
 
-/** `2025-06-01T00:00:00` (a `t="d"` cell) → its 1900-system serial, as Office.js would give it. */
-function isoToSerial(text: string): number | string {
-  const time = Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.endsWith("Z") ? text : `${text}Z`);
-  if (Number.isNaN(time)) return text;
-  const serial = time / 86_400_000 + 25_569;
-  return serial < 61 ? serial - 1 : serial;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO_TIME = /^T?(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
+/** 1904-01-01, serial 0 of the 1904 date system, is serial 1,462 of the 1900 one (its phantom 1900-02-29 counted). */
+const DAYS_1900_TO_1904 = 1_462;
+
+/**
+ * A `t="d"` cell's ISO 8601 text (`2025-06-01`, `2025-06-01T09:30:00`, a time alone) → the serial of the
+ * workbook's own date system, as Office.js would give it: the wall-clock date and time it says (an offset or
+ * `Z` does not move it). Text that is no date of that system stays text, for the rules to name.
+ */
+export function isoToSerial(text: string, date1904: boolean): number | string {
+  const time = ISO_TIME.exec(text.trim());
+  if (time) return dayFraction(time[1], time[2], time[3]);
+  const match = ISO_DATE_TIME.exec(text.trim());
+  if (!match) return text;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const civil = new Date(Date.UTC(2000, month - 1, day));
+  civil.setUTCFullYear(year);
+  if (civil.getUTCMonth() !== month - 1 || civil.getUTCDate() !== day) return text;
+  const fraction = match[4] === undefined ? 0 : dayFraction(match[4], match[5], match[6]);
+  const serial = civil.getTime() / 86_400_000 + 25_569;
+  if (date1904) return serial < DAYS_1900_TO_1904 ? text : serial - DAYS_1900_TO_1904 + fraction;
+  // 1900 system: before 1900-03-01 a plain count is one ahead of Excel's (its phantom 1900-02-29 is serial 60).
+  const excel = serial < 61 ? serial - 1 : serial;
+  return excel < 0 ? text : excel + fraction;
 }
+
+const dayFraction = (hours: string, minutes: string, seconds: string | undefined) =>
+  (Number(hours) * 3_600 + Number(minutes) * 60 + Number(seconds ?? 0)) / 86_400;

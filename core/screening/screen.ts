@@ -17,6 +17,7 @@ import { Decimal, formatYuan } from "../money/money";
 import { OptionsInput } from "../options";
 import { Reason } from "../reasons/reasons";
 import { toHalfWidth } from "../text/half-width";
+import { skipOwnSheet } from "./own-sheets";
 import { HEADER_SEARCH_ROWS, SkippedKind, cellText, layOut, missingRequired, nearMissHeader } from "./layout";
 import {
   CellIndex,
@@ -180,7 +181,7 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
       continue;
     }
     const choice = options.tables?.[sheet.name];
-    if (choice?.skip) continue;
+    if (choice?.skip || skipOwnSheet(sheet, issues)) continue;
     const onSheet = findTables(sheet, values, issues, choice);
     if (onSheet.length === 0) {
       const miss = nearMiss(sheet, values);
@@ -293,7 +294,7 @@ const SKIPPED_WORDS: Readonly<Record<SkippedKind, { zh: string; en: string }>> =
 export function detectTables(workbook: WorkbookInput, choices: ScreenOptions["tables"] = {}): TableInfo[] {
   const tables: TableInfo[] = [];
   for (const sheet of workbook.sheets) {
-    if (isSheetNamed(sheet.name, HISTORY_SHEET_NAMES) || isSheetNamed(sheet.name, LPR_SHEET_NAMES)) continue;
+    if (isSheetNamed(sheet.name, HISTORY_SHEET_NAMES) || isSheetNamed(sheet.name, LPR_SHEET_NAMES) || skipOwnSheet(sheet, [])) continue;
     const found = findTables(sheet, Array.isArray(sheet.values) ? sheet.values : [], [], choices[sheet.name]);
     if (found.length) tables.push(found[0].info);
   }
