@@ -7,6 +7,7 @@
  */
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { OpenPackage, UnreadablePackageError, normalisePartName } from "./package-reader";
+import { CellStore, TextIndex, rowsView } from "./cell-store";
 import { decodedText } from "./xml-text";
 
 /** A formula whose result was never saved (a file written by a program that does not calculate). */
@@ -55,9 +56,6 @@ export interface WorkbookStructure {
   stylesPart: string | null;
   sharedStringsPart: string | null;
 }
-
-const EMPTY_ROW: CellRead[] = Object.freeze([]) as unknown as CellRead[];
-const NO_FORMATS: (string | undefined)[] = Object.freeze([]) as unknown as (string | undefined)[];
 
 const localName = (name: string) => name.slice(name.indexOf(":") + 1);
 
@@ -276,8 +274,9 @@ const EXCEL_MAX_ROWS = 1_048_576;
 const EXCEL_MAX_COLUMNS = 16_384;
 
 /**
- * Reads one worksheet's cells. Shared-string indices out of range make the package unusable (it is damaged).
- * `t="d"` cells (ISO 8601 text) become serials of the workbook's own date system (`date1904`).
+ * Reads one worksheet's cells into a compact store (cell-store.ts), given as rows. Shared-string indices out of
+ * range make the package unusable (it is damaged). `t="d"` cells (ISO 8601 text) become serials of the
+ * workbook's own date system (`date1904`).
  */
 export async function readSheet(
   pkg: OpenPackage,
@@ -287,11 +286,8 @@ export async function readSheet(
   cellFormats: readonly (string | undefined)[],
   date1904 = false,
 ): Promise<SheetRead> {
-  const values: CellRead[][] = [];
-  const numberFormats: (string | undefined)[][] = [];
+  const store = new CellStore(new TextIndex());
   const merges: string[] = [];
-  let row: CellRead[] = [];
-  let rowFormats: (string | undefined)[] | null = null;
   let rowIndex = -1;
   let column = -1;
   let type = "n";
@@ -306,27 +302,15 @@ export async function readSheet(
   let nextColumn = 0;
   let damaged: string | null = null;
 
-  const finishRow = () => {
-    if (rowIndex < 0) return;
-    while (values.length < rowIndex) {
-      values.push(EMPTY_ROW);
-      numberFormats.push(NO_FORMATS);
-    }
-    values[rowIndex] = row.length ? row : EMPTY_ROW;
-    numberFormats[rowIndex] = rowFormats ?? NO_FORMATS;
-  };
-
   await parsePart(pkg, entry.part, {
     open: (tag, name) => {
       const a = tag.attributes;
       switch (name) {
         case "row": {
-          finishRow();
           const r = a.r === undefined ? rowIndex + 1 : Number(a.r) - 1;
           if (!(r > rowIndex) || r >= EXCEL_MAX_ROWS) damaged ??= `row ${a.r ?? "?"} is out of order or beyond Excel's 1,048,576 rows`;
           rowIndex = Math.max(r, rowIndex + 1);
-          row = [];
-          rowFormats = null;
+          if (!damaged) store.startRow(rowIndex);
           nextColumn = 0;
           break;
         }
@@ -384,7 +368,7 @@ export async function readSheet(
           phonetic--;
           break;
         case "c": {
-          if (rowIndex < 0) rowIndex = 0;
+          if (rowIndex < 0) store.startRow((rowIndex = 0));
           let cell: CellRead = null;
           if (type === "inlineStr") cell = decodeEscapes(inline);
           else if (value === null || value === "") cell = formula ? { uncalculated: `=${formula}` } : null;
@@ -401,23 +385,15 @@ export async function readSheet(
             const number = Number(value);
             cell = Number.isFinite(number) ? number : value;
           }
-          if (cell !== null && cell !== "") {
-            while (row.length < column) row.push(null);
-            row[column] = cell;
-          }
-          const format = style ? cellFormats[style] : undefined;
-          if (format !== undefined) {
-            rowFormats ??= [];
-            while (rowFormats.length < column) rowFormats.push(undefined);
-            rowFormats[column] = format;
-          }
+          if (!damaged) store.addCell(column, cell, style ? cellFormats[style] : undefined);
           break;
         }
       }
     },
   });
-  finishRow();
   if (damaged) throw new UnreadablePackageError(`the sheet ${JSON.stringify(entry.name)} is damaged: ${damaged}`);
+  const values = rowsView(store.rowCount, (r) => store.row(r) as CellRead[]);
+  const numberFormats = rowsView(store.rowCount, (r) => store.rowFormats(r));
   return { name: entry.name, part: entry.part, relationshipId: entry.relationshipId, position, values, numberFormats, merges };
 }
 

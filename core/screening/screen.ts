@@ -6,6 +6,7 @@
 import { ApplicationRow, BatchResult, HistoryRecord, resolveBatch } from "../batch/resolve";
 import { ERROR, EngineTable, cellIndexOf, runEngine } from "./engine";
 import { ScreenedBatch } from "./screened-rows";
+import { pastOneSheet } from "./results-limit";
 import { resolveOptions } from "../options";
 import { BatchResultJson, batchResultToJson } from "../batch/json";
 import { CellValue, isEmptyCell, parseDateCell, parseNumberCell, parseTextCell, parseYearCell } from "../cells/parse";
@@ -43,6 +44,8 @@ import {
   isSheetNamed,
   normaliseHeader,
 } from "./fields";
+
+export { MAX_RESULT_ROWS } from "./results-limit";
 
 export interface SheetInput {
   name: string;
@@ -190,15 +193,7 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
       found.push({ sheet, values, table });
       table.info.rows = table.layout.dataRows.length;
       checkTotals(sheet, values, table, issues);
-      for (const skipped of table.info.skipped) {
-        issues.push({
-          sheet: sheet.name,
-          cell: skipped.cell,
-          severity: "info",
-          zh: `${skipped.cell}：${SKIPPED_WORDS[skipped.kind].zh}${skipped.text ? `“${skipped.text}”` : ""}，不作为申报行读取`,
-          en: `${skipped.cell}: ${SKIPPED_WORDS[skipped.kind].en}${skipped.text ? ` "${skipped.text}"` : ""}, not read as an application`,
-        });
-      }
+      issues.push(...skippedIssues(sheet.name, table.info.skipped));
     }
   }
   issues.push(...nearMisses);
@@ -212,6 +207,8 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
     );
   }
 
+  const tooMany = pastOneSheet(found.reduce((sum, t) => sum + t.table.layout.dataRows.length, 0));
+  if (tooMany) throw new UnusableWorkbookError(tooMany.en, tooMany.zh);
   const batchOptions = { ...options, lprEntries: [...lprEntries, ...(options.lprEntries ?? [])], history };
   const historyIssues = (problems: BatchResult["historyProblems"]) => {
     for (const problem of problems) {
@@ -228,8 +225,12 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
       const noReasons: Reason[] = [];
       issues.push(
         ...columnsFailing(
-          // Only error rows have reasons that fail a column: the reference's, and the fast rules' own (an unknown LPR).
-          (i) => state.reference.get(i)?.reasons ?? (state.batch.status[i] === ERROR ? (screened.rows[i].reasons as Reason[]) : noReasons),
+          // Only error rows have reasons that fail a column: the reference's, and the fast rules' own (an unknown LPR),
+          // worded without their explanations and not kept (the writer words every row again; a million kept
+          // explanations would not fit in memory).
+          (i) =>
+            state.reference.get(i)?.reasons ??
+            (state.batch.status[i] === ERROR ? screened.reasonsOf(i, undefined, screened.capUseOf(i)) : noReasons),
           (i) => (i < state.n ? cellIndexOf(state, i) : undefined),
           tables,
           (i) => state.reference.has(i) || state.batch.status[i] === ERROR,
@@ -263,6 +264,17 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
     ),
   );
   return { ...batchResultToJson(result), tables, issues };
+}
+
+/** A note for each row of a table that is not an application (a total, a footer, a title). */
+function skippedIssues(sheet: string, skipped: readonly SkippedRowInfo[]): ScreeningIssue[] {
+  return skipped.map((row) => ({
+    sheet,
+    cell: row.cell,
+    severity: "info",
+    zh: `${row.cell}：${SKIPPED_WORDS[row.kind].zh}${row.text ? `“${row.text}”` : ""}，不作为申报行读取`,
+    en: `${row.cell}: ${SKIPPED_WORDS[row.kind].en}${row.text ? ` "${row.text}"` : ""}, not read as an application`,
+  }));
 }
 
 const SKIPPED_WORDS: Readonly<Record<SkippedKind, { zh: string; en: string }>> = {
