@@ -21,7 +21,7 @@ import {
   screenWorkbook,
 } from "../core";
 import { readInput } from "./read-input";
-import { writeOutput, WrittenSheets } from "./write-output";
+import { fileNames, writeOutput, WrittenSheets } from "./write-output";
 import { UnreadablePackageError, bytesText, openPackage } from "./xlsx/package-reader";
 import { PackageTooLargeError } from "./xlsx/package-writer";
 
@@ -378,11 +378,11 @@ async function run(argv: readonly string[], out: NodeJS.WritableStream, err: Nod
     if (sameFile(args.json, output))
       throw new Refusal(`the JSON file and the output workbook are the same file (${output}): choose two names`);
   }
-  if (/\.xlsm$/i.test(input) !== /\.xlsm$/i.test(output)) {
+  if (/\.xl[st]m$/i.test(input) !== /\.xl[st]m$/i.test(output)) {
     throw new Refusal(
-      /\.xlsm$/i.test(input)
-        ? `the input has macros (.xlsm): write the output as .xlsm too (-o ${basename(defaultOutput(input))})`
-        : `the output ${output} ends in .xlsm but the input has no macros: write .xlsx`,
+      /\.xl[st]m$/i.test(input)
+        ? `the input has macros (${extname(input)}): write the output as .xlsm or .xltm too (-o ${basename(defaultOutput(input))})`
+        : `the output ${output} ends in ${extname(output)} (macros) but the input has no macros: write .xlsx`,
     );
   }
 
@@ -436,7 +436,7 @@ async function run(argv: readonly string[], out: NodeJS.WritableStream, err: Nod
         sheets = await writeOutput(pkg, workbook, result, {
           fd,
           language: args.language,
-          inputName: basename(input),
+          ...fileNames(input, output),
           onProgress:
             long && !quiet
               ? progress(
