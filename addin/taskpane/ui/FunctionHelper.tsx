@@ -12,9 +12,8 @@ import {
   MeasureId,
 } from "../../../core";
 import { PaneHost } from "../host";
-import { Language } from "./i18n";
-import type { T } from "./App";
-import type { PaneOptions } from "./SettingsTab";
+import { Language, T } from "./i18n";
+import type { PaneOptions } from "./pane-options";
 
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalM },

@@ -26,9 +26,8 @@ import { Prepared, RunOutcome, prepare, remap, runScreening } from "../screening
 import { ExplainedError, REQUIRED_EXCEL_API, explainOfficeError } from "../excel/office-errors";
 import { watchResults } from "../excel/workbook-gateway";
 import { workerScreen } from "../worker/screen-in-worker";
-import { Language } from "./i18n";
-import type { T } from "./App";
-import type { PaneOptions } from "./SettingsTab";
+import { Language, T } from "./i18n";
+import type { PaneOptions } from "./pane-options";
 
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalM },

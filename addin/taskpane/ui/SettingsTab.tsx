@@ -1,35 +1,10 @@
 import * as React from "react";
 import { Field, Select, Body1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { explainOfficeError } from "../excel/office-errors";
-import { OPTION_CHOICES, OptionsInput, listParameterSets, getParameterSet } from "../../../core";
+import { OPTION_CHOICES, listParameterSets, getParameterSet } from "../../../core";
 import { PaneHost } from "../host";
-import type { T } from "./App";
-
-/** The options of RULES.md, remembered in the workbook's document settings. */
-export type PaneOptions = Required<Pick<OptionsInput, "lprMode" | "dayCount" | "dedupScope" | "otherSupport" | "interestWindow">> & {
-  policy: string;
-};
-
-export const SETTINGS_KEY = "hljScreeningOptions";
-
-export function loadOptions(host: PaneHost): PaneOptions {
-  const saved = host.loadSetting<Partial<PaneOptions>>(SETTINGS_KEY) ?? {};
-  const policy = getParameterSet();
-  const pick = <K extends keyof typeof OPTION_CHOICES>(key: K): (typeof OPTION_CHOICES)[K][number] =>
-    ((OPTION_CHOICES[key] as readonly string[]).includes(saved[key] as string)
-      ? saved[key]
-      : OPTION_CHOICES[key][0]) as (typeof OPTION_CHOICES)[K][number];
-  return {
-    lprMode: pick("lprMode"),
-    dedupScope: pick("dedupScope"),
-    otherSupport: pick("otherSupport"),
-    interestWindow: pick("interestWindow"),
-    dayCount: policy.interestSubsidy.dayCountBases.value.includes(Number(saved.dayCount))
-      ? Number(saved.dayCount)
-      : policy.interestSubsidy.dayCountBases.value[0],
-    policy: listParameterSets().some((s) => s.id === saved.policy) ? saved.policy! : policy.id,
-  };
-}
+import type { T } from "./i18n";
+import { PaneOptions, SETTINGS_KEY } from "./pane-options";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalM },
