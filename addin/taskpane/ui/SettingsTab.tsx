@@ -12,6 +12,21 @@ const useStyles = makeStyles({
   select: { minWidth: 0, width: "100%" },
 });
 
+/** Changes the options and saves them in the workbook; `failure` says, in both languages, when saving failed. */
+function useSavedOptions(host: PaneHost, options: PaneOptions, onChange: (o: PaneOptions) => void) {
+  const [failure, setFailure] = React.useState<string | null>(null);
+  const update = (patch: Partial<PaneOptions>) => {
+    const next = { ...options, ...patch };
+    onChange(next);
+    setFailure(null);
+    host.saveSetting(SETTINGS_KEY, next).catch((error) => {
+      const explained = explainOfficeError(error);
+      setFailure(`${explained.zh} / ${explained.en} (${explained.code})`);
+    });
+  };
+  return { failure, update };
+}
+
 export function SettingsTab({
   host,
   t,
@@ -24,16 +39,7 @@ export function SettingsTab({
   onChange: (o: PaneOptions) => void;
 }) {
   const styles = useStyles();
-  const [failure, setFailure] = React.useState<string | null>(null);
-  const update = (patch: Partial<PaneOptions>) => {
-    const next = { ...options, ...patch };
-    onChange(next);
-    setFailure(null);
-    host.saveSetting(SETTINGS_KEY, next).catch((error) => {
-      const explained = explainOfficeError(error);
-      setFailure(`${explained.zh} / ${explained.en} (${explained.code})`);
-    });
-  };
+  const { failure, update } = useSavedOptions(host, options, onChange);
   const choice = (key: keyof typeof OPTION_CHOICES) => (
     <Field label={t(key)} key={key}>
       <Select
