@@ -12,9 +12,10 @@ import {
   webLightTheme,
 } from "@fluentui/react-components";
 import { PaneHost } from "../host";
-import { Language, translate } from "./i18n";
+import { Language, T, translate } from "./i18n";
+import { PaneOptions, loadOptions } from "./pane-options";
 import { ScreenTab } from "./ScreenTab";
-import { SettingsTab, loadOptions, PaneOptions } from "./SettingsTab";
+import { SettingsTab } from "./SettingsTab";
 import { FunctionHelper } from "./FunctionHelper";
 
 const useStyles = makeStyles({
@@ -37,10 +38,7 @@ export function App({ host }: { host: PaneHost }) {
   const [language, setLanguage] = React.useState<Language>(host.language);
   const [tab, setTab] = React.useState<TabId>("screen");
   const [options, setOptions] = React.useState<PaneOptions>(() => loadOptions(host));
-  const t = React.useCallback(
-    (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => translate(language, key, values),
-    [language],
-  );
+  const t = React.useCallback<T>((key, values) => translate(language, key, values), [language]);
   React.useEffect(() => {
     document.documentElement.lang = language === "zh" ? "zh-CN" : "en";
   }, [language]);
@@ -83,5 +81,3 @@ export function App({ host }: { host: PaneHost }) {
     </FluentProvider>
   );
 }
-
-export type T = (key: Parameters<typeof translate>[1], values?: Record<string, string | number>) => string;

@@ -12,9 +12,8 @@ import {
   MeasureId,
 } from "../../../core";
 import { PaneHost } from "../host";
-import { Language } from "./i18n";
-import type { T } from "./App";
-import type { PaneOptions } from "./SettingsTab";
+import { Language, T } from "./i18n";
+import type { PaneOptions } from "./pane-options";
 
 const useStyles = makeStyles({
   column: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, paddingTop: tokens.spacingVerticalM },
@@ -114,6 +113,62 @@ export function formulaFor(measure: MeasureId, v: Record<InputKey, string>, flag
   return `=HLJ.SELECTION_CENTER_GRANT(${v.drivenOnlineSales},${v.investmentLast3Years})`;
 }
 
+/** The helper's inputs as the facts of one application (the rate typed in percent; one switch for either flag). */
+function factsOf(values: Record<InputKey, string>, flag: boolean): ApplicationFacts {
+  return {
+    qualified: flag,
+    firstTime: flag,
+    totalInvestment: values.totalInvestment,
+    loan: {
+      principal: values.principal,
+      loanRate: String(Number(values.loanRate) / 100),
+      startDate: values.startDate,
+      endDate: values.endDate,
+    },
+    onlineRetailIncrease: values.onlineRetailIncrease,
+    importExport: values.importExport,
+    eligibleCosts: values.eligibleCosts,
+    drivenOnlineSales: values.drivenOnlineSales,
+    investmentLast3Years: values.investmentLast3Years,
+  };
+}
+
+/** One input of the rule. */
+function InputField({
+  inputKey,
+  value,
+  t,
+  language,
+  onChange,
+}: {
+  inputKey: InputKey;
+  value: string;
+  t: T;
+  language: Language;
+  onChange: (value: string) => void;
+}) {
+  // Dates as ISO text (2025-06-01), the same in every language: a browser's date field shows its own
+  // locale's order (mm/dd/yyyy in an English webview under Chinese Office).
+  const date = inputKey.endsWith("Date");
+  const bad = date && !ISO_DATE.test(value);
+  return (
+    <Field
+      label={labelOf(inputKey, language)}
+      validationState={bad ? "error" : "none"}
+      validationMessage={bad ? t("dateFormat") : undefined}
+    >
+      <Input
+        type="text"
+        inputMode={date ? "numeric" : "decimal"}
+        placeholder={date ? "2025-06-01" : undefined}
+        value={value}
+        onChange={(_, data) => onChange(data.value)}
+        data-testid={`helper-${inputKey}`}
+      />
+    </Field>
+  );
+}
+
 export function FunctionHelper({ host, t, language, options }: { host: PaneHost; t: T; language: Language; options: PaneOptions }) {
   const styles = useStyles();
   const [measure, setMeasure] = React.useState<MeasureId>("M1");
@@ -124,26 +179,11 @@ export function FunctionHelper({ host, t, language, options }: { host: PaneHost;
   const inputs = inputsOf(measure);
   const flagLabel = flagOf(measure, language, t);
 
-  const award: Award = React.useMemo(() => {
-    const facts: ApplicationFacts = {
-      qualified: flag,
-      firstTime: flag,
-      totalInvestment: values.totalInvestment,
-      loan: {
-        principal: values.principal,
-        loanRate: String(Number(values.loanRate) / 100),
-        startDate: values.startDate,
-        endDate: values.endDate,
-      },
-      onlineRetailIncrease: values.onlineRetailIncrease,
-      importExport: values.importExport,
-      eligibleCosts: values.eligibleCosts,
-      drivenOnlineSales: values.drivenOnlineSales,
-      investmentLast3Years: values.investmentLast3Years,
-    };
+  const award: Award = React.useMemo(
     // The formula it inserts has no awardYear: the loan's whole window inside the policy period, as here.
-    return computeAward(measure, facts, { ...options, interestWindow: "loan" });
-  }, [measure, values, flag, options]);
+    () => computeAward(measure, factsOf(values, flag), { ...options, interestWindow: "loan" }),
+    [measure, values, flag, options],
+  );
 
   const formula = formulaFor(measure, values, flag);
   return (
@@ -163,29 +203,16 @@ export function FunctionHelper({ host, t, language, options }: { host: PaneHost;
           ))}
         </Select>
       </Field>
-      {inputs.map((key) => {
-        // Dates as ISO text (2025-06-01), the same in every language: a browser's date field shows its own
-        // locale's order (mm/dd/yyyy in an English webview under Chinese Office).
-        const date = key.endsWith("Date");
-        const bad = date && !ISO_DATE.test(values[key]);
-        return (
-          <Field
-            key={key}
-            label={labelOf(key, language)}
-            validationState={bad ? "error" : "none"}
-            validationMessage={bad ? t("dateFormat") : undefined}
-          >
-            <Input
-              type="text"
-              inputMode={date ? "numeric" : "decimal"}
-              placeholder={date ? "2025-06-01" : undefined}
-              value={values[key]}
-              onChange={(_, data) => setValues({ ...values, [key]: data.value })}
-              data-testid={`helper-${key}`}
-            />
-          </Field>
-        );
-      })}
+      {inputs.map((key) => (
+        <InputField
+          key={key}
+          inputKey={key}
+          value={values[key]}
+          t={t}
+          language={language}
+          onChange={(value) => setValues({ ...values, [key]: value })}
+        />
+      ))}
       {flagLabel && <Switch checked={flag} onChange={(_, data) => setFlag(data.checked)} label={flagLabel} />}
       <div aria-live="polite">
         <Caption1>{t("amount")}</Caption1>

@@ -1,41 +1,31 @@
 import * as React from "react";
 import { Field, Select, Body1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { explainOfficeError } from "../excel/office-errors";
-import { OPTION_CHOICES, OptionsInput, listParameterSets, getParameterSet } from "../../../core";
+import { OPTION_CHOICES, listParameterSets, getParameterSet } from "../../../core";
 import { PaneHost } from "../host";
-import type { T } from "./App";
-
-/** The options of RULES.md, remembered in the workbook's document settings. */
-export type PaneOptions = Required<Pick<OptionsInput, "lprMode" | "dayCount" | "dedupScope" | "otherSupport" | "interestWindow">> & {
-  policy: string;
-};
-
-export const SETTINGS_KEY = "hljScreeningOptions";
-
-export function loadOptions(host: PaneHost): PaneOptions {
-  const saved = host.loadSetting<Partial<PaneOptions>>(SETTINGS_KEY) ?? {};
-  const policy = getParameterSet();
-  const pick = <K extends keyof typeof OPTION_CHOICES>(key: K): (typeof OPTION_CHOICES)[K][number] =>
-    ((OPTION_CHOICES[key] as readonly string[]).includes(saved[key] as string)
-      ? saved[key]
-      : OPTION_CHOICES[key][0]) as (typeof OPTION_CHOICES)[K][number];
-  return {
-    lprMode: pick("lprMode"),
-    dedupScope: pick("dedupScope"),
-    otherSupport: pick("otherSupport"),
-    interestWindow: pick("interestWindow"),
-    dayCount: policy.interestSubsidy.dayCountBases.value.includes(Number(saved.dayCount))
-      ? Number(saved.dayCount)
-      : policy.interestSubsidy.dayCountBases.value[0],
-    policy: listParameterSets().some((s) => s.id === saved.policy) ? saved.policy! : policy.id,
-  };
-}
+import type { T } from "./i18n";
+import { PaneOptions, SETTINGS_KEY } from "./pane-options";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, paddingTop: tokens.spacingVerticalM },
   // A select never wider than the pane: the closed select shows what fits, the open list shows all.
   select: { minWidth: 0, width: "100%" },
 });
+
+/** Changes the options and saves them in the workbook; `failure` says, in both languages, when saving failed. */
+function useSavedOptions(host: PaneHost, options: PaneOptions, onChange: (o: PaneOptions) => void) {
+  const [failure, setFailure] = React.useState<string | null>(null);
+  const update = (patch: Partial<PaneOptions>) => {
+    const next = { ...options, ...patch };
+    onChange(next);
+    setFailure(null);
+    host.saveSetting(SETTINGS_KEY, next).catch((error) => {
+      const explained = explainOfficeError(error);
+      setFailure(`${explained.zh} / ${explained.en} (${explained.code})`);
+    });
+  };
+  return { failure, update };
+}
 
 export function SettingsTab({
   host,
@@ -49,16 +39,7 @@ export function SettingsTab({
   onChange: (o: PaneOptions) => void;
 }) {
   const styles = useStyles();
-  const [failure, setFailure] = React.useState<string | null>(null);
-  const update = (patch: Partial<PaneOptions>) => {
-    const next = { ...options, ...patch };
-    onChange(next);
-    setFailure(null);
-    host.saveSetting(SETTINGS_KEY, next).catch((error) => {
-      const explained = explainOfficeError(error);
-      setFailure(`${explained.zh} / ${explained.en} (${explained.code})`);
-    });
-  };
+  const { failure, update } = useSavedOptions(host, options, onChange);
   const choice = (key: keyof typeof OPTION_CHOICES) => (
     <Field label={t(key)} key={key}>
       <Select

@@ -97,3 +97,6 @@ export function translate(language: Language, key: StringKey, values: Record<str
 }
 
 export const hasString = (key: string): key is StringKey => key in STRINGS;
+
+/** The pane's words in the chosen language: `translate` with the language bound, as App hands it to every tab. */
+export type T = (key: StringKey, values?: Record<string, string | number>) => string;

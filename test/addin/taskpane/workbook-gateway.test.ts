@@ -1,6 +1,13 @@
 import { FakeExcelEnums, FakeSettings, FakeWorkbook, OfficeError } from "../../fakes/fake-office";
-import { ExcelRun, outlineWorkbook, planBlocks, readSheets, watchResults } from "../../../addin/taskpane/excel/workbook-gateway";
-import { sheetOfReference } from "../../../core";
+import {
+  ExcelRun,
+  excelWorkbookGateway,
+  outlineWorkbook,
+  planBlocks,
+  readSheets,
+  watchResults,
+} from "../../../addin/taskpane/excel/workbook-gateway";
+import { screenWorkbook, sheetOfReference } from "../../../core";
 import { prepare, runScreening } from "../../../addin/taskpane/screening-session";
 import { isoToExcelSerial } from "../../../core/dates/excel-serial";
 import { makeUscc } from "../../helpers/uscc";
@@ -225,6 +232,23 @@ describe("the pane's Excel layer", () => {
     const [input] = await readSheets(run(book), outline.sheets);
     expect(input.values).toHaveLength(3);
     expect(new FakeSettings().get("x")).toBeNull();
+  });
+
+  test("the WorkbookGateway bound to one ExcelRun outlines, reads, writes and watches as the functions do", async () => {
+    const book = workbookWith(4);
+    const gateway = excelWorkbookGateway(run(book));
+    const outline = await gateway.outlineWorkbook();
+    expect(outline).toEqual(await outlineWorkbook(run(book)));
+    const inputs = await gateway.readSheets(outline.sheets);
+    expect(inputs).toEqual(await readSheets(run(book), outline.sheets));
+    const written = await gateway.writeResults(screenWorkbook({ sheets: inputs }), outline);
+    expect(written).toEqual({ results: "HLJ筛查结果", summary: "HLJ汇总", notes: [] });
+    const results = book.sheet(written.results)!;
+    const seen: string[] = [];
+    const stop = await gateway.watchResults(written.results, (row) => seen.push(row.source));
+    await book.userSelects(written.results, "A3");
+    await stop();
+    expect(seen).toEqual([results.values[2][results.values[0].indexOf("来源")]]);
   });
 });
 
