@@ -143,9 +143,11 @@ describe("a field the measure's rule does not read is refused", () => {
     return set;
   };
 
-  test("the draft set and the test fixture give each measure only fields its rule reads", () => {
+  test("the draft set and the test fixtures give each measure only fields its rule reads", () => {
     expect(() => validateParameterSet(JSON.parse(readFileSync(draftPath, "utf8")))).not.toThrow();
     expect(() => validateParameterSet(loadFixture())).not.toThrow();
+    const otherNumbers = join(__dirname, "../../fixtures/policy/test-other-numbers.json");
+    expect(() => validateParameterSet(JSON.parse(readFileSync(otherNumbers, "utf8")))).not.toThrow();
   });
 
   test("inProvince on M7 (第7条 names no province requirement, its rule never asks) is refused, named", () => {
