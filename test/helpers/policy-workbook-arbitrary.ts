@@ -115,6 +115,12 @@ const MEASURE_CELLS: readonly [MeasureId, readonly (string | number)[]][] = [
   ["M13", ["第13条"]],
 ];
 
+/** The measure's (base) cap or fixed amount in the set, else a million: what claims and history are scaled to. */
+function capOf(set: ParameterSet, measure: MeasureId): number {
+  const params = measureParams(set, measure);
+  return params.cap?.amount?.value ?? params.amount?.value ?? 1_000_000;
+}
+
 /** A row of a measure, inside the set's award years (now and then the year either side). */
 export function policyRowArb(set: ParameterSet): fc.Arbitrary<ApplicationRow> {
   const first = set.validity.firstAwardYear.value;
@@ -129,8 +135,8 @@ export function policyRowArb(set: ParameterSet): fc.Arbitrary<ApplicationRow> {
       measure: fc.constantFrom(...cells).map(String),
       projectId: fc.option(fc.constantFrom("P1", "P2", "P3"), { nil: undefined, freq: 4 }),
       facts: factsArb(set, measure),
-      claimedAmount: fc.option(scaled(1_000_000, 0, 3), { nil: undefined, freq: 6 }),
-      otherProvincialSupport: fc.option(scaled(500_000, 0, 3), { nil: undefined, freq: 8 }),
+      claimedAmount: fc.option(scaled(capOf(set, measure), 0, 1.5), { nil: undefined, freq: 6 }),
+      otherProvincialSupport: fc.option(scaled(capOf(set, measure), 0, 1), { nil: undefined, freq: 8 }),
     }),
   );
 }
@@ -204,12 +210,14 @@ function rowCellsArb(
 
 /** Awards already paid, in the set's measures and years. */
 function historyArb(set: ParameterSet): fc.Arbitrary<HistoryRecord> {
-  return fc.record({
-    entityId: fc.constantFrom(...ENTITY_POOL),
-    measure: fc.constantFrom("M1", "M2", "M3", "M4a", "M5", "M6a", "M7", "M8a", "M8b", "M19"),
-    year: fc.integer({ min: set.validity.firstAwardYear.value - 1, max: set.validity.lastAwardYear.value }),
-    amount: scaled(1_000_000, 0, 3).map((v) => v.toFixed(2)),
-  });
+  return fc.constantFrom<MeasureId>("M1", "M2", "M3", "M4a", "M5", "M6a", "M7", "M8a", "M8b", "M19").chain((measure) =>
+    fc.record({
+      entityId: fc.constantFrom(...ENTITY_POOL),
+      measure: fc.constant(measure),
+      year: fc.integer({ min: set.validity.firstAwardYear.value - 1, max: set.validity.lastAwardYear.value }),
+      amount: scaled(capOf(set, measure), 0, 1.2).map((v) => v.toFixed(2)),
+    }),
+  );
 }
 
 function optionsArb(set: ParameterSet): fc.Arbitrary<ScreenOptions> {
