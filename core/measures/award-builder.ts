@@ -1,7 +1,7 @@
 import { InputError, LprUnknownError } from "../errors/errors";
 import { Decimal, DecimalInput, Money, ZERO, dec, formatYuan, roundToFen } from "../money/money";
 import { nonNegativeAmount } from "../money/input";
-import { measureCitation, measureParams, paramDecimal, paramYuan } from "../policy/registry";
+import { measureCitation, measureParams, paramDecimal, paramYuan } from "../policy/lookup";
 import { CapTier, MeasureParams, ThresholdParam } from "../policy/types";
 import { Reason, ReasonCode, reason } from "../reasons/reasons";
 import { MeasureId, clauseCitation } from "./measure-id";

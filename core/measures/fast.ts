@@ -9,7 +9,7 @@
 import { FastLpr } from "../lpr/fast-lpr";
 import { FastInterestOptions, LprMode } from "../lpr/interest-subsidy";
 import { RATE_UNITS, fenOfDecimal, mulDivHalfUp, rateUnitsOfDecimal } from "../money/fen";
-import { measureParams, paramDecimal } from "../policy/registry";
+import { measureParams, paramDecimal } from "../policy/lookup";
 import { MeasureParams, ParameterSet, ThresholdField } from "../policy/types";
 import { ReasonCode } from "../reasons/reasons";
 import { MeasureId } from "./measure-id";

@@ -1,8 +1,12 @@
-import { paramDecimal, paramYuan } from "../policy/registry";
+import { paramDecimal, paramYuan } from "../policy/lookup";
+import { RuleField } from "../policy/types";
 import { AwardBuilder } from "./award-builder";
 import { FastRule, fenParamsOf, settleFen } from "./fast";
 import { MeasureId } from "./measure-id";
 import { ApplicationFacts, Award, AwardContext } from "./types";
+
+/** The fields of a fixed award's entry its rule reads: the amount, its cap (the amount itself), once per entity. */
+export const FIXED_AWARD_READS: readonly RuleField[] = ["amount", "cap", "oneTime"];
 
 /** A fixed one-time award (第6条, 第19条): the amount is the policy's, the cap is that amount. */
 export function awardFixed(measure: MeasureId, facts: ApplicationFacts, context: AwardContext): Award {

@@ -11,6 +11,7 @@ import {
 import { rateUnitsOfDecimal } from "../money/fen";
 import { Decimal, DecimalInput, dec, formatRate, formatYuan } from "../money/money";
 import { INPUT_BOUNDS } from "../policy/input-bounds";
+import { RuleField } from "../policy/types";
 import { AwardBuilder } from "./award-builder";
 import { FastRule, fenParamsOf, meetsFen, requireInProvinceFen, settleFen } from "./fast";
 import { MeasureId } from "./measure-id";
@@ -24,6 +25,14 @@ import { ApplicationFacts, Award, AwardContext, LoanFacts } from "./types";
 export interface InterestMeasureRule {
   /** 第1条 asks for an 优质电商主体. */
   requiresQualification: boolean;
+}
+
+/**
+ * The fields of an interest measure's entry its rule reads: the threshold (when the clause has one), the cap and
+ * its tiers, the province requirement (第2条 省内), and the qualification's words when the clause asks for one.
+ */
+export function interestMeasureReads(rule: InterestMeasureRule): readonly RuleField[] {
+  return rule.requiresQualification ? ["qualification", "threshold", "cap", "inProvince"] : ["threshold", "cap", "inProvince"];
 }
 
 export function awardInterestMeasure(measure: MeasureId, facts: ApplicationFacts, context: AwardContext, rule: InterestMeasureRule): Award {

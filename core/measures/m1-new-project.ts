@@ -4,10 +4,13 @@
  * total investment (至…(含): inclusive), with a per-entity cap that rises for projects above a second
  * investment level. The clause's words and numbers: parameter set, measure M1 (text, threshold, cap.tiers).
  */
-import { awardInterestMeasure, fastInterestMeasure } from "./interest-measure";
+import { awardInterestMeasure, fastInterestMeasure, interestMeasureReads } from "./interest-measure";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
 const RULE = { requiresQualification: true };
+
+/** The fields of M1's entry its rule reads. */
+export const readsM1 = interestMeasureReads(RULE);
 
 export function awardM1(facts: ApplicationFacts, context: AwardContext): Award {
   return awardInterestMeasure("M1", facts, context, RULE);

@@ -5,9 +5,13 @@
  */
 import { formatYuan } from "../money/money";
 import { optionalAmount } from "../money/input";
+import { RuleField } from "../policy/types";
 import { AwardBuilder, FACT_LABELS } from "./award-builder";
 import { FastRule, fenParamsOf, settleFen } from "./fast";
 import { ApplicationFacts, Award, AwardContext } from "./types";
+
+/** The fields of M14's entry its rule reads: only a cap, were the policy to set one on the approved amount. */
+export const readsM14: readonly RuleField[] = ["cap"];
 
 export function awardM14(facts: ApplicationFacts, context: AwardContext): Award {
   return new AwardBuilder("M14", context).run((b) => {

@@ -4,12 +4,16 @@
  * an annual cap. A decline is real and earns nothing; it is not an error.
  * Words and numbers: parameter set, measure M3 (threshold, rate, cap).
  */
-import { paramDecimal } from "../policy/registry";
+import { paramDecimal } from "../policy/lookup";
 import { DecimalInput, formatYuan, formatRate } from "../money/money";
 import { amountInput } from "../money/input";
+import { RuleField } from "../policy/types";
 import { AwardBuilder, FACT_LABELS } from "./award-builder";
 import { FastRule, fenParamsOf, requireInProvinceFen, settlePercentageFen } from "./fast";
 import { ApplicationFacts, Award, AwardContext } from "./types";
+
+/** The fields of M3's entry its rule reads (its base is the increase itself: no baseTitle). */
+export const readsM3: readonly RuleField[] = ["qualification", "base", "threshold", "rate", "cap", "inProvince"];
 
 export function awardM3(facts: ApplicationFacts, context: AwardContext): Award {
   return new AwardBuilder("M3", context).run((b) => {

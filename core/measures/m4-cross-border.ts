@@ -6,12 +6,16 @@
  * (2) M4b a shop on a third-party cross-border platform: entry and promotion fees.
  * Words and numbers: parameter set, measures M4a and M4b.
  */
-import { paramDecimal } from "../policy/registry";
+import { paramDecimal } from "../policy/lookup";
 import { formatRate, formatYuan } from "../money/money";
+import { RuleField } from "../policy/types";
 import { AwardBuilder } from "./award-builder";
 import { FastRule, fenParamsOf, settlePercentageFen } from "./fast";
 import { parseMeasureId } from "./measure-id";
 import { ApplicationFacts, Award, AwardContext } from "./types";
+
+/** The fields of M4a's and M4b's entries their rule reads: 首次达到 asks for the firstTime fact. */
+export const readsM4: readonly RuleField[] = ["base", "baseTitle", "threshold", "rate", "cap", "oneTime", "needsFirstTime"];
 
 export function awardM4a(facts: ApplicationFacts, context: AwardContext): Award {
   return awardCrossBorder("M4a", facts, context);

@@ -3,12 +3,17 @@
  * subsidy when total investment exceeds (超过) the threshold; one cumulative cap per entity.
  * Words and numbers: parameter set, measure M5.
  */
-import { awardInterestMeasure, fastInterestMeasure } from "./interest-measure";
+import { awardInterestMeasure, fastInterestMeasure, interestMeasureReads } from "./interest-measure";
 import { ApplicationFacts, Award, AwardContext } from "./types";
 
+const RULE = { requiresQualification: false };
+
+/** The fields of M5's entry its rule reads. */
+export const readsM5 = interestMeasureReads(RULE);
+
 export function awardM5(facts: ApplicationFacts, context: AwardContext): Award {
-  return awardInterestMeasure("M5", facts, context, { requiresQualification: false });
+  return awardInterestMeasure("M5", facts, context, RULE);
 }
 
 /** The same rule in whole fen (measures/fast.ts). */
-export const fastM5 = fastInterestMeasure("M5", { requiresQualification: false });
+export const fastM5 = fastInterestMeasure("M5", RULE);

@@ -5,8 +5,12 @@
  * The row itself is the claim of being named this year; history refuses a second award.
  * Words and amounts: parameter set, measures M6a and M6b.
  */
-import { awardFixed, fastFixed } from "./fixed-award";
+import { RuleField } from "../policy/types";
+import { FIXED_AWARD_READS, awardFixed, fastFixed } from "./fixed-award";
 import { ApplicationFacts, Award, AwardContext } from "./types";
+
+/** The fields of M6a's and M6b's entries their rule reads: the level settles which of the two a row of 第6条 is. */
+export const readsM6: readonly RuleField[] = [...FIXED_AWARD_READS, "level"];
 
 export function awardM6a(facts: ApplicationFacts, context: AwardContext): Award {
   return awardFixed("M6a", facts, context);

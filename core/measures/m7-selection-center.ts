@@ -3,11 +3,15 @@
  * beyond (超过) the threshold gets a one-time grant: a share of its last three years' actual infrastructure
  * and equipment investment, up to a cap. Words and numbers: parameter set, measure M7.
  */
-import { paramDecimal } from "../policy/registry";
+import { paramDecimal } from "../policy/lookup";
 import { formatRate, formatYuan } from "../money/money";
+import { RuleField } from "../policy/types";
 import { AwardBuilder } from "./award-builder";
 import { FastRule, fenParamsOf, settlePercentageFen } from "./fast";
 import { ApplicationFacts, Award, AwardContext } from "./types";
+
+/** The fields of M7's entry its rule reads: no province requirement (第7条 names none). */
+export const readsM7: readonly RuleField[] = ["base", "baseTitle", "threshold", "rate", "cap", "oneTime"];
 
 export function awardM7(facts: ApplicationFacts, context: AwardContext): Award {
   return new AwardBuilder("M7", context).run((b) => {

@@ -2,10 +2,14 @@
  * 第9–13、15–18、20条 — measures with no provincial cash in this text (13 and 18 leave subsidies to cities
  * and to banks and insurers). A row citing one gets `not_cash` with the clause's title, never an amount.
  */
+import { RuleField } from "../policy/types";
 import { AwardBuilder } from "./award-builder";
 import { FastRule } from "./fast";
 import { MeasureId } from "./measure-id";
 import { ApplicationFacts, Award, AwardContext } from "./types";
+
+/** The fields of a non-cash measure's entry its rule reads: the note on who supports it instead. */
+export const NON_CASH_READS: readonly RuleField[] = ["nonCashNote"];
 
 export function awardNonCash(measure: MeasureId, _facts: ApplicationFacts, context: AwardContext): Award {
   return new AwardBuilder(measure, context).run((b) => {

@@ -1,9 +1,11 @@
 import { PolicyDataError } from "../errors/errors";
-import { Decimal, formatYuan } from "../money/money";
 import { parseIsoDate } from "../dates/civil-date";
-import { CASH_MEASURE_IDS, MEASURE_IDS, MeasureId } from "../measures/measure-id";
+import { MEASURE_READS } from "../measures";
+import { CASH_MEASURE_IDS, MEASURE_IDS, MeasureId, clauseCitation } from "../measures/measure-id";
 import draft2025 from "./sets/hlj-ecommerce-2025-draft.json";
-import { MeasureParams, Param, ParameterSet } from "./types";
+import { CATALOGUE_FIELDS, MeasureParams, Param, ParameterSet } from "./types";
+
+export { measureCitation, measureParams, paramDecimal, paramYuan } from "./lookup";
 
 /** The sets shipped with the product; the first is the default. */
 const BUILT_IN: readonly unknown[] = [draft2025];
@@ -36,29 +38,6 @@ export function getParameterSet(policy?: string | ParameterSet): ParameterSet {
   return set;
 }
 
-const measuresById = new WeakMap<ParameterSet, Map<string, MeasureParams>>();
-
-export function measureParams(set: ParameterSet, id: MeasureId): MeasureParams {
-  let byId = measuresById.get(set);
-  if (!byId) measuresById.set(set, (byId = new Map(set.measures.map((m) => [m.id, m]))));
-  const params = byId.get(id);
-  if (!params) throw new PolicyDataError(set.id, [`measure ${id} is missing`]);
-  return params;
-}
-
-const citations = new WeakMap<MeasureParams, string>();
-
-/** `《policy title》第1条 measure title [policy id]`, made once per measure. */
-export function measureCitation(set: ParameterSet, id: MeasureId, clause: string): string {
-  const params = measureParams(set, id);
-  let citation = citations.get(params);
-  if (citation === undefined) {
-    citation = `《${set.title.zh}》${clause} ${params.title.zh} [${set.id}]`;
-    citations.set(params, citation);
-  }
-  return citation;
-}
-
 export function validateParameterSet(raw: unknown): ParameterSet {
   if (typeof raw === "object" && raw !== null && validated.has(raw)) return raw as ParameterSet;
   const problems: string[] = [];
@@ -88,6 +67,7 @@ export function validateParameterSet(raw: unknown): ParameterSet {
       if (seen.has(measure.id)) problems.push(`${where}: listed twice`);
       seen.add(measure.id);
       checkMeasure(measure, where, problems);
+      checkReads(id, measure, problems);
     }
     for (const required of MEASURE_IDS) {
       if (!seen.has(required)) problems.push(`measures.${required}: missing from the catalogue`);
@@ -146,6 +126,15 @@ function checkMeasure(m: MeasureParams, where: string, problems: string[]): void
   if ((m.kind === "interest" || m.kind === "percentage") && !m.cap?.amount) problems.push(`${where}.cap.amount: required`);
 }
 
+/** A field the measure's rule does not read would be silently ignored: refused, naming the set, measure and clause. */
+function checkReads(setId: string, m: MeasureParams, problems: string[]): void {
+  const id = m.id as MeasureId;
+  const allowed = new Set<string>([...CATALOGUE_FIELDS, ...MEASURE_READS[id]]);
+  for (const field of Object.keys(m)) {
+    if (!allowed.has(field)) problems.push(`${setId}: ${id} (${clauseCitation(id)}) has ${field}, which its rule does not read`);
+  }
+}
+
 function checkParam(p: Param<unknown> | undefined, where: string, problems: string[]): void {
   if (!p || typeof p !== "object") {
     problems.push(`${where}: missing`);
@@ -168,25 +157,4 @@ function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value as object)) deepFreeze(child);
   }
   return value;
-}
-
-const decimals = new WeakMap<object, Decimal>();
-
-/** A parameter's value as a Decimal, made once per parameter (sets are frozen). */
-export function paramDecimal(param: Param): Decimal {
-  let value = decimals.get(param);
-  if (value === undefined) {
-    value = new Decimal(param.value);
-    decimals.set(param, value);
-  }
-  return value;
-}
-
-const yuanTexts = new WeakMap<object, string>();
-
-/** A parameter's amount as people read it (`5,000,000.00`), made once per parameter. */
-export function paramYuan(param: Param): string {
-  let text = yuanTexts.get(param);
-  if (text === undefined) yuanTexts.set(param, (text = formatYuan(paramDecimal(param))));
-  return text;
 }

@@ -82,6 +82,24 @@ export interface MeasureParams {
   nonCashNote?: Localized;
 }
 
+/**
+ * The fields of every measure's entry: who it is and how people name it, read by every host. Any other field is
+ * a number or word of the measure's rule, and a set may give it only to a measure whose rule reads it (each
+ * measure module declares its `reads`; the registry refuses the rest).
+ */
+export const CATALOGUE_FIELDS = [
+  "id",
+  "clause",
+  "part",
+  "cash",
+  "kind",
+  "title",
+  "text",
+] as const satisfies readonly (keyof MeasureParams)[];
+
+/** A field of a measure's entry that its rule reads (or not): anything but the catalogue fields. */
+export type RuleField = Exclude<keyof MeasureParams, (typeof CATALOGUE_FIELDS)[number]>;
+
 export interface ParameterSet {
   id: string;
   title: Localized;

@@ -2,13 +2,20 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { computeAward } from "../../../core/award";
 import { PolicyDataError } from "../../../core/errors/errors";
-import { DEFAULT_POLICY_ID, getParameterSet, listParameterSets, registerParameterSet } from "../../../core/policy/registry";
+import {
+  DEFAULT_POLICY_ID,
+  getParameterSet,
+  listParameterSets,
+  registerParameterSet,
+  validateParameterSet,
+} from "../../../core/policy/registry";
 import { resolveBatch } from "../../../core/batch/resolve";
 import { MEASURE_IDS } from "../../../core/measures/measure-id";
 import { Param, ParameterSet } from "../../../core/policy/types";
 
 const fixturePath = join(__dirname, "../../fixtures/policy/test-final-fixture.json");
 const loadFixture = () => JSON.parse(readFileSync(fixturePath, "utf8"));
+const draftPath = join(__dirname, "../../../core/policy/sets/hlj-ecommerce-2025-draft.json");
 
 describe("the parameter set hlj-ecommerce-2025-draft", () => {
   const set = getParameterSet();
@@ -122,5 +129,48 @@ describe("a second parameter set is data, not code", () => {
 
   test("an unknown policy id lists the known ones", () => {
     expect(() => getParameterSet("nope")).toThrow(/unknown policy; known: hlj-ecommerce-2025-draft/);
+  });
+});
+
+describe("a field the measure's rule does not read is refused", () => {
+  const withField = (id: string, measure: string, field: string, value: unknown) => {
+    const set = loadFixture() as ParameterSet;
+    set.id = id;
+    Object.assign(
+      set.measures.find((m) => m.id === measure)!,
+      { [field]: value },
+    );
+    return set;
+  };
+
+  test("the draft set and the test fixtures give each measure only fields its rule reads", () => {
+    expect(() => validateParameterSet(JSON.parse(readFileSync(draftPath, "utf8")))).not.toThrow();
+    expect(() => validateParameterSet(loadFixture())).not.toThrow();
+    const otherNumbers = join(__dirname, "../../fixtures/policy/test-other-numbers.json");
+    expect(() => validateParameterSet(JSON.parse(readFileSync(otherNumbers, "utf8")))).not.toThrow();
+  });
+
+  test("inProvince on M7 (第7条 names no province requirement, its rule never asks) is refused, named", () => {
+    const province = { zh: "省内企业", en: "an enterprise of the province", text: "省内" };
+    const set = withField("hlj-unread-province", "M7", "inProvince", province);
+    expect(() => registerParameterSet(set)).toThrow(PolicyDataError);
+    expect(() => registerParameterSet(set)).toThrow("hlj-unread-province: M7 (第7条) has inProvince, which its rule does not read");
+    expect(() => getParameterSet("hlj-unread-province")).toThrow(/unknown policy/);
+  });
+
+  test("a rate on an interest measure (第5条 subsidises the LPR interest, no rate of its own) is refused, named", () => {
+    const rate = { value: 0.1, unit: "ratio", clause: "第5条", title: { zh: "比例", en: "rate" } };
+    const set = withField("hlj-unread-rate", "M5", "rate", rate);
+    expect(() => validateParameterSet(set)).toThrow("hlj-unread-rate: M5 (第5条) has rate, which its rule does not read");
+  });
+
+  test("a level on M4a (only 第6条's two awards are told apart by level) is refused with the part of the clause", () => {
+    const set = withField("hlj-unread-level", "M4a", "level", "national");
+    expect(() => validateParameterSet(set)).toThrow("hlj-unread-level: M4a (第4条(1)) has level, which its rule does not read");
+  });
+
+  test("a field the rule reads is accepted where it was absent: a province requirement on 第1条's interest rule", () => {
+    const province = { zh: "省内企业", en: "an enterprise of the province", text: "省内" };
+    expect(() => validateParameterSet(withField("hlj-read-province", "M1", "inProvince", province))).not.toThrow();
   });
 });

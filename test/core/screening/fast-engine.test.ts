@@ -1,18 +1,48 @@
 /**
  * The screening engine (whole fen, typed columns) against the reference (decimal.js, resolve.ts) on the same
- * random workbooks: every measure, every option, history (readable, two-part, unreadable), LPR sheets,
- * claims and other support, text and number cells, 万元 and % headers, duplicates, bad cells, amounts near
- * thresholds, caps and 2^53 fen. They must agree to the fen in status and amounts, in reason codes, and word
- * for word in reasons and explanations; totals and workbook issues alike.
+ * random workbooks: every measure, every option, history, LPR sheets, claims and other support, text and number
+ * cells, 万元 and % headers, amounts at, beside and around the thresholds and caps of the parameter set. They
+ * must agree to the fen in status and amounts, in reason codes, and word for word in reasons and explanations;
+ * totals and workbook issues alike.
+ *
+ * The main properties generate rows the fast rules decide (policy-workbook-arbitrary.ts) — at least 90% of the
+ * generated rows, counted and asserted — under the draft set and under a second set whose thresholds, caps,
+ * rates, fixed amounts, comparisons, period, months and province rule all differ (a number the engine
+ * hard-coded instead of reading it from the set would differ from the reference there). A smaller property
+ * keeps awkward cells (bad codes, missing facts, sub-fen and near-2^53 amounts, odd text: workbook-arbitrary.ts),
+ * which the engine hands to the reference, so that path is compared too.
  */
+import { readFileSync } from "fs";
+import { join } from "path";
 import fc from "fast-check";
 import { reasonCodesOf, wordedRow } from "../../../core/batch/json";
+import { getParameterSet, registerParameterSet } from "../../../core/policy/registry";
+import { ParameterSet } from "../../../core/policy/types";
 import { ScreenOptions, WorkbookInput, screenWorkbook } from "../../../core/screening/screen";
 import { ENTITY_POOL, optionsArb, rowArb } from "../../helpers/arbitraries";
+import { FastShare, watchFastShare } from "../../helpers/fast-share";
+import { policyRowArb, policyWorkbookArb } from "../../helpers/policy-workbook-arbitrary";
 import { HEADER, rowCells, workbookArb } from "../../helpers/workbook-arbitrary";
 
 // FAST_ENGINE_RUNS=5000 for a longer search; 400 keep npm test quick.
 const RUNS = { numRuns: Number(process.env.FAST_ENGINE_RUNS ?? 400) };
+/** The awkward cells' share of the runs. */
+const AWKWARD_RUNS = { numRuns: Math.ceil(RUNS.numRuns / 4) };
+/** The share of generated rows the fast rules must decide in the main properties. */
+const FAST_SHARE = 0.9;
+
+const OTHER_NUMBERS = registerParameterSet(
+  JSON.parse(readFileSync(join(__dirname, "../../fixtures/policy/test-other-numbers.json"), "utf8")),
+);
+const SETS: readonly ParameterSet[] = [getParameterSet(), OTHER_NUMBERS];
+/** An awkward row now and then among the fast ones: both paths in one batch, sharing caps and 不重复. */
+const AWKWARD_ROW = rowArb.chain(rowCells);
+
+let watch: { counts: FastShare; restore: () => void };
+beforeEach(() => {
+  watch = watchFastShare();
+});
+afterEach(() => watch.restore());
 
 function compare(workbook: WorkbookInput, options: ScreenOptions) {
   let fast: ReturnType<typeof screenWorkbook> | null = null;
@@ -58,22 +88,45 @@ function compare(workbook: WorkbookInput, options: ScreenOptions) {
   expect(fast.options).toEqual(reference.options);
 }
 
-describe("the screening engine against the decimal reference (fast-check)", () => {
-  test("random workbooks: identical statuses, amounts to the fen, reason codes, words and totals", () => {
+describe.each(SETS.map((set) => [set.id, set] as const))("the screening engine against the decimal reference under %s", (_id, set) => {
+  test(`rows the fast rules decide (≥ ${FAST_SHARE * 100}% of generated rows, measured): identical statuses, amounts, codes, words, totals`, () => {
     fc.assert(
-      fc.property(workbookArb, ({ workbook, options }) => compare(workbook, options)),
+      fc.property(policyWorkbookArb(set, { awkward: AWKWARD_ROW }), ({ workbook, options }) => compare(workbook, options)),
       RUNS,
     );
+    expect(watch.counts.rows).toBeGreaterThan(RUNS.numRuns);
+    expect(watch.counts.share()).toBeGreaterThanOrEqual(FAST_SHARE);
   });
 
-  test("one entity's many rows across years, measures and projects (caps, one-time awards, 不重复)", () => {
+  test(`one entity's many rows across years, measures and projects (caps, one-time awards, 不重复), ≥ ${FAST_SHARE * 100}% fast`, () => {
+    const entityRows = policyRowArb(set).map((row) => ({ ...row, entityId: ENTITY_POOL[0] }));
+    fc.assert(
+      fc.property(policyWorkbookArb(set, { rows: entityRows, maxRows: 30 }), ({ workbook, options }) => compare(workbook, options)),
+      RUNS,
+    );
+    expect(watch.counts.share()).toBeGreaterThanOrEqual(FAST_SHARE);
+  });
+});
+
+describe("awkward cells, which the engine hands to the reference (a smaller share of the runs)", () => {
+  test("random workbooks with bad codes, missing facts, sub-fen, near-2^53 and odd text cells", () => {
+    fc.assert(
+      fc.property(workbookArb, ({ workbook, options }) => compare(workbook, options)),
+      AWKWARD_RUNS,
+    );
+    // The reference path is exercised: most of these rows are its.
+    expect(1 - watch.counts.share()).toBeGreaterThanOrEqual(0.5);
+  });
+
+  test("one entity's many awkward rows across years, measures and projects", () => {
     const entityRows = rowArb.map((row) => ({ ...row, entityId: ENTITY_POOL[0] })).chain(rowCells);
     fc.assert(
       fc.property(fc.array(entityRows, { minLength: 2, maxLength: 30 }), optionsArb, (rows, options) =>
         compare({ sheets: [{ name: "申报", values: [HEADER, ...rows] }] }, options as ScreenOptions),
       ),
-      RUNS,
+      AWKWARD_RUNS,
     );
+    expect(1 - watch.counts.share()).toBeGreaterThanOrEqual(0.3);
   });
 
   test("a claim below the fen sends the whole batch to the reference, which settles it", () => {
