@@ -16,10 +16,10 @@ import {
   PolicyDataError,
   ScreeningResult,
   UnusableWorkbookError,
-  cellText,
   registerParameterSet,
   screenWorkbook,
 } from "../core";
+import { sheetJson } from "./json-line";
 import { readInput } from "./read-input";
 import { writeOutput, WrittenSheets } from "./write-output";
 import { UnreadablePackageError, bytesText, openPackage } from "./xlsx/package-reader";
@@ -311,7 +311,7 @@ class JsonOutput {
   end(result: ScreeningResult): void {
     const rest = { totals: result.totals, tables: result.tables, issues: result.issues };
     const tail = Object.entries(rest)
-      .map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value, sameAsSheet)}`)
+      .map(([key, value]) => `  ${JSON.stringify(key)}: ${sheetJson(value)}`)
       .join(",\n");
     this.write(`\n  ],\n${tail}\n}\n`, true);
     this.file?.commit();
@@ -321,9 +321,6 @@ class JsonOutput {
     this.file?.abort();
   }
 }
-
-/** Strings in the JSON as the sheet holds them (cut at 32,767 characters with "…"). */
-const sameAsSheet = (_key: string, value: unknown) => (typeof value === "string" ? cellText(value) : value);
 
 export async function main(
   argv: readonly string[],
