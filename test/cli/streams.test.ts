@@ -1,9 +1,22 @@
 /**
- * Files and streams (issue 16, cause 7): text that looks like an OOXML escape, or cannot be UTF-8, reads the
- * same in the sheet and the JSON.
+ * Files and streams (issue 16, cause 7): outputs onto a device, a FIFO or a link to one are written through and
+ * never replaced; a reader that goes away ends the run quietly; a signal leaves no temporary file; a long legal
+ * name gets a temporary name that fits; a FIFO or a pipe on standard input is read; text that looks like an
+ * OOXML escape, or cannot be UTF-8, reads the same in the sheet and the JSON.
  */
-import { execFileSync } from "child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "fs";
+import { ChildProcess, execFileSync, spawn, spawnSync } from "child_process";
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { Writable } from "stream";
@@ -11,6 +24,8 @@ import { main } from "../../cli/hlj-screen";
 import { readParts, writeSimpleWorkbook } from "../helpers/packages";
 import { makeUscc } from "../helpers/uscc";
 
+const ROOT = join(__dirname, "../..");
+const CLI = join(ROOT, "bin/hlj-screen.js");
 const PYTHON = "/usr/bin/python3";
 const dir = mkdtempSync(join(tmpdir(), "hlj-streams-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,6 +56,177 @@ const folder = (name: string) => {
   mkdirSync(path);
   return path;
 };
+
+const sample = (path: string) => {
+  writeFileSync(path, readFileSync(join(ROOT, "examples/applicants.xlsx")));
+  return path;
+};
+
+/** `mkfifo`, and a `cat` that reads the FIFO into a file (a FIFO's writer waits for its reader). */
+function fifoWithReader(fifo: string, into: string): Promise<number> {
+  execFileSync("mkfifo", [fifo]);
+  const reader = spawn("sh", ["-c", 'cat "$1" > "$2"', "sh", fifo, into], { stdio: "ignore" });
+  return exitOf(reader).then((r) => r.code ?? -1);
+}
+
+function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  return new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
+}
+
+/** A whole zip package: it ends with its end-of-central-directory record. */
+const isWholeZip = (bytes: Buffer) => bytes.length > 22 && bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06])) === bytes.length - 22;
+
+const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+
+let large: string;
+beforeAll(() => {
+  // Large enough that writing takes a while (the temporary files exist for a second or so) and the JSON is megabytes.
+  large = join(dir, "large.xlsx");
+  execFileSync(process.execPath, [
+    "-e",
+    `import(${JSON.stringify(join(ROOT, "bench/large-workbook.mjs"))}).then((m) => m.writeApplicants(${JSON.stringify(large)}, 15000))`,
+  ]);
+}, 60_000);
+
+describe("-o and --json onto a device, a FIFO or a link: written through, never replaced", () => {
+  test("a FIFO gets the whole workbook and the whole JSON, and stays a FIFO", async () => {
+    const at = folder("fifo-out");
+    const workbookRead = fifoWithReader(join(at, "book"), join(at, "book.read"));
+    const jsonRead = fifoWithReader(join(at, "json"), join(at, "json.read"));
+    const result = await run(sample(join(at, "in.xlsx")), "-o", join(at, "book"), "--json", join(at, "json"), "-q");
+    expect(result).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(await workbookRead).toBe(0);
+    expect(await jsonRead).toBe(0);
+    expect(lstatSync(join(at, "book")).isFIFO()).toBe(true);
+    expect(lstatSync(join(at, "json")).isFIFO()).toBe(true);
+    expect(isWholeZip(readFileSync(join(at, "book.read")))).toBe(true);
+    expect(JSON.parse(readFileSync(join(at, "json.read"), "utf8")).rows).toHaveLength(83);
+    expect(readdirSync(at).sort()).toEqual(["book", "book.read", "in.xlsx", "json", "json.read"]);
+  }, 60_000);
+
+  test("a symlink to /dev/null stays the link, and /dev/null stays a character device; both outputs may go there", async () => {
+    const at = folder("null-link");
+    symlinkSync("/dev/null", join(at, "null"));
+    const input = sample(join(at, "in.xlsx"));
+    expect(await run(input, "-o", join(at, "null"), "-q")).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(lstatSync(join(at, "null")).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(at, "null"))).toBe("/dev/null");
+    expect(statSync("/dev/null").isCharacterDevice()).toBe(true);
+    // A character device is not a file one output would overwrite for the other.
+    expect(await run(input, "-o", join(at, "null"), "--json", join(at, "null"), "-q")).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(lstatSync(join(at, "null")).isSymbolicLink()).toBe(true);
+    expect(readdirSync(at).sort()).toEqual(["in.xlsx", "null"]);
+  });
+
+  (isRoot ? test : test.skip)("as root, a null device made with mknod stays a character device (-o and --json)", async () => {
+    const at = folder("mknod");
+    execFileSync("mknod", [join(at, "book"), "c", "1", "3"]);
+    execFileSync("mknod", [join(at, "json"), "c", "1", "3"]);
+    const result = await run(sample(join(at, "in.xlsx")), "-o", join(at, "book"), "--json", join(at, "json"), "-q");
+    expect(result).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(lstatSync(join(at, "book")).isCharacterDevice()).toBe(true);
+    expect(lstatSync(join(at, "json")).isCharacterDevice()).toBe(true);
+    expect(readdirSync(at).sort()).toEqual(["book", "in.xlsx", "json"]);
+  });
+
+  test("a symlink to a regular file stays a link; the file it points to gets the new workbook", async () => {
+    const at = folder("file-link");
+    writeFileSync(join(at, "real.xlsx"), "an older output");
+    symlinkSync("real.xlsx", join(at, "link.xlsx"));
+    expect((await run(sample(join(at, "in.xlsx")), "-o", join(at, "link.xlsx"), "-q")).code).toBe(0);
+    expect(lstatSync(join(at, "link.xlsx")).isSymbolicLink()).toBe(true);
+    expect(isWholeZip(readFileSync(join(at, "real.xlsx")))).toBe(true);
+    expect(readdirSync(at).sort()).toEqual(["in.xlsx", "link.xlsx", "real.xlsx"]);
+  });
+});
+
+describe("the run ends cleanly whatever ends it", () => {
+  test("--json - | head -1 ends quietly (status 141, as SIGPIPE), writes no workbook and leaves no temporary file", () => {
+    const at = folder("head");
+    const script = `"$1" "$2" "$3" -o "$4/out.xlsx" --json - -q 2> "$4/stderr" | head -1 > "$4/first"; echo "\${PIPESTATUS[0]}"`;
+    const status = execFileSync("bash", ["-c", script, "bash", process.execPath, CLI, large, at], { encoding: "utf8" }).trim();
+    expect(readFileSync(join(at, "stderr"), "utf8")).toBe("");
+    expect(readFileSync(join(at, "first"), "utf8")).toBe("{\n");
+    expect(status).toBe("141");
+    expect(readdirSync(at).sort()).toEqual(["first", "stderr"]);
+  }, 60_000);
+
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    test(`${signal} while the outputs are being written leaves no temporary file, and the run dies of it`, async () => {
+      const at = folder(`signal-${signal}`);
+      const temporary = folder(`signal-${signal}-tmp`);
+      const child = spawn(process.execPath, [CLI, large, "-o", join(at, "out.xlsx"), "--json", join(at, "out.json"), "-q"], {
+        stdio: "ignore",
+        env: { ...process.env, TMPDIR: temporary },
+      });
+      const exited = exitOf(child);
+      let running = true;
+      void exited.then(() => (running = false));
+      let seen: string[] = [];
+      while (running && seen.length === 0) {
+        seen = readdirSync(at).filter((name) => name.endsWith(".tmp"));
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+      expect(seen.length).toBeGreaterThan(0);
+      child.kill(signal);
+      expect(await exited).toEqual({ code: null, signal });
+      expect(readdirSync(at)).toEqual([]);
+      expect(readdirSync(temporary)).toEqual([]);
+    }, 60_000);
+  }
+});
+
+test("an output name of 254 bytes (83 Chinese characters + .xlsx, legal) is written, and so is its JSON", async () => {
+  const at = folder("long-name");
+  const name = "申".repeat(83);
+  expect(Buffer.byteLength(`${name}.xlsx`)).toBe(254);
+  const result = await run(sample(join(at, "in.xlsx")), "-o", join(at, `${name}.xlsx`), "--json", join(at, `${name}.json`), "-q");
+  expect(result).toEqual({ code: 0, stdout: "", stderr: "" });
+  expect(readdirSync(at).sort()).toEqual([`${name}.json`, `${name}.xlsx`, "in.xlsx"].sort());
+  expect(isWholeZip(readFileSync(join(at, `${name}.xlsx`)))).toBe(true);
+});
+
+describe("a FIFO or a pipe on standard input is read (copied first, bounded by --max-size)", () => {
+  test("a FIFO input is screened as its file would be", async () => {
+    const at = folder("fifo-in");
+    const input = sample(join(at, "in.xlsx"));
+    execFileSync("mkfifo", [join(at, "pipe")]);
+    const written = exitOf(spawn("sh", ["-c", 'cat "$1" > "$2"', "sh", input, join(at, "pipe")], { stdio: "ignore" }));
+    const result = await run(join(at, "pipe"), "-o", join(at, "out.xlsx"), "--json", join(at, "out.json"), "-q");
+    expect(await written).toEqual({ code: 0, signal: null });
+    expect(result).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(JSON.parse(readFileSync(join(at, "out.json"), "utf8")).rows).toHaveLength(83);
+    expect(readdirSync(at).sort()).toEqual(["in.xlsx", "out.json", "out.xlsx", "pipe"]);
+  }, 60_000);
+
+  test("/dev/stdin from a pipe is read; the copy is removed; without -o, or past --max-size, one line says why", () => {
+    const at = folder("stdin");
+    const input = sample(join(at, "in.xlsx"));
+    const temporary = folder("stdin-tmp");
+    const screen = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI, "/dev/stdin", ...args], {
+        input: readFileSync(input),
+        encoding: "utf8",
+        env: { ...process.env, TMPDIR: temporary },
+      });
+    // A shell's pipe…
+    const script = `cat "$1" | "$2" "$3" /dev/stdin -o "$4/out.xlsx" --json "$4/out.json" -q`;
+    execFileSync("bash", ["-c", script, "bash", input, process.execPath, CLI, at], { env: { ...process.env, TMPDIR: temporary } });
+    expect(JSON.parse(readFileSync(join(at, "out.json"), "utf8")).rows).toHaveLength(83);
+    // …and a socket, as Node's spawnSync gives its child (/dev/stdin cannot be opened: it is read as it is).
+    const read = screen("-o", join(at, "out2.xlsx"), "-q");
+    expect({ status: read.status, stderr: read.stderr }).toEqual({ status: 0, stderr: "" });
+    expect(isWholeZip(readFileSync(join(at, "out2.xlsx")))).toBe(true);
+    const noOutput = screen("-q");
+    expect(noOutput.status).toBe(2);
+    expect(noOutput.stderr).toBe("hlj-screen: the input /dev/stdin is a pipe or a device, not a file: name the output workbook with -o\n");
+    const tooLarge = screen("-o", join(at, "big.xlsx"), "--max-size", "8KiB", "-q");
+    expect(tooLarge.status).toBe(2);
+    expect(tooLarge.stderr).toBe("hlj-screen: cannot read /dev/stdin: it passed 8 KiB (raise the limit with --max-size)\n");
+    expect(readdirSync(temporary)).toEqual([]);
+    expect(readdirSync(at).sort()).toEqual(["in.xlsx", "out.json", "out.xlsx", "out2.xlsx"]);
+  }, 60_000);
+});
 
 describe("text that looks like an OOXML escape, or has no UTF-8 form, reads the same in the sheet and the JSON", () => {
   const HEADER = ["统一社会信用代码", "企业名称", "申报年度", "申报条款", "限额以上在统", "新增实物网络零售额"];
