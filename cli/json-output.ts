@@ -26,6 +26,25 @@ export function watchReader(stream: NodeJS.WritableStream): void {
 
 const broken = (out: NodeJS.WritableStream) => gone.has(out) || (out as { destroyed?: boolean }).destroyed === true;
 
+/**
+ * Resolves once what was written has left the process (the pipe took it) or the stream failed, and at least a
+ * turn of the event loop later, where a write's error is reported.
+ */
+function drained(out: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const queued = (out as { writableLength?: number }).writableLength ?? 0;
+    if (queued === 0 || broken(out)) {
+      setImmediate(resolve);
+      return;
+    }
+    const done = () => {
+      for (const event of ["drain", "error", "close"]) out.removeListener(event, done);
+      setImmediate(resolve);
+    };
+    for (const event of ["drain", "error", "close"]) out.on(event, done);
+  });
+}
+
 export class JsonOutput {
   private first = true;
   private pending: Uint8Array[] = [];
@@ -97,7 +116,7 @@ export class JsonOutput {
       .join(",\n");
     this.write(`\n  ],\n${tail}\n}\n`, true);
     if (this.file) return;
-    await new Promise((resolve) => setImmediate(resolve));
+    await drained(this.out);
     if (broken(this.out)) throw new ReaderGone();
   }
 
