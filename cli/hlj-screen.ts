@@ -7,7 +7,7 @@
  * saying why and never a stack trace. The input file is never written (SCREENING.md "Command line").
  */
 import { readFileSync } from "fs";
-import { basename, dirname, extname, join } from "path";
+import { basename, dirname, extname, join, resolve } from "path";
 import {
   DisplayLanguage,
   InputError,
@@ -172,7 +172,11 @@ interface Paths {
 function checkPaths(args: Arguments): Paths {
   const { input } = args;
   const { streamed, size } = inspectInput(input);
-  if (streamed && !args.output) throw new Refusal(`the input ${input} is a pipe or a device, not a file: name the output workbook with -o`);
+  // The default output goes beside the input: not into /dev or /proc (`/dev/stdin.screened.xlsx`), nor beside a pipe.
+  if (!args.output && (streamed || /^\/(dev|proc)\//.test(resolve(input))))
+    throw new Refusal(
+      `the input ${input} is ${streamed ? "a pipe or a device" : "a system path"}, not a file: name the output workbook with -o`,
+    );
   const output = args.output ?? defaultOutput(input);
   // Never lose data: no output may be the input, whatever the path says (same inode), nor -o the JSON file.
   if (clash(output, input)) throw new Refusal(`the output ${output} is the input file: choose another -o`);

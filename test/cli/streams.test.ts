@@ -7,6 +7,7 @@
 import { ChildProcess, execFileSync, spawn, spawnSync } from "child_process";
 import {
   lstatSync,
+  openSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
@@ -227,6 +228,12 @@ describe("a FIFO or a pipe on standard input is read (copied first, bounded by -
     const tooLarge = screen("-o", join(at, "big.xlsx"), "--max-size", "8KiB", "-q");
     expect(tooLarge.status).toBe(2);
     expect(tooLarge.stderr).toBe("hlj-screen: cannot read /dev/stdin: it passed 8 KiB (raise the limit with --max-size)\n");
+    // Standard input redirected from a file is that file, but its default output would go into /dev.
+    const redirected = spawnSync(process.execPath, [CLI, "/dev/stdin", "-q"], {
+      stdio: [openSync(input, "r"), "pipe", "pipe"],
+      encoding: "utf8",
+    });
+    expect(redirected.stderr).toBe("hlj-screen: the input /dev/stdin is a system path, not a file: name the output workbook with -o\n");
     expect(readdirSync(temporary)).toEqual([]);
     expect(readdirSync(at).sort()).toEqual(["in.xlsx", "out.json", "out.xlsx", "out2.xlsx"]);
   }, 60_000);
