@@ -24,7 +24,7 @@ import { JsonOutput, watchReader } from "./json-output";
 import { clash, writeOutputFile } from "./output-file";
 import { READER_GONE_STATUS, ReaderGone, Refusal, ioReason, isBrokenPipe } from "./refusal";
 import { InputWorkbook, readInput } from "./read-input";
-import { writeOutput, WrittenSheets } from "./write-output";
+import { fileNames, writeOutput, WrittenSheets } from "./write-output";
 import { OpenPackage, UnreadablePackageError, bytesText, openPackage } from "./xlsx/package-reader";
 import { PackageTooLargeError } from "./xlsx/package-writer";
 
@@ -185,11 +185,11 @@ function checkPaths(args: Arguments): Paths {
     if (clash(args.json, output))
       throw new Refusal(`the JSON file and the output workbook are the same file (${output}): choose two names`);
   }
-  if (/\.xlsm$/i.test(input) !== /\.xlsm$/i.test(output)) {
+  if (/\.xl[st]m$/i.test(input) !== /\.xl[st]m$/i.test(output)) {
     throw new Refusal(
-      /\.xlsm$/i.test(input)
-        ? `the input has macros (.xlsm): write the output as .xlsm too (-o ${basename(defaultOutput(input))})`
-        : `the output ${output} ends in .xlsm but the input has no macros: write .xlsx`,
+      /\.xl[st]m$/i.test(input)
+        ? `the input has macros (${extname(input)}): write the output as .xlsm or .xltm too (-o ${basename(defaultOutput(input))})`
+        : `the output ${output} ends in ${extname(output)} (macros) but the input has no macros: write .xlsx`,
     );
   }
   return { input, output, streamed, size };
@@ -284,7 +284,7 @@ async function writeResults(
       sheets = await writeOutput(pkg, workbook, result, {
         fd,
         language: args.language,
-        inputName: basename(args.input),
+        ...fileNames(args.input, output),
         onProgress:
           streams.progress && !args.quiet
             ? progress(

@@ -18,7 +18,11 @@ export interface InputWorkbook {
   structure: WorkbookStructure;
   /** Every worksheet read, the add-in's own included. */
   sheets: SheetRead[];
-  /** The add-in's earlier result sheets (marker and content agree): replaced, never read as input. */
+  /**
+   * The add-in's earlier result sheets (marker and content agree): replaced, never read as input. A sheet whose
+   * content alone is ours (no marker, or the marker names another sheet) is handed on: the screening keeps it
+   * out of the applicants and says so (core/screening/own-sheets.ts).
+   */
   ours: { results: SheetRead | null; summary: SheetRead | null };
   workbook: WorkbookInput;
   /** Lets the cells go (once screened): the output copies the parts as they are stored. */
@@ -33,10 +37,10 @@ export async function readInput(pkg: OpenPackage, onSheet?: (name: string) => vo
   for (const [position, entry] of structure.sheets.entries()) {
     if (entry.part === null) continue; // chart sheets, macro sheets: nothing to screen, copied as they are
     onSheet?.(entry.name);
-    sheets.push(await readSheet(pkg, { ...entry, part: entry.part }, position, strings, formats));
+    sheets.push(await readSheet(pkg, { ...entry, part: entry.part }, position, strings, formats, structure.date1904));
   }
   const marked = (marker: string) => {
-    const name = structure.definedNames.find((n) => n.name === marker && n.localSheetId === null);
+    const name = structure.definedNames.find((n) => n.name.toUpperCase() === marker && n.localSheetId === null);
     const sheet = name ? sheetOfReference(name.formula) : null;
     return sheets.find((s) => s.name === sheet) ?? null;
   };

@@ -14,10 +14,17 @@ import { RenderedBlock, RowLayout, renderBlock } from "./result-rows";
 
 /** Rows below which this thread words them itself. */
 const WORKER_FROM = 5_000;
+/**
+ * Rows above which it does too: the worker words from its own copy of the engine's columns (some 600 bytes a row
+ * with the copy in flight), which at Excel's full height would take the run past 1 GiB. Slower, but bounded.
+ */
+const WORKER_UP_TO = 300_000;
 const BLOCK = 50;
 /** Blocks the worker holds at once, and how far ahead of the writer it may go (bounds what waits in memory). */
 const QUEUED = 6;
 const AHEAD = 48;
+
+const wordsHere = (rows: number, script: string) => rows < WORKER_FROM || rows > WORKER_UP_TO || !existsSync(script);
 
 export async function* renderedRows(
   rows: readonly ResultRowJson[],
@@ -29,7 +36,7 @@ export async function* renderedRows(
   const here = (block: number) => renderBlock(rows, block * BLOCK, Math.min(rows.length, (block + 1) * BLOCK), layout, firstRow, json);
   // Run from the TypeScript sources (the tests), there is no compiled worker script: word here.
   const script = join(__dirname, "word-worker.js");
-  const { payload } = rows.length < WORKER_FROM || !existsSync(script) ? { payload: null } : rowsPayload(rows, { copy: true });
+  const { payload } = wordsHere(rows.length, script) ? { payload: null } : rowsPayload(rows, { copy: true });
   if (payload === null || payload.kind === "rows") {
     for (let b = 0; b < blocks; b++) yield here(b);
     return;

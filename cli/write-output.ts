@@ -14,38 +14,32 @@ import {
   ScreeningResult,
   columnLetters,
   freeSheetName,
-  printFooter,
   quotedSheet,
   resultRowCells,
   resultsColumns,
   summaryModel,
 } from "../core";
+import { basename } from "path";
 import { InputWorkbook } from "./read-input";
 import { OpenPackage, normalisePartName } from "./xlsx/package-reader";
 import { PackageWriter } from "./xlsx/package-writer";
 import {
   NewRelationship,
   StyleDef,
-  patchContentTypes,
+  listRelationships,
+  parseWorkbook,
   patchRelationships,
   patchStyles,
   patchWorkbook,
-  relationshipIds,
 } from "./xlsx/patch-parts";
-import { readRelationships, relsPartOf } from "./xlsx/read-workbook";
+import { Flavour, inFlavour } from "./xlsx/namespaces";
+import { decodePart } from "./xlsx/xml-text";
+import { relsPartOf, resolvePart } from "./xlsx/read-workbook";
 import { PrintSpec, RenderedRows, RowSpec, SheetSpec, sheetXml } from "./xlsx/sheet-writer";
 import { renderedRows } from "./wording";
 import { RowLayout, displayWidth, rowHeight } from "./result-rows";
 import { chartXml, drawingXml } from "./xlsx/chart";
-
-const TYPES = {
-  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
-  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
-  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
-  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
-};
-const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const REL_TYPES = { worksheet: `${REL}/worksheet`, drawing: `${REL}/drawing`, chart: `${REL}/chart`, styles: `${REL}/styles` };
+import { NewParts, OurSheet, droppedParts, editContentTypes, newPartNames, printFooterWithin } from "./xlsx/output-parts";
 
 const HEADER_FILL = "1F4E79";
 /** The styles the two sheets use, appended to the workbook's own (their indices are looked up by key). */
@@ -77,83 +71,141 @@ export interface WrittenSheets {
   summary: string;
 }
 
+export interface OutputOptions {
+  fd: number;
+  language: DisplayLanguage;
+  inputName: string;
+  /** The output file's name: its extension decides between the workbook and the template content type. */
+  outputName?: string;
+  onProgress?: (done: number, total: number) => void;
+  /** The rows' JSON lines, block by block in order (renderBlock's UTF-8), for the JSON written beside the workbook. */
+  onJson?: (block: Uint8Array) => void;
+}
+
+/** The names writeOutput is told: the input's file name (for the summary), the output's path (for its type). */
+export const fileNames = (input: string, output: string) => ({ inputName: basename(input), outputName: output });
+
 export async function writeOutput(
   pkg: OpenPackage,
   input: InputWorkbook,
   result: ScreeningResult,
-  options: {
-    fd: number;
-    language: DisplayLanguage;
-    inputName: string;
-    onProgress?: (done: number, total: number) => void;
-    /** Called with each result row and its explanation as the results sheet is written (the JSON is written alongside). */
-    /** The rows' JSON lines, block by block in order (renderBlock's UTF-8), for the JSON written beside the workbook. */
-    onJson?: (block: Uint8Array) => void;
-  },
+  options: OutputOptions,
 ): Promise<WrittenSheets> {
   const { structure } = input;
-  const ourSheets = [input.ours.results, input.ours.summary].filter((s): s is NonNullable<typeof s> => s !== null);
+  const ourSheets = [input.ours.results, input.ours.summary].filter((s): s is OurSheet => s !== null);
   const replaced = new Set(ourSheets.map((s) => s.name));
   const keptNames = structure.sheets.map((s) => s.name).filter((n) => !replaced.has(n));
   const resultsName = freeSheetName(RESULTS_SHEET, keptNames);
   const summaryName = freeSheetName(SUMMARY_SHEET, [...keptNames, resultsName]);
 
-  // Parts of the replaced sheets (and the drawings and charts only they use) are left out.
-  const dropped = new Set<string>();
-  for (const sheet of ourSheets) {
-    dropped.add(sheet.part);
-    const rels = relsPartOf(sheet.part);
-    if (!pkg.parts.has(normalisePartName(rels))) continue;
-    dropped.add(rels);
-    for (const rel of (await readRelationships(pkg, rels, sheet.part)).values()) {
-      if (rel.external || !rel.type.endsWith("/drawing")) continue;
-      dropped.add(rel.target);
-      const drawingRels = relsPartOf(rel.target);
-      if (!pkg.parts.has(normalisePartName(drawingRels))) continue;
-      dropped.add(drawingRels);
-      for (const chart of (await readRelationships(pkg, drawingRels, rel.target)).values()) if (!chart.external) dropped.add(chart.target);
-    }
-  }
+  const dropped = await droppedParts(pkg, ourSheets);
+  const parts = newPartNames(pkg, dropped, structure.stylesPart);
+  const table = resultsColumns(result.rows, options.language);
+  const edited = await editPackageParts(pkg, input, ourSheets, dropped, parts, {
+    resultsName,
+    summaryName,
+    filterRange: `$A$1:$${columnLetters(table.columns.length)}$${result.rows.length + 1}`,
+    outputName: options.outputName,
+  });
+  // The calculation chain may have joined the dropped parts.
   const droppedKeys = new Set([...dropped].map(normalisePartName));
 
-  const taken = (part: string) => pkg.parts.has(normalisePartName(part)) && !droppedKeys.has(normalisePartName(part));
-  const free = (prefix: string, n = 1, also: string[] = []) => {
-    while (taken(`${prefix}${n}.xml`) || also.includes(`${prefix}${n}.xml`)) n++;
-    return `${prefix}${n}.xml`;
-  };
-  const resultsPart = free("xl/worksheets/sheet");
-  const summaryPart = free("xl/worksheets/sheet", 1, [resultsPart]);
-  const drawingPart = free("xl/drawings/drawing");
-  const chartPart = free("xl/charts/chart");
+  const writer = new PackageWriter(options.fd);
+  const patched = edited.patched;
+  for (const [key, part] of pkg.parts) {
+    if (droppedKeys.has(key)) continue;
+    const replacement = patched.get(key);
+    if (replacement !== undefined) {
+      await writer.add(part.name, replacement);
+      patched.delete(key);
+    } else await writer.copyStored(part.entry, await pkg.rawStream(part.name));
+  }
+  for (const [key, content] of patched) await writer.add(key === normalisePartName(parts.styles) ? parts.styles : key, content);
 
-  // workbook.xml.rels and workbook.xml
-  const workbookRels = (await pkg.read(structure.workbookRelsPart)).toString("utf8");
-  const usedIds = relationshipIds(workbookRels);
-  const newId = (() => {
+  const print: PrintSpec = {
+    landscape: true,
+    fit: "width",
+    footer: printFooterWithin(result.policy.id, options.language),
+    margins: MARGINS,
+  };
+  const { flavour, style } = edited;
+  const results = resultsSheet(table, result, options.language, style, print, options.onProgress, options.onJson);
+  await writer.add(parts.results, flavoured(sheetXml(results), flavour));
+  await writeSummary(writer, parts, flavour, summarySheet(result, options.language, options.inputName, style, print, summaryName));
+  writer.finish();
+  return { results: resultsName, summary: summaryName };
+}
+
+/** The summary sheet, its drawing and its chart, with their relationships. */
+async function writeSummary(
+  writer: PackageWriter,
+  parts: NewParts,
+  flavour: Flavour,
+  summary: ReturnType<typeof summarySheet>,
+): Promise<void> {
+  const rel = (type: string, from: string, to: string) =>
+    patchRelationships(null, [], [{ id: "rId1", type: `${flavour.relationshipTypes}/${type}`, target: relativeTarget(from, to) }]);
+  await writer.add(parts.summary, flavoured(sheetXml(summary.spec), flavour));
+  await writer.add(relsPartOf(parts.summary), rel("drawing", parts.summary, parts.drawing));
+  await writer.add(parts.drawing, inFlavour(drawingXml(summary.chart.anchor, summary.chart.title, "rId1"), flavour));
+  await writer.add(relsPartOf(parts.drawing), rel("chart", parts.drawing, parts.chart));
+  await writer.add(parts.chart, inFlavour(chartXml(summary.chart), flavour));
+}
+
+/** A sheet's chunks in the workbook's flavour: the namespaces are declared in the first chunk only. */
+async function* flavoured(chunks: AsyncGenerator<string | Uint8Array>, flavour: Flavour): AsyncGenerator<string | Uint8Array> {
+  let first = true;
+  for await (const chunk of chunks) {
+    yield first && typeof chunk === "string" ? inFlavour(chunk, flavour) : chunk;
+    first = false;
+  }
+}
+
+/**
+ * The edited workbook.xml, its relationships, styles.xml and [Content_Types].xml (each in its own encoding),
+ * by part key. When a sheet is replaced, the calculation chain goes too (added to `dropped`): it may list
+ * cells of the removed sheet, and Excel rebuilds a missing chain on opening without a word, while a chain
+ * naming a sheet that is gone makes it repair the file.
+ */
+async function editPackageParts(
+  pkg: OpenPackage,
+  input: InputWorkbook,
+  ourSheets: readonly OurSheet[],
+  dropped: Set<string>,
+  parts: NewParts,
+  names: { resultsName: string; summaryName: string; filterRange: string; outputName?: string },
+): Promise<{ patched: Map<string, Buffer>; flavour: Flavour; style: (key: StyleKey) => number }> {
+  const { structure } = input;
+  const workbook = decodePart(await pkg.read(structure.workbookPart), structure.workbookPart);
+  const { flavour } = parseWorkbook(workbook.text);
+  const rels = decodePart(await pkg.read(structure.workbookRelsPart), structure.workbookRelsPart);
+  const removedRelIds = ourSheets.map((s) => s.relationshipId);
+  const existing = listRelationships(rels.text);
+  if (ourSheets.length) {
+    for (const calcChain of existing.filter((r) => !r.external && r.type.endsWith("/calcChain"))) {
+      removedRelIds.push(calcChain.id);
+      dropped.add(resolvePart(structure.workbookPart, calcChain.target));
+    }
+  }
+  const usedIds = new Set(existing.map((r) => r.id));
+  const newId = () => {
     let n = 1;
-    return () => {
-      while (usedIds.has(`rIdHlj${n}`)) n++;
-      usedIds.add(`rIdHlj${n}`);
-      return `rIdHlj${n}`;
-    };
-  })();
+    while (usedIds.has(`rIdHlj${n}`)) n++;
+    usedIds.add(`rIdHlj${n}`);
+    return `rIdHlj${n}`;
+  };
   const relative = (part: string) => relativeTarget(structure.workbookPart, part);
   const resultsRel = newId();
   const summaryRel = newId();
   const addRels: NewRelationship[] = [
-    { id: resultsRel, type: REL_TYPES.worksheet, target: relative(resultsPart) },
-    { id: summaryRel, type: REL_TYPES.worksheet, target: relative(summaryPart) },
+    { id: resultsRel, type: `${flavour.relationshipTypes}/worksheet`, target: relative(parts.results) },
+    { id: summaryRel, type: `${flavour.relationshipTypes}/worksheet`, target: relative(parts.summary) },
   ];
-  const stylesPart = structure.stylesPart ?? "xl/styles.xml";
-  if (!structure.stylesPart) addRels.push({ id: newId(), type: REL_TYPES.styles, target: relative(stylesPart) });
-  const removedRelIds = ourSheets.map((s) => s.relationshipId);
-  const patchedRels = patchRelationships(workbookRels, removedRelIds, addRels);
+  if (!structure.stylesPart) addRels.push({ id: newId(), type: `${flavour.relationshipTypes}/styles`, target: relative(parts.styles) });
 
   const sheetId = Math.max(0, ...structure.sheets.map((s) => s.sheetId)) + 1;
-  const table = resultsColumns(result.rows, options.language);
-  const lastColumn = columnLetters(table.columns.length);
-  const lastRow = result.rows.length + 1;
-  const workbookXml = patchWorkbook((await pkg.read(structure.workbookPart)).toString("utf8"), {
+  const { resultsName, summaryName } = names;
+  const workbookXml = patchWorkbook(workbook.text, {
     removeRelationshipIds: removedRelIds,
     replaceNames: [RESULTS_MARKER_NAME, SUMMARY_MARKER_NAME],
     addSheets: [
@@ -167,67 +219,38 @@ export async function writeOutput(
         name: "_xlnm._FilterDatabase",
         localSheetId: positionOf(resultsName),
         hidden: true,
-        formula: `${quotedSheet(resultsName)}!$A$1:$${lastColumn}$${lastRow}`,
+        formula: `${quotedSheet(resultsName)}!${names.filterRange}`,
       },
       { name: "_xlnm.Print_Titles", localSheetId: positionOf(resultsName), formula: `${quotedSheet(resultsName)}!$1:$1` },
     ],
   });
+  const styles = await editStyles(pkg, structure.stylesPart, flavour);
+  const contentTypes = await editContentTypes(pkg, structure, dropped, parts, names.outputName);
+  const patched = new Map<string, Buffer>([
+    [normalisePartName("[Content_Types].xml"), contentTypes],
+    [normalisePartName(structure.workbookPart), workbook.encode(workbookXml)],
+    [normalisePartName(structure.workbookRelsPart), rels.encode(patchRelationships(rels.text, removedRelIds, addRels))],
+    [normalisePartName(parts.styles), styles.xml],
+  ]);
+  return { patched, flavour, style: styles.style };
+}
 
-  // styles.xml
+/** styles.xml edited in its own encoding, or a new one (in the workbook's flavour) when the workbook has none. */
+async function editStyles(
+  pkg: OpenPackage,
+  stylesPart: string | null,
+  flavour: Flavour,
+): Promise<{ xml: Buffer; style: (key: StyleKey) => number }> {
   const styleKeys = Object.keys(STYLES) as StyleKey[];
+  const decoded = stylesPart ? decodePart(await pkg.read(stylesPart), stylesPart) : null;
   const styles = patchStyles(
-    structure.stylesPart ? (await pkg.read(structure.stylesPart)).toString("utf8") : null,
+    decoded?.text ?? null,
     styleKeys.map((k) => STYLES[k as keyof typeof STYLES]),
   );
-  const style = (key: StyleKey) => styles.ids[styleKeys.indexOf(key)];
-
-  // [Content_Types].xml
-  const contentTypes = patchContentTypes(
-    (await pkg.read("[Content_Types].xml")).toString("utf8"),
-    [...dropped],
-    [
-      { part: resultsPart, type: TYPES.worksheet },
-      { part: summaryPart, type: TYPES.worksheet },
-      { part: drawingPart, type: TYPES.drawing },
-      { part: chartPart, type: TYPES.chart },
-      ...(structure.stylesPart ? [] : [{ part: stylesPart, type: TYPES.styles }]),
-    ],
-  );
-
-  const patched = new Map<string, string>([
-    [normalisePartName("[Content_Types].xml"), contentTypes],
-    [normalisePartName(structure.workbookPart), workbookXml],
-    [normalisePartName(structure.workbookRelsPart), patchedRels],
-    [normalisePartName(stylesPart), styles.xml],
-  ]);
-
-  const writer = new PackageWriter(options.fd);
-  for (const [key, part] of pkg.parts) {
-    if (droppedKeys.has(key)) continue;
-    const replacement = patched.get(key);
-    if (replacement !== undefined) {
-      await writer.add(part.name, replacement);
-      patched.delete(key);
-    } else await writer.copyStored(part.entry, await pkg.rawStream(part.name));
-  }
-  for (const [key, content] of patched) await writer.add(key === normalisePartName(stylesPart) ? stylesPart : key, content);
-
-  const print: PrintSpec = { landscape: true, fit: "width", footer: printFooter(result.policy.id, options.language), margins: MARGINS };
-  await writer.add(resultsPart, sheetXml(resultsSheet(table, result, options.language, style, print, options.onProgress, options.onJson)));
-  const summary = summarySheet(result, options.language, options.inputName, style, print, summaryName);
-  await writer.add(summaryPart, sheetXml(summary.spec));
-  await writer.add(
-    relsPartOf(summaryPart),
-    patchRelationships(null, [], [{ id: "rId1", type: REL_TYPES.drawing, target: relativeTarget(summaryPart, drawingPart) }]),
-  );
-  await writer.add(drawingPart, drawingXml(summary.chart.anchor, summary.chart.title, "rId1"));
-  await writer.add(
-    relsPartOf(drawingPart),
-    patchRelationships(null, [], [{ id: "rId1", type: REL_TYPES.chart, target: relativeTarget(drawingPart, chartPart) }]),
-  );
-  await writer.add(chartPart, chartXml(summary.chart));
-  writer.finish();
-  return { results: resultsName, summary: summaryName };
+  return {
+    xml: decoded ? decoded.encode(styles.xml) : Buffer.from(inFlavour(styles.xml, flavour), "utf8"),
+    style: (key) => styles.ids[styleKeys.indexOf(key)],
+  };
 }
 
 /** The target of a relationship from `source` to `part`, relative to the source's folder. */

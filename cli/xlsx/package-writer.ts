@@ -40,8 +40,16 @@ export class PackageWriter {
   private position = 0;
   private readonly records: CentralRecord[] = [];
   private readonly now = dosDateTime(new Date());
+  /** Part names written so far, compared ignoring case as OPC does: a second part of one name is a broken package. */
+  private readonly names = new Set<string>();
 
   constructor(private readonly fd: number) {}
+
+  private claim(name: string): void {
+    const key = name.replace(/^\/+/, "").toLowerCase();
+    if (this.names.has(key)) throw new Error(`the part ${name} would be written twice`);
+    this.names.add(key);
+  }
 
   private write(buffer: Buffer): void {
     let written = 0;
@@ -71,6 +79,7 @@ export class PackageWriter {
     if (entry.compressedSize >= LIMIT_32 || entry.uncompressedSize >= LIMIT_32) {
       throw new PackageTooLargeError(`the part ${entry.fileName} is above 4 GiB (ZIP64), which this tool does not write`);
     }
+    this.claim(entry.fileName);
     const record = {
       name: entry.fileNameRaw,
       // Sizes go in the local header, so no data descriptor follows the data.
@@ -96,6 +105,7 @@ export class PackageWriter {
 
   /** Adds a new part, deflated from the text or bytes given (a string, or any iterable of chunks). */
   async add(name: string, content: string | Buffer | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>): Promise<void> {
+    this.claim(name);
     const nameBytes = Buffer.from(name, "utf8");
     const headerAt = this.position;
     const record = {

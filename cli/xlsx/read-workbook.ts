@@ -7,6 +7,8 @@
  */
 import { SaxesParser, SaxesTagPlain } from "saxes";
 import { OpenPackage, UnreadablePackageError, normalisePartName } from "./package-reader";
+import { CellStore, TextIndex, rowsView } from "./cell-store";
+import { decodedText } from "./xml-text";
 
 /** A formula whose result was never saved (a file written by a program that does not calculate). */
 export interface UncalculatedFormula {
@@ -55,9 +57,6 @@ export interface WorkbookStructure {
   sharedStringsPart: string | null;
 }
 
-const EMPTY_ROW: CellRead[] = Object.freeze([]) as unknown as CellRead[];
-const NO_FORMATS: (string | undefined)[] = Object.freeze([]) as unknown as (string | undefined)[];
-
 const localName = (name: string) => name.slice(name.indexOf(":") + 1);
 
 /** Feeds a part through saxes, calling the handlers with local (unprefixed) tag names. */
@@ -78,10 +77,9 @@ export async function parsePart(
     parser.on("cdata", handlers.text);
   }
   const stream = await pkg.stream(part);
-  stream.setEncoding("utf8");
   try {
-    for await (const chunk of stream) {
-      parser.write(chunk as string);
+    for await (const text of decodedText(stream, part)) {
+      parser.write(text);
       if (failure) break;
     }
     if (!failure) parser.close();
@@ -275,19 +273,21 @@ export function cellIndex(reference: string): [row: number, column: number] {
 const EXCEL_MAX_ROWS = 1_048_576;
 const EXCEL_MAX_COLUMNS = 16_384;
 
-/** Reads one worksheet's cells. Shared-string indices out of range make the package unusable (it is damaged). */
+/**
+ * Reads one worksheet's cells into a compact store (cell-store.ts), given as rows. Shared-string indices out of
+ * range make the package unusable (it is damaged). `t="d"` cells (ISO 8601 text) become serials of the
+ * workbook's own date system (`date1904`).
+ */
 export async function readSheet(
   pkg: OpenPackage,
   entry: WorkbookSheetEntry & { part: string },
   position: number,
   strings: readonly string[],
   cellFormats: readonly (string | undefined)[],
+  date1904 = false,
 ): Promise<SheetRead> {
-  const values: CellRead[][] = [];
-  const numberFormats: (string | undefined)[][] = [];
+  const store = new CellStore(new TextIndex());
   const merges: string[] = [];
-  let row: CellRead[] = [];
-  let rowFormats: (string | undefined)[] | null = null;
   let rowIndex = -1;
   let column = -1;
   let type = "n";
@@ -302,27 +302,15 @@ export async function readSheet(
   let nextColumn = 0;
   let damaged: string | null = null;
 
-  const finishRow = () => {
-    if (rowIndex < 0) return;
-    while (values.length < rowIndex) {
-      values.push(EMPTY_ROW);
-      numberFormats.push(NO_FORMATS);
-    }
-    values[rowIndex] = row.length ? row : EMPTY_ROW;
-    numberFormats[rowIndex] = rowFormats ?? NO_FORMATS;
-  };
-
   await parsePart(pkg, entry.part, {
     open: (tag, name) => {
       const a = tag.attributes;
       switch (name) {
         case "row": {
-          finishRow();
           const r = a.r === undefined ? rowIndex + 1 : Number(a.r) - 1;
           if (!(r > rowIndex) || r >= EXCEL_MAX_ROWS) damaged ??= `row ${a.r ?? "?"} is out of order or beyond Excel's 1,048,576 rows`;
           rowIndex = Math.max(r, rowIndex + 1);
-          row = [];
-          rowFormats = null;
+          if (!damaged) store.startRow(rowIndex);
           nextColumn = 0;
           break;
         }
@@ -380,7 +368,7 @@ export async function readSheet(
           phonetic--;
           break;
         case "c": {
-          if (rowIndex < 0) rowIndex = 0;
+          if (rowIndex < 0) store.startRow((rowIndex = 0));
           let cell: CellRead = null;
           if (type === "inlineStr") cell = decodeEscapes(inline);
           else if (value === null || value === "") cell = formula ? { uncalculated: `=${formula}` } : null;
@@ -392,35 +380,49 @@ export async function readSheet(
           } else if (type === "str") cell = decodeEscapes(value);
           else if (type === "b") cell = value === "1" || value === "true";
           else if (type === "e") cell = value;
-          else if (type === "d") cell = isoToSerial(value);
+          else if (type === "d") cell = isoToSerial(value, date1904);
           else {
             const number = Number(value);
             cell = Number.isFinite(number) ? number : value;
           }
-          if (cell !== null && cell !== "") {
-            while (row.length < column) row.push(null);
-            row[column] = cell;
-          }
-          const format = style ? cellFormats[style] : undefined;
-          if (format !== undefined) {
-            rowFormats ??= [];
-            while (rowFormats.length < column) rowFormats.push(undefined);
-            rowFormats[column] = format;
-          }
+          if (!damaged) store.addCell(column, cell, style ? cellFormats[style] : undefined);
           break;
         }
       }
     },
   });
-  finishRow();
   if (damaged) throw new UnreadablePackageError(`the sheet ${JSON.stringify(entry.name)} is damaged: ${damaged}`);
+  const values = rowsView(store.rowCount, (r) => store.row(r) as CellRead[]);
+  const numberFormats = rowsView(store.rowCount, (r) => store.rowFormats(r));
   return { name: entry.name, part: entry.part, relationshipId: entry.relationshipId, position, values, numberFormats, merges };
 }
 
-/** `2025-06-01T00:00:00` (a `t="d"` cell) → its 1900-system serial, as Office.js would give it. */
-function isoToSerial(text: string): number | string {
-  const time = Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text.endsWith("Z") ? text : `${text}Z`);
-  if (Number.isNaN(time)) return text;
-  const serial = time / 86_400_000 + 25_569;
-  return serial < 61 ? serial - 1 : serial;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const ISO_TIME = /^T?(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/;
+/** 1904-01-01, serial 0 of the 1904 date system, is serial 1,462 of the 1900 one (its phantom 1900-02-29 counted). */
+const DAYS_1900_TO_1904 = 1_462;
+
+/**
+ * A `t="d"` cell's ISO 8601 text (`2025-06-01`, `2025-06-01T09:30:00`, a time alone) → the serial of the
+ * workbook's own date system, as Office.js would give it: the wall-clock date and time it says (an offset or
+ * `Z` does not move it). Text that is no date of that system stays text, for the rules to name.
+ */
+export function isoToSerial(text: string, date1904: boolean): number | string {
+  const time = ISO_TIME.exec(text.trim());
+  if (time) return dayFraction(time[1], time[2], time[3]);
+  const match = ISO_DATE_TIME.exec(text.trim());
+  if (!match) return text;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const civil = new Date(Date.UTC(2000, month - 1, day));
+  civil.setUTCFullYear(year);
+  if (civil.getUTCMonth() !== month - 1 || civil.getUTCDate() !== day) return text;
+  const fraction = match[4] === undefined ? 0 : dayFraction(match[4], match[5], match[6]);
+  const serial = civil.getTime() / 86_400_000 + 25_569;
+  if (date1904) return serial < DAYS_1900_TO_1904 ? text : serial - DAYS_1900_TO_1904 + fraction;
+  // 1900 system: before 1900-03-01 a plain count is one ahead of Excel's (its phantom 1900-02-29 is serial 60).
+  const excel = serial < 61 ? serial - 1 : serial;
+  return excel < 0 ? text : excel + fraction;
 }
+
+const dayFraction = (hours: string, minutes: string, seconds: string | undefined) =>
+  (Number(hours) * 3_600 + Number(minutes) * 60 + Number(seconds ?? 0)) / 86_400;

@@ -12,6 +12,10 @@ import { cityOfUscc } from "../uscc/uscc";
 import { HEILONGJIANG_CITIES } from "../uscc/divisions";
 import { UNKNOWN_KEY } from "../batch/resolve";
 import { ScreeningResult } from "./screen";
+import { RESULT_COLUMNS, ResultColumn, ResultKey, SUMMARY_TITLE } from "./own-sheets";
+
+export { RESULT_COLUMNS, SUMMARY_TITLE, isOurResultsHeader, isOurSummaryTitle, ownSheetKind } from "./own-sheets";
+export type { ColumnKind, ResultColumn, ResultKey } from "./own-sheets";
 
 export type DisplayLanguage = "zh" | "en";
 
@@ -48,40 +52,6 @@ export function freeSheetName(base: string, taken: readonly string[]): string {
     if (!lower.has(candidate.toLowerCase())) return candidate;
   }
 }
-
-/** How a host formats a column: text, wrapped text, an amount (#,##0.00), a whole number, a code. */
-export type ColumnKind = "text" | "wrap" | "amount" | "integer" | "code";
-
-export type ResultKey = keyof ResultRowJson | "statusWord";
-
-export interface ResultColumn {
-  key: ResultKey;
-  header: { zh: string; en: string };
-  kind: ColumnKind;
-  /** Width in characters, at least the header's: hosts size columns with it. */
-  width: number;
-  /** Left out of the sheet when no row has a value in it (claims, city, names may all be absent). */
-  optional?: boolean;
-}
-
-export const RESULT_COLUMNS: readonly ResultColumn[] = [
-  { key: "source", header: { zh: "来源", en: "Source" }, kind: "text", width: 13 },
-  { key: "entityId", header: { zh: "统一社会信用代码", en: "Credit code (USCC)" }, kind: "code", width: 21 },
-  { key: "entityName", header: { zh: "企业名称", en: "Name" }, kind: "wrap", width: 18, optional: true },
-  { key: "city", header: { zh: "所属市(地)", en: "City" }, kind: "text", width: 12, optional: true },
-  { key: "year", header: { zh: "申报年度", en: "Year" }, kind: "integer", width: 10 },
-  { key: "clause", header: { zh: "条款", en: "Clause" }, kind: "text", width: 10 },
-  { key: "measure", header: { zh: "措施代码", en: "Measure" }, kind: "code", width: 10 },
-  { key: "computed", header: { zh: "计算金额", en: "Computed" }, kind: "amount", width: 16 },
-  { key: "cap", header: { zh: "上限", en: "Cap" }, kind: "amount", width: 15, optional: true },
-  { key: "claimed", header: { zh: "申报金额", en: "Claimed" }, kind: "amount", width: 16, optional: true },
-  { key: "final", header: { zh: "最终金额", en: "Final" }, kind: "amount", width: 16 },
-  { key: "statusWord", header: { zh: "状态", en: "Status" }, kind: "text", width: 12 },
-  { key: "status", header: { zh: "状态代码", en: "Status code" }, kind: "code", width: 12 },
-  { key: "reasons", header: { zh: "原因", en: "Reasons" }, kind: "wrap", width: 34, optional: true },
-  { key: "explain", header: { zh: "计算说明", en: "How it was computed" }, kind: "wrap", width: 56 },
-  { key: "citation", header: { zh: "依据", en: "Citation" }, kind: "wrap", width: 26, optional: true },
-];
 
 export const STATUS_STYLES: Readonly<Record<string, { fill: string; font: string }>> = {
   eligible: { fill: "E2EFDA", font: "375623" },
@@ -163,33 +133,6 @@ export function resultRowCells(
 export function resultsTable(rows: readonly ResultRowJson[], language: DisplayLanguage): ResultsTable {
   const { columns, header } = resultsColumns(rows, language);
   return { columns, header, rows: rows.map((row) => resultRowCells(row, columns, language)) };
-}
-
-/**
- * Whether a sheet's first row is a header row this product writes (in either language, with or without
- * its optional columns): with the marker, what makes a sheet the add-in's own. A marker alone, a defined name
- * anyone can create, never does.
- */
-export function isOurResultsHeader(row: readonly unknown[] | undefined): boolean {
-  if (!row) return false;
-  const cells = row.map((c) => (typeof c === "string" ? c.trim() : c));
-  while (cells.length && (cells[cells.length - 1] === null || cells[cells.length - 1] === undefined || cells[cells.length - 1] === ""))
-    cells.pop();
-  return (["zh", "en"] as const).some((language) => {
-    let i = 0;
-    for (const column of RESULT_COLUMNS) {
-      if (cells[i] === column.header[language]) i++;
-      else if (!column.optional) return false;
-    }
-    return i === cells.length;
-  });
-}
-
-/** The summary sheet's title (cell A1), in either language: with the marker, what makes it ours. */
-export const SUMMARY_TITLE = { zh: "HLJ 筛查汇总", en: "HLJ screening summary" } as const;
-
-export function isOurSummaryTitle(cell: unknown): boolean {
-  return typeof cell === "string" && (cell.trim() === SUMMARY_TITLE.zh || cell.trim() === SUMMARY_TITLE.en);
 }
 
 export interface SummaryBlock {

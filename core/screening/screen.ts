@@ -6,6 +6,7 @@
 import { ApplicationRow, BatchResult, HistoryRecord, resolveBatch } from "../batch/resolve";
 import { ERROR, EngineTable, cellIndexOf, runEngine } from "./engine";
 import { ScreenedBatch } from "./screened-rows";
+import { pastOneSheet } from "./results-limit";
 import { resolveOptions } from "../options";
 import { BatchResultJson, batchResultToJson } from "../batch/json";
 import { CellValue, isEmptyCell, parseDateCell, parseNumberCell, parseTextCell, parseYearCell } from "../cells/parse";
@@ -16,6 +17,7 @@ import { Decimal, formatYuan } from "../money/money";
 import { OptionsInput } from "../options";
 import { Reason } from "../reasons/reasons";
 import { toHalfWidth } from "../text/half-width";
+import { skipOwnSheet } from "./own-sheets";
 import { HEADER_SEARCH_ROWS, SkippedKind, cellText, layOut, missingRequired, nearMissHeader } from "./layout";
 import {
   CellIndex,
@@ -42,6 +44,8 @@ import {
   isSheetNamed,
   normaliseHeader,
 } from "./fields";
+
+export { MAX_RESULT_ROWS } from "./results-limit";
 
 export interface SheetInput {
   name: string;
@@ -177,7 +181,7 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
       continue;
     }
     const choice = options.tables?.[sheet.name];
-    if (choice?.skip) continue;
+    if (choice?.skip || skipOwnSheet(sheet, issues)) continue;
     const onSheet = findTables(sheet, values, issues, choice);
     if (onSheet.length === 0) {
       const miss = nearMiss(sheet, values);
@@ -189,15 +193,7 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
       found.push({ sheet, values, table });
       table.info.rows = table.layout.dataRows.length;
       checkTotals(sheet, values, table, issues);
-      for (const skipped of table.info.skipped) {
-        issues.push({
-          sheet: sheet.name,
-          cell: skipped.cell,
-          severity: "info",
-          zh: `${skipped.cell}：${SKIPPED_WORDS[skipped.kind].zh}${skipped.text ? `“${skipped.text}”` : ""}，不作为申报行读取`,
-          en: `${skipped.cell}: ${SKIPPED_WORDS[skipped.kind].en}${skipped.text ? ` "${skipped.text}"` : ""}, not read as an application`,
-        });
-      }
+      issues.push(...skippedIssues(sheet.name, table.info.skipped));
     }
   }
   issues.push(...nearMisses);
@@ -211,6 +207,8 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
     );
   }
 
+  const tooMany = pastOneSheet(found.reduce((sum, t) => sum + t.table.layout.dataRows.length, 0));
+  if (tooMany) throw new UnusableWorkbookError(tooMany.en, tooMany.zh);
   const batchOptions = { ...options, lprEntries: [...lprEntries, ...(options.lprEntries ?? [])], history };
   const historyIssues = (problems: BatchResult["historyProblems"]) => {
     for (const problem of problems) {
@@ -227,8 +225,12 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
       const noReasons: Reason[] = [];
       issues.push(
         ...columnsFailing(
-          // Only error rows have reasons that fail a column: the reference's, and the fast rules' own (an unknown LPR).
-          (i) => state.reference.get(i)?.reasons ?? (state.batch.status[i] === ERROR ? (screened.rows[i].reasons as Reason[]) : noReasons),
+          // Only error rows have reasons that fail a column: the reference's, and the fast rules' own (an unknown LPR),
+          // worded without their explanations and not kept (the writer words every row again; a million kept
+          // explanations would not fit in memory).
+          (i) =>
+            state.reference.get(i)?.reasons ??
+            (state.batch.status[i] === ERROR ? screened.reasonsOf(i, undefined, screened.capUseOf(i)) : noReasons),
           (i) => (i < state.n ? cellIndexOf(state, i) : undefined),
           tables,
           (i) => state.reference.has(i) || state.batch.status[i] === ERROR,
@@ -264,6 +266,17 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
   return { ...batchResultToJson(result), tables, issues };
 }
 
+/** A note for each row of a table that is not an application (a total, a footer, a title). */
+function skippedIssues(sheet: string, skipped: readonly SkippedRowInfo[]): ScreeningIssue[] {
+  return skipped.map((row) => ({
+    sheet,
+    cell: row.cell,
+    severity: "info",
+    zh: `${row.cell}：${SKIPPED_WORDS[row.kind].zh}${row.text ? `“${row.text}”` : ""}，不作为申报行读取`,
+    en: `${row.cell}: ${SKIPPED_WORDS[row.kind].en}${row.text ? ` "${row.text}"` : ""}, not read as an application`,
+  }));
+}
+
 const SKIPPED_WORDS: Readonly<Record<SkippedKind, { zh: string; en: string }>> = {
   total: { zh: "合计行", en: "a total row" },
   footer: { zh: "表尾", en: "a footer line" },
@@ -281,7 +294,7 @@ const SKIPPED_WORDS: Readonly<Record<SkippedKind, { zh: string; en: string }>> =
 export function detectTables(workbook: WorkbookInput, choices: ScreenOptions["tables"] = {}): TableInfo[] {
   const tables: TableInfo[] = [];
   for (const sheet of workbook.sheets) {
-    if (isSheetNamed(sheet.name, HISTORY_SHEET_NAMES) || isSheetNamed(sheet.name, LPR_SHEET_NAMES)) continue;
+    if (isSheetNamed(sheet.name, HISTORY_SHEET_NAMES) || isSheetNamed(sheet.name, LPR_SHEET_NAMES) || skipOwnSheet(sheet, [])) continue;
     const found = findTables(sheet, Array.isArray(sheet.values) ? sheet.values : [], [], choices[sheet.name]);
     if (found.length) tables.push(found[0].info);
   }

@@ -8,6 +8,7 @@ import ExcelJS from "exceljs";
 import { main } from "../../cli/hlj-screen";
 import { isoToExcelSerial } from "../../core/dates/excel-serial";
 import { checkUscc } from "../../core/uscc/uscc";
+import { checkRunOutput } from "../helpers/check-run-output";
 import { makeUscc } from "../helpers/uscc";
 
 const ROOT = join(__dirname, "../..");
@@ -29,6 +30,7 @@ async function run(...argv: string[]) {
   const out = sink();
   const err = sink();
   const code = await main(argv, out.stream, err.stream);
+  await checkRunOutput(argv, code);
   return { code, stdout: out.text(), stderr: err.text() };
 }
 

@@ -7,6 +7,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { Writable } from "stream";
 import { main } from "../../cli/hlj-screen";
+import { checkRunOutput } from "../helpers/check-run-output";
 import { readParts } from "../helpers/packages";
 
 const ROOT = join(__dirname, "../..");
@@ -27,6 +28,7 @@ async function run(...argv: string[]) {
     sink(() => undefined),
     sink((s) => (err += s)),
   );
+  await checkRunOutput(argv, code);
   return { code, stderr: err };
 }
 

@@ -9,6 +9,7 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { Writable } from "stream";
 import { main } from "../../cli/hlj-screen";
+import { checkRunOutput } from "../helpers/check-run-output";
 import { readParts, writeSimpleWorkbook } from "../helpers/packages";
 import { makeUscc } from "../helpers/uscc";
 
@@ -85,7 +86,9 @@ function rows(): (string | number)[][] {
 
 async function inProcess(...argv: string[]) {
   const sink = new Writable({ write: (_c, _e, done) => done() });
-  return main(argv, sink, sink);
+  const code = await main(argv, sink, sink);
+  await checkRunOutput(argv, code);
+  return code;
 }
 
 test("the second thread's sheet and JSON are exactly what one thread makes", async () => {
