@@ -81,12 +81,19 @@ function makeFolders(folder: string): void {
   for (const path of missing) mkdirSync(path);
 }
 
-/** A new temporary file (exclusive), remembered until committed or removed. */
+/**
+ * A new temporary file (exclusive), remembered until committed or removed: remembered first, so that a signal
+ * arriving as soon as the file appears finds the handlers that remove it.
+ */
 function createTemporary(folder: string, name: string): { path: string; fd: number } {
   const path = join(folder, temporaryName(name));
-  const fd = openSync(path, "wx");
   remember(path);
-  return { path, fd };
+  try {
+    return { path, fd: openSync(path, "wx") };
+  } catch (error) {
+    forget(path);
+    throw error;
+  }
 }
 
 function closeQuietly(fd: number): void {

@@ -22,6 +22,8 @@ import { tmpdir } from "os";
 import { join } from "path";
 import { Writable } from "stream";
 import { main } from "../../cli/hlj-screen";
+import { checkRunOutput } from "../helpers/check-run-output";
+import { checkOutput } from "../helpers/ooxml-check";
 import { readParts, writeSimpleWorkbook } from "../helpers/packages";
 import { makeUscc } from "../helpers/uscc";
 
@@ -48,6 +50,7 @@ async function run(...argv: string[]) {
   const out = sink();
   const err = sink();
   const code = await main(argv, out.stream, err.stream);
+  await checkRunOutput(argv, code);
   return { code, stdout: out.text(), stderr: err.text() };
 }
 
@@ -101,6 +104,7 @@ describe("-o and --json onto a device, a FIFO or a link: written through, never 
     expect(lstatSync(join(at, "book")).isFIFO()).toBe(true);
     expect(lstatSync(join(at, "json")).isFIFO()).toBe(true);
     expect(isWholeZip(readFileSync(join(at, "book.read")))).toBe(true);
+    await checkOutput(join(at, "book.read"));
     expect(JSON.parse(readFileSync(join(at, "json.read"), "utf8")).rows).toHaveLength(83);
     expect(readdirSync(at).sort()).toEqual(["book", "book.read", "in.xlsx", "json", "json.read"]);
   }, 60_000);
@@ -204,7 +208,7 @@ describe("a FIFO or a pipe on standard input is read (copied first, bounded by -
     expect(readdirSync(at).sort()).toEqual(["in.xlsx", "out.json", "out.xlsx", "pipe"]);
   }, 60_000);
 
-  test("/dev/stdin from a pipe is read; the copy is removed; without -o, or past --max-size, one line says why", () => {
+  test("/dev/stdin from a pipe is read; the copy is removed; without -o, or past --max-size, one line says why", async () => {
     const at = folder("stdin");
     const input = sample(join(at, "in.xlsx"));
     const temporary = folder("stdin-tmp");
@@ -221,7 +225,8 @@ describe("a FIFO or a pipe on standard input is read (copied first, bounded by -
     // …and a socket, as Node's spawnSync gives its child (/dev/stdin cannot be opened: it is read as it is).
     const read = screen("-o", join(at, "out2.xlsx"), "-q");
     expect({ status: read.status, stderr: read.stderr }).toEqual({ status: 0, stderr: "" });
-    expect(isWholeZip(readFileSync(join(at, "out2.xlsx")))).toBe(true);
+    await checkOutput(join(at, "out.xlsx"));
+    await checkOutput(join(at, "out2.xlsx"));
     const noOutput = screen("-q");
     expect(noOutput.status).toBe(2);
     expect(noOutput.stderr).toBe("hlj-screen: the input /dev/stdin is a pipe or a device, not a file: name the output workbook with -o\n");
