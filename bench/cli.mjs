@@ -5,7 +5,8 @@ import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { writeApplicants, writeFarCell, writeFullHeight } from "./large-workbook.mjs";
+import { writeApplicants, writeFarCell, writeFullHeight, writeWorkbook } from "./large-workbook.mjs";
+import { benchWorkbook, fewCompanies } from "./screening.mjs";
 
 const ROOT = join(fileURLToPath(import.meta.url), "..", "..");
 const dir = join(tmpdir(), "hlj-bench");
@@ -39,12 +40,41 @@ function show(label, result) {
   console.log(`  ${label}: ${result.wall.toFixed(1)} s wall (${phases}), peak RSS ${peak} MiB`);
 }
 
-export async function benchCli({ full = true } = {}) {
+/**
+ * The same rows spread and over few companies (issue 16: no cliff by shape), each its own process: the
+ * second's wall time beside the first's (target ≤ 1.5×).
+ */
+async function shapes(rows, companies, spread) {
+  const few = join(dir, `applicants-${rows}-${companies}-companies.xlsx`);
+  if (!existsSync(few)) await writeWorkbook(few, [{ name: "申报", rows: fewCompanies(benchWorkbook(rows), companies).sheets[0].values }]);
+  const spreadRun = spread ?? screen(join(dir, `applicants-${rows}.xlsx`));
+  const fewRun = screen(few);
+  const count = rows.toLocaleString("en");
+  if (!spread) show(`${count} rows, spread`, spreadRun);
+  show(`the same ${count} rows over ${companies} ${companies === 1 ? "company" : "companies"}`, fewRun);
+  if (spreadRun.status === 0 && fewRun.status === 0)
+    console.log(`    → ${(fewRun.wall / spreadRun.wall).toFixed(2)}× the spread run's wall time (target ≤ 1.5×)`);
+}
+
+export async function benchCli({ full = true, shapesOnly = false } = {}) {
   console.log("Command line (hlj-screen, each run its own process; targets for 100,000 rows: ≤ 8 s wall, ≤ 700 MB peak RSS)");
   const applicants = join(dir, "applicants-100000.xlsx");
   if (!existsSync(applicants)) await writeApplicants(applicants, 100_000);
+  const small = join(dir, "applicants-20000.xlsx");
+  if (!existsSync(small)) await writeApplicants(small, 20_000);
   console.log(`  input: 100,000 seeded applicant rows × 23 columns, ${mib(statSync(applicants).size)}`);
-  for (let i = 1; i <= 2; i++) show(`100,000 rows, run ${i}`, screen(applicants));
+  if (shapesOnly) {
+    await shapes(20_000, 1);
+    await shapes(100_000, 4);
+    return;
+  }
+  const runs = [1, 2].map((i) => {
+    const run = screen(applicants);
+    show(`100,000 rows, run ${i}`, run);
+    return run;
+  });
+  await shapes(100_000, 4, runs[1]);
+  await shapes(20_000, 1);
   show("100,000 rows with --json", screen(applicants, "--json", join(dir, "out.json")));
 
   const far = join(dir, "far-cell.xlsx");

@@ -2,6 +2,8 @@
 //   node --expose-gc bench/run.mjs [--full] [--quick]
 //   --full   runs the formula route on all 100,000 rows (minutes, ~10 GB)
 //   --quick  leaves out the 1,048,576-row command-line run (about a minute)
+//   --shapes only the shapes (issue 16): the engine and the command line on the same rows spread and over few
+//            companies
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -13,6 +15,14 @@ import { benchCli } from "./cli.mjs";
 const require = createRequire(import.meta.url);
 const full = process.argv.includes("--full");
 const quick = process.argv.includes("--quick");
+if (process.argv.includes("--shapes")) {
+  const shapes = spawnSync(process.execPath, ["--expose-gc", fileURLToPath(new URL("./shapes.mjs", import.meta.url)), "--run"], {
+    stdio: "inherit",
+  });
+  console.log();
+  await benchCli({ shapesOnly: true });
+  process.exit(shapes.status ?? 1);
+}
 const s = (seconds) => `${seconds.toFixed(3)} s`;
 
 console.log(`node ${process.version}, ${process.platform} ${process.arch}, ${require("node:os").cpus().length} cores\n`);

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 import { ROWS, benchWorkbook } from "./screening.mjs";
 import { plainFloor } from "./floor.mjs";
+import { benchShapes } from "./shapes.mjs";
 
 const require = createRequire(import.meta.url);
 const { screenWorkbook, rowsPayload, rowsFromPayload, reasonCodesOf, wordedRow } = require("../dist-node/core/index.js");
@@ -100,3 +101,5 @@ console.log(
   `  (words are made when the pane shows or writes a row; JSON.stringify of one worded row ≈ ${(JSON.stringify(wordedRow(result.rows[0])).length / 1024).toFixed(1)} KiB)`,
 );
 void rowsPayload;
+console.log();
+benchShapes();

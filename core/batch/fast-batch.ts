@@ -11,6 +11,8 @@ import { MEASURE_IDS, MeasureId, clauseNumber } from "../measures/measure-id";
 import { measureParams } from "../policy/registry";
 import { CapScope, ParameterSet } from "../policy/types";
 import { Options } from "../options";
+import { groupByProject, sortByYear } from "./entity-rows";
+import { LostTakers } from "./lost-takers";
 import { History, HistoryEntry, limitsOf } from "./resolve";
 
 /** Row statuses by index, in the order totals list them. */
@@ -256,7 +258,8 @@ interface Work {
   /** The pools each row took its share from (maxLimits slots a row, -1 unused). */
   rowPools: Int32Array;
   maxLimits: number;
-  bindingTakers: Map<number, number[]>;
+  /** A row a shared limit bit: the limit's pool and how many rows of the year had taken part of it before. */
+  bindingTakers: Map<number, { pool: number; count: number }>;
   /** Lists of measures met, by their key (a batch has few distinct ones). */
   metListIndex: Map<number, number>;
   /** What the entity's earlier years of the batch paid, by measure index: history for its cumulative limits. */
@@ -268,6 +271,10 @@ interface Work {
   met: Int8Array;
 }
 
+/** By measure index, for one entity's rows, read once: a history record names it without its part; its first paid record. */
+const namedWithoutPart = new Uint8Array(MEASURE_IDS.length);
+const firstPaid = new Int32Array(MEASURE_IDS.length);
+
 function applyHistory(
   columns: BatchColumns,
   rows: Int32Array,
@@ -276,26 +283,33 @@ function applyHistory(
   history: FenHistory,
   measures: MeasureFacts[],
 ): void {
-  const records = history.byEntity.get(e);
+  const records = history.byEntity.get(e) ?? [];
   const unreadable = history.unreadable.has(e);
-  if (!records && !unreadable) return;
+  if (records.length === 0 && !unreadable) return;
+  namedWithoutPart.fill(0);
+  firstPaid.fill(-1);
+  for (let k = 0; k < records.length; k++) {
+    const { entry, fen } = records[k];
+    for (const id of entry.measures) {
+      const m = MEASURE_IDS.indexOf(id);
+      if (entry.written !== null) namedWithoutPart[m] = 1;
+      if (fen > 0 && firstPaid[m] < 0) firstPaid[m] = k;
+    }
+  }
   for (let k = 0; k < count; k++) {
     const i = rows[k];
     if (!isLive(columns.status[i])) continue;
-    const id = MEASURE_IDS[columns.measure[i]];
+    const m = columns.measure[i];
     if (unreadable) {
       columns.status[i] = MANUAL;
       columns.flags[i] |= BATCH.historyUnreadable;
     }
-    if (records?.some((r) => r.entry.written !== null && r.entry.measures.includes(id))) columns.flags[i] |= BATCH.historyTwoParts;
-    if (!measures[columns.measure[i]].oneTime) continue;
-    const paid = records?.find((r) => r.fen > 0 && r.entry.measures.includes(id));
-    if (paid) {
-      columns.status[i] = INELIGIBLE;
-      columns.amount[i] = 0;
-      columns.flags[i] |= BATCH.receivedBefore;
-      columns.refEntry[i] = paid.index;
-    }
+    if (namedWithoutPart[m]) columns.flags[i] |= BATCH.historyTwoParts;
+    if (!measures[m].oneTime || firstPaid[m] < 0) continue;
+    columns.status[i] = INELIGIBLE;
+    columns.amount[i] = 0;
+    columns.flags[i] |= BATCH.receivedBefore;
+    columns.refEntry[i] = records[firstPaid[m]].index;
   }
 }
 
@@ -329,19 +343,11 @@ function firstAwardYearOnly(columns: BatchColumns, rows: Int32Array, count: numb
 function settleYears(work: Work, rows: Int32Array, count: number, e: number): void {
   const { columns, pools, rowPools, maxLimits } = work;
   const { status, year, amount } = columns;
-  // The live rows, years in order and input order within a year (an insertion sort: an entity has few rows).
+  // The live rows, years in order and input order within a year.
   let live = 0;
   for (let k = 0; k < count; k++) if (isLive(status[rows[k]])) rows[live++] = rows[k];
   if (live === 0) return;
-  for (let k = 1; k < live; k++) {
-    const row = rows[k];
-    let j = k - 1;
-    while (j >= 0 && year[rows[j]] > year[row]) {
-      rows[j + 1] = rows[j];
-      j--;
-    }
-    rows[j + 1] = row;
-  }
+  sortByYear(rows, live, year);
   pools.clear();
   work.paidEarlier.fill(0);
   // (Map.clear makes a new table even when empty.)
@@ -353,20 +359,17 @@ function settleYears(work: Work, rows: Int32Array, count: number, e: number): vo
     for (let k = from; k < to; k++) takeSharedCap(work, rows[k], y, e);
     if (work.options.dedupScope === "entity-project") {
       // One scope per project, in order of first appearance.
-      for (let k = from; k < to; k++) {
-        const project = columns.project[rows[k]];
-        let seen = false;
-        for (let j = from; j < k && !seen; j++) seen = columns.project[rows[j]] === project;
-        if (!seen) noDuplication(work, rows, from, to, project);
-      }
-    } else noDuplication(work, rows, from, to, -1);
+      const byProject = groupByProject(rows, from, to, columns.project);
+      for (let g = 1; g < byProject.ends.length; g++) noDuplication(work, byProject.rows, byProject.ends[g - 1], byProject.ends[g]);
+    } else noDuplication(work, rows, from, to);
     // Rows that used a limit first and then lost 不重复, once every scope of the year is settled.
     if (work.bindingTakers.size) {
+      const lost = new LostTakers<number>((t) => status[t] === SUPERSEDED);
       for (let k = from; k < to; k++) {
         const i = rows[k];
-        const takers = work.bindingTakers.get(i);
-        if (status[i] === SUPERSEDED || !takers) continue;
-        const losers = takers.filter((t) => status[t] === SUPERSEDED);
+        const binding = work.bindingTakers.get(i);
+        if (status[i] === SUPERSEDED || !binding) continue;
+        const losers = lost.before(pools.takers[binding.pool], binding.count);
         if (losers.length) columns.takers.set(i, losers);
       }
     }
@@ -424,7 +427,7 @@ function takeSharedCap(work: Work, i: number, year: number, e: number): void {
   if (after !== before) {
     columns.flags[i] |= BATCH.sharedCap;
     columns.amount[i] = after;
-    if (trackTakers) work.bindingTakers.set(i, pools.takers[binding].slice());
+    if (trackTakers) work.bindingTakers.set(i, { pool: binding, count: pools.takers[binding].length });
   }
   for (let t = 0; t < limits.length; t++) {
     const p = rowPools[i * maxLimits + t];
@@ -450,18 +453,16 @@ function historyUsed(history: FenHistory, e: number, measure: MeasureId, scope: 
 }
 
 /**
- * 不重复 within one scope of an entity's year (the entity, or one of its projects: `project` ≥ 0): the measure
+ * 不重复 within one scope of an entity's year (the entity, or one of its projects): rows[from, to), the measure
  * with the highest total; ties to the lower clause number, then the earlier row (no-duplication.ts's
  * chooseWinners, in fen).
  */
-function noDuplication(work: Work, rows: Int32Array, from: number, to: number, project: number): void {
+function noDuplication(work: Work, rows: Int32Array, from: number, to: number): void {
   const { columns, totals, firsts, met, measures } = work;
   const { measure, amount, status } = columns;
-  const projects = columns.project;
   let metCount = 0;
   for (let k = from; k < to; k++) {
     const i = rows[k];
-    if (project >= 0 && projects[i] !== project) continue;
     const m = measure[i];
     let seen = false;
     for (let j = 0; j < metCount && !seen; j++) seen = met[j] === m;
@@ -500,7 +501,6 @@ function noDuplication(work: Work, rows: Int32Array, from: number, to: number, p
   }
   for (let k = from; k < to; k++) {
     const i = rows[k];
-    if (project >= 0 && projects[i] !== project) continue;
     if (metIndex >= 0) {
       columns.dedupMet[i] = metIndex;
       columns.dedupWon[i] = winner === measure[i] ? 1 : 0;

@@ -16,6 +16,7 @@ import { capLimits } from "../measures/award-builder";
 import { MEASURE_IDS, MeasureId, MeasureRef, clauseCitation, clauseNumber, parseMeasureId, parseMeasureRef } from "../measures/measure-id";
 import { ApplicationFacts, Award, AwardContext, AwardStatus } from "../measures/types";
 import { Options, OptionsInput, awardContext, resolveOptions } from "../options";
+import { LostTakers } from "./lost-takers";
 import { DedupWinner, chooseWinners } from "./no-duplication";
 import { measureCitation, measureParams, paramDecimal } from "../policy/registry";
 import { Localized, ParameterSet } from "../policy/types";
@@ -141,8 +142,8 @@ export interface Working {
   dedup: DedupOutcome | null;
   /** The cap limits the row took its share from (set by the shared-caps step). */
   capPools?: CapPool[];
-  /** The rows of the same year that had used the limit that bit this row. */
-  bindingTakers?: Working[];
+  /** The rows of the same year that had used the limit that bit this row: the first `count` of its takers. */
+  bindingTakers?: { takers: Working[]; count: number };
 }
 
 export const isLive = (status: RowStatus) => status === "eligible" || status === "manual";
@@ -670,7 +671,7 @@ function applyHistoryRecords(working: readonly Working[], history: History, poli
     for (const m of h.measures) {
       const key = `${h.entity}|${m}`;
       if (h.amount.greaterThan(0) && !received.has(key)) received.set(key, h);
-      if (h.written !== null) twoParts.set(key, [...(twoParts.get(key) ?? []), h]);
+      if (h.written !== null) (twoParts.get(key) ?? twoParts.set(key, []).get(key)!).push(h);
     }
   }
   for (const w of working) {
@@ -824,7 +825,7 @@ function applySharedCaps(
     w.result.reasons = w.result.reasons.filter((r) => r.code !== "cap_applied");
     w.result.reasons.push(sharedCapReason(w.capUse, year));
     w.amount = after;
-    w.bindingTakers = binding.takers.slice();
+    w.bindingTakers = { takers: binding.takers, count: binding.takers.length };
   }
   for (const pool of rowPools) {
     pool.thisYear = pool.thisYear.plus(w.amount);
@@ -919,9 +920,10 @@ function noDuplication(rows: readonly Working[], working: readonly Working[], de
     w.result.reasons.push(supersededReason(text, dedupScope, w.result.year!, w.amount));
     w.amount = ZERO;
   });
+  const lost = new LostTakers<Working>((t) => t.result.status === "superseded");
   for (const w of competing) {
     if (w.result.status === "superseded" || !w.bindingTakers) continue;
-    const losers = w.bindingTakers.filter((t) => t.result.status === "superseded");
+    const losers = lost.before(w.bindingTakers.takers, w.bindingTakers.count);
     if (losers.length === 0) continue;
     const capped = w.result.reasons.find((r) => r.code === "cap_applied");
     if (!capped) continue;

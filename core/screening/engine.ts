@@ -71,8 +71,8 @@ import {
   readRow,
   rowSignature,
   signatureLayout,
-  signaturePart,
 } from "./read-row";
+import { DuplicateIndex } from "./duplicates";
 import type { SheetInput } from "./screen";
 
 /** A table to screen: its sheet, where its columns are, and its rows. */
@@ -321,15 +321,14 @@ export function runEngine(
   const codeTexts = new TextTable();
   const measureOf = new Map<unknown, MeasureRef | null>();
   const references: TableReference[] = [];
-  // Identical rows: grouped by the code, measure and year cells as written, compared in full within a group.
+  // Identical rows (duplicates.ts): by the code, measure and year as read and the table's layout, then by the cells.
   const duplicateOf = (state.duplicateOf = new Int32Array(n).fill(-1));
-  // Rows in one list per code as read; a full comparison only with rows of the list with the same measure and
-  // year as read and the same table layout.
   const layouts = new Map<string, number>();
-  const layoutOf = new Int32Array(n);
-  let firstWithPart = new Int32Array(1024).fill(-1);
-  const nextWithPart = new Int32Array(n).fill(-1);
   const valueRow = new Int32Array(n);
+  const duplicates = new DuplicateIndex(n, {
+    cells: (g) => references[state.table[g]].values.values[valueRow[g]] ?? [],
+    signature: (g) => references[state.table[g]].signature,
+  });
 
   let i = 0;
   tables.forEach((t, tableIndex) => {
@@ -403,35 +402,11 @@ export function runEngine(
         if (Number.isNaN(batch.year[i])) readable = false;
         if (!readable) slow[i] = 1;
         // Duplicates (the reference's duplicate_row): only rows with the same code, measure and year cells can be.
-        // The key is made of parts of the signature at their places in it: equal signatures have equal keys.
         // Equal cells read alike, so rows with equal signatures have the same code, measure and year as read.
-        // A code cell that is not plain text or a number (TRUE, a date) shares list 0 with text that shows alike.
+        // A code cell that is not plain text or a number (TRUE, a date) shares group 0 with text that shows alike.
         const code = entityColumn === undefined ? undefined : row[entityColumn];
         const entityPart = (typeof code === "string" && !showsLikeAValue(code)) || typeof code === "number" ? state.entityText[i] + 1 : 0;
-        layoutOf[i] = layout;
-        const year = batch.year[i];
-        if (entityPart >= firstWithPart.length) {
-          const grown = new Int32Array(Math.max(entityPart + 1, firstWithPart.length * 2)).fill(-1);
-          grown.set(firstWithPart);
-          firstWithPart = grown;
-        }
-        for (let g = firstWithPart[entityPart]; g >= 0; g = nextWithPart[g]) {
-          if (
-            batch.measure[g] !== measure ||
-            !(batch.year[g] === year || (year !== year && batch.year[g] !== batch.year[g])) ||
-            layoutOf[g] !== layout
-          )
-            continue;
-          const other = references[state.table[g]];
-          if (sameSignature(references[tableIndex], row, other, other.values.values[valueRow[g]] ?? [])) {
-            duplicateOf[i] = g;
-            break;
-          }
-        }
-        if (duplicateOf[i] < 0) {
-          nextWithPart[i] = firstWithPart[entityPart];
-          firstWithPart[entityPart] = i;
-        }
+        duplicateOf[i] = duplicates.firstOf(i, { entityPart, measure, year: batch.year[i], layout });
         i++;
       }
     }
@@ -692,25 +667,6 @@ function internEntity(normalised: string, index: Map<string, number>, list: stri
     index.set(normalised, i);
   }
   return i;
-}
-
-/**
- * Whether two rows' signatures are equal: part by part where both rows have the table's layout (a difference
- * usually shows in the first parts), else as the reference compares them, whole.
- */
-function sameSignature(a: TableReference, rowA: readonly unknown[], b: TableReference, rowB: readonly unknown[]): boolean {
-  if (a.signature.prefix !== b.signature.prefix) return false;
-  // The same fields in the same order: the k-th column of each table holds the same field.
-  const columnsA = a.signature.columns;
-  const columnsB = b.signature.columns;
-  for (let k = 0; k < columnsA.length; k++) {
-    const partA = signaturePart(rowA[columnsA[k]]);
-    const partB = signaturePart(rowB[columnsB[k]]);
-    // A part holding the separator could make different parts join alike: the reference's way then.
-    if (partA.includes("\u0001") || partB.includes("\u0001")) return signatureOf(a, rowA) === signatureOf(b, rowB);
-    if (partA !== partB) return false;
-  }
-  return true;
 }
 
 function signatureOf(ref: TableReference, row: readonly unknown[]): string {

@@ -7,6 +7,7 @@
 import {
   CapUse,
   DedupOutcome,
+  HistoryEntry,
   addTakersNote,
   claimReason,
   duplicateRowReason,
@@ -50,11 +51,24 @@ export class ScreenedBatch {
   private readonly citations = new Map<number, string>();
   /** Award contexts by year, province and trace (computeRow's, made once). */
   private readonly contexts = new Map<number, AwardContext>();
+  /** History records that name a measure without its part, by entity and measure (made once, not once a row). */
+  private readonly twoParts = new Map<string, HistoryEntry[]>();
 
   constructor(readonly state: EngineState) {
     const rows: ScreenedRow[] = new Array(state.n);
     for (let i = 0; i < state.n; i++) rows[i] = new ScreenedRow(this, i);
     this.rows = rows;
+  }
+
+  /** The entity's history records that name the measure without saying which part, in their order. */
+  twoPartsOf(entity: string, measure: MeasureId): HistoryEntry[] {
+    const key = `${entity}|${measure}`;
+    let records = this.twoParts.get(key);
+    if (!records) {
+      records = (this.state.history.source.byEntity.get(entity) ?? []).filter((h) => h.written !== null && h.measures.includes(measure));
+      this.twoParts.set(key, records);
+    }
+    return records;
   }
 
   citationOf(measure: number): string {
@@ -193,10 +207,7 @@ export class ScreenedBatch {
     const history = state.history.source;
     const entity = batch.entity[i] >= 0 ? state.entities[batch.entity[i]] : "";
     if (flags & BATCH.historyUnreadable) for (const b of history.unreadable.get(entity) ?? []) reasons.push(unreadableHistoryReason(b));
-    if (flags & BATCH.historyTwoParts) {
-      for (const h of history.byEntity.get(entity) ?? [])
-        if (h.written !== null && h.measures.includes(measure!)) reasons.push(twoPartsReason(h));
-    }
+    if (flags & BATCH.historyTwoParts) for (const h of this.twoPartsOf(entity, measure!)) reasons.push(twoPartsReason(h));
     if (flags & BATCH.receivedBefore) reasons.push(receivedBeforeReason(clause, history.entries[batch.refEntry[i]]));
     if (flags & BATCH.firstYearOnly) {
       const first = batch.refRow[i];
@@ -278,10 +289,7 @@ export class ScreenedBatch {
     const entity = batch.entity[i] >= 0 ? state.entities[batch.entity[i]] : "";
     const measure = batch.measure[i] >= 0 ? MEASURE_IDS[batch.measure[i]] : null;
     if (flags & BATCH.historyUnreadable) for (const _ of history.unreadable.get(entity) ?? []) codes.push("manual_review");
-    if (flags & BATCH.historyTwoParts) {
-      for (const h of history.byEntity.get(entity) ?? [])
-        if (h.written !== null && h.measures.includes(measure!)) codes.push("history_two_parts");
-    }
+    if (flags & BATCH.historyTwoParts) for (const _ of this.twoPartsOf(entity, measure!)) codes.push("history_two_parts");
     if (flags & (BATCH.receivedBefore | BATCH.firstYearOnly)) codes.push("already_received");
     if (flags & BATCH.sharedCap) {
       const kept = codes.filter((c) => c !== "cap_applied");
