@@ -6,7 +6,7 @@
  * Exit 0 when it screened (even with row errors); 2 on unusable input, arguments or output, with one line
  * saying why and never a stack trace. The input file is never written (SCREENING.md "Command line").
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from "fs";
+import { readFileSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import {
   DisplayLanguage,
@@ -16,13 +16,16 @@ import {
   PolicyDataError,
   ScreeningResult,
   UnusableWorkbookError,
-  cellText,
   registerParameterSet,
   screenWorkbook,
 } from "../core";
-import { readInput } from "./read-input";
+import { InputFile, inspectInput, localInput } from "./input-file";
+import { JsonOutput, watchReader } from "./json-output";
+import { clash, writeOutputFile } from "./output-file";
+import { READER_GONE_STATUS, ReaderGone, Refusal, ioReason, isBrokenPipe } from "./refusal";
+import { InputWorkbook, readInput } from "./read-input";
 import { fileNames, writeOutput, WrittenSheets } from "./write-output";
-import { UnreadablePackageError, bytesText, openPackage } from "./xlsx/package-reader";
+import { OpenPackage, UnreadablePackageError, bytesText, openPackage } from "./xlsx/package-reader";
 import { PackageTooLargeError } from "./xlsx/package-writer";
 
 const USAGE = `usage: hlj-screen INPUT.xlsx [-o OUTPUT.xlsx] [--json FILE|-] [--lpr-mode fixed|floating]
@@ -45,9 +48,6 @@ interface Arguments {
   maxSize: number;
   quiet: boolean;
 }
-
-/** A failure to tell the person in one line (exit 2). */
-class Refusal extends Error {}
 
 const FLAGS: Record<string, { option: keyof OptionsInput; choices: readonly string[] }> = {
   "--lpr-mode": { option: "lprMode", choices: OPTION_CHOICES.lprMode },
@@ -128,208 +128,14 @@ export function defaultOutput(input: string): string {
   return join(dirname(input), `${basename(input, ext)}.screened${ext || ".xlsx"}`);
 }
 
-/** What an I/O error code means for a person. */
-function ioReason(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file or folder";
-    case "EISDIR":
-      return "it is a folder";
-    case "ENOTDIR":
-      return "a part of the path is not a folder";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EROFS":
-      return "the file system is read-only";
-    case "ENOSPC":
-      return "the disk is full";
-    case "EDQUOT":
-      return "the disk quota is used up";
-    default:
-      return (error as Error)?.message?.split("\n")[0] ?? String(error);
-  }
-}
-
-/** The same file, by device and inode (symlinks and hard links included), or by resolved path. */
-function sameFile(a: string, b: string): boolean {
-  try {
-    const x = statSync(a);
-    const y = statSync(b);
-    return x.dev === y.dev && x.ino === y.ino;
-  } catch {
-    return resolve(a) === resolve(b);
-  }
-}
-
-/**
- * `mkdir -p`, one level at a time: Node's own recursive mkdir loops forever where a parent exists but refuses
- * new entries (`/proc/x/y`), and this one stops at the first refusal.
- */
-function makeFolders(folder: string): void {
-  const missing: string[] = [];
-  let at = folder;
-  while (!existsSync(at)) {
-    missing.unshift(at);
-    const parent = dirname(at);
-    if (parent === at) break;
-    at = parent;
-  }
-  if (existsSync(at) && !statSync(at).isDirectory()) throw Object.assign(new Error("not a folder"), { code: "ENOTDIR" });
-  for (const path of missing) mkdirSync(path);
-}
-
-interface AtomicFile {
-  fd: number;
-  /** Flushes, closes and renames the temporary file into place. */
-  commit(): void;
-  /** Closes and removes the temporary file; the target stays as it was. */
-  abort(): void;
-}
-
-/**
- * A file written beside the target under a temporary name and renamed into place when complete, so a reader
- * never sees half a file and a failure leaves the target as it was.
- */
-function startAtomic(target: string): AtomicFile {
-  const folder = dirname(resolve(target));
-  try {
-    if (existsSync(target) && statSync(target).isDirectory()) throw Object.assign(new Error("is a folder"), { code: "EISDIR" });
-    makeFolders(folder);
-  } catch (error) {
-    throw new Refusal(`cannot write ${target}: ${ioReason(error)}`);
-  }
-  const temporary = join(folder, `.${basename(target)}.${process.pid}.tmp`);
-  let fd: number;
-  try {
-    fd = openSync(temporary, "wx");
-  } catch (error) {
-    throw new Refusal(`cannot write ${target}: ${ioReason(error)}`);
-  }
-  let open = true;
-  return {
-    fd,
-    commit() {
-      try {
-        fsyncSync(fd);
-        closeSync(fd);
-        open = false;
-        renameSync(temporary, target);
-      } catch (error) {
-        this.abort();
-        throw new Refusal(`cannot write ${target}: ${ioReason(error)}`);
-      }
-    },
-    abort() {
-      if (open) {
-        open = false;
-        try {
-          closeSync(fd);
-        } catch {
-          /* already closed */
-        }
-      }
-      try {
-        unlinkSync(temporary);
-      } catch {
-        /* nothing was left */
-      }
-    },
-  };
-}
-
-/** Runs `write` against a temporary file and commits it, or aborts it on failure (one line says why). */
-async function writeAtomically(target: string, write: (fd: number) => Promise<void> | void): Promise<void> {
-  const file = startAtomic(target);
-  try {
-    await write(file.fd);
-  } catch (error) {
-    file.abort();
-    if (error instanceof Refusal || error instanceof PackageTooLargeError) throw error;
-    throw new Refusal(`cannot write ${target}: ${ioReason(error)}`);
-  }
-  file.commit();
-}
-
-/**
- * The JSON output, written row by row beside the results sheet: `{ policy, options, rows, totals, tables, issues }`
- * with one row per line. Text is cut at Excel's cell limit exactly as in the sheet, so both hold the same characters.
- */
-class JsonOutput {
-  private first = true;
-  private pending: Uint8Array[] = [];
-  private pendingBytes = 0;
-  private readonly file: AtomicFile | null;
-
-  constructor(
-    private readonly target: string,
-    private readonly out: NodeJS.WritableStream,
-  ) {
-    this.file = target === "-" ? null : startAtomic(target);
-  }
-
-  /** Collects bytes and writes them about a megabyte at a time. */
-  private writeBytes(bytes: Uint8Array, flush = false): void {
-    if (bytes.length > 0) {
-      this.pending.push(bytes);
-      this.pendingBytes += bytes.length;
-    }
-    if (this.pendingBytes < 1 << 20 && !flush) return;
-    const chunks = this.pending;
-    this.pending = [];
-    this.pendingBytes = 0;
-    if (!this.file) {
-      for (const chunk of chunks) this.out.write(chunk);
-      return;
-    }
-    try {
-      for (const chunk of chunks) {
-        let written = 0;
-        while (written < chunk.length) written += writeSync(this.file.fd, chunk, written, chunk.length - written);
-      }
-    } catch (error) {
-      throw new Refusal(`cannot write ${this.target}: ${ioReason(error)}`);
-    }
-  }
-
-  private write(text: string, flush = false): void {
-    this.writeBytes(Buffer.from(text, "utf8"), flush);
-  }
-
-  begin(result: ScreeningResult): void {
-    this.write(`{\n  "policy": ${JSON.stringify(result.policy)},\n  "options": ${JSON.stringify(result.options)},\n  "rows": [`);
-  }
-
-  /** A block of rows' lines, UTF-8 (renderBlock): blocks are joined by a comma. */
-  rows(block: Uint8Array): void {
-    if (!this.first) this.write(",");
-    this.writeBytes(block);
-    this.first = false;
-  }
-
-  end(result: ScreeningResult): void {
-    const rest = { totals: result.totals, tables: result.tables, issues: result.issues };
-    const tail = Object.entries(rest)
-      .map(([key, value]) => `  ${JSON.stringify(key)}: ${JSON.stringify(value, sameAsSheet)}`)
-      .join(",\n");
-    this.write(`\n  ],\n${tail}\n}\n`, true);
-    this.file?.commit();
-  }
-
-  abort(): void {
-    this.file?.abort();
-  }
-}
-
-/** Strings in the JSON as the sheet holds them (cut at 32,767 characters with "…"). */
-const sameAsSheet = (_key: string, value: unknown) => (typeof value === "string" ? cellText(value) : value);
-
 export async function main(
   argv: readonly string[],
   out: NodeJS.WritableStream = process.stdout,
   err: NodeJS.WritableStream = process.stderr,
 ): Promise<number> {
+  // A reader that goes away (`--json - | head -1`) ends the run quietly (READER_GONE_STATUS), never a stack trace.
+  watchReader(out);
+  watchReader(err);
   if (argv.includes("--help") || argv.includes("-h")) {
     out.write(`${USAGE}\n`);
     return 0;
@@ -337,6 +143,7 @@ export async function main(
   try {
     return await run(argv, out, err);
   } catch (error) {
+    if (error instanceof ReaderGone || isBrokenPipe(error)) return READER_GONE_STATUS;
     const line =
       error instanceof Refusal || error instanceof UnreadablePackageError || error instanceof PackageTooLargeError
         ? error.message
@@ -353,29 +160,29 @@ export async function main(
   }
 }
 
-async function run(argv: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  let args: Arguments;
-  try {
-    args = parseArguments(argv);
-  } catch (error) {
-    if (error instanceof PolicyDataError) throw new Refusal(`the policy file is not a usable parameter set: ${error.problems[0]}`);
-    throw error;
-  }
+interface Paths {
+  input: string;
+  output: string;
+  /** The input is a pipe or a device: copied to a temporary file before it is read. */
+  streamed: boolean;
+  size: number;
+}
+
+/** The paths, checked before anything is read or written: no output may be the input, nor -o the JSON file. */
+function checkPaths(args: Arguments): Paths {
   const { input } = args;
-  let size: number;
-  try {
-    const stat = statSync(input);
-    if (stat.isDirectory()) throw Object.assign(new Error("folder"), { code: "EISDIR" });
-    size = stat.size;
-  } catch (error) {
-    throw new Refusal(`cannot read ${input}: ${ioReason(error)}`);
-  }
+  const { streamed, size } = inspectInput(input);
+  // The default output goes beside the input: not into /dev or /proc (`/dev/stdin.screened.xlsx`), nor beside a pipe.
+  if (!args.output && (streamed || /^\/(dev|proc)\//.test(resolve(input))))
+    throw new Refusal(
+      `the input ${input} is ${streamed ? "a pipe or a device" : "a system path"}, not a file: name the output workbook with -o`,
+    );
   const output = args.output ?? defaultOutput(input);
   // Never lose data: no output may be the input, whatever the path says (same inode), nor -o the JSON file.
-  if (sameFile(output, input)) throw new Refusal(`the output ${output} is the input file: choose another -o`);
+  if (clash(output, input)) throw new Refusal(`the output ${output} is the input file: choose another -o`);
   if (args.json && args.json !== "-") {
-    if (sameFile(args.json, input)) throw new Refusal(`the JSON file ${args.json} is the input file: choose another --json`);
-    if (sameFile(args.json, output))
+    if (clash(args.json, input)) throw new Refusal(`the JSON file ${args.json} is the input file: choose another --json`);
+    if (clash(args.json, output))
       throw new Refusal(`the JSON file and the output workbook are the same file (${output}): choose two names`);
   }
   if (/\.xl[st]m$/i.test(input) !== /\.xl[st]m$/i.test(output)) {
@@ -385,85 +192,118 @@ async function run(argv: readonly string[], out: NodeJS.WritableStream, err: Nod
         : `the output ${output} ends in ${extname(output)} (macros) but the input has no macros: write .xlsx`,
     );
   }
+  return { input, output, streamed, size };
+}
 
-  const quiet = args.quiet;
+async function run(argv: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  let args: Arguments;
+  try {
+    args = parseArguments(argv);
+  } catch (error) {
+    if (error instanceof PolicyDataError) throw new Refusal(`the policy file is not a usable parameter set: ${error.problems[0]}`);
+    throw error;
+  }
+  const paths = checkPaths(args);
+  const { input, output } = paths;
   const note = (line: string) => {
-    if (!quiet) err.write(`${line}\n`);
+    if (!args.quiet) err.write(`${line}\n`);
   };
-  if (size > LARGE_FILE_MIB * 1024 * 1024) note(`reading ${input} (${bytesText(size)})…`);
   const unreadable = (error: unknown) => {
     if (error instanceof UnreadablePackageError) throw new Refusal(`cannot read ${input}: ${error.message}`);
     throw error;
   };
   // HLJ_TIMING=1 prints each phase's wall time and the peak memory to stderr (npm run bench reads it).
   const timing = process.env.HLJ_TIMING === "1" ? phaseTimer(err) : null;
-  const pkg = await openPackage(input, args.maxSize).catch(unreadable);
+  const local: InputFile = await localInput(input, paths.streamed, paths.size, args.maxSize);
   try {
-    const workbook = await readInput(pkg).catch(unreadable);
-    timing?.("read");
-    const rowCount = workbook.workbook.sheets.reduce((n, s) => n + s.values.length, 0);
-    const long = rowCount > LONG_INPUT;
-    let result: ScreeningResult;
+    if (local.size > LARGE_FILE_MIB * 1024 * 1024) note(`reading ${input} (${bytesText(local.size)})…`);
+    const pkg = await openPackage(local.path, args.maxSize).catch(unreadable);
     try {
-      let last = -1;
-      result = screenWorkbook(workbook.workbook, {
-        ...args.options,
+      const workbook = await readInput(pkg).catch(unreadable);
+      timing?.("read");
+      const long = workbook.workbook.sheets.reduce((n, s) => n + s.values.length, 0) > LONG_INPUT;
+      const result = screen(workbook, args, input, long ? err : null);
+      timing?.("screen");
+      // The cells were read to be screened; the output copies the parts as stored. Let them go before writing.
+      workbook.release();
+      if (long) note(`writing ${output}…`);
+      const sheets = await writeResults(pkg, workbook, result, args, output, { out, progress: long ? err : null });
+      timing?.("write");
+      if (!args.quiet) {
+        const report = args.json === "-" ? err : out;
+        report.write(summaryText(result, input, output, sheets, args.language));
+        if (args.json && args.json !== "-") report.write(`JSON:    ${args.json}\n`);
+      }
+      return 0;
+    } finally {
+      pkg.close();
+    }
+  } finally {
+    local.release();
+  }
+}
+
+/** The engine over the workbook read, its refusals as one line; progress on `progressTo` when given. */
+function screen(workbook: InputWorkbook, args: Arguments, input: string, progressTo: NodeJS.WritableStream | null): ScreeningResult {
+  try {
+    let last = -1;
+    return screenWorkbook(workbook.workbook, {
+      ...args.options,
+      onProgress:
+        progressTo && !args.quiet
+          ? progress(
+              "screening",
+              progressTo,
+              () => last,
+              (p) => (last = p),
+            )
+          : undefined,
+    });
+  } catch (error) {
+    if (error instanceof UnusableWorkbookError) throw new Refusal(`${input}: ${error.en}`);
+    if (error instanceof InputError) throw new Refusal(error.reason.en);
+    throw error;
+  }
+}
+
+/** The output workbook and the JSON beside it; the JSON is all written before the workbook is renamed into place. */
+async function writeResults(
+  pkg: OpenPackage,
+  workbook: InputWorkbook,
+  result: ScreeningResult,
+  args: Arguments,
+  output: string,
+  streams: { out: NodeJS.WritableStream; progress: NodeJS.WritableStream | null },
+): Promise<WrittenSheets> {
+  let sheets: WrittenSheets = { results: "", summary: "" };
+  let last = -1;
+  const json = args.json ? await JsonOutput.open(args.json, streams.out) : null;
+  try {
+    json?.begin(result);
+    await writeOutputFile(output, async (fd) => {
+      sheets = await writeOutput(pkg, workbook, result, {
+        fd,
+        language: args.language,
+        ...fileNames(args.input, output),
         onProgress:
-          long && !quiet
+          streams.progress && !args.quiet
             ? progress(
-                "screening",
-                err,
+                "writing",
+                streams.progress,
                 () => last,
                 (p) => (last = p),
               )
             : undefined,
+        onJson: json ? (block) => json.rows(block) : undefined,
       });
-    } catch (error) {
-      if (error instanceof UnusableWorkbookError) throw new Refusal(`${input}: ${error.en}`);
-      if (error instanceof InputError) throw new Refusal(error.reason.en);
-      throw error;
-    }
-    timing?.("screen");
-    // The cells were read to be screened; the output copies the parts as stored. Let them go before writing.
-    workbook.release();
-    if (long) note(`writing ${output}…`);
-    let sheets: WrittenSheets = { results: "", summary: "" };
-    let last = -1;
-    const json = args.json ? new JsonOutput(args.json, out) : null;
-    try {
-      json?.begin(result);
-      await writeAtomically(output, async (fd) => {
-        sheets = await writeOutput(pkg, workbook, result, {
-          fd,
-          language: args.language,
-          ...fileNames(input, output),
-          onProgress:
-            long && !quiet
-              ? progress(
-                  "writing",
-                  err,
-                  () => last,
-                  (p) => (last = p),
-                )
-              : undefined,
-          onJson: json ? (block) => json.rows(block) : undefined,
-        });
-      });
-      json?.end(result);
-      timing?.("write");
-    } catch (error) {
-      json?.abort();
-      throw error;
-    }
-    if (!quiet) {
-      const report = args.json === "-" ? err : out;
-      report.write(summaryText(result, input, output, sheets, args.language));
-      if (args.json && args.json !== "-") report.write(`JSON:    ${args.json}\n`);
-    }
-    return 0;
-  } finally {
-    pkg.close();
+      await json?.end(result);
+    });
+    await json?.commit();
+  } catch (error) {
+    json?.abort();
+    throw error;
   }
+  return sheets;
 }
 
 function phaseTimer(err: NodeJS.WritableStream): (phase: string) => void {

@@ -45,10 +45,13 @@ const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 // Characters XML 1.0 cannot hold; Excel writes them as _xHHHH_ (ST_Xstring), and a literal `_xHHHH_` as `_x005F_xHHHH_`.
+// A lone surrogate (half of a UTF-16 pair) has no UTF-8 form at all: it is written as U+FFFD, as the JSON writes it.
+// The quick test takes any surrogate (a whole pair is rare in the text written, and is kept by the replace).
 // eslint-disable-next-line no-control-regex
-const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_x[0-9a-fA-F]{4}_/;
-// eslint-disable-next-line no-control-regex
-const ESCAPES = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)/g;
+const NEEDS_ESCAPE = /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]|_x[0-9a-fA-F]{4}_/;
+const ESCAPES =
+  // eslint-disable-next-line no-control-regex
+  /[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|_(?=x[0-9a-fA-F]{4}_)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text for an XML element or attribute, with the characters XML cannot hold as Excel's `_xHHHH_` escapes. */
 export function xmlText(text: string): string {
@@ -65,8 +68,10 @@ export function xmlText(text: string): string {
         return "&quot;";
       case "_":
         return "_x005F_";
-      default:
-        return `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`;
+      default: {
+        const code = ch.charCodeAt(0);
+        return code >= 0xd800 && code <= 0xdfff ? "\ufffd" : `_x${code.toString(16).toUpperCase().padStart(4, "0")}_`;
+      }
     }
   });
 }
