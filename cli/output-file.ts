@@ -104,30 +104,41 @@ function closeQuietly(fd: number): void {
   }
 }
 
+/** A temporary file held for an output: closed once, and given up (closed, removed) on abort. */
+function heldTemporary(folder: string, name: string) {
+  const temporary = createTemporary(folder, name);
+  let open = true;
+  return {
+    ...temporary,
+    close() {
+      if (open) closeSync(temporary.fd);
+      open = false;
+    },
+    abort() {
+      if (open) closeQuietly(temporary.fd);
+      open = false;
+      discard(temporary.path);
+    },
+  };
+}
+
 /** A regular file (or a new one): a temporary file beside it, renamed into place. */
 function atomicFile(target: string, place: string): OutputFile {
-  const temporary = createTemporary(dirname(place), basename(place));
-  let open = true;
-  const abort = () => {
-    if (open) closeQuietly(temporary.fd);
-    open = false;
-    discard(temporary.path);
-  };
+  const temporary = heldTemporary(dirname(place), basename(place));
   return {
     fd: temporary.fd,
     async commit() {
       try {
         fsyncSync(temporary.fd);
-        closeSync(temporary.fd);
-        open = false;
+        temporary.close();
         renameSync(temporary.path, place);
         forget(temporary.path);
       } catch (error) {
-        abort();
+        temporary.abort();
         throw new Refusal(`cannot write ${target}: ${ioReason(error)}`);
       }
     },
-    abort,
+    abort: temporary.abort,
   };
 }
 
@@ -148,28 +159,21 @@ async function throughFile(target: string): Promise<OutputFile> {
  * temporary folder, then copied through in order.
  */
 function copiedThrough(target: string): OutputFile {
-  const temporary = createTemporary(tmpdir(), `hlj-screen-${basename(target)}`);
-  let open = true;
-  const abort = () => {
-    if (open) closeQuietly(temporary.fd);
-    open = false;
-    discard(temporary.path);
-  };
+  const temporary = heldTemporary(tmpdir(), `hlj-screen-${basename(target)}`);
   return {
     fd: temporary.fd,
     async commit() {
       try {
-        closeSync(temporary.fd);
-        open = false;
+        temporary.close();
         await pipeline(createReadStream(temporary.path), createWriteStream(target, { flags: "w" }));
       } catch (error) {
         if (isBrokenPipe(error)) throw new ReaderGone();
         throw new Refusal(`cannot write ${target}: ${ioReason(error)}`);
       } finally {
-        abort();
+        temporary.abort();
       }
     },
-    abort,
+    abort: temporary.abort,
   };
 }
 

@@ -3,36 +3,17 @@ import { createHash } from "crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { Writable } from "stream";
 import ExcelJS from "exceljs";
-import { main } from "../../cli/hlj-screen";
 import { isoToExcelSerial } from "../../core/dates/excel-serial";
 import { checkUscc } from "../../core/uscc/uscc";
-import { checkRunOutput } from "../helpers/check-run-output";
 import { makeUscc } from "../helpers/uscc";
+import { runCli } from "../helpers/run-cli";
 
 const ROOT = join(__dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "hlj-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function sink() {
-  let text = "";
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
-
-async function run(...argv: string[]) {
-  const out = sink();
-  const err = sink();
-  const code = await main(argv, out.stream, err.stream);
-  await checkRunOutput(argv, code);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = runCli;
 
 const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 

@@ -6,8 +6,6 @@
 import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { Writable } from "stream";
-import { main } from "../../cli/hlj-screen";
 import { readInput } from "../../cli/read-input";
 import { openPackage } from "../../cli/xlsx/package-reader";
 import { isoToSerial } from "../../cli/xlsx/read-workbook";
@@ -15,28 +13,13 @@ import { decodeXml } from "../../cli/xlsx/xml-text";
 import { isOurResultsHeader, RESULT_COLUMNS, screenWorkbook } from "../../core";
 import { readParts, writePackage } from "../helpers/packages";
 import { makeUscc } from "../helpers/uscc";
+import { runCli } from "../helpers/run-cli";
 
 const ROOT = join(__dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "hlj-reading-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function sink() {
-  let text = "";
-  const stream = new Writable({
-    write(chunk, _encoding, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
-
-async function run(...argv: string[]) {
-  const out = sink();
-  const err = sink();
-  const code = await main(argv, out.stream, err.stream);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = runCli;
 
 interface Screened {
   rows: { source: string; status: string; final: string }[];

@@ -7,15 +7,13 @@ import { createHash } from "crypto";
 import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { Writable } from "stream";
 import { deflateRawSync } from "zlib";
-import { main } from "../../cli/hlj-screen";
 import { openPackage } from "../../cli/xlsx/package-reader";
 import { readInput } from "../../cli/read-input";
-import { checkRunOutput } from "../helpers/check-run-output";
 import { readParts, writePackage, writeUserPartsWorkbook, USER_PARTS_APPLICANTS } from "../helpers/packages";
 import { LIBREOFFICE, canMountTmpfs, hasLibreOffice, whenReader } from "../helpers/readers";
 import { makeUscc } from "../helpers/uscc";
+import { runCli } from "../helpers/run-cli";
 
 const ROOT = join(__dirname, "../..");
 // Skipped (not passed) where LibreOffice is missing or a tmpfs cannot be mounted (needs root); failures then
@@ -25,26 +23,7 @@ const diskTest = whenReader(canMountTmpfs(), "mounting a small tmpfs (mount -t t
 const dir = mkdtempSync(join(tmpdir(), "hlj-safety-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function sink() {
-  let text = "";
-  return {
-    stream: new Writable({
-      write(chunk, _encoding, done) {
-        text += chunk.toString();
-        done();
-      },
-    }),
-    text: () => text,
-  };
-}
-
-async function run(...argv: string[]) {
-  const out = sink();
-  const err = sink();
-  const code = await main(argv, out.stream, err.stream);
-  await checkRunOutput(argv, code);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = runCli;
 
 const sha256 = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 const sample = (name: string) => {

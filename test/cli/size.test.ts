@@ -6,14 +6,13 @@
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { Writable } from "stream";
-import { main } from "../../cli/hlj-screen";
 import { readInput } from "../../cli/read-input";
 import { openPackage } from "../../cli/xlsx/package-reader";
 import { PackageWriter } from "../../cli/xlsx/package-writer";
 import { CellSpec, sheetXml } from "../../cli/xlsx/sheet-writer";
 import { writePackage } from "../helpers/packages";
 import { makeUscc } from "../helpers/uscc";
+import { runCli } from "../helpers/run-cli";
 
 const dir = mkdtempSync(join(tmpdir(), "hlj-size-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -72,25 +71,7 @@ async function writeWorkbook(path: string, sheets: { name: string; rows: () => I
   }
 }
 
-function sink() {
-  let text = "";
-  return {
-    stream: new Writable({
-      write(chunk, _encoding, done) {
-        text += chunk.toString();
-        done();
-      },
-    }),
-    text: () => text,
-  };
-}
-
-async function run(...argv: string[]) {
-  const out = sink();
-  const err = sink();
-  const code = await main(argv, out.stream, err.stream);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = runCli;
 
 const HEADER: Row = ["统一社会信用代码", "申报年度", "申报条款"];
 

@@ -20,12 +20,10 @@ import {
 } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { Writable } from "stream";
-import { main } from "../../cli/hlj-screen";
-import { checkRunOutput } from "../helpers/check-run-output";
 import { checkOutput } from "../helpers/ooxml-check";
 import { readParts, writeSimpleWorkbook } from "../helpers/packages";
 import { makeUscc } from "../helpers/uscc";
+import { runCli } from "../helpers/run-cli";
 
 const ROOT = join(__dirname, "../..");
 const CLI = join(ROOT, "bin/hlj-screen.js");
@@ -33,26 +31,7 @@ const PYTHON = "/usr/bin/python3";
 const dir = mkdtempSync(join(tmpdir(), "hlj-streams-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function sink() {
-  let text = "";
-  return {
-    stream: new Writable({
-      write(chunk, _encoding, done) {
-        text += chunk.toString();
-        done();
-      },
-    }),
-    text: () => text,
-  };
-}
-
-async function run(...argv: string[]) {
-  const out = sink();
-  const err = sink();
-  const code = await main(argv, out.stream, err.stream);
-  await checkRunOutput(argv, code);
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = runCli;
 
 /** A folder of its own for one test. */
 const folder = (name: string) => {
