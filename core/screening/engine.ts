@@ -1,6 +1,6 @@
 /**
  * The screening engine: applicant tables → typed columns → each row's award by its measure's fast rule →
- * the batch steps in whole fen (batch/fast-batch.ts) → results whose words are made when a row is read
+ * the one settlement in whole fen (batch/settle.ts) → results whose words are made when a row is read
  * (screened-rows.ts). Exact to the fen: amounts are safe integers of fen (BigInt where a product may pass
  * 2^53), and any row the fast rules do not decide — a cell that is not a plain value, a missing or bad input,
  * an LPR the table does not know — is decided by the reference (read-row.ts and resolve.ts's computeRow,
@@ -8,31 +8,12 @@
  * tenth of a fen) is screened by the reference throughout. Pinned to the reference by
  * test/core/screening/fast-engine.test.ts and checked on the bench's 100,000 rows by `npm run bench`.
  */
-import {
-  ApplicationRow,
-  HistoryRecord,
-  RowCache,
-  Working,
-  checkedEntity,
-  computeRow,
-  isLive,
-  newRowCache,
-  readHistory,
-} from "../batch/resolve";
-import {
-  BatchColumns,
-  ELIGIBLE,
-  ERROR,
-  FenHistory,
-  INELIGIBLE,
-  MANUAL,
-  NOT_CASH,
-  NotExactError,
-  STATUSES,
-  batchColumns,
-  fenHistory,
-  settleBatch,
-} from "../batch/fast-batch";
+import { ApplicationRow, HistoryRecord, Working, isLive } from "../rows/types";
+import { RowCache, checkedEntity, computeRow, newRowCache } from "../rows/decide-row";
+import { readHistory } from "../rows/history-records";
+import { BatchColumns, ELIGIBLE, ERROR, INELIGIBLE, MANUAL, NOT_CASH, STATUSES, batchColumns } from "../batch/columns";
+import { FenHistory, fenHistory } from "../batch/history";
+import { settleBatch } from "../batch/settle";
 import { CellValue, isEmptyCell } from "../cells/parse";
 import { addDays, parseIsoDate, toDayNumber } from "../dates/civil-date";
 import { fastLpr } from "../lpr/fast-lpr";
@@ -43,6 +24,7 @@ import {
   FEN,
   FEN_PER_WAN,
   MAX_FEN,
+  fenHalfUp,
   fenOfDecimal,
   fenOfFloat,
   fenOfWanFloat,
@@ -50,7 +32,7 @@ import {
   rateUnitsOfFloat,
   rateUnitsOfPointsFloat,
 } from "../money/fen";
-import { Decimal } from "../money/money";
+import { Decimal, ZERO } from "../money/money";
 import { INPUT_BOUNDS } from "../policy/input-bounds";
 import { measureParams } from "../policy/registry";
 import { ResolvedOptions } from "../options";
@@ -145,6 +127,8 @@ export interface EngineState {
   n: number;
   facts: FactColumns;
   batch: BatchColumns;
+  /** Where each row came from as its host named it, for rows not read from a sheet (settleApplications); else null. */
+  sources: string[] | null;
   /** Where each row came from: its table, its sheet row. */
   table: Uint16Array;
   rowNumber: Int32Array;
@@ -259,32 +243,23 @@ function readColumn(
   }
 }
 
-/**
- * Screens the tables. Returns null when the batch cannot be held in whole fen: the caller then screens it
- * with the reference throughout.
- */
-export function runEngine(
-  tables: readonly EngineTable[],
+/** An engine's state for n rows, before any is read. */
+export function engineState(
+  n: number,
   resolved: ResolvedOptions,
   historyRecords: readonly HistoryRecord[],
   lprEntries: readonly SuppliedLprEntry[],
-  date1904: boolean,
-  onProgress?: (done: number, total: number) => void,
-): EngineState | null {
-  const n = tables.reduce((sum, t) => sum + t.table.layout.dataRows.length, 0);
-  const { policy, options } = resolved;
-  const texts = new TextTable();
-  const facts = factColumns(n);
-  const batch = batchColumns(n);
-  const state: EngineState = {
+): EngineState {
+  return {
     resolved,
     n,
-    facts,
-    batch,
+    facts: factColumns(n),
+    batch: batchColumns(n),
+    sources: null,
     table: new Uint16Array(n),
     rowNumber: new Int32Array(n),
     tables: [],
-    texts,
+    texts: new TextTable(),
     entityText: new Int32Array(n).fill(-1),
     entities: [],
     entityName: new Int32Array(n).fill(-1),
@@ -305,6 +280,26 @@ export function runEngine(
     inputs: { lprEntries, history: historyRecords },
     cache: newRowCache(),
   };
+}
+
+/**
+ * Screens the tables: each row decided alone (its measure's fast rule, or the decimal reference for the rows
+ * the fast rules give back, or every row when `byReference`), then the one settlement in whole fen.
+ */
+export function runEngine(
+  tables: readonly EngineTable[],
+  resolved: ResolvedOptions,
+  historyRecords: readonly HistoryRecord[],
+  lprEntries: readonly SuppliedLprEntry[],
+  date1904: boolean,
+  onProgress?: (done: number, total: number) => void,
+  /** Every row decided by the decimal reference (a testing switch: screenWorkbook's engine "reference"). */
+  byReference = false,
+): EngineState {
+  const n = tables.reduce((sum, t) => sum + t.table.layout.dataRows.length, 0);
+  const { policy, options } = resolved;
+  const state = engineState(n, resolved, historyRecords, lprEntries);
+  const { batch, texts } = state;
   const slow = new Uint8Array(n);
   const level = new Int8Array(n);
   const retailThisYear = new Float64Array(n).fill(NaN);
@@ -400,7 +395,7 @@ export function runEngine(
           } else readable = false;
         } else readable = false;
         if (Number.isNaN(batch.year[i])) readable = false;
-        if (!readable) slow[i] = 1;
+        if (!readable || byReference) slow[i] = 1;
         // Duplicates (the reference's duplicate_row): only rows with the same code, measure and year cells can be.
         // Equal cells read alike, so rows with equal signatures have the same code, measure and year as read.
         // A code cell that is not plain text or a number (TRUE, a date) shares group 0 with text that shows alike.
@@ -412,14 +407,9 @@ export function runEngine(
     }
   });
 
-  try {
-    decideRows(state, slow, duplicateOf, valueRow, references, level, entityIndex, date1904, onProgress);
-    state.history = fenHistory(readHistory(historyRecords, policy), entityIndex);
-    settleBatch(batch, state.history, policy, options);
-  } catch (error) {
-    if (error instanceof NotExactError) return null;
-    throw error;
-  }
+  decideRows(state, slow, duplicateOf, valueRow, references, level, entityIndex, date1904, onProgress);
+  state.history = fenHistory(readHistory(historyRecords, policy), entityIndex);
+  settleBatch(batch, state.history, policy, options);
   onProgress?.(n, n);
   return state;
 }
@@ -532,7 +522,8 @@ function decideRows(
 
   // Claim, then other provincial support, row by row (RULES.md 不重复 steps 3 and 5).
   for (let r = 0; r < n; r++) {
-    if (!isLive(STATUSES[batch.status[r]])) continue;
+    // A row the reference decided had its claim and other support applied there, in decimal (decideByReference).
+    if (!isLive(STATUSES[batch.status[r]]) || state.reference.has(r)) continue;
     let amount = batch.amount[r];
     const claimed = state.claimed[r];
     if (!Number.isNaN(claimed) && claimed < amount) amount = claimed;
@@ -556,7 +547,7 @@ function decideByReference(
   date1904: boolean,
   seen: Map<string, string>,
 ): void {
-  const { n, batch, resolved, texts } = state;
+  const { n, resolved } = state;
   for (let r = 0; r < n; r++) {
     if (!slow[r]) continue;
     const ref = references[state.table[r]];
@@ -579,30 +570,48 @@ function decideByReference(
     seen.clear();
     if (duplicateOf[r] >= 0) seen.set(row.signature, sourceOf(state, duplicateOf[r]));
     const working = computeRow(row, r, resolved, seen, state.cache);
-    const result = working.result;
-    const located = result.reasons.map((reason) => locate(reason, cellIndexOf(state, r)));
-    state.reference.set(r, { reasons: located, working, entityId: result.entityId });
-    state.codes[r] = result.reasons.map((reason) => reason.code);
-    batch.status[r] = statusIndex(result.status);
-    state.computed[r] = result.computed === null ? NaN : fenOrThrow(result.computed);
-    batch.cap[r] = result.cap === null ? NaN : fenOrThrow(result.cap);
-    batch.capTier[r] = working.award?.capTier ?? 0;
-    batch.year[r] = result.year ?? NaN;
-    batch.measure[r] = result.measure === null ? -1 : MEASURE_IDS.indexOf(result.measure);
-    state.awarded[r] = working.context ? 1 : 0;
-    // A claim or other support that is not whole fen only matters where it is paid against.
-    const live = isLive(result.status);
-    state.claimed[r] = result.claimed === null ? NaN : live ? fenOrThrow(result.claimed) : fenOfRounded(result.claimed);
-    state.other[r] = working.other === null ? NaN : live ? fenOrThrow(working.other) : 0;
-    batch.amount[r] = live ? fenOrThrow(working.amount) : 0;
-    state.awardAmount[r] = batch.amount[r];
-    state.rowLive[r] = live ? 1 : 0;
-    batch.project[r] = working.projectId === "" ? 0 : texts.of(working.projectId) + 1;
-    if (result.entityId) batch.entity[r] = internEntity(result.entityId, entityIndex, state.entities);
-    else batch.entity[r] = -1;
-    state.city[r] = texts.of(result.city);
-    state.entityName[r] = texts.of(result.entityName);
+    const where = cellIndexOf(state, r);
+    takeReferenceRow(
+      state,
+      r,
+      working,
+      working.result.reasons.map((reason) => locate(reason, where)),
+      entityIndex,
+    );
   }
+}
+
+/** A row the decimal reference decided (computeRow), into the columns: its reasons as given (located in its cells). */
+export function takeReferenceRow(
+  state: EngineState,
+  r: number,
+  working: Working,
+  located: Reason[],
+  entityIndex: Map<string, number>,
+): void {
+  const { batch, resolved, texts } = state;
+  const result = working.result;
+  state.reference.set(r, { reasons: located, working, entityId: result.entityId });
+  state.codes[r] = result.reasons.map((reason) => reason.code);
+  batch.status[r] = statusIndex(result.status);
+  state.computed[r] = result.computed === null ? NaN : fenHalfUp(result.computed);
+  batch.cap[r] = result.cap === null ? NaN : fenHalfUp(result.cap);
+  batch.capTier[r] = working.award?.capTier ?? 0;
+  batch.year[r] = result.year ?? NaN;
+  batch.measure[r] = result.measure === null ? -1 : MEASURE_IDS.indexOf(result.measure);
+  state.awarded[r] = working.context ? 1 : 0;
+  const live = isLive(result.status);
+  state.claimed[r] = result.claimed === null ? NaN : fenHalfUp(result.claimed);
+  state.other[r] = working.other === null ? NaN : live ? fenHalfUp(working.other) : 0;
+  state.awardAmount[r] = live ? fenHalfUp(working.amount) : 0;
+  if (live) settleAlone(state, r, working, result.claimed, resolved.options.otherSupport);
+  else batch.amount[r] = 0;
+  state.rowLive[r] = live ? 1 : 0;
+  batch.project[r] = working.projectId === "" ? 0 : texts.of(working.projectId) + 1;
+  if (result.entityId) batch.entity[r] = internEntity(result.entityId, entityIndex, state.entities);
+  else batch.entity[r] = -1;
+  state.city[r] = texts.of(result.city);
+  state.entityName[r] = texts.of(result.entityName);
 }
 
 const DUPLICATE: readonly string[] = Object.freeze(["duplicate_row"]);
@@ -637,21 +646,24 @@ function statusIndex(status: string): number {
   return STATUSES.indexOf(status as (typeof STATUSES)[number]);
 }
 
-function fenOrThrow(value: Decimal): number {
-  const fen = fenOfDecimal(value);
-  if (Number.isNaN(fen)) throw new NotExactErrorAtRead();
-  return fen;
+/**
+ * RULES.md 不重复 steps 3 and 5 for a row the reference decided, in decimal: the claim if lower, then other
+ * provincial support; the amount then enters the settlement rounded half-up to the fen, its one rounding
+ * ("each award is rounded once, at the end, half-up"), however many decimals the claim had.
+ */
+function settleAlone(state: EngineState, r: number, working: Working, claimed: Decimal | null, otherSupport: "top-up" | "exclude"): void {
+  let amount = working.amount;
+  if (claimed !== null && claimed.lessThan(amount)) amount = claimed;
+  state.afterClaim[r] = fenHalfUp(amount);
+  const other = working.other;
+  if (other !== null && !other.isZero())
+    amount = otherSupport === "exclude" || other.greaterThanOrEqualTo(amount) ? ZERO : amount.minus(other);
+  state.batch.amount[r] = fenHalfUp(amount);
 }
-
-/** A claim shown to the fen (the JSON's form) on a row it does not affect. */
-function fenOfRounded(value: Decimal): number {
-  return fenOfDecimal(value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP));
-}
-
-class NotExactErrorAtRead extends NotExactError {}
 
 /** `申报!12` */
-export function sourceOf(state: Pick<EngineState, "tables" | "table" | "rowNumber">, row: number): string {
+export function sourceOf(state: Pick<EngineState, "sources" | "tables" | "table" | "rowNumber">, row: number): string {
+  if (state.sources) return state.sources[row];
   return `${state.tables[state.table[row]].sheet}!${state.rowNumber[row]}`;
 }
 
@@ -660,7 +672,7 @@ export function cellIndexOf(state: Pick<EngineState, "tables" | "table" | "rowNu
   return { sheet: table.sheet, row: state.rowNumber[row], columns: table.cells };
 }
 
-function internEntity(normalised: string, index: Map<string, number>, list: string[]): number {
+export function internEntity(normalised: string, index: Map<string, number>, list: string[]): number {
   let i = index.get(normalised);
   if (i === undefined) {
     i = list.push(normalised) - 1;

@@ -3,7 +3,7 @@
  * read becomes a bad_value reason naming it), the facts as the measures read them. The screening engine
  * reads most rows faster into typed columns (engine.ts) and uses this for the rows it gives back.
  */
-import type { ApplicationRow } from "../batch/resolve";
+import type { ApplicationRow } from "../rows/types";
 import {
   CellValue,
   Parsed,

@@ -10,7 +10,7 @@ import { getParameterSet, measureParams } from "../policy/registry";
 import { STATUS_WORDS } from "../reasons/reasons";
 import { cityOfUscc } from "../uscc/uscc";
 import { HEILONGJIANG_CITIES } from "../uscc/divisions";
-import { UNKNOWN_KEY } from "../batch/resolve";
+import { UNKNOWN_KEY } from "../rows/types";
 import { ScreeningResult } from "./screen";
 import { RESULT_COLUMNS, ResultColumn, ResultKey, SUMMARY_TITLE } from "./own-sheets";
 

@@ -3,12 +3,12 @@
  * one result per applicant row, with totals. Pure: no I/O, no Office. The task pane and the command line both
  * call it; they only move cells. SCREENING.md is the contract.
  */
-import { ApplicationRow, BatchResult, HistoryRecord, resolveBatch } from "../batch/resolve";
+import { ApplicationRow, BatchResult, HistoryRecord } from "../rows/types";
 import { ERROR, EngineTable, cellIndexOf, runEngine } from "./engine";
 import { ScreenedBatch } from "./screened-rows";
 import { pastOneSheet } from "./results-limit";
 import { resolveOptions } from "../options";
-import { BatchResultJson, batchResultToJson } from "../batch/json";
+import { BatchResultJson } from "../batch/json";
 import { CellValue, isEmptyCell, parseDateCell, parseNumberCell, parseTextCell, parseYearCell } from "../cells/parse";
 import { SuppliedLprEntry, checkedRate } from "../lpr/lpr-table";
 import { InputError } from "../errors/errors";
@@ -25,7 +25,6 @@ import {
   WAN,
   columnReaders,
   isPercentFormat,
-  locate,
   originOf,
   parseRate,
   readRow,
@@ -69,8 +68,8 @@ export interface WorkbookInput {
 export interface ScreenOptions extends OptionsInput {
   onProgress?: (done: number, total: number) => void;
   /**
-   * `reference` screens every row with decimal.js and the rules' reference form (resolve.ts): the same results
-   * as the engine, many times slower; for tests and the bench's check.
+   * `reference` decides every row with decimal.js and the rules' reference form (rows/decide-row.ts), then the
+   * same settlement: the same results as the fast rules, many times slower; for tests and the bench's check.
    */
   engine?: "fast" | "reference";
   /** Choices by sheet name that override the automatic header mapping. */
@@ -155,7 +154,56 @@ export class UnusableWorkbookError extends Error {
   }
 }
 
+/** What the first stages found in a workbook: its applicant tables, history and LPR records, and its issues so far. */
+export interface ReadWorkbook {
+  tables: TableInfo[];
+  found: EngineTable[];
+  history: HistoryRecord[];
+  lprEntries: SuppliedLprEntry[];
+  issues: ScreeningIssue[];
+  date1904: boolean;
+}
+
 export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions = {}): ScreeningResult {
+  const { tables, found, history, lprEntries, issues, date1904 } = readWorkbook(workbook, options);
+  const batchOptions = { ...options, lprEntries: [...lprEntries, ...(options.lprEntries ?? [])], history };
+  const resolved = resolveOptions(batchOptions);
+  const byReference = options.engine === "reference";
+  const state = runEngine(found, resolved, history, batchOptions.lprEntries, date1904, options.onProgress, byReference);
+  const screened = new ScreenedBatch(state);
+  issues.push(...historyIssues(state.history.source.problems));
+  const noReasons: Reason[] = [];
+  issues.push(
+    ...columnsFailing(
+      // Only error rows have reasons that fail a column: the reference's, and the fast rules' own (an unknown LPR),
+      // worded without their explanations and not kept (the writer words every row again; a million kept
+      // explanations would not fit in memory).
+      (i) =>
+        state.reference.get(i)?.reasons ??
+        (state.batch.status[i] === ERROR ? screened.reasonsOf(i, undefined, screened.capUseOf(i)) : noReasons),
+      (i) => (i < state.n ? cellIndexOf(state, i) : undefined),
+      tables,
+      (i) => state.reference.has(i) || state.batch.status[i] === ERROR,
+    ),
+  );
+  const { policy } = resolved;
+  return {
+    policy: { id: policy.id, title: policy.title, stage: policy.stage },
+    options: resolved.options,
+    rows: screened.rows,
+    totals: screened.totals(),
+    tables,
+    issues,
+  };
+}
+
+/** History records that could not be used, as workbook warnings on their sheet. */
+export function historyIssues(problems: BatchResult["historyProblems"]): ScreeningIssue[] {
+  return problems.map((problem) => ({ sheet: problem.source.split("!")[0], severity: "warning", zh: problem.zh, en: problem.en }));
+}
+
+/** Find tables and read the history and LPR sheets: everything before the rows are decided. */
+export function readWorkbook(workbook: WorkbookInput, options: ScreenOptions = {}): ReadWorkbook {
   if (!workbook || !Array.isArray(workbook.sheets)) {
     throw new UnusableWorkbookError(
       "not a workbook: expected { sheets: [{ name, values }] }",
@@ -206,64 +254,9 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
       `没有申报表：工作表（${names}）中没有同时包含“统一社会信用代码”“申报年度”以及“申报条款”列（或表名含条款）的表头行${hintZh}`,
     );
   }
-
   const tooMany = pastOneSheet(found.reduce((sum, t) => sum + t.table.layout.dataRows.length, 0));
   if (tooMany) throw new UnusableWorkbookError(tooMany.en, tooMany.zh);
-  const batchOptions = { ...options, lprEntries: [...lprEntries, ...(options.lprEntries ?? [])], history };
-  const historyIssues = (problems: BatchResult["historyProblems"]) => {
-    for (const problem of problems) {
-      issues.push({ sheet: problem.source.split("!")[0], severity: "warning", zh: problem.zh, en: problem.en });
-    }
-  };
-  if (options.engine !== "reference") {
-    const resolved = resolveOptions(batchOptions);
-    const state = runEngine(found, resolved, history, batchOptions.lprEntries, date1904, options.onProgress);
-    // A batch the engine cannot hold in whole fen (a claim to a tenth of a fen) is screened by the reference.
-    if (state) {
-      const screened = new ScreenedBatch(state);
-      historyIssues(state.history.source.problems);
-      const noReasons: Reason[] = [];
-      issues.push(
-        ...columnsFailing(
-          // Only error rows have reasons that fail a column: the reference's, and the fast rules' own (an unknown LPR),
-          // worded without their explanations and not kept (the writer words every row again; a million kept
-          // explanations would not fit in memory).
-          (i) =>
-            state.reference.get(i)?.reasons ??
-            (state.batch.status[i] === ERROR ? screened.reasonsOf(i, undefined, screened.capUseOf(i)) : noReasons),
-          (i) => (i < state.n ? cellIndexOf(state, i) : undefined),
-          tables,
-          (i) => state.reference.has(i) || state.batch.status[i] === ERROR,
-        ),
-      );
-      const { policy } = resolved;
-      return {
-        policy: { id: policy.id, title: policy.title, stage: policy.stage },
-        options: resolved.options,
-        rows: screened.rows,
-        totals: screened.totals(),
-        tables,
-        issues,
-      };
-    }
-  }
-
-  const rows: ApplicationRow[] = [];
-  const cellsOf: CellIndex[] = [];
-  for (const { sheet, values, table } of found) readApplicants(sheet, values, table, rows, cellsOf, date1904);
-  const result = resolveBatch(rows, batchOptions);
-  historyIssues(result.historyProblems);
-  result.rows.forEach((row, i) => {
-    row.reasons = row.reasons.map((r) => locate(r, cellsOf[i]));
-  });
-  issues.push(
-    ...columnsFailing(
-      (i) => result.rows[i].reasons,
-      (i) => cellsOf[i],
-      tables,
-    ),
-  );
-  return { ...batchResultToJson(result), tables, issues };
+  return { tables, found, history, lprEntries, issues, date1904 };
 }
 
 /** A note for each row of a table that is not an application (a total, a footer, a title). */
@@ -408,7 +401,8 @@ export function measureOfSheetName(name: string): string | null {
   return null;
 }
 
-function readApplicants(
+/** The applicant rows of a table read by the reference's readers, each with its cells' index (the test oracle's input). */
+export function readApplicants(
   sheet: SheetInput,
   values: readonly (readonly unknown[])[],
   table: FoundTable,
@@ -490,7 +484,7 @@ function checkTotals(sheet: SheetInput, values: readonly (readonly unknown[])[],
 /** Fewer rows failing in one column than this is a matter of those rows, not of the column. */
 const FAILING_COLUMN_MIN_ROWS = 3;
 
-function columnsFailing(
+export function columnsFailing(
   reasonsOf: (row: number) => readonly Reason[],
   cellsOf: (row: number) => CellIndex | undefined,
   tables: readonly TableInfo[],

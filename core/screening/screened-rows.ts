@@ -4,28 +4,28 @@
  * own words: the row's award made again by its measure's rule, then the batch's decisions in the words
  * resolve.ts uses. A run that writes only totals words nothing.
  */
+import { CapUse, DedupOutcome, UNKNOWN_KEY } from "../rows/types";
+import { HistoryEntry } from "../rows/history-records";
 import {
-  CapUse,
-  DedupOutcome,
-  HistoryEntry,
-  addTakersNote,
   claimReason,
   duplicateRowReason,
   outOfProvinceWarning,
   outsideValidityReason,
-  rowReasons,
-  firstAwardYearReason,
-  orderTotalTables,
   otherSupportReason,
+  rowReasons,
+} from "../rows/row-reasons";
+import {
+  addTakersNote,
+  firstAwardYearReason,
   receivedBeforeReason,
   sharedCapReason,
   supersededReason,
   twoPartsReason,
   unreadableHistoryReason,
   winnerWords,
-  UNKNOWN_KEY,
-} from "../batch/resolve";
-import { BATCH, CAP_USE, STATUSES } from "../batch/fast-batch";
+} from "../words/batch-reasons";
+import { orderTotalTables } from "../batch/totals";
+import { BATCH, CAP_USE, STATUSES } from "../batch/columns";
 import type { BatchResultJson, ResultRowJson } from "../batch/json";
 import { fromDayNumber } from "../dates/civil-date";
 import { explainRow } from "../explain";
@@ -43,6 +43,9 @@ import { EngineState, cellIndexOf, sourceOf } from "./engine";
 import { locate } from "./read-row";
 
 const yuan = (fen: number) => decimalOfFen(fen);
+/** A sum in fen, from its exact form where it passed 2^53 fen (batch/columns.ts). */
+const exactOr = (exact: bigint | undefined, fen: number) =>
+  exact === undefined ? yuan(fen) : new Decimal(exact.toString()).dividedBy(100);
 const orNull = (fen: number) => (Number.isNaN(fen) ? null : fenText(fen));
 
 /** The rows and totals of one screening, from the engine's columns. */
@@ -222,7 +225,11 @@ export class ScreenedBatch {
       reasons.push(capped);
     }
     if (flags & BATCH.superseded) {
-      const winner = winnerWords(MEASURE_IDS[batch.winnerMeasure[i]], sourceOf(state, batch.refRow[i]), yuan(batch.winnerTotal[i]));
+      const winner = winnerWords(
+        MEASURE_IDS[batch.winnerMeasure[i]],
+        sourceOf(state, batch.refRow[i]),
+        exactOr(batch.exactWinnerTotal.get(i), batch.winnerTotal[i]),
+      );
       reasons.push(supersededReason(winner, state.resolved.options.dedupScope, batch.year[i], yuan(batch.supersededAmount[i])));
     }
     const losers = batch.takers.get(i);
@@ -234,6 +241,8 @@ export class ScreenedBatch {
           losers.map((l) => sourceOf(state, l)),
         );
     }
+    // Rows a host gave as data (settleApplications) have no cells to name.
+    if (state.sources) return reasons;
     const where = cellIndexOf(state, i);
     return reasons.map((r) => locate(r, where));
   }
@@ -248,7 +257,7 @@ export class ScreenedBatch {
     return {
       limit: yuan(use[at + CAP_USE.limit]),
       scope,
-      history: yuan(use[at + CAP_USE.history]),
+      history: exactOr(batch.exactHistory.get(i), use[at + CAP_USE.history]),
       earlierYears: yuan(use[at + CAP_USE.earlierYears]),
       earlierRows: yuan(use[at + CAP_USE.earlierRows]),
       remaining: yuan(use[at + CAP_USE.remaining]),

@@ -6,8 +6,10 @@
  */
 import type { ResultRowJson } from "../batch/json";
 import { wordedRow } from "../batch/json";
-import { HistoryRecord, readHistory, newRowCache } from "../batch/resolve";
-import { fenHistory } from "../batch/fast-batch";
+import { HistoryRecord } from "../rows/types";
+import { readHistory } from "../rows/history-records";
+import { newRowCache } from "../rows/decide-row";
+import { fenHistory } from "../batch/history";
 import { Options, resolveOptions } from "../options";
 import { ParameterSet } from "../policy/types";
 import { EngineState, ReferenceRow, TextTable } from "./engine";

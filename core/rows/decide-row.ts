@@ -1,0 +1,207 @@
+/** Deciding one row alone (RULES.md's per-row steps before claim and other support): the decimal reference, rule by rule, with its trace. */
+import { InputError } from "../errors/errors";
+import { Decimal, ZERO } from "../money/money";
+import { optionalAmount } from "../money/input";
+import { awardFor } from "../measures";
+import { MeasureId, MeasureRef, clauseCitation, parseMeasureId, parseMeasureRef } from "../measures/measure-id";
+import { ApplicationFacts, AwardContext } from "../measures/types";
+import { awardContext, resolveOptions } from "../options";
+import { measureCitation, measureParams } from "../policy/registry";
+import { Reason, reason } from "../reasons/reasons";
+import { UsccCheck, checkUscc, cityOfDivision, isHeilongjiangNormalForm } from "../uscc/uscc";
+import { BatchRow } from "./result-row";
+import { duplicateRowReason, outOfProvinceWarning, outsideValidityReason, rowReasons } from "./row-reasons";
+import { ApplicationRow, ResultRow, Working } from "./types";
+
+/** Per-batch memo: entities and years repeat across rows. */
+export interface RowCache {
+  uscc: Map<string, { check: UsccCheck; city: string; inProvince: boolean }>;
+  contexts: Map<number, AwardContext>;
+  /** Measure cells as written → their parse (an id, or the InputError to report). */
+  measures: Map<string | number, MeasureRef | InputError>;
+}
+
+export function newRowCache(): RowCache {
+  return { uscc: new Map(), contexts: new Map(), measures: new Map() };
+}
+
+export function checkedEntity(raw: string, cache: RowCache) {
+  let entry = cache.uscc.get(raw);
+  if (!entry) {
+    const check = checkUscc(raw);
+    // The code is normalised already: its division is read once, not normalised again for each question.
+    const division = check.valid ? check.normalised.slice(2, 8) : "";
+    entry = {
+      check,
+      city: check.valid ? (cityOfDivision(division)?.zh ?? "") : "",
+      inProvince: check.valid && isHeilongjiangNormalForm(check.normalised),
+    };
+    cache.uscc.set(raw, entry);
+  }
+  return entry;
+}
+
+/**
+ * One row alone (RULES.md's per-row steps before claim and other support): shared with the screening engine,
+ * which runs it for the rows its fast rules give back and to word any row's reasons.
+ */
+export function computeRow(
+  row: ApplicationRow,
+  index: number,
+  resolved: ReturnType<typeof resolveOptions>,
+  seen: Map<string, string>,
+  cache: RowCache,
+  /** Build the award's trace too (for an explanation made from the same award). */
+  trace = false,
+): Working {
+  const { policy } = resolved;
+  const source = row.source ?? `row ${index + 1}`;
+  const errors: Reason[] = [...(row.inputErrors ?? [])];
+  // A field the host already reported as unreadable is not reported again as missing.
+  const reported = (field: string) => errors.some((e) => e.field === field);
+  const warnings: Reason[] = [];
+  const fail = (e: unknown) => {
+    if (e instanceof InputError) errors.push(e.reason);
+    else throw e;
+  };
+
+  const rawEntity = typeof row.entityId === "string" ? row.entityId : row.entityId == null ? "" : String(row.entityId);
+  const entity = checkedEntity(rawEntity, cache);
+  const uscc = entity.check;
+  if (!uscc.valid) {
+    if (uscc.problem !== "empty") errors.push(reason("invalid_uscc", uscc.zh!, uscc.en!, "entityId"));
+    else if (!reported("entityId")) {
+      errors.push(reason("missing_field", "缺少统一社会信用代码", "the Unified Social Credit Code is missing", "entityId"));
+    }
+  } else if (!entity.inProvince) {
+    warnings.push(outOfProvinceWarning(uscc.normalised));
+  }
+
+  let measure: MeasureId | null = null;
+  try {
+    if (row.measure === null || row.measure === undefined || row.measure === "") {
+      if (!reported("measure")) throw new InputError("missing", "measure", "缺少申报条款", "the measure (申报条款) is missing");
+    } else {
+      let ref = cache.measures.get(row.measure);
+      if (ref === undefined) {
+        try {
+          ref = parseMeasureRef(row.measure);
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          ref = e;
+        }
+        cache.measures.set(row.measure, ref);
+      }
+      if (ref instanceof InputError) throw ref;
+      const level = row.facts?.level;
+      if (ref.kind === "clause" && ref.clause === 6 && level) {
+        measure = ref.candidates.find((id) => measureParams(policy, id).level === level) ?? null;
+      }
+      measure ??= parseMeasureId(row.measure);
+    }
+  } catch (e) {
+    fail(e);
+  }
+
+  const year = row.year;
+  if (year === null || year === undefined) {
+    if (!reported("year")) errors.push(reason("missing_field", "缺少申报年度", "the award year is missing", "year"));
+  } else if (!Number.isInteger(year)) {
+    errors.push(reason("bad_value", `申报年度 ${String(year)} 不是整数年份`, `award year ${String(year)} is not a whole year`, "year"));
+  }
+
+  let claimed: Decimal | null = null;
+  let other: Decimal | null = null;
+  try {
+    claimed = optionalAmount(row.claimedAmount, "claimedAmount", { zh: "申报金额", en: "claimed amount" });
+  } catch (e) {
+    fail(e);
+  }
+  try {
+    other = optionalAmount(row.otherProvincialSupport, "otherProvincialSupport", {
+      zh: "已获其他省级支持",
+      en: "other provincial support",
+    });
+  } catch (e) {
+    fail(e);
+  }
+
+  const signature = rowSignature(row, uscc.normalised);
+  const firstSource = seen.get(signature);
+  if (firstSource !== undefined) {
+    errors.push(duplicateRowReason(firstSource));
+  } else {
+    seen.set(signature, source);
+  }
+
+  const city = (typeof row.city === "string" && row.city.trim()) || entity.city;
+  const facts: ApplicationFacts = row.facts ?? {};
+  const working: Working = {
+    result: null as unknown as ResultRow,
+    entity: uscc.normalised,
+    measure,
+    key: measure ? `${uscc.normalised}|${measure}` : "",
+    projectId: row.projectId == null ? "" : String(row.projectId).trim(),
+    award: null,
+    facts,
+    context: null,
+    amount: ZERO,
+    other,
+    capUse: null,
+    dedup: null,
+  };
+  const result = new BatchRow(facts, {
+    index,
+    source,
+    entityId: uscc.normalised,
+    entityName: row.entityName == null ? "" : String(row.entityName),
+    city,
+    year: typeof year === "number" && Number.isInteger(year) ? year : null,
+    measure,
+    clause: measure ? clauseCitation(measure) : "",
+    computed: null,
+    cap: null,
+    claimed,
+    final: ZERO,
+    status: "error",
+    reasons: [],
+    citation: measure ? measureCitation(policy, measure, clauseCitation(measure)) : "",
+  });
+  working.result = result;
+
+  if (errors.length > 0) {
+    result.reasons = [...errors, ...warnings];
+    return working;
+  }
+  if (year! < policy.validity.firstAwardYear.value || year! > policy.validity.lastAwardYear.value) {
+    result.status = "ineligible";
+    result.computed = ZERO;
+    result.reasons = [outsideValidityReason(year!, policy), ...warnings];
+    return working;
+  }
+
+  // The applicant's province is read from its code once; contexts are shared by the rows of a year and province.
+  const contextKey = uscc.valid && !entity.inProvince ? -year! : year!;
+  let context = cache.contexts.get(contextKey);
+  if (!context) {
+    context = { ...awardContext(resolved, year!), trace: false, applicantInProvince: uscc.valid ? entity.inProvince : undefined };
+    cache.contexts.set(contextKey, context);
+  }
+  working.context = context;
+  const award = awardFor(measure!, facts, trace ? { ...context, trace: true } : context);
+  working.award = award;
+  working.amount = award.amount;
+  result.status = award.status;
+  result.computed = award.computed;
+  result.cap = award.cap;
+  result.citation = award.citation;
+  result.reasons = rowReasons(award.reasons, warnings);
+  return working;
+}
+
+function rowSignature(row: ApplicationRow, entity: string): string {
+  if (row.signature !== undefined) return row.signature;
+  const { source: _source, inputErrors: _errors, ...rest } = row;
+  // Decimals serialise as their digits (toJSON), so equal amounts give equal signatures.
+  return JSON.stringify({ ...rest, entityId: entity });
+}
