@@ -4,6 +4,7 @@
  * from them later, in one place (screening/screened-rows.ts).
  */
 import { MeasureId } from "../measures/measure-id";
+import { CapScope } from "../policy/types";
 
 /** Row statuses by index, in the order totals list them. */
 export const STATUSES = ["eligible", "manual", "superseded", "ineligible", "not_cash", "error"] as const;
@@ -102,3 +103,12 @@ export const CAP_USE = { limit: 0, history: 1, earlierYears: 2, earlierRows: 3, 
 
 /** A row still to be paid (eligible, or eligible for a person to confirm). */
 export const isLive = (status: number) => status === ELIGIBLE || status === MANUAL;
+
+/** A measure's numbers the batch needs, by measure index. */
+export interface MeasureFacts {
+  oneTime: boolean;
+  scope: CapScope | null;
+  clause: number;
+  /** Nested limits in fen by cap tier. */
+  limits: { tier: number; fen: number }[][];
+}

@@ -3,8 +3,7 @@ import { MEASURE_IDS, MeasureId } from "../measures/measure-id";
 import { fenHalfUp } from "../money/fen";
 import { CapScope } from "../policy/types";
 import { History, HistoryEntry } from "../rows/history-records";
-import { BATCH, BatchColumns, INELIGIBLE, MANUAL, isLive } from "./columns";
-import { MeasureFacts } from "./work";
+import { BATCH, BatchColumns, INELIGIBLE, MANUAL, MeasureFacts, isLive } from "./columns";
 
 /** History by the batch's entity index, amounts in fen. */
 export interface FenHistory {
@@ -94,7 +93,7 @@ export function historyUsed(
     if (r.entry.measures.includes(measure) && (scope !== "entity-year" || r.entry.year === year)) used += r.fen;
   }
   if (used <= Number.MAX_SAFE_INTEGER) return { fen: used, exact: null };
-  let exact = 0n;
+  let exact = BigInt(0);
   for (const r of records)
     if (r.entry.measures.includes(measure) && (scope !== "entity-year" || r.entry.year === year)) exact += BigInt(r.fen);
   return { fen: used, exact };

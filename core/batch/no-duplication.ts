@@ -72,7 +72,7 @@ function exactTotals(work: Work, rows: Int32Array, from: number, to: number): Ma
   const exact = new Map<number, bigint>();
   for (let k = from; k < to; k++) {
     const i = rows[k];
-    exact.set(measure[i], (exact.get(measure[i]) ?? 0n) + BigInt(amount[i]));
+    exact.set(measure[i], (exact.get(measure[i]) ?? BigInt(0)) + BigInt(amount[i]));
   }
   return exact;
 }

@@ -1,7 +1,6 @@
 /** The settlement's second step: a one-time measure pays in the entity's first award year of the batch only (RULES.md). */
 import { MEASURE_IDS } from "../measures/measure-id";
-import { BATCH, BatchColumns, INELIGIBLE, isLive } from "./columns";
-import { MeasureFacts } from "./work";
+import { BATCH, BatchColumns, INELIGIBLE, MeasureFacts, isLive } from "./columns";
 
 /** The first row of each one-time measure in the entity's rows, by measure index (reused from entity to entity). */
 const firstOf = new Int32Array(MEASURE_IDS.length).fill(-1);

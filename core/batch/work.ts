@@ -3,19 +3,10 @@ import { MEASURE_IDS, clauseNumber } from "../measures/measure-id";
 import { fenHalfUp } from "../money/fen";
 import { Options } from "../options";
 import { measureParams } from "../policy/registry";
-import { CapScope, ParameterSet } from "../policy/types";
-import { BatchColumns } from "./columns";
+import { ParameterSet } from "../policy/types";
+import { BatchColumns, MeasureFacts } from "./columns";
 import { FenHistory } from "./history";
 import { limitsOf } from "./limits";
-
-/** A measure's numbers the batch needs, by measure index. */
-export interface MeasureFacts {
-  oneTime: boolean;
-  scope: CapScope | null;
-  clause: number;
-  /** Nested limits in fen by cap tier. */
-  limits: { tier: number; fen: number }[][];
-}
 
 /** The batch's numbers of each measure, by measure index (limits in fen, whole fen in every parameter set). */
 export function measureFacts(policy: ParameterSet): MeasureFacts[] {

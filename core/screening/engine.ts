@@ -55,7 +55,7 @@ import {
   signatureLayout,
 } from "./read-row";
 import { DuplicateIndex } from "./duplicates";
-import type { SheetInput } from "./screen";
+import type { SheetInput } from "./types";
 
 /** A table to screen: its sheet, where its columns are, and its rows. */
 export interface EngineTable {

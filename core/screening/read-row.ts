@@ -23,7 +23,7 @@ import { Reason, reason } from "../reasons/reasons";
 import { toHalfWidth } from "../text/half-width";
 import { FIELD_BY_KEY, FieldKey, FieldSpec, HeaderUnit, columnLetters } from "./fields";
 import type { LaidOutTable } from "./layout";
-import type { SheetInput, TableInfo } from "./screen";
+import type { SheetInput, TableInfo } from "./types";
 
 export interface FoundTable {
   info: TableInfo;
