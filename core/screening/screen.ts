@@ -4,7 +4,9 @@
  * call it; they only move cells. SCREENING.md is the contract.
  */
 import { ApplicationRow, BatchResult, HistoryRecord } from "../rows/types";
-import { ERROR, EngineTable, cellIndexOf, runEngine } from "./engine";
+import { ERROR } from "../batch/columns";
+import { EngineTable, cellIndexOf } from "./engine-state";
+import { runEngine } from "./engine";
 import { ScreenedBatch } from "./screened-rows";
 import { pastOneSheet } from "./results-limit";
 import { resolveOptions } from "../options";

@@ -39,7 +39,7 @@ import { Decimal } from "../money/money";
 import { measureCitation, measureParams } from "../policy/registry";
 import { Localized } from "../policy/types";
 import { Reason } from "../reasons/reasons";
-import { EngineState, cellIndexOf, sourceOf } from "./engine";
+import { EngineState, cellIndexOf, sourceOf } from "./engine-state";
 import { locate } from "./read-row";
 
 const yuan = (fen: number) => decimalOfFen(fen);

@@ -12,7 +12,7 @@ import { newRowCache } from "../rows/decide-row";
 import { fenHistory } from "../batch/history";
 import { Options, resolveOptions } from "../options";
 import { ParameterSet } from "../policy/types";
-import { EngineState, ReferenceRow, TextTable } from "./engine";
+import { EngineState, ReferenceRow, TextTable } from "./engine-state";
 import { ScreenedBatch, ScreenedRow } from "./screened-rows";
 
 /** What of the engine's state moves as it is (typed columns, texts, small records). */
