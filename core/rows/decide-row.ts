@@ -7,11 +7,12 @@ import { MeasureId, MeasureRef, clauseCitation, parseMeasureId, parseMeasureRef 
 import { ApplicationFacts, AwardContext } from "../measures/types";
 import { awardContext, resolveOptions } from "../options";
 import { measureCitation, measureParams } from "../policy/registry";
+import { ParameterSet } from "../policy/types";
 import { Reason, reason } from "../reasons/reasons";
 import { UsccCheck, checkUscc, cityOfDivision, isHeilongjiangNormalForm } from "../uscc/uscc";
 import { BatchRow } from "./result-row";
 import { duplicateRowReason, outOfProvinceWarning, outsideValidityReason, rowReasons } from "./row-reasons";
-import { ApplicationRow, ResultRow, Working } from "./types";
+import { ApplicationRow, Working } from "./types";
 
 /** Per-batch memo: entities and years repeat across rows. */
 export interface RowCache {
@@ -56,31 +57,85 @@ export function computeRow(
 ): Working {
   const { policy } = resolved;
   const source = row.source ?? `row ${index + 1}`;
-  const errors: Reason[] = [...(row.inputErrors ?? [])];
-  // A field the host already reported as unreadable is not reported again as missing.
-  const reported = (field: string) => errors.some((e) => e.field === field);
-  const warnings: Reason[] = [];
-  const fail = (e: unknown) => {
-    if (e instanceof InputError) errors.push(e.reason);
-    else throw e;
-  };
+  const found: Found = { errors: [...(row.inputErrors ?? [])], warnings: [] };
+  const entity = checkEntity(row, cache, found);
+  const measure = measureOf(row, policy, cache, found);
+  checkYear(row.year, found);
+  const { claimed, other } = amountsOf(row, found);
+  const signature = rowSignature(row, entity.check.normalised);
+  const firstSource = seen.get(signature);
+  if (firstSource !== undefined) found.errors.push(duplicateRowReason(firstSource));
+  else seen.set(signature, source);
 
+  const working = startWorking(row, index, source, policy, entity, measure, claimed, other);
+  const result = working.result;
+  const year = result.year;
+  if (found.errors.length > 0) {
+    result.reasons = [...found.errors, ...found.warnings];
+    return working;
+  }
+  if (year! < policy.validity.firstAwardYear.value || year! > policy.validity.lastAwardYear.value) {
+    result.status = "ineligible";
+    result.computed = ZERO;
+    result.reasons = [outsideValidityReason(year!, policy), ...found.warnings];
+    return working;
+  }
+
+  // The applicant's province is read from its code once; contexts are shared by the rows of a year and province.
+  const valid = entity.check.valid;
+  const contextKey = valid && !entity.inProvince ? -year! : year!;
+  let context = cache.contexts.get(contextKey);
+  if (!context) {
+    context = { ...awardContext(resolved, year!), trace: false, applicantInProvince: valid ? entity.inProvince : undefined };
+    cache.contexts.set(contextKey, context);
+  }
+  working.context = context;
+  const award = awardFor(measure!, working.facts, trace ? { ...context, trace: true } : context);
+  working.award = award;
+  working.amount = award.amount;
+  result.status = award.status;
+  result.computed = award.computed;
+  result.cap = award.cap;
+  result.citation = award.citation;
+  result.reasons = rowReasons(award.reasons, found.warnings);
+  return working;
+}
+
+/** What reading a row found wrong (errors, in the order found) and worth a warning. */
+interface Found {
+  errors: Reason[];
+  warnings: Reason[];
+}
+
+/** A field the host already reported as unreadable is not reported again as missing. */
+const reported = (found: Found, field: string) => found.errors.some((e) => e.field === field);
+
+function fail(found: Found, e: unknown): void {
+  if (e instanceof InputError) found.errors.push(e.reason);
+  else throw e;
+}
+
+function checkEntity(row: ApplicationRow, cache: RowCache, found: Found): ReturnType<typeof checkedEntity> {
   const rawEntity = typeof row.entityId === "string" ? row.entityId : row.entityId == null ? "" : String(row.entityId);
   const entity = checkedEntity(rawEntity, cache);
   const uscc = entity.check;
   if (!uscc.valid) {
-    if (uscc.problem !== "empty") errors.push(reason("invalid_uscc", uscc.zh!, uscc.en!, "entityId"));
-    else if (!reported("entityId")) {
-      errors.push(reason("missing_field", "缺少统一社会信用代码", "the Unified Social Credit Code is missing", "entityId"));
+    if (uscc.problem !== "empty") found.errors.push(reason("invalid_uscc", uscc.zh!, uscc.en!, "entityId"));
+    else if (!reported(found, "entityId")) {
+      found.errors.push(reason("missing_field", "缺少统一社会信用代码", "the Unified Social Credit Code is missing", "entityId"));
     }
   } else if (!entity.inProvince) {
-    warnings.push(outOfProvinceWarning(uscc.normalised));
+    found.warnings.push(outOfProvinceWarning(uscc.normalised));
   }
+  return entity;
+}
 
+/** The measure as written (第6条 settled by the 示范级别), or null with the reason. */
+function measureOf(row: ApplicationRow, policy: ParameterSet, cache: RowCache, found: Found): MeasureId | null {
   let measure: MeasureId | null = null;
   try {
     if (row.measure === null || row.measure === undefined || row.measure === "") {
-      if (!reported("measure")) throw new InputError("missing", "measure", "缺少申报条款", "the measure (申报条款) is missing");
+      if (!reported(found, "measure")) throw new InputError("missing", "measure", "缺少申报条款", "the measure (申报条款) is missing");
     } else {
       let ref = cache.measures.get(row.measure);
       if (ref === undefined) {
@@ -100,22 +155,28 @@ export function computeRow(
       measure ??= parseMeasureId(row.measure);
     }
   } catch (e) {
-    fail(e);
+    fail(found, e);
   }
+  return measure;
+}
 
-  const year = row.year;
+function checkYear(year: ApplicationRow["year"], found: Found): void {
   if (year === null || year === undefined) {
-    if (!reported("year")) errors.push(reason("missing_field", "缺少申报年度", "the award year is missing", "year"));
+    if (!reported(found, "year")) found.errors.push(reason("missing_field", "缺少申报年度", "the award year is missing", "year"));
   } else if (!Number.isInteger(year)) {
-    errors.push(reason("bad_value", `申报年度 ${String(year)} 不是整数年份`, `award year ${String(year)} is not a whole year`, "year"));
+    found.errors.push(
+      reason("bad_value", `申报年度 ${String(year)} 不是整数年份`, `award year ${String(year)} is not a whole year`, "year"),
+    );
   }
+}
 
+function amountsOf(row: ApplicationRow, found: Found): { claimed: Decimal | null; other: Decimal | null } {
   let claimed: Decimal | null = null;
   let other: Decimal | null = null;
   try {
     claimed = optionalAmount(row.claimedAmount, "claimedAmount", { zh: "申报金额", en: "claimed amount" });
   } catch (e) {
-    fail(e);
+    fail(found, e);
   }
   try {
     other = optionalAmount(row.otherProvincialSupport, "otherProvincialSupport", {
@@ -123,37 +184,30 @@ export function computeRow(
       en: "other provincial support",
     });
   } catch (e) {
-    fail(e);
+    fail(found, e);
   }
+  return { claimed, other };
+}
 
-  const signature = rowSignature(row, uscc.normalised);
-  const firstSource = seen.get(signature);
-  if (firstSource !== undefined) {
-    errors.push(duplicateRowReason(firstSource));
-  } else {
-    seen.set(signature, source);
-  }
-
+/** The row's working state and result before its award: an error until decided. */
+function startWorking(
+  row: ApplicationRow,
+  index: number,
+  source: string,
+  policy: ParameterSet,
+  entity: ReturnType<typeof checkedEntity>,
+  measure: MeasureId | null,
+  claimed: Decimal | null,
+  other: Decimal | null,
+): Working {
+  const normalised = entity.check.normalised;
+  const year = row.year;
   const city = (typeof row.city === "string" && row.city.trim()) || entity.city;
   const facts: ApplicationFacts = row.facts ?? {};
-  const working: Working = {
-    result: null as unknown as ResultRow,
-    entity: uscc.normalised,
-    measure,
-    key: measure ? `${uscc.normalised}|${measure}` : "",
-    projectId: row.projectId == null ? "" : String(row.projectId).trim(),
-    award: null,
-    facts,
-    context: null,
-    amount: ZERO,
-    other,
-    capUse: null,
-    dedup: null,
-  };
   const result = new BatchRow(facts, {
     index,
     source,
-    entityId: uscc.normalised,
+    entityId: normalised,
     entityName: row.entityName == null ? "" : String(row.entityName),
     city,
     year: typeof year === "number" && Number.isInteger(year) ? year : null,
@@ -167,36 +221,20 @@ export function computeRow(
     reasons: [],
     citation: measure ? measureCitation(policy, measure, clauseCitation(measure)) : "",
   });
-  working.result = result;
-
-  if (errors.length > 0) {
-    result.reasons = [...errors, ...warnings];
-    return working;
-  }
-  if (year! < policy.validity.firstAwardYear.value || year! > policy.validity.lastAwardYear.value) {
-    result.status = "ineligible";
-    result.computed = ZERO;
-    result.reasons = [outsideValidityReason(year!, policy), ...warnings];
-    return working;
-  }
-
-  // The applicant's province is read from its code once; contexts are shared by the rows of a year and province.
-  const contextKey = uscc.valid && !entity.inProvince ? -year! : year!;
-  let context = cache.contexts.get(contextKey);
-  if (!context) {
-    context = { ...awardContext(resolved, year!), trace: false, applicantInProvince: uscc.valid ? entity.inProvince : undefined };
-    cache.contexts.set(contextKey, context);
-  }
-  working.context = context;
-  const award = awardFor(measure!, facts, trace ? { ...context, trace: true } : context);
-  working.award = award;
-  working.amount = award.amount;
-  result.status = award.status;
-  result.computed = award.computed;
-  result.cap = award.cap;
-  result.citation = award.citation;
-  result.reasons = rowReasons(award.reasons, warnings);
-  return working;
+  return {
+    result,
+    entity: normalised,
+    measure,
+    key: measure ? `${normalised}|${measure}` : "",
+    projectId: row.projectId == null ? "" : String(row.projectId).trim(),
+    award: null,
+    facts,
+    context: null,
+    amount: ZERO,
+    other,
+    capUse: null,
+    dedup: null,
+  };
 }
 
 function rowSignature(row: ApplicationRow, entity: string): string {
