@@ -5,6 +5,7 @@
  */
 import { MeasureId } from "../measures/measure-id";
 import { CapScope } from "../policy/types";
+import { History, HistoryEntry } from "../rows/history-records";
 
 /** Row statuses by index, in the order totals list them. */
 export const STATUSES = ["eligible", "manual", "superseded", "ineligible", "not_cash", "error"] as const;
@@ -111,4 +112,13 @@ export interface MeasureFacts {
   clause: number;
   /** Nested limits in fen by cap tier. */
   limits: { tier: number; fen: number }[][];
+}
+
+/** History by the batch's entity index, amounts in fen. */
+export interface FenHistory {
+  source: History;
+  /** Entities with an unreadable record. */
+  unreadable: Set<number>;
+  /** Readable records by entity: the reference entry and its amount in fen. */
+  byEntity: Map<number, { entry: HistoryEntry; index: number; fen: number }[]>;
 }

@@ -2,17 +2,10 @@
 import { MEASURE_IDS, MeasureId } from "../measures/measure-id";
 import { fenHalfUp } from "../money/fen";
 import { CapScope } from "../policy/types";
-import { History, HistoryEntry } from "../rows/history-records";
-import { BATCH, BatchColumns, INELIGIBLE, MANUAL, MeasureFacts, isLive } from "./columns";
+import { History } from "../rows/history-records";
+import { BATCH, BatchColumns, FenHistory, INELIGIBLE, MANUAL, MeasureFacts, isLive } from "./columns";
 
-/** History by the batch's entity index, amounts in fen. */
-export interface FenHistory {
-  source: History;
-  /** Entities with an unreadable record. */
-  unreadable: Set<number>;
-  /** Readable records by entity: the reference entry and its amount in fen. */
-  byEntity: Map<number, { entry: HistoryEntry; index: number; fen: number }[]>;
-}
+export type { FenHistory } from "./columns";
 
 export function fenHistory(history: History, entityIndex: ReadonlyMap<string, number>): FenHistory {
   const fen: FenHistory = { source: history, unreadable: new Set(), byEntity: new Map() };

@@ -10,9 +10,8 @@ import { measureCitation, measureParams } from "../policy/registry";
 import { ParameterSet } from "../policy/types";
 import { Reason, reason } from "../reasons/reasons";
 import { UsccCheck, checkUscc, cityOfDivision, isHeilongjiangNormalForm } from "../uscc/uscc";
-import { BatchRow } from "./result-row";
 import { duplicateRowReason, outOfProvinceWarning, outsideValidityReason, rowReasons } from "./row-reasons";
-import { ApplicationRow, Working } from "./types";
+import { ApplicationRow, RowDecision, Working } from "./types";
 
 /** Per-batch memo: entities and years repeat across rows. */
 export interface RowCache {
@@ -204,7 +203,7 @@ function startWorking(
   const year = row.year;
   const city = (typeof row.city === "string" && row.city.trim()) || entity.city;
   const facts: ApplicationFacts = row.facts ?? {};
-  const result = new BatchRow(facts, {
+  const result: RowDecision = {
     index,
     source,
     entityId: normalised,
@@ -220,7 +219,7 @@ function startWorking(
     status: "error",
     reasons: [],
     citation: measure ? measureCitation(policy, measure, clauseCitation(measure)) : "",
-  });
+  };
   return {
     result,
     entity: normalised,

@@ -57,6 +57,9 @@ export interface ResultRow {
   readonly explain: Localized;
 }
 
+/** A row as decided alone (computeRow), before the batch: its result's fields without the explanation. */
+export type RowDecision = Omit<ResultRow, "explain">;
+
 export interface TotalLine {
   rows: number;
   final: Money;
@@ -108,7 +111,7 @@ export interface DedupOutcome {
 }
 
 export interface Working {
-  result: ResultRow;
+  result: RowDecision;
   entity: string;
   measure: MeasureId | null;
   /** `entity|measure`, made once: the key of one-time awards, history and caps. */

@@ -2,8 +2,7 @@
  * What the screening engine reads and decides, kept as columns (EngineState): shared by the stages that read
  * cells (read-cells.ts), decide rows (decide-rows.ts), settle (batch/settle.ts) and word (screened-rows.ts).
  */
-import { BatchColumns, batchColumns } from "../batch/columns";
-import { FenHistory } from "../batch/history";
+import { BatchColumns, FenHistory, batchColumns } from "../batch/columns";
 import { SuppliedLprEntry } from "../lpr/lpr-table";
 import { FactColumns } from "../measures/fast";
 import { ResolvedOptions } from "../options";

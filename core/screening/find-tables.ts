@@ -10,8 +10,17 @@ import { toHalfWidth } from "../text/half-width";
 import { FIELD_BY_KEY, HISTORY_SHEET_NAMES, LPR_SHEET_NAMES, columnLetters, isSheetNamed } from "./fields";
 import { HEADER_SEARCH_ROWS, SkippedKind, layOut, missingRequired, nearMissHeader } from "./layout";
 import { skipOwnSheet } from "./own-sheets";
-import { FoundTable, originOf } from "./read-row";
-import { ScreenOptions, ScreeningIssue, SheetInput, SkippedRowInfo, TableChoice, TableInfo, WorkbookInput } from "./types";
+import {
+  FoundTable,
+  ScreenOptions,
+  ScreeningIssue,
+  SheetInput,
+  SkippedRowInfo,
+  TableChoice,
+  TableInfo,
+  WorkbookInput,
+  originOf,
+} from "./types";
 
 export function skippedIssues(sheet: string, skipped: readonly SkippedRowInfo[]): ScreeningIssue[] {
   return skipped.map((row) => ({

@@ -9,7 +9,7 @@ import { dec } from "../money/money";
 import { resolveOptions } from "../options";
 import { computeRow } from "../rows/decide-row";
 import { readHistory } from "../rows/history-records";
-import { ApplicationRow, BatchOptions, BatchResult, ResultRow, RowStatus, TotalLine, Totals } from "../rows/types";
+import { ApplicationRow, BatchOptions, BatchResult, ResultRow, RowDecision, RowStatus, TotalLine, Totals } from "../rows/types";
 import { takeReferenceRow } from "./decide-rows";
 import { engineState } from "./engine-state";
 import { ScreenedBatch, ScreenedRow } from "./screened-rows";
@@ -45,7 +45,7 @@ export function settleApplications(rows: readonly ApplicationRow[], batchOptions
 }
 
 /** A settled row in decimals: the row's own numbers as the reference decided them, the rest as settled and worded. */
-function resultRow(row: ScreenedRow, index: number, alone: ResultRow): ResultRow {
+function resultRow(row: ScreenedRow, index: number, alone: RowDecision): ResultRow {
   return {
     index,
     source: row.source,

@@ -5,7 +5,7 @@
 import type { BatchResultJson } from "../batch/json";
 import type { OptionsInput } from "../options";
 import type { FieldKey, HeaderUnit } from "./fields";
-import type { SkippedKind } from "./layout";
+import type { LaidOutTable, SkippedKind } from "./layout";
 
 export interface SheetInput {
   name: string;
@@ -100,4 +100,24 @@ export interface ScreeningIssue {
 export interface ScreeningResult extends BatchResultJson {
   tables: TableInfo[];
   issues: ScreeningIssue[];
+}
+
+/** An applicant table found on a sheet: what the task pane shows, how it is laid out, where each field is read. */
+export interface FoundTable {
+  info: TableInfo;
+  layout: LaidOutTable;
+  columns: Map<FieldKey, { index: number; header: string; unit: HeaderUnit }>;
+  sheetMeasure: string | null;
+}
+
+/** Where each field of a row sits, to name the cell in messages. */
+export interface CellIndex {
+  sheet: string;
+  row: number;
+  columns: Map<FieldKey, { letter: string; header: string }>;
+}
+
+/** Where values[0][0] sits on the sheet (1-based). */
+export function originOf(sheet: SheetInput) {
+  return { row: sheet.origin?.row ?? 1, column: sheet.origin?.column ?? 1 };
 }

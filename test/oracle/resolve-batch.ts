@@ -18,7 +18,7 @@ import { orderTotalTables } from "../../core/batch/totals";
 import { DedupWinner, chooseWinners } from "../../core/rows/choose-winners";
 import { computeRow, newRowCache } from "../../core/rows/decide-row";
 import { History, HistoryEntry, readHistory } from "../../core/rows/history-records";
-import { BatchRow } from "../../core/rows/result-row";
+import { BatchRow } from "./result-row";
 import { claimReason, otherSupportReason } from "../../core/rows/row-reasons";
 import {
   ApplicationRow,
@@ -47,6 +47,7 @@ import { ParameterSet } from "../../core/policy/types";
 
 /** A row through the oracle's batch: the reference's working state, and the limits it took its share from. */
 interface Working extends RowWorking {
+  result: BatchRow;
   /** The cap limits the row took its share from (set by the shared-caps step). */
   capPools?: CapPool[];
   /** The rows of the same year that had used the limit that bit this row: the first `count` of its takers. */
@@ -62,7 +63,9 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
   const seen = new Map<string, string>();
   const cache = newRowCache();
   const working: Working[] = rows.map((row, index) => {
-    const w = computeRow(row, index, resolved, seen, cache);
+    const decided = computeRow(row, index, resolved, seen, cache);
+    // The result row that words its explanation when read (the reference's words, made by the oracle).
+    const w: Working = { ...decided, result: new BatchRow(decided.facts, decided.result) };
     if (isLive(w.result.status)) applyClaimAndOtherSupport(w, options.otherSupport);
     if (batchOptions.onProgress && (index + 1) % progressEvery === 0) batchOptions.onProgress(index + 1, rows.length);
     return w;

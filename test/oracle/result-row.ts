@@ -1,10 +1,11 @@
-import { explainRow } from "../explain";
-import { MeasureId } from "../measures/measure-id";
-import { ApplicationFacts, AwardContext } from "../measures/types";
-import { Money } from "../money/money";
-import { Localized } from "../policy/types";
-import { Reason } from "../reasons/reasons";
-import { CapUse, DedupOutcome, ResultRow, RowStatus } from "./types";
+/** The oracle's result row: its `explain` made from the row's own calculation and the batch's decisions when first read. */
+import { explainRow } from "../../core/explain";
+import { MeasureId } from "../../core/measures/measure-id";
+import { ApplicationFacts, AwardContext } from "../../core/measures/types";
+import { Money } from "../../core/money/money";
+import { Localized } from "../../core/policy/types";
+import { Reason } from "../../core/reasons/reasons";
+import { CapUse, DedupOutcome, ResultRow, RowDecision, RowStatus } from "../../core/rows/types";
 
 /** A result row whose `explain` is made from the row's own calculation and the batch's decisions when first read. */
 export class BatchRow implements ResultRow {
@@ -35,7 +36,7 @@ export class BatchRow implements ResultRow {
     explain: Localized | null;
   };
 
-  constructor(facts: ApplicationFacts, fields: Omit<ResultRow, "explain">) {
+  constructor(facts: ApplicationFacts, fields: RowDecision) {
     this.index = fields.index;
     this.source = fields.source;
     this.entityId = fields.entityId;
