@@ -127,9 +127,13 @@ function applyClaimAndOtherSupport(w: Working, otherSupport: Options["otherSuppo
     if (claimed.lessThan(w.amount)) w.amount = claimed;
   }
   const other = w.other;
-  if (other === null || other.isZero()) return;
-  w.result.reasons.push(otherSupportReason(other, w.amount, otherSupport));
-  w.amount = otherSupport === "exclude" || other.greaterThanOrEqualTo(w.amount) ? ZERO : w.amount.minus(other);
+  if (other !== null && !other.isZero()) {
+    w.result.reasons.push(otherSupportReason(other, w.amount, otherSupport));
+    w.amount = otherSupport === "exclude" || other.greaterThanOrEqualTo(w.amount) ? ZERO : w.amount.minus(other);
+  }
+  // The row's amount enters the batch rounded half-up to the fen, its one rounding (RULES.md; the lead's
+  // decision on issue 17: a claim of 100.005 is 100.01 in every cap and total it meets).
+  w.amount = roundToFen(w.amount);
 }
 
 /** The claimed amount against the row's amount after its own cap: the lower claim is paid, a higher one flagged. */
@@ -141,7 +145,7 @@ function applyHistoryRecords(working: readonly Working[], history: History, poli
   for (const h of history.entries) {
     for (const m of h.measures) {
       const key = `${h.entity}|${m}`;
-      if (h.amount.greaterThan(0) && !received.has(key)) received.set(key, h);
+      if (roundToFen(h.amount).greaterThan(0) && !received.has(key)) received.set(key, h);
       if (h.written !== null) (twoParts.get(key) ?? twoParts.set(key, []).get(key)!).push(h);
     }
   }
@@ -273,13 +277,14 @@ function applySharedCaps(
   w.capPools = rowPools;
 }
 
-export function historyUsed(history: History, entity: string, measure: MeasureId, scope: CapUse["scope"], year: number): Decimal {
+function historyUsed(history: History, entity: string, measure: MeasureId, scope: CapUse["scope"], year: number): Decimal {
   let used = ZERO;
   for (const h of history.byEntity.get(entity) ?? []) {
     if (!h.measures.includes(measure)) continue;
     // An annual cap counts only that year's records; the others count every record.
     if (scope === "entity-year" && h.year !== year) continue;
-    used = used.plus(h.amount);
+    // A record is read to the fen, half-up.
+    used = used.plus(roundToFen(h.amount));
   }
   return used;
 }

@@ -1,5 +1,5 @@
 /**
- * The screening engine (whole fen, typed columns) against the reference (decimal.js, resolve.ts) on the same
+ * The screening (whole fen, typed columns, one settlement) against the decimal oracle (test/oracle/) on the same
  * random workbooks: every measure, every option, history, LPR sheets, claims and other support, text and number
  * cells, 万元 and % headers, amounts at, beside and around the thresholds and caps of the parameter set. They
  * must agree to the fen in status and amounts, in reason codes, and word for word in reasons and explanations;
@@ -130,8 +130,8 @@ describe("awkward cells, which the engine hands to the reference (a smaller shar
     expect(1 - watch.counts.share()).toBeGreaterThanOrEqual(0.3);
   });
 
-  /** An M3 row (第3条, computed 2,400,000.00 on an increase of 20,000,000) with its claim and project. */
-  const m3Row = (claim: number, project: string | null = null) => {
+  /** An M3 row (第3条, computed 400,000.00 on an increase of 20,000,000) with its claim and project. */
+  const m3Row = (claim: number | null, project: string | null = null) => {
     const row: unknown[] = new Array(HEADER.length).fill(null);
     row[0] = ENTITY_POOL[0];
     row[3] = 2025;
@@ -155,7 +155,8 @@ describe("awkward cells, which the engine hands to the reference (a smaller shar
 
   test("a shared cap is never overpaid by a fraction of a fen: each row enters it in whole fen", () => {
     // 1.00 left of 第3条's annual cap; row A claims 0.005 (paid 0.01), row B 5.00 (paid what is left, 0.99).
-    // The decimal oracle takes A's 0.005 from the cap and pays B 0.995 → 1.00: 1.01 in all, a fen over the cap.
+    // Before issue 17 such a batch went to the decimal batch, which took A's 0.005 from the cap and paid B
+    // 0.995 → 1.00: 1.01 in all, a fen over the cap.
     const history = {
       name: "历史兑现",
       values: [
@@ -167,6 +168,15 @@ describe("awkward cells, which the engine hands to the reference (a smaller shar
     const result = screenWorkbook(workbook);
     expect(result.rows.map((row) => row.final)).toEqual(["0.01", "0.99"]);
     expect(result.totals.final).toBe("1.00");
-    expect(screenByOracle(workbook).rows.map((row) => row.final)).toEqual(["0.01", "1.00"]);
+    compare(workbook, {});
+  });
+
+  test("other support below the fen: the row's amount after it is rounded once, its words say what was given", () => {
+    const row = m3Row(null);
+    row[HEADER.indexOf("已获其他省级支持")] = 100.005;
+    const workbook = { sheets: [{ name: "申报", values: [HEADER, row] }] };
+    // 400,000.00 − 100.005 = 399,899.995 → 399,900.00 (half-up, once); the words name the support as given.
+    expect(screenWorkbook(workbook).rows[0]).toMatchObject({ final: "399900.00" });
+    compare(workbook, {});
   });
 });
