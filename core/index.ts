@@ -27,6 +27,7 @@ export * from "./uscc/divisions";
 export * from "./options";
 export * from "./rows/types";
 export * from "./rows/decide-row";
+export * from "./rows/row-cache";
 export * from "./rows/history-records";
 export * from "./rows/row-reasons";
 export * from "./words/batch-reasons";

@@ -3,43 +3,15 @@ import { InputError } from "../errors/errors";
 import { Decimal, ZERO } from "../money/money";
 import { optionalAmount } from "../money/input";
 import { awardFor } from "../measures";
-import { MeasureId, MeasureRef, clauseCitation, parseMeasureId, parseMeasureRef } from "../measures/measure-id";
-import { ApplicationFacts, AwardContext } from "../measures/types";
+import { MeasureId, clauseCitation, parseMeasureId, parseMeasureRef } from "../measures/measure-id";
+import { ApplicationFacts } from "../measures/types";
 import { awardContext, resolveOptions } from "../options";
 import { measureCitation, measureParams } from "../policy/registry";
 import { ParameterSet } from "../policy/types";
 import { Reason, reason } from "../reasons/reasons";
-import { UsccCheck, checkUscc, cityOfDivision, isHeilongjiangNormalForm } from "../uscc/uscc";
 import { duplicateRowReason, outOfProvinceWarning, outsideValidityReason, rowReasons } from "./row-reasons";
+import { RowCache, checkedEntity } from "./row-cache";
 import { ApplicationRow, RowDecision, Working } from "./types";
-
-/** Per-batch memo: entities and years repeat across rows. */
-export interface RowCache {
-  uscc: Map<string, { check: UsccCheck; city: string; inProvince: boolean }>;
-  contexts: Map<number, AwardContext>;
-  /** Measure cells as written → their parse (an id, or the InputError to report). */
-  measures: Map<string | number, MeasureRef | InputError>;
-}
-
-export function newRowCache(): RowCache {
-  return { uscc: new Map(), contexts: new Map(), measures: new Map() };
-}
-
-export function checkedEntity(raw: string, cache: RowCache) {
-  let entry = cache.uscc.get(raw);
-  if (!entry) {
-    const check = checkUscc(raw);
-    // The code is normalised already: its division is read once, not normalised again for each question.
-    const division = check.valid ? check.normalised.slice(2, 8) : "";
-    entry = {
-      check,
-      city: check.valid ? (cityOfDivision(division)?.zh ?? "") : "",
-      inProvince: check.valid && isHeilongjiangNormalForm(check.normalised),
-    };
-    cache.uscc.set(raw, entry);
-  }
-  return entry;
-}
 
 /**
  * One row alone (RULES.md's per-row steps before claim and other support): shared with the screening engine,

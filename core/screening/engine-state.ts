@@ -8,7 +8,7 @@ import { FactColumns } from "../measures/fast";
 import { ResolvedOptions } from "../options";
 import { Localized } from "../policy/types";
 import { Reason } from "../reasons/reasons";
-import { RowCache, newRowCache } from "../rows/decide-row";
+import { RowCache, newRowCache } from "../rows/row-cache";
 import { HistoryRecord, Working } from "../rows/types";
 import { CellIndex, ColumnReader, FoundTable, SignatureLayout } from "./read-row";
 import type { SheetInput } from "./types";

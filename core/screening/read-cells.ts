@@ -7,7 +7,7 @@ import { isEmptyCell } from "../cells/parse";
 import { MEASURE_IDS, MeasureRef, parseMeasureId, parseMeasureRef } from "../measures/measure-id";
 import { ResolvedOptions } from "../options";
 import { measureParams } from "../policy/registry";
-import { checkedEntity } from "../rows/decide-row";
+import { checkedEntity } from "../rows/row-cache";
 import { cityOfDivision, isHeilongjiangNormalForm, isValidNormalForm } from "../uscc/uscc";
 import { DuplicateIndex } from "./duplicates";
 import { EngineState, EngineTable, TableReference, TextTable, internEntity } from "./engine-state";

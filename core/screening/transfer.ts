@@ -8,7 +8,7 @@ import type { ResultRowJson } from "../batch/json";
 import { wordedRow } from "../batch/json";
 import { HistoryRecord } from "../rows/types";
 import { readHistory } from "../rows/history-records";
-import { newRowCache } from "../rows/decide-row";
+import { newRowCache } from "../rows/row-cache";
 import { fenHistory } from "../batch/history";
 import { Options, resolveOptions } from "../options";
 import { ParameterSet } from "../policy/types";
