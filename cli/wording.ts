@@ -41,62 +41,25 @@ export async function* renderedRows(
     for (let b = 0; b < blocks; b++) yield here(b);
     return;
   }
-  // A larger young generation: wording makes many short-lived decimals and strings (fewer, cheaper collections).
-  const worker = new Worker(script, {
-    workerData: { payload, layout, firstRow, json },
-    resourceLimits: { maxYoungGenerationSizeMb: 32 },
-  });
-  const taken = new Uint8Array(blocks);
-  const arrived = new Map<number, RenderedBlock>();
-  let waitingFor: { block: number; resolve: () => void } | null = null;
-  let queued = 0;
-  let writing = 0;
-  let failure: unknown = null;
-  const give = () => {
-    for (let b = writing + 1; queued < QUEUED && b < Math.min(blocks, writing + AHEAD); b++) {
-      if (taken[b]) continue;
-      taken[b] = 1;
-      queued++;
-      worker.postMessage({ from: b * BLOCK, to: Math.min(rows.length, (b + 1) * BLOCK) });
-    }
-  };
-  const wake = () => {
-    const waiting = waitingFor;
-    if (waiting && (arrived.has(waiting.block) || failure)) {
-      waitingFor = null;
-      waiting.resolve();
-    }
-  };
-  worker.on("message", ({ from, block }: { from: number; block: RenderedBlock }) => {
-    queued--;
-    arrived.set(from / BLOCK, block);
-    give();
-    wake();
-  });
-  worker.on("error", (error) => {
-    failure ??= error;
-    wake();
-  });
-  worker.on("exit", (code) => {
-    if (code !== 0) failure ??= new Error(`the wording thread stopped (exit code ${code})`);
-    wake();
-  });
+  const run = startWorker(script, { payload, layout, firstRow, json }, rows.length, blocks);
+  const { taken, arrived } = run;
   try {
-    give();
-    for (writing = 0; writing < blocks; writing++) {
+    run.give();
+    for (run.writing = 0; run.writing < blocks; run.writing++) {
+      const writing = run.writing;
       if (!taken[writing]) {
         // The worker has not taken this block: word it here rather than wait.
         taken[writing] = 1;
-        give();
+        run.give();
         yield here(writing);
         continue;
       }
       // While the worker is still on this block, this thread words the next one it has not taken.
-      while (!arrived.has(writing) && !failure) {
+      while (!arrived.has(writing) && !run.failure) {
         let spare = -1;
         for (let b = writing + 1; b < Math.min(blocks, writing + AHEAD) && spare < 0; b++) if (!taken[b]) spare = b;
         if (spare < 0) {
-          await new Promise<void>((resolve) => (waitingFor = { block: writing, resolve }));
+          await new Promise<void>((resolve) => (run.waitingFor = { block: writing, resolve }));
           break;
         }
         taken[spare] = 1;
@@ -104,13 +67,71 @@ export async function* renderedRows(
         // Let the worker's answers in before deciding again.
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      if (failure) throw failure;
+      if (run.failure) throw run.failure;
       const block = arrived.get(writing)!;
       arrived.delete(writing);
-      give();
+      run.give();
       yield block;
     }
   } finally {
-    await worker.terminate();
+    await run.worker.terminate();
   }
+}
+
+/** The wording thread and what this thread knows of it: blocks taken and arrived, who waits, a failure. */
+interface WorkerRun {
+  worker: Worker;
+  taken: Uint8Array;
+  arrived: Map<number, RenderedBlock>;
+  waitingFor: { block: number; resolve: () => void } | null;
+  queued: number;
+  /** The block the writer is on. */
+  writing: number;
+  failure: unknown;
+  /** Hands the worker blocks ahead of the writer, up to QUEUED at once. */
+  give(): void;
+}
+
+function startWorker(script: string, workerData: unknown, rows: number, blocks: number): WorkerRun {
+  // A larger young generation: wording makes many short-lived decimals and strings (fewer, cheaper collections).
+  const worker = new Worker(script, { workerData, resourceLimits: { maxYoungGenerationSizeMb: 32 } });
+  const run: WorkerRun = {
+    worker,
+    taken: new Uint8Array(blocks),
+    arrived: new Map(),
+    waitingFor: null,
+    queued: 0,
+    writing: 0,
+    failure: null,
+    give: () => {
+      for (let b = run.writing + 1; run.queued < QUEUED && b < Math.min(blocks, run.writing + AHEAD); b++) {
+        if (run.taken[b]) continue;
+        run.taken[b] = 1;
+        run.queued++;
+        worker.postMessage({ from: b * BLOCK, to: Math.min(rows, (b + 1) * BLOCK) });
+      }
+    },
+  };
+  const wake = () => {
+    const waiting = run.waitingFor;
+    if (waiting && (run.arrived.has(waiting.block) || run.failure)) {
+      run.waitingFor = null;
+      waiting.resolve();
+    }
+  };
+  worker.on("message", ({ from, block }: { from: number; block: RenderedBlock }) => {
+    run.queued--;
+    run.arrived.set(from / BLOCK, block);
+    run.give();
+    wake();
+  });
+  worker.on("error", (error) => {
+    run.failure ??= error;
+    wake();
+  });
+  worker.on("exit", (code) => {
+    if (code !== 0) run.failure ??= new Error(`the wording thread stopped (exit code ${code})`);
+    wake();
+  });
+  return run;
 }

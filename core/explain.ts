@@ -1,4 +1,4 @@
-import type { CapUse, DedupOutcome, ResultRow } from "./batch/resolve";
+import type { CapUse, DedupOutcome, ResultRow } from "./rows/types";
 import { InterestSubsidyResult } from "./lpr/interest-subsidy";
 import { awardFor } from "./measures";
 import { MeasureId, clauseCitation } from "./measures/measure-id";

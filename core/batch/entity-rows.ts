@@ -1,5 +1,5 @@
 /**
- * Orders of one entity's rows for the batch steps (fast-batch.ts), in time n log n or better however many
+ * Orders of one entity's rows for the settlement's steps (settle.ts), in time n log n or better however many
  * rows the entity has: a company with 20,000 rows costs what 20,000 companies with one row each do.
  */
 

@@ -1,5 +1,5 @@
 import { Money, formatFen } from "../money/money";
-import { BatchResult, ResultRow, TotalLine } from "./resolve";
+import { BatchResult, ResultRow, TotalLine } from "../rows/types";
 
 /** Amounts as strings with exactly two decimals (`"607500.00"`), never floats. */
 export interface ResultRowJson {

@@ -1,6 +1,6 @@
 /**
  * The rows that took part of a shared limit and then lost 不重复, for the note of a later row the limit bit
- * (resolve.ts's addTakersNote): those among the limit's first `count` takers. Each list of takers is gone
+ * (words/batch-reasons.ts's addTakersNote): those among the limit's first `count` takers. Each list of takers is gone
  * through once, however many rows it bit, so that one entity's many rows take linear time (beyond the notes'
  * own words). Make one after 不重复 has settled a year, while the lists of takers stay as they are.
  */

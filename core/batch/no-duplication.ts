@@ -1,58 +1,78 @@
-import { Decimal, ZERO } from "../money/money";
+/** The settlement's fourth step: 从优、就高、不重复 over what is left, one measure per scope (RULES.md). */
+import { MEASURE_IDS } from "../measures/measure-id";
+import { BATCH, SUPERSEDED } from "./columns";
+import { Work } from "./work";
 
 /**
- * 从优、就高、不重复 (the policy's closing paragraph): within one scope (an entity and year, or an entity and
- * project) only one measure is supported — the one with the highest total; ties go to the lower measure
- * number, then to the earlier row. Several rows of one measure count together. Shared by the batch resolver
- * and the HLJ.BEST_OF function.
+ * 不重复 within one scope of an entity's year (the entity, or one of its projects): rows[from, to), the measure
+ * with the highest total; ties to the lower clause number, then the earlier row (no-duplication.ts's
+ * chooseWinners, in fen).
  */
-export interface DedupCandidate {
-  /** e.g. `entity|year` */
-  scope: string;
-  /** The measure the amount belongs to (rows with the same key count together). */
-  measureKey: string;
-  /** The measure's clause number for the first tie-break; Infinity when unknown. */
-  clause: number;
-  /** Input order, for the second tie-break. */
-  index: number;
-  amount: Decimal;
-}
-
-export interface DedupWinner {
-  measureKey: string;
-  total: Decimal;
-  /** Index of the winning measure's first row. */
-  firstIndex: number;
-}
-
-/** The winner of each scope whose best total is above zero. */
-export function chooseWinners(candidates: Iterable<DedupCandidate>): Map<string, DedupWinner> {
-  // One flat map of (scope, measure) totals, then one pass to pick each scope's best.
-  const totals = new Map<string, { scope: string; measureKey: string; total: Decimal; clause: number; firstIndex: number }>();
-  for (const c of candidates) {
-    const key = `${c.scope}\u0000${c.measureKey}`;
-    const entry = totals.get(key);
-    if (entry) {
-      if (!c.amount.isZero()) entry.total = entry.total.plus(c.amount);
-      if (c.index < entry.firstIndex) entry.firstIndex = c.index;
-    } else {
-      totals.set(key, { scope: c.scope, measureKey: c.measureKey, total: c.amount, clause: c.clause, firstIndex: c.index });
+export function noDuplication(work: Work, rows: Int32Array, from: number, to: number): void {
+  const { columns, totals, firsts, met, measures } = work;
+  const { measure, amount, status } = columns;
+  let metCount = 0;
+  for (let k = from; k < to; k++) {
+    const i = rows[k];
+    const m = measure[i];
+    let seen = false;
+    for (let j = 0; j < metCount && !seen; j++) seen = met[j] === m;
+    if (!seen) {
+      met[metCount++] = m;
+      totals[m] = amount[i];
+      firsts[m] = i;
+    } else totals[m] += amount[i];
+  }
+  let best = met[0];
+  let big = false;
+  for (let k = 0; k < metCount; k++) if (totals[met[k]] > Number.MAX_SAFE_INTEGER) big = true;
+  const exact = big ? exactTotals(work, rows, from, to) : null;
+  for (let k = 1; k < metCount; k++) {
+    const m = met[k];
+    const clause = measures[m].clause;
+    const bestClause = measures[best].clause;
+    const higher = exact ? exact.get(m)! > exact.get(best)! : totals[m] > totals[best];
+    const equal = exact ? exact.get(m) === exact.get(best) : totals[m] === totals[best];
+    if (higher || (equal && (clause < bestClause || (clause === bestClause && firsts[m] < firsts[best])))) {
+      best = m;
     }
   }
-  const best = new Map<string, { measureKey: string; total: Decimal; clause: number; firstIndex: number }>();
-  for (const m of totals.values()) {
-    const current = best.get(m.scope);
-    if (
-      current === undefined ||
-      m.total.greaterThan(current.total) ||
-      (m.total.equals(current.total) && (m.clause < current.clause || (m.clause === current.clause && m.firstIndex < current.firstIndex)))
-    ) {
-      best.set(m.scope, m);
+  const winner = totals[best] > 0 ? best : -1;
+  let metIndex = -1;
+  if (metCount > 1) {
+    let key = 0;
+    for (let k = 0; k < metCount; k++) key = key * 32 + met[k] + 1;
+    // Past ten measures the whole number would not be exact: such a scope gets its own list.
+    if (metCount > 10) key = -1 - columns.metLists.length;
+    const known = work.metListIndex.get(key);
+    metIndex = known ?? columns.metLists.push(Array.from(met.subarray(0, metCount), (m) => MEASURE_IDS[m])) - 1;
+    if (known === undefined) work.metListIndex.set(key, metIndex);
+  }
+  for (let k = from; k < to; k++) {
+    const i = rows[k];
+    if (metIndex >= 0) {
+      columns.dedupMet[i] = metIndex;
+      columns.dedupWon[i] = winner === measure[i] ? 1 : 0;
     }
+    if (winner < 0 || winner === measure[i]) continue;
+    status[i] = SUPERSEDED;
+    columns.flags[i] |= BATCH.superseded;
+    columns.refRow[i] = firsts[winner];
+    columns.winnerMeasure[i] = winner;
+    columns.winnerTotal[i] = totals[winner];
+    if (exact) columns.exactWinnerTotal.set(i, exact.get(winner)!);
+    columns.supersededAmount[i] = amount[i];
+    amount[i] = 0;
   }
-  const winners = new Map<string, DedupWinner>();
-  for (const [scope, m] of best) {
-    if (m.total.greaterThan(ZERO)) winners.set(scope, { measureKey: m.measureKey, total: m.total, firstIndex: m.firstIndex });
+}
+
+/** A scope's totals by measure, exactly, where one passes 2^53 fen (rows of trillions): the rare path. */
+function exactTotals(work: Work, rows: Int32Array, from: number, to: number): Map<number, bigint> {
+  const { measure, amount } = work.columns;
+  const exact = new Map<number, bigint>();
+  for (let k = from; k < to; k++) {
+    const i = rows[k];
+    exact.set(measure[i], (exact.get(measure[i]) ?? BigInt(0)) + BigInt(amount[i]));
   }
-  return winners;
+  return exact;
 }

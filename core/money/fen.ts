@@ -42,6 +42,14 @@ export function fenOfDecimal(value: Decimal): number {
   return fen.toNumber() + 0;
 }
 
+/**
+ * A decimal amount in whole fen, rounded half-up: where a row's amount (a claim, other support, a history
+ * record) holds a fraction of a fen, its one rounding (RULES.md "each award is rounded once, at the end, half-up").
+ */
+export function fenHalfUp(value: Decimal): number {
+  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).times(FEN).toNumber() + 0;
+}
+
 /** A float rate (a fraction) as whole rate units, exact as `fromFloat` reads it, or NaN. */
 export function rateUnitsOfFloat(value: number): number {
   const units = Math.round(value * RATE_UNITS);

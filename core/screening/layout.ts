@@ -313,11 +313,11 @@ export function layOut(
   return tables;
 }
 
-function tableFrom(
-  values: readonly (readonly unknown[])[],
-  header: HeaderFound,
-  sheetMeasure: string | null,
-): { table: LaidOutTable; next: HeaderFound | null } {
+/**
+ * A table under its header: its columns, and the units row and the row of column numbers under the header, if
+ * any; with the index of the row after them.
+ */
+function startTable(values: readonly (readonly unknown[])[], header: HeaderFound): { table: LaidOutTable; firstRow: number } {
   const columns = new Map([...header.columns].map(([field, column]) => [field, { ...column }]));
   const table: LaidOutTable = {
     headerIndex: header.rows === 2 ? header.index - 1 : header.index,
@@ -347,6 +347,17 @@ function tableFrom(
     table.skipped.push({ index: r, kind: "numbering", column: 0, text: "" });
     r++;
   }
+  return { table, firstRow: r };
+}
+
+function tableFrom(
+  values: readonly (readonly unknown[])[],
+  header: HeaderFound,
+  sheetMeasure: string | null,
+): { table: LaidOutTable; next: HeaderFound | null } {
+  const { table, firstRow } = startTable(values, header);
+  const columns = table.columns;
+  let r = firstRow;
   let partFrom = table.dataRows.length;
   const entityColumn = columns.get("entityId")?.index;
   const readColumns = new Set([...columns.values()].map((c) => c.index));

@@ -3,7 +3,7 @@
  * read becomes a bad_value reason naming it), the facts as the measures read them. The screening engine
  * reads most rows faster into typed columns (engine.ts) and uses this for the rows it gives back.
  */
-import type { ApplicationRow } from "../batch/resolve";
+import type { ApplicationRow } from "../rows/types";
 import {
   CellValue,
   Parsed,
@@ -22,26 +22,10 @@ import { INPUT_BOUNDS } from "../policy/input-bounds";
 import { Reason, reason } from "../reasons/reasons";
 import { toHalfWidth } from "../text/half-width";
 import { FIELD_BY_KEY, FieldKey, FieldSpec, HeaderUnit, columnLetters } from "./fields";
-import type { LaidOutTable } from "./layout";
-import type { SheetInput, TableInfo } from "./screen";
+import type { CellIndex, FoundTable } from "./types";
 
-export interface FoundTable {
-  info: TableInfo;
-  layout: LaidOutTable;
-  columns: Map<FieldKey, { index: number; header: string; unit: HeaderUnit }>;
-  sheetMeasure: string | null;
-}
-
-/** Where each field of a row sits, to name the cell in messages. */
-export interface CellIndex {
-  sheet: string;
-  row: number;
-  columns: Map<FieldKey, { letter: string; header: string }>;
-}
-
-export function originOf(sheet: SheetInput) {
-  return { row: sheet.origin?.row ?? 1, column: sheet.origin?.column ?? 1 };
-}
+export type { CellIndex, FoundTable } from "./types";
+export { originOf } from "./types";
 
 export interface ColumnReader {
   field: FieldKey;

@@ -10,8 +10,8 @@ import { getParameterSet, measureParams } from "../policy/registry";
 import { STATUS_WORDS } from "../reasons/reasons";
 import { cityOfUscc } from "../uscc/uscc";
 import { HEILONGJIANG_CITIES } from "../uscc/divisions";
-import { UNKNOWN_KEY } from "../batch/resolve";
-import { ScreeningResult } from "./screen";
+import { UNKNOWN_KEY } from "../rows/types";
+import { ScreeningResult } from "./types";
 import { RESULT_COLUMNS, ResultColumn, ResultKey, SUMMARY_TITLE } from "./own-sheets";
 
 export { RESULT_COLUMNS, SUMMARY_TITLE, isOurResultsHeader, isOurSummaryTitle, ownSheetKind } from "./own-sheets";

@@ -2,30 +2,29 @@
  * The engine's results as the rows SCREENING.md specifies (the JSON's rows): each row reads its fields from
  * the engine's columns, and its reasons and explanation are worded when first read — by the reference's
  * own words: the row's award made again by its measure's rule, then the batch's decisions in the words
- * resolve.ts uses. A run that writes only totals words nothing.
+ * the reference uses (rows/row-reasons.ts, words/batch-reasons.ts). A run that writes only totals words nothing.
  */
+import { CapUse, DedupOutcome } from "../rows/types";
+import { HistoryEntry } from "../rows/history-records";
 import {
-  CapUse,
-  DedupOutcome,
-  HistoryEntry,
-  addTakersNote,
   claimReason,
   duplicateRowReason,
   outOfProvinceWarning,
   outsideValidityReason,
-  rowReasons,
-  firstAwardYearReason,
-  orderTotalTables,
   otherSupportReason,
+  rowReasons,
+} from "../rows/row-reasons";
+import {
+  addTakersNote,
+  firstAwardYearReason,
   receivedBeforeReason,
   sharedCapReason,
   supersededReason,
   twoPartsReason,
   unreadableHistoryReason,
   winnerWords,
-  UNKNOWN_KEY,
-} from "../batch/resolve";
-import { BATCH, CAP_USE, STATUSES } from "../batch/fast-batch";
+} from "../words/batch-reasons";
+import { BATCH, CAP_USE, STATUSES } from "../batch/columns";
 import type { BatchResultJson, ResultRowJson } from "../batch/json";
 import { fromDayNumber } from "../dates/civil-date";
 import { explainRow } from "../explain";
@@ -34,15 +33,19 @@ import { ApplicationFacts, Award, AwardContext } from "../measures/types";
 import { awardFor } from "../measures";
 import { awardContext } from "../options";
 import { isHeilongjiang } from "../uscc/uscc";
-import { FenTotal, decimalOfFen, decimalOfRateUnits, fenText } from "../money/fen";
+import { decimalOfFen, decimalOfRateUnits, fenText } from "../money/fen";
 import { Decimal } from "../money/money";
 import { measureCitation, measureParams } from "../policy/registry";
 import { Localized } from "../policy/types";
 import { Reason } from "../reasons/reasons";
-import { EngineState, cellIndexOf, sourceOf } from "./engine";
+import { EngineState, cellIndexOf, sourceOf } from "./engine-state";
+import { screenedTotals } from "./screened-totals";
 import { locate } from "./read-row";
 
 const yuan = (fen: number) => decimalOfFen(fen);
+/** A sum in fen, from its exact form where it passed 2^53 fen (batch/columns.ts). */
+const exactOr = (exact: bigint | undefined, fen: number) =>
+  exact === undefined ? yuan(fen) : new Decimal(exact.toString()).dividedBy(100);
 const orNull = (fen: number) => (Number.isNaN(fen) ? null : fenText(fen));
 
 /** The rows and totals of one screening, from the engine's columns. */
@@ -82,54 +85,7 @@ export class ScreenedBatch {
   }
 
   totals(): BatchResultJson["totals"] {
-    const { state } = this;
-    const { batch, n } = state;
-    const final = new FenTotal();
-    // Lines by measure, status and city index (-1, no measure, is the last measure line), made as they are met.
-    const byMeasure: (Line | undefined)[] = [];
-    const byStatus: (Line | undefined)[] = [];
-    const byCity: (Line | undefined)[] = [];
-    const counted = new Uint8Array(state.entities.length);
-    let entities = 0;
-    const add = (lines: (Line | undefined)[], key: number, fen: number) => {
-      const line = (lines[key] ??= { rows: 0, final: new FenTotal() });
-      line.rows++;
-      if (fen !== 0) line.final.add(fen);
-    };
-    for (let i = 0; i < n; i++) {
-      const entity = batch.entity[i];
-      if (entity >= 0 && !counted[entity]) {
-        counted[entity] = 1;
-        entities++;
-      }
-      const fen = batch.amount[i];
-      if (fen !== 0) final.add(fen);
-      add(byMeasure, batch.measure[i] < 0 ? MEASURE_IDS.length : batch.measure[i], fen);
-      add(byStatus, batch.status[i], fen);
-      add(byCity, state.city[i], fen);
-    }
-    const json = (lines: (Line | undefined)[], name: (key: number) => string) => {
-      // Two city texts may name one line (an empty one and 未知): their rows and amounts add up.
-      const merged = new Map<string, Line>();
-      lines.forEach((line, key) => {
-        if (!line) return;
-        const entry = merged.get(name(key));
-        if (!entry) merged.set(name(key), line);
-        else {
-          entry.rows += line.rows;
-          entry.final.merge(line.final);
-        }
-      });
-      return Object.fromEntries([...merged].map(([key, line]) => [key, { rows: line.rows, final: line.final.text() }]));
-    };
-    return orderTotalTables({
-      rows: n,
-      entities,
-      final: final.text(),
-      byMeasure: json(byMeasure, (m) => (m === MEASURE_IDS.length ? UNKNOWN_KEY : MEASURE_IDS[m])),
-      byStatus: json(byStatus, (s) => STATUSES[s]),
-      byCity: json(byCity, (c) => state.texts.texts[c] || UNKNOWN_KEY),
-    });
+    return screenedTotals(this.state);
   }
 
   /**
@@ -191,15 +147,13 @@ export class ScreenedBatch {
     if (worded) return worded.reasons;
     const { batch } = state;
     const reasons: Reason[] = [...(state.reference.get(i)?.reasons ?? (alone ?? this.alone(i)).reasons)];
-    if (state.rowLive[i]) {
-      const claimed = state.claimed[i];
-      if (!Number.isNaN(claimed)) {
-        const why = claimReason(yuan(claimed), yuan(state.awardAmount[i]));
+    const own = this.claimAndOther(i);
+    if (own) {
+      if (own.claimed !== null) {
+        const why = claimReason(own.claimed, own.award);
         if (why) reasons.push(why);
       }
-      const other = state.other[i];
-      if (!Number.isNaN(other) && other !== 0)
-        reasons.push(otherSupportReason(yuan(other), yuan(state.afterClaim[i]), state.resolved.options.otherSupport));
+      if (own.other !== null) reasons.push(otherSupportReason(own.other, own.afterClaim, state.resolved.options.otherSupport));
     }
     const flags = batch.flags[i];
     const measure = batch.measure[i] >= 0 ? MEASURE_IDS[batch.measure[i]] : null;
@@ -222,7 +176,11 @@ export class ScreenedBatch {
       reasons.push(capped);
     }
     if (flags & BATCH.superseded) {
-      const winner = winnerWords(MEASURE_IDS[batch.winnerMeasure[i]], sourceOf(state, batch.refRow[i]), yuan(batch.winnerTotal[i]));
+      const winner = winnerWords(
+        MEASURE_IDS[batch.winnerMeasure[i]],
+        sourceOf(state, batch.refRow[i]),
+        exactOr(batch.exactWinnerTotal.get(i), batch.winnerTotal[i]),
+      );
       reasons.push(supersededReason(winner, state.resolved.options.dedupScope, batch.year[i], yuan(batch.supersededAmount[i])));
     }
     const losers = batch.takers.get(i);
@@ -234,8 +192,35 @@ export class ScreenedBatch {
           losers.map((l) => sourceOf(state, l)),
         );
     }
+    // Rows a host gave as data (settleApplications) have no cells to name.
+    if (state.sources) return reasons;
     const where = cellIndexOf(state, i);
     return reasons.map((r) => locate(r, where));
+  }
+
+  /**
+   * A live row's claim and other support (null where none, or zero) against its award, in the reference's
+   * decimals for a row the reference decided (a claim may hold a fraction of a fen: its words say what the
+   * claim said), else from the fen columns.
+   */
+  claimAndOther(i: number): { claimed: Decimal | null; award: Decimal; other: Decimal | null; afterClaim: Decimal } | null {
+    const { state } = this;
+    if (!state.rowLive[i]) return null;
+    const working = state.reference.get(i)?.working;
+    if (working) {
+      const claimed = working.result.claimed;
+      const award = working.amount;
+      const other = working.other === null || working.other.isZero() ? null : working.other;
+      return { claimed, award, other, afterClaim: claimed !== null && claimed.lessThan(award) ? claimed : award };
+    }
+    const claimed = state.claimed[i];
+    const other = state.other[i];
+    return {
+      claimed: Number.isNaN(claimed) ? null : yuan(claimed),
+      award: yuan(state.awardAmount[i]),
+      other: Number.isNaN(other) || other === 0 ? null : yuan(other),
+      afterClaim: yuan(state.afterClaim[i]),
+    };
   }
 
   /** What the shared cap looked like when the row took its share, in the reference's words' terms. */
@@ -248,7 +233,7 @@ export class ScreenedBatch {
     return {
       limit: yuan(use[at + CAP_USE.limit]),
       scope,
-      history: yuan(use[at + CAP_USE.history]),
+      history: exactOr(batch.exactHistory.get(i), use[at + CAP_USE.history]),
       earlierYears: yuan(use[at + CAP_USE.earlierYears]),
       earlierRows: yuan(use[at + CAP_USE.earlierRows]),
       remaining: yuan(use[at + CAP_USE.remaining]),
@@ -268,7 +253,18 @@ export class ScreenedBatch {
     const { state } = this;
     const { batch } = state;
     const codes = [...state.codes[i]];
-    if (state.rowLive[i]) {
+    const working = state.rowLive[i] ? state.reference.get(i)?.working : undefined;
+    if (working) {
+      // A row the reference decided: its codes from its decimals, as its words (claimAndOther).
+      const own = this.claimAndOther(i)!;
+      if (own.claimed !== null && !own.claimed.equals(own.award))
+        codes.push(own.claimed.lessThan(own.award) ? "claim_lower_than_computed" : "claim_exceeds_computed");
+      if (own.other !== null) {
+        const otherSupport = state.resolved.options.otherSupport;
+        const higher = own.other.greaterThanOrEqualTo(own.afterClaim);
+        codes.push(otherSupport === "exclude" ? "other_support_excluded" : higher ? "other_support_higher" : "other_support_deducted");
+      }
+    } else if (state.rowLive[i]) {
       const claimed = state.claimed[i];
       const award = state.awardAmount[i];
       if (!Number.isNaN(claimed) && claimed !== award) codes.push(claimed < award ? "claim_lower_than_computed" : "claim_exceeds_computed");
@@ -336,11 +332,6 @@ interface Alone {
   facts: ApplicationFacts;
   context: AwardContext | null;
   award: Award | null;
-}
-
-interface Line {
-  rows: number;
-  final: FenTotal;
 }
 
 /** One result row (SCREENING.md): plain fields from the columns; reasons and explanation worded when read. */

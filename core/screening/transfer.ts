@@ -6,11 +6,13 @@
  */
 import type { ResultRowJson } from "../batch/json";
 import { wordedRow } from "../batch/json";
-import { HistoryRecord, readHistory, newRowCache } from "../batch/resolve";
-import { fenHistory } from "../batch/fast-batch";
+import { HistoryRecord } from "../rows/types";
+import { readHistory } from "../rows/history-records";
+import { newRowCache } from "../rows/row-cache";
+import { fenHistory } from "../batch/history";
 import { Options, resolveOptions } from "../options";
 import { ParameterSet } from "../policy/types";
-import { EngineState, ReferenceRow, TextTable } from "./engine";
+import { EngineState, ReferenceRow, TextTable } from "./engine-state";
 import { ScreenedBatch, ScreenedRow } from "./screened-rows";
 
 /** What of the engine's state moves as it is (typed columns, texts, small records). */

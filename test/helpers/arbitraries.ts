@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { ApplicationRow, HistoryRecord } from "../../core/batch/resolve";
+import { ApplicationRow, HistoryRecord } from "../../core/rows/types";
 import { OptionsInput } from "../../core/options";
 import { fromDayNumber, toDayNumber } from "../../core/dates/civil-date";
 import { makeUscc } from "./uscc";

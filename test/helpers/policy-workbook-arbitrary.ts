@@ -8,7 +8,7 @@
  * generator's (workbook-arbitrary.ts), for the reference path. A row is now and then entered twice.
  */
 import fc from "fast-check";
-import { ApplicationRow, HistoryRecord } from "../../core/batch/resolve";
+import { ApplicationRow, HistoryRecord } from "../../core/rows/types";
 import { isoToExcelSerial } from "../../core/dates/excel-serial";
 import { fromDayNumber, toDayNumber } from "../../core/dates/civil-date";
 import { MeasureId } from "../../core/measures/measure-id";

@@ -5,7 +5,7 @@
  * the output fingerprint (npm run fingerprint).
  */
 import fc from "fast-check";
-import { ApplicationRow, HistoryRecord } from "../../core/batch/resolve";
+import { ApplicationRow, HistoryRecord } from "../../core/rows/types";
 import { isoToExcelSerial } from "../../core/dates/excel-serial";
 import { getParameterSet } from "../../core/policy/registry";
 import { ScreenOptions, WorkbookInput } from "../../core/screening/screen";

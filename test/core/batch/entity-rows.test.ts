@@ -6,9 +6,11 @@
  */
 import fc from "fast-check";
 import { groupByProject, sortByYear } from "../../../core/batch/entity-rows";
-import { BATCH, ELIGIBLE, INELIGIBLE, batchColumns, fenHistory, settleBatch } from "../../../core/batch/fast-batch";
+import { BATCH, ELIGIBLE, INELIGIBLE, batchColumns } from "../../../core/batch/columns";
+import { fenHistory } from "../../../core/batch/history";
+import { settleBatch } from "../../../core/batch/settle";
 import { LostTakers } from "../../../core/batch/lost-takers";
-import { readHistory } from "../../../core/batch/resolve";
+import { readHistory } from "../../../core/rows/history-records";
 import { MEASURE_IDS } from "../../../core/measures/measure-id";
 import { resolveOptions } from "../../../core/options";
 import { screenWorkbook } from "../../../core/screening/screen";

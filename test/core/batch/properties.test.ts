@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { ApplicationRow, HistoryRecord, resolveBatch } from "../../../core/batch/resolve";
+import { ApplicationRow, HistoryRecord } from "../../../core/rows/types";
+import { settleApplications } from "../../../core/screening/settle-applications";
 import { Decimal, ZERO } from "../../../core/money/money";
 import { computeInterestSubsidy } from "../../../core/lpr/interest-subsidy";
 import { builtInLprTable, withSuppliedLpr } from "../../../core/lpr/lpr-table";
@@ -23,7 +24,7 @@ describe("properties of the batch resolver (fast-check, 1,000 runs each)", () =>
     fc.assert(
       fc.property(batchArb, ({ rows, history, options }) => {
         const sourced = rows.map((row, i) => ({ ...row, source: `S!${i + 2}` }));
-        const result = resolveBatch(sourced, { ...options, history });
+        const result = settleApplications(sourced, { ...options, history });
         expect(result.rows.map((r) => r.source)).toEqual(sourced.map((r) => r.source));
         expect(result.rows.map((r) => r.index)).toEqual(sourced.map((_, i) => i));
         expect(result.totals.rows).toBe(rows.length);
@@ -35,7 +36,7 @@ describe("properties of the batch resolver (fast-check, 1,000 runs each)", () =>
   test("final ≥ 0, and only eligible or manual rows are paid", () => {
     fc.assert(
       fc.property(batchArb, ({ rows, history, options }) => {
-        for (const row of resolveBatch(rows, { ...options, history }).rows) {
+        for (const row of settleApplications(rows, { ...options, history }).rows) {
           expect(row.final.isNegative()).toBe(false);
           if (!["eligible", "manual"].includes(row.status)) expect(row.final.isZero()).toBe(true);
           expect(row.final.decimalPlaces()).toBeLessThanOrEqual(2);
@@ -48,7 +49,7 @@ describe("properties of the batch resolver (fast-check, 1,000 runs each)", () =>
   test("finals never exceed the applicable cap after history", () => {
     fc.assert(
       fc.property(batchArb, ({ rows, history, options }) => {
-        const result = resolveBatch(rows, { ...options, history });
+        const result = settleApplications(rows, { ...options, history });
         const groups = new Map<string, { paid: Decimal; cap: Decimal; history: Decimal }>();
         const keyOf = (entity: string, measure: MeasureId, year: number | null) =>
           measureParams(policy, measure).cap?.scope === "entity-year" ? `${entity}|${measure}|${year}` : `${entity}|${measure}`;
@@ -76,7 +77,7 @@ describe("properties of the batch resolver (fast-check, 1,000 runs each)", () =>
   test("under entity-year, at most one measure with a non-zero final per entity and year", () => {
     fc.assert(
       fc.property(batchArb, ({ rows, history, options }) => {
-        const result = resolveBatch(rows, { ...options, history, dedupScope: "entity-year" });
+        const result = settleApplications(rows, { ...options, history, dedupScope: "entity-year" });
         const paying = new Map<string, Set<string>>();
         for (const row of result.rows) {
           if (row.final.isZero()) continue;
@@ -92,7 +93,7 @@ describe("properties of the batch resolver (fast-check, 1,000 runs each)", () =>
   test("totals equal the sum of row finals exactly, and every breakdown adds up to it", () => {
     fc.assert(
       fc.property(batchArb, ({ rows, history, options }) => {
-        const result = resolveBatch(rows, { ...options, history });
+        const result = settleApplications(rows, { ...options, history });
         const sum = result.rows.reduce((acc, row) => acc.plus(row.final), ZERO);
         expect(result.totals.final.equals(sum)).toBe(true);
         for (const table of [result.totals.byMeasure, result.totals.byStatus, result.totals.byCity]) {
@@ -210,14 +211,14 @@ describe("revision 2 properties (fast-check, 1,000 runs each)", () => {
     });
     fc.assert(
       fc.property(fc.oneof(batchArb, m1Batch), ({ rows, history, options }) => {
-        const first = resolveBatch(rows, { ...options, history });
+        const first = settleApplications(rows, { ...options, history });
         const kept = rows.filter((_, i) => !oneTime(first.rows[i].measure)).map((row, i) => ({ ...row, source: `S!${i + 2}` }));
-        const together = resolveBatch(kept, { ...options, history });
+        const together = settleApplications(kept, { ...options, history });
         const paid: HistoryRecord[] = [];
         const inTurn = new Map<string, string>();
         for (const year of [...new Set(kept.map((r) => r.year as number))].sort((a, b) => a - b)) {
           const ofYear = kept.filter((r) => r.year === year);
-          const result = resolveBatch(ofYear, { ...options, history: [...history, ...paid] });
+          const result = settleApplications(ofYear, { ...options, history: [...history, ...paid] });
           for (const row of result.rows) {
             inTurn.set(row.source!, row.final.toFixed(2));
             if (row.final.greaterThan(0) && row.entityId && row.measure)
@@ -258,7 +259,7 @@ describe("revision 2 properties (fast-check, 1,000 runs each)", () => {
             .map((x) => x.row);
           const totals = (batch: typeof rows) => {
             const byEntity = new Map<string, string>();
-            const result = resolveBatch(batch, { interestWindow: "loan", history });
+            const result = settleApplications(batch, { interestWindow: "loan", history });
             for (const e of ENTITY_POOL) {
               byEntity.set(
                 e,

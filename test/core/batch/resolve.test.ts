@@ -1,4 +1,5 @@
-import { ApplicationRow, resolveBatch } from "../../../core/batch/resolve";
+import { ApplicationRow } from "../../../core/rows/types";
+import { settleApplications } from "../../../core/screening/settle-applications";
 import { batchResultToJson } from "../../../core/batch/json";
 import { makeUscc } from "../../helpers/uscc";
 
@@ -30,7 +31,7 @@ const LOAN = { interestWindow: "loan" } as const;
 const finals = (rows: { final: { toFixed(n: number): string } }[]) => rows.map((r) => r.final.toFixed(2));
 const codes = (row: { reasons: { code: string }[] }) => row.reasons.map((r) => r.code);
 
-describe("resolveBatch: one result per row, in input order", () => {
+describe("settleApplications: one result per row, in input order", () => {
   test("a mixed batch keeps every row, errors included", () => {
     const rows: ApplicationRow[] = [
       m1(A, { source: "申报!2" }),
@@ -39,7 +40,7 @@ describe("resolveBatch: one result per row, in input order", () => {
       { source: "申报!5", entityId: C, year: 2025, measure: "第9条" },
       m3(B, "12345678.90", { source: "申报!6" }),
     ];
-    const result = resolveBatch(rows, LOAN);
+    const result = settleApplications(rows, LOAN);
     expect(result.rows.map((r) => [r.source, r.status])).toEqual([
       ["申报!2", "eligible"],
       ["申报!3", "error"],
@@ -57,7 +58,7 @@ describe("resolveBatch: one result per row, in input order", () => {
   });
 
   test("JSON amounts are strings with two decimals", () => {
-    const json = batchResultToJson(resolveBatch([m1(A)], LOAN));
+    const json = batchResultToJson(settleApplications([m1(A)], LOAN));
     expect(json.rows[0]).toMatchObject({
       computed: "607500.00",
       cap: "2000000.00",
@@ -77,11 +78,11 @@ describe("resolveBatch: one result per row, in input order", () => {
       policy: "hlj-ecommerce-2025-draft",
     });
     // Revision 2's default is 据实贴息 year by year.
-    expect(batchResultToJson(resolveBatch([m1(A)])).options.interestWindow).toBe("award-year");
+    expect(batchResultToJson(settleApplications([m1(A)])).options.interestWindow).toBe("award-year");
   });
 
   test("an empty batch", () => {
-    const result = resolveBatch([]);
+    const result = settleApplications([]);
     expect(result.rows).toEqual([]);
     expect(result.totals.rows).toBe(0);
     expect(result.totals.final.toFixed(2)).toBe("0.00");
@@ -89,7 +90,7 @@ describe("resolveBatch: one result per row, in input order", () => {
 
   test("onProgress reaches the total", () => {
     const seen: number[] = [];
-    resolveBatch(
+    settleApplications(
       Array.from({ length: 250 }, (_, i) => m3(makeUscc(100 + i), 20_000_000)),
       { onProgress: (done, total) => seen.push(done / total) },
     );
@@ -100,7 +101,7 @@ describe("resolveBatch: one result per row, in input order", () => {
 
 describe("history (历史兑现)", () => {
   test("a one-time award already received is refused", () => {
-    const result = resolveBatch([{ entityId: A, year: 2026, measure: "M6a" }], {
+    const result = settleApplications([{ entityId: A, year: 2026, measure: "M6a" }], {
       history: [{ entityId: A, measure: "6(1)", year: 2025, amount: 1_000_000 }],
     });
     expect(result.rows[0].status).toBe("ineligible");
@@ -109,7 +110,7 @@ describe("history (历史兑现)", () => {
   });
 
   test("a cumulative interest cap counts what was already paid in every year", () => {
-    const result = resolveBatch([m1(A, { year: 2026 })], {
+    const result = settleApplications([m1(A, { year: 2026 })], {
       ...LOAN,
       history: [
         { entityId: A, measure: "M1", year: 2025, amount: 1_000_000 },
@@ -126,7 +127,7 @@ describe("history (历史兑现)", () => {
   });
 
   test("a used-up cap leaves the row eligible at 0.00, saying why", () => {
-    const result = resolveBatch([m1(A)], { history: [{ entityId: A, measure: "M1", year: 2025, amount: 2_000_000 }] });
+    const result = settleApplications([m1(A)], { history: [{ entityId: A, measure: "M1", year: 2025, amount: 2_000_000 }] });
     expect(result.rows[0].status).toBe("eligible");
     expect(finals(result.rows)).toEqual(["0.00"]);
     expect(codes(result.rows[0])).toEqual(["cap_applied"]);
@@ -134,12 +135,12 @@ describe("history (历史兑现)", () => {
 
   test("an annual cap only counts the same year's history", () => {
     const rows = [m3(A, 50_000_000, { year: 2025 }), m3(A, 50_000_001, { year: 2026 })];
-    const result = resolveBatch(rows, { history: [{ entityId: A, measure: "M3", year: 2025, amount: 2_500_000 }] });
+    const result = settleApplications(rows, { history: [{ entityId: A, measure: "M3", year: 2025, amount: 2_500_000 }] });
     expect(finals(result.rows)).toEqual(["500000.00", "1000000.02"]);
   });
 
   test("unusable history records are reported, not fatal; the rows of their entity go to a person", () => {
-    const result = resolveBatch([m1(A), m1(B)], {
+    const result = settleApplications([m1(A), m1(B)], {
       ...LOAN,
       history: [
         { entityId: "bad", measure: "M1", amount: 1, source: "历史兑现!2" },
@@ -163,7 +164,7 @@ describe("shared per-measure caps, in row order", () => {
       projectId: source,
       facts: { totalInvestment: 2_000_000, loan: loanEarning(600_000) },
     });
-    const result = resolveBatch([row("r1"), row("r2"), row("r3")], LOAN);
+    const result = settleApplications([row("r1"), row("r2"), row("r3")], LOAN);
     expect(finals(result.rows)).toEqual(["600000.00", "400000.00", "0.00"]);
     expect(codes(result.rows[0])).toEqual([]);
     expect(codes(result.rows[1])).toEqual(["cap_applied"]);
@@ -171,7 +172,7 @@ describe("shared per-measure caps, in row order", () => {
   });
 
   test("a one-time fixed award is paid once per entity, in its first award year", () => {
-    const result = resolveBatch([
+    const result = settleApplications([
       { entityId: A, year: 2026, measure: "M6b", source: "r1" },
       { entityId: A, year: 2025, measure: "M6b", source: "r2" },
     ]);
@@ -182,14 +183,14 @@ describe("shared per-measure caps, in row order", () => {
   });
 
   test("different entities do not share a cap", () => {
-    const result = resolveBatch([m3(A, 200_000_000), m3(B, 200_000_000)]);
+    const result = settleApplications([m3(A, 200_000_000), m3(B, 200_000_000)]);
     expect(finals(result.rows)).toEqual(["3000000.00", "3000000.00"]);
   });
 });
 
 describe("other provincial support (已获其他省级支持)", () => {
   test("top-up pays the difference, so the entity ends with the higher of the two", () => {
-    const result = resolveBatch([m1(A, { otherProvincialSupport: 100_000 }), m1(B, { otherProvincialSupport: 700_000 })], LOAN);
+    const result = settleApplications([m1(A, { otherProvincialSupport: 100_000 }), m1(B, { otherProvincialSupport: 700_000 })], LOAN);
     expect(finals(result.rows)).toEqual(["507500.00", "0.00"]);
     expect(codes(result.rows[0])).toEqual(["other_support_deducted"]);
     expect(codes(result.rows[1])).toEqual(["other_support_higher"]);
@@ -197,7 +198,7 @@ describe("other provincial support (已获其他省级支持)", () => {
   });
 
   test("exclude pays nothing once other support was received", () => {
-    const result = resolveBatch([m1(A, { otherProvincialSupport: "0.01" }), m1(B, { otherProvincialSupport: 0 })], {
+    const result = settleApplications([m1(A, { otherProvincialSupport: "0.01" }), m1(B, { otherProvincialSupport: 0 })], {
       ...LOAN,
       otherSupport: "exclude",
     });
@@ -208,7 +209,7 @@ describe("other provincial support (已获其他省级支持)", () => {
 
 describe("从优、就高、不重复", () => {
   test("entity-year: the highest measure wins, the others are superseded and named", () => {
-    const result = resolveBatch(
+    const result = settleApplications(
       [m3(A, "12345678.90", { source: "r1" }), m1(A, { source: "r2" }), m3(B, "12345678.90", { source: "r3" })],
       LOAN,
     );
@@ -227,7 +228,7 @@ describe("从优、就高、不重复", () => {
       projectId: source,
       facts: { loan: loanEarning(amount) },
     });
-    const result = resolveBatch([loan(200_000, "a"), loan(200_000, "b"), m3(A, 15_000_000, { source: "c" })], LOAN); // 400,000 vs 300,000
+    const result = settleApplications([loan(200_000, "a"), loan(200_000, "b"), m3(A, 15_000_000, { source: "c" })], LOAN); // 400,000 vs 300,000
     expect(result.rows.map((r) => r.status)).toEqual(["eligible", "eligible", "superseded"]);
   });
 
@@ -239,7 +240,7 @@ describe("从优、就高、不重复", () => {
       measure: "M4a",
       facts: { importExport: 6_000_000, firstTime: true, eligibleCosts: 1_000_000 },
     }; // 500,000
-    const tie = resolveBatch([sixB, fourA]);
+    const tie = settleApplications([sixB, fourA]);
     expect(tie.rows.map((r) => r.status)).toEqual(["superseded", "eligible"]);
     const fourB = {
       entityId: A,
@@ -247,12 +248,12 @@ describe("从优、就高、不重复", () => {
       measure: "M4b",
       facts: { importExport: 12_000_000, firstTime: true, eligibleCosts: 1_000_000 },
     };
-    const sameClause = resolveBatch([fourB, fourA]);
+    const sameClause = settleApplications([fourB, fourA]);
     expect(sameClause.rows.map((r) => r.status)).toEqual(["eligible", "superseded"]);
   });
 
   test("different years are different scopes under entity-year", () => {
-    const result = resolveBatch([m3(A, 20_000_000, { year: 2025 }), m1(A, { year: 2026 })]);
+    const result = settleApplications([m3(A, 20_000_000, { year: 2025 }), m1(A, { year: 2026 })]);
     expect(result.rows.map((r) => r.status)).toEqual(["eligible", "eligible"]);
   });
 
@@ -262,12 +263,12 @@ describe("从优、就高、不重复", () => {
       m1(A, { projectId: "P2" }),
       m1(A, { projectId: "P1", facts: { qualified: true, totalInvestment: 30_000_000, loan: m1Loan } }),
     ];
-    const byYear = resolveBatch(rows, LOAN);
+    const byYear = settleApplications(rows, LOAN);
     expect(byYear.rows.map((r) => r.status)).toEqual(["superseded", "eligible", "eligible"]);
-    const byProject = resolveBatch(rows, { ...LOAN, dedupScope: "entity-project" });
+    const byProject = settleApplications(rows, { ...LOAN, dedupScope: "entity-project" });
     expect(byProject.rows.map((r) => r.status)).toEqual(["superseded", "eligible", "eligible"]);
     expect(finals(byProject.rows)).toEqual(["0.00", "607500.00", "607500.00"]);
-    const separate = resolveBatch([m3(A, 20_000_000, { projectId: "P1" }), m1(A, { projectId: "P2" })], {
+    const separate = settleApplications([m3(A, 20_000_000, { projectId: "P1" }), m1(A, { projectId: "P2" })], {
       ...LOAN,
       dedupScope: "entity-project",
     });
@@ -275,13 +276,16 @@ describe("从优、就高、不重复", () => {
   });
 
   test("when every measure of the entity ends at 0.00 nothing is superseded", () => {
-    const result = resolveBatch([m1(A, { otherProvincialSupport: 1_000_000 }), m3(A, 20_000_000, { otherProvincialSupport: 1_000_000 })]);
+    const result = settleApplications([
+      m1(A, { otherProvincialSupport: 1_000_000 }),
+      m3(A, 20_000_000, { otherProvincialSupport: 1_000_000 }),
+    ]);
     expect(result.rows.map((r) => r.status)).toEqual(["eligible", "eligible"]);
     expect(finals(result.rows)).toEqual(["0.00", "0.00"]);
   });
 
   test("第14条 approved amounts take part; the row stays manual when it wins", () => {
-    const result = resolveBatch([{ entityId: A, year: 2025, measure: "14", facts: { approvedAmount: 800_000 } }, m1(A)]);
+    const result = settleApplications([{ entityId: A, year: 2025, measure: "14", facts: { approvedAmount: 800_000 } }, m1(A)]);
     expect(result.rows.map((r) => r.status)).toEqual(["manual", "superseded"]);
     expect(finals(result.rows)).toEqual(["800000.00", "0.00"]);
   });
@@ -289,7 +293,7 @@ describe("从优、就高、不重复", () => {
 
 describe("claimed amount (申报金额)", () => {
   test("a lower claim is what is paid; a higher claim is flagged and the computed amount paid", () => {
-    const result = resolveBatch(
+    const result = settleApplications(
       [m1(A, { claimedAmount: 500_000 }), m1(B, { claimedAmount: 700_000 }), m1(C, { claimedAmount: "607500.00" })],
       LOAN,
     );
@@ -301,7 +305,7 @@ describe("claimed amount (申报金额)", () => {
   });
 
   test("the claim is compared with the row's amount after its own cap (revision 2: before shared caps and 不重复)", () => {
-    const result = resolveBatch(
+    const result = settleApplications(
       [
         m1(A, {
           claimedAmount: 3_000_000,
@@ -317,14 +321,17 @@ describe("claimed amount (申报金额)", () => {
 
 describe("row checks", () => {
   test("identical duplicate rows: the later one is an error naming the first", () => {
-    const result = resolveBatch([m1(A, { source: "S!2" }), m1(A, { source: "S!3" }), m1(A, { source: "S!4", projectId: "other" })], LOAN);
+    const result = settleApplications(
+      [m1(A, { source: "S!2" }), m1(A, { source: "S!3" }), m1(A, { source: "S!4", projectId: "other" })],
+      LOAN,
+    );
     expect(result.rows.map((r) => r.status)).toEqual(["eligible", "error", "eligible"]);
     expect(codes(result.rows[1])).toEqual(["duplicate_row"]);
     expect(result.rows[1].reasons[0].en).toContain("S!2");
   });
 
   test("a code outside Heilongjiang is a warning, not an error", () => {
-    const result = resolveBatch([m1("91350100M000100Y43")]);
+    const result = settleApplications([m1("91350100M000100Y43")]);
     expect(result.rows[0].status).toBe("eligible");
     expect(codes(result.rows[0])).toEqual(["out_of_province"]);
     expect(result.rows[0].reasons[0].severity).toBe("warning");
@@ -333,7 +340,7 @@ describe("row checks", () => {
   });
 
   test("lower-case and full-width codes are normalised before checking", () => {
-    const result = resolveBatch([
+    const result = settleApplications([
       m1(` ${A.toLowerCase()} `),
       m1(
         A.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)),
@@ -354,13 +361,13 @@ describe("row checks", () => {
     ${2027} | ${"eligible"}
     ${2028} | ${"ineligible"}
   `("award year $year → $status (validity 2025–2027)", ({ year, status }) => {
-    const result = resolveBatch([m3(A, 20_000_000, { year })]);
+    const result = settleApplications([m3(A, 20_000_000, { year })]);
     expect(result.rows[0].status).toBe(status);
     if (status === "ineligible") expect(codes(result.rows[0])).toEqual(["outside_validity"]);
   });
 
   test("missing entity, year or measure are missing_field errors naming the field", () => {
-    const result = resolveBatch([
+    const result = settleApplications([
       { year: 2025, measure: "M6a" },
       { entityId: A, measure: "M6a" },
       { entityId: A, year: 2025 },
@@ -373,7 +380,7 @@ describe("row checks", () => {
   });
 
   test("第6条 without a part is settled by the level column", () => {
-    const result = resolveBatch([
+    const result = settleApplications([
       { entityId: A, year: 2025, measure: "第6条", facts: { level: "national" } },
       { entityId: B, year: 2025, measure: "6", facts: { level: "provincial" } },
       { entityId: C, year: 2025, measure: "6" },
@@ -384,7 +391,7 @@ describe("row checks", () => {
   });
 
   test("host-found cell errors make the row an error and keep their messages", () => {
-    const result = resolveBatch([
+    const result = settleApplications([
       m1(A, {
         inputErrors: [
           {
@@ -405,15 +412,15 @@ describe("row checks", () => {
     const late = m1(A, {
       facts: { qualified: true, totalInvestment: 20_000_000, loan: { ...m1Loan, startDate: "2026-09-01", endDate: "2027-09-01" } },
     });
-    expect(codes(resolveBatch([late], LOAN).rows[0])).toEqual(["lpr_unknown"]);
-    const supplied = resolveBatch([late], { ...LOAN, lprEntries: [{ date: "2026-08-20", rate: "0.029" }] });
+    expect(codes(settleApplications([late], LOAN).rows[0])).toEqual(["lpr_unknown"]);
+    const supplied = settleApplications([late], { ...LOAN, lprEntries: [{ date: "2026-08-20", rate: "0.029" }] });
     // 10,000,000 × 2.9% × 365 / 360 = 294,027.78
     expect(finals(supplied.rows)).toEqual(["294027.78"]);
   });
 
   test("award-year window: each year's row gets that year's interest; history keeps the cap", () => {
     const row = (year: number) => m1(A, { year, facts: { qualified: true, totalInvestment: 20_000_000, loan: m1Loan } });
-    const result = resolveBatch([row(2025), row(2026), row(2027)], { interestWindow: "award-year" });
+    const result = settleApplications([row(2025), row(2026), row(2027)], { interestWindow: "award-year" });
     expect(finals(result.rows)).toEqual(["178333.33", "304166.67", "125000.00"]);
   });
 });
@@ -422,8 +429,8 @@ describe("an unknown LPR names the loan date that needs it", () => {
   test("fixed mode: the start date; floating mode: the end date whose days are past the table", () => {
     const loan = { principal: 1_000_000, loanRate: "0.04", startDate: "2026-01-05", endDate: "2026-12-31" };
     const row = { entityId: A, year: 2026, measure: "M8b", facts: { loan } };
-    expect(resolveBatch([row], { lprMode: "floating" }).rows[0].reasons[0]).toMatchObject({ code: "lpr_unknown", field: "endDate" });
+    expect(settleApplications([row], { lprMode: "floating" }).rows[0].reasons[0]).toMatchObject({ code: "lpr_unknown", field: "endDate" });
     const late = { ...row, facts: { loan: { ...loan, startDate: "2026-09-01" } } };
-    expect(resolveBatch([late]).rows[0].reasons[0]).toMatchObject({ code: "lpr_unknown", field: "startDate" });
+    expect(settleApplications([late]).rows[0].reasons[0]).toMatchObject({ code: "lpr_unknown", field: "startDate" });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * RULES.md revision 2: each case issue 8 found in revision 1, as a test that failed before and passes now.
  */
-import { ApplicationRow, resolveBatch } from "../../../core/batch/resolve";
+import { ApplicationRow } from "../../../core/rows/types";
+import { settleApplications } from "../../../core/screening/settle-applications";
 import { batchResultToJson } from "../../../core/batch/json";
 import { screenWorkbook } from "../../../core/screening/screen";
 import { makeUscc } from "../../helpers/uscc";
@@ -86,7 +87,7 @@ describe("absurd inputs are input errors naming the cell, never awards", () => {
 
   test("a loan rate above 24% or below 0.1% is out_of_range; 0 is an interest-free loan", () => {
     const rate = (loanRate: string) =>
-      resolveBatch([{ entityId: A, year: 2025, measure: "M8b", facts: { loan: { ...loanEarning(100_000), loanRate } } }]).rows[0];
+      settleApplications([{ entityId: A, year: 2025, measure: "M8b", facts: { loan: { ...loanEarning(100_000), loanRate } } }]).rows[0];
     expect(codes(rate("0.3"))).toEqual(["out_of_range"]);
     expect(codes(rate("0.0005"))).toEqual(["out_of_range"]);
     expect(rate("0").status).toBe("eligible");
@@ -96,7 +97,7 @@ describe("absurd inputs are input errors naming the cell, never awards", () => {
 
 describe("interest is paid only for days inside the policy period, year by year by default", () => {
   test("a 2019–2022 loan is paid 0.00 in 2025 with no_interest_in_window (revision 1 paid 118,322.22)", () => {
-    const result = resolveBatch([
+    const result = settleApplications([
       {
         entityId: A,
         year: 2025,
@@ -115,14 +116,14 @@ describe("interest is paid only for days inside the policy period, year by year 
     const row = { entityId: A, year: 2027, measure: "M8b", facts: { loan } };
     const lpr = { lprEntries: [{ date: "2027-05-20", rate: "0.03" }] };
     // 2027-06-01 → 2028-01-01: 214 days × 10,000,000 × 3.00% / 360
-    expect(finals(resolveBatch([row], { ...lpr, ...LOAN }).rows)).toEqual(["178333.33"]);
-    expect(finals(resolveBatch([row], lpr).rows)).toEqual(["178333.33"]);
+    expect(finals(settleApplications([row], { ...lpr, ...LOAN }).rows)).toEqual(["178333.33"]);
+    expect(finals(settleApplications([row], lpr).rows)).toEqual(["178333.33"]);
   });
 });
 
 describe("the order of steps: claim and other support first, then caps, then 不重复 over what would be paid", () => {
   test("claiming 100,000 under 第3条 (computed 600,000) against 500,000 under 第6条: 第6条 wins and pays 500,000", () => {
-    const result = resolveBatch([
+    const result = settleApplications([
       { entityId: A, year: 2025, measure: "M3", facts: { qualified: true, onlineRetailIncrease: 30_000_000 }, claimedAmount: 100_000 },
       { entityId: A, year: 2025, measure: "M6b" },
     ]);
@@ -139,9 +140,9 @@ describe("the order of steps: claim and other support first, then caps, then 不
       facts: { totalInvestment: 2_000_000, loan: loanEarning(600_000) },
       ...extra,
     });
-    const claimed = resolveBatch([row({ source: "r1", claimedAmount: 200_000 }), row({ source: "r2", projectId: "b" })], LOAN);
+    const claimed = settleApplications([row({ source: "r1", claimedAmount: 200_000 }), row({ source: "r2", projectId: "b" })], LOAN);
     expect(finals(claimed.rows)).toEqual(["200000.00", "600000.00"]); // revision 1: 200,000 and 400,000
-    const topUp = resolveBatch([row({ source: "r1", otherProvincialSupport: 500_000 }), row({ source: "r2", projectId: "b" })], LOAN);
+    const topUp = settleApplications([row({ source: "r1", otherProvincialSupport: 500_000 }), row({ source: "r2", projectId: "b" })], LOAN);
     expect(finals(topUp.rows)).toEqual(["100000.00", "600000.00"]);
   });
 });
@@ -162,8 +163,8 @@ describe("第1条's two caps are nested limits: the entity's total does not depe
     facts: { qualified: true, totalInvestment: 50_000_000, loan: loanEarning(9_000_000) },
   };
   test("≤ 3000万 then > 3000万, or the other way round: 10,000,000 both ways (revision 1: 10,000,000 or 9,000,000)", () => {
-    const smallFirst = resolveBatch([small, big], LOAN);
-    const bigFirst = resolveBatch([big, small], LOAN);
+    const smallFirst = settleApplications([small, big], LOAN);
+    const bigFirst = settleApplications([big, small], LOAN);
     expect(finals(smallFirst.rows)).toEqual(["2000000.00", "8000000.00"]);
     expect(finals(bigFirst.rows)).toEqual(["9000000.00", "1000000.00"]);
     expect(smallFirst.totals.final.toFixed(2)).toBe("10000000.00");
@@ -171,14 +172,14 @@ describe("第1条's two caps are nested limits: the entity's total does not depe
   });
 
   test("paid M1 history counts against both limits", () => {
-    const result = resolveBatch([small, big], { ...LOAN, history: [{ entityId: A, measure: "M1", year: 2025, amount: 1_500_000 }] });
+    const result = settleApplications([small, big], { ...LOAN, history: [{ entityId: A, measure: "M1", year: 2025, amount: 1_500_000 }] });
     expect(finals(result.rows)).toEqual(["500000.00", "8000000.00"]);
   });
 });
 
 describe("one-time awards are paid once", () => {
   test("a history record 第6条 with 1,000,000 is the national award: M6a is refused", () => {
-    const result = resolveBatch(
+    const result = settleApplications(
       [
         { entityId: A, year: 2026, measure: "M6a" },
         { entityId: B, year: 2026, measure: "M6b" },
@@ -192,7 +193,7 @@ describe("one-time awards are paid once", () => {
   });
 
   test("a 第6条 record whose amount does not tell counts for both parts, and the rows say so", () => {
-    const result = resolveBatch(
+    const result = settleApplications(
       [
         { entityId: A, year: 2026, measure: "M6a" },
         { entityId: A, year: 2026, measure: "M6b" },
@@ -206,7 +207,7 @@ describe("one-time awards are paid once", () => {
 
   test("a 第8条 record uses up both parts' caps", () => {
     const loan = loanEarning(400_000);
-    const result = resolveBatch(
+    const result = settleApplications(
       [
         { entityId: A, year: 2026, measure: "M8a", facts: { totalInvestment: 9_000_000, loan } },
         { entityId: B, year: 2026, measure: "M8b", facts: { loan } },
@@ -224,7 +225,7 @@ describe("one-time awards are paid once", () => {
   });
 
   test("a later-year row of a one-time measure in the same batch is already_received, naming the first row", () => {
-    const result = resolveBatch([
+    const result = settleApplications([
       {
         source: "申报!2",
         entityId: A,
@@ -246,7 +247,7 @@ describe("one-time awards are paid once", () => {
   });
 
   test("rows of the first year share the award; a second M6a row that year gets 0.00, cap_applied", () => {
-    const result = resolveBatch([
+    const result = settleApplications([
       { entityId: A, year: 2025, measure: "M6a", source: "r1" },
       { entityId: A, year: 2025, measure: "M6a", source: "r2", projectId: "x" },
     ]);
@@ -257,7 +258,7 @@ describe("one-time awards are paid once", () => {
 
 describe("第2条 and 第3条 ask for an applicant of the province", () => {
   test("an out-of-province code makes 第2条 and 第3条 rows manual (amount computed); elsewhere it stays a warning", () => {
-    const result = resolveBatch(
+    const result = settleApplications(
       [
         { entityId: OUTSIDE, year: 2025, measure: "M2", facts: { totalInvestment: 5_000_000, loan: loanEarning(100_000) } },
         { entityId: OUTSIDE, year: 2026, measure: "M3", facts: { qualified: true, onlineRetailIncrease: 20_000_000 } },
@@ -280,7 +281,7 @@ describe("第2条 and 第3条 ask for an applicant of the province", () => {
 
 describe("LPR: ineligible rows need none; a supplied entry does not vouch for the days before it", () => {
   test("a row below its threshold is ineligible even when its loan starts after the table ends", () => {
-    const result = resolveBatch([
+    const result = settleApplications([
       {
         entityId: A,
         year: 2026,
@@ -303,15 +304,15 @@ describe("LPR: ineligible rows need none; a supplied entry does not vouch for th
       facts: { loan: { principal: 1_000_000, loanRate: "0.04", startDate, endDate: "2027-06-01" } },
     });
     const lprEntries = [{ date: "2026-09-22", rate: "0.029" }];
-    expect(codes(resolveBatch([row("2026-09-01")], { lprEntries }).rows[0])).toEqual(["lpr_unknown"]);
-    expect(resolveBatch([row("2026-09-22")], { lprEntries }).rows[0].status).toBe("eligible");
+    expect(codes(settleApplications([row("2026-09-01")], { lprEntries }).rows[0])).toEqual(["lpr_unknown"]);
+    expect(settleApplications([row("2026-09-22")], { lprEntries }).rows[0].status).toBe("eligible");
   });
 });
 
 describe("every screened row says why: explain {zh, en}", () => {
   test("a 贴息 row names its inputs, window, LPR with its effective date, days, rate, cap and the 不重复 decision", () => {
     const json = batchResultToJson(
-      resolveBatch([
+      settleApplications([
         {
           source: "申报!2",
           entityId: A,

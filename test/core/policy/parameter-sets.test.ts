@@ -9,7 +9,7 @@ import {
   registerParameterSet,
   validateParameterSet,
 } from "../../../core/policy/registry";
-import { resolveBatch } from "../../../core/batch/resolve";
+import { settleApplications } from "../../../core/screening/settle-applications";
 import { MEASURE_IDS } from "../../../core/measures/measure-id";
 import { Param, ParameterSet } from "../../../core/policy/types";
 
@@ -113,7 +113,7 @@ describe("a second parameter set is data, not code", () => {
   });
 
   test("a batch reports the policy it used", () => {
-    const result = resolveBatch([], { policy: "test-final-fixture" });
+    const result = settleApplications([], { policy: "test-final-fixture" });
     expect(result.policy.id).toBe("test-final-fixture");
     expect(result.options.policy).toBe("test-final-fixture");
   });

@@ -1,5 +1,5 @@
 /**
- * The screening engine (whole fen, typed columns) against the reference (decimal.js, resolve.ts) on the same
+ * The screening (whole fen, typed columns, one settlement) against the decimal oracle (test/oracle/) on the same
  * random workbooks: every measure, every option, history, LPR sheets, claims and other support, text and number
  * cells, 万元 and % headers, amounts at, beside and around the thresholds and caps of the parameter set. They
  * must agree to the fen in status and amounts, in reason codes, and word for word in reasons and explanations;
@@ -23,6 +23,7 @@ import { ENTITY_POOL, optionsArb, rowArb } from "../../helpers/arbitraries";
 import { FastShare, watchFastShare } from "../../helpers/fast-share";
 import { policyRowArb, policyWorkbookArb } from "../../helpers/policy-workbook-arbitrary";
 import { HEADER, rowCells, workbookArb } from "../../helpers/workbook-arbitrary";
+import { screenByOracle } from "../../oracle/screen-oracle";
 
 // FAST_ENGINE_RUNS=5000 for a longer search; 400 keep npm test quick.
 const RUNS = { numRuns: Number(process.env.FAST_ENGINE_RUNS ?? 400) };
@@ -46,7 +47,7 @@ afterEach(() => watch.restore());
 
 function compare(workbook: WorkbookInput, options: ScreenOptions) {
   let fast: ReturnType<typeof screenWorkbook> | null = null;
-  let reference: ReturnType<typeof screenWorkbook> | null = null;
+  let reference: ReturnType<typeof screenByOracle> | null = null;
   let fastError: unknown = null;
   let referenceError: unknown = null;
   try {
@@ -55,7 +56,7 @@ function compare(workbook: WorkbookInput, options: ScreenOptions) {
     fastError = error;
   }
   try {
-    reference = screenWorkbook(workbook, { ...options, engine: "reference" });
+    reference = screenByOracle(workbook, options);
   } catch (error) {
     referenceError = error;
   }
@@ -129,34 +130,53 @@ describe("awkward cells, which the engine hands to the reference (a smaller shar
     expect(1 - watch.counts.share()).toBeGreaterThanOrEqual(0.3);
   });
 
-  test("a claim below the fen sends the whole batch to the reference, which settles it", () => {
-    const row = [
-      ENTITY_POOL[0],
-      null,
-      null,
-      2025,
-      "M3",
-      null,
-      "是",
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      20_000_000,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      100.005,
-      null,
-    ];
-    const result = screenWorkbook({ sheets: [{ name: "申报", values: [HEADER, row] }] });
+  /** An M3 row (第3条, computed 400,000.00 on an increase of 20,000,000) with its claim and project. */
+  const m3Row = (claim: number | null, project: string | null = null) => {
+    const row: unknown[] = new Array(HEADER.length).fill(null);
+    row[0] = ENTITY_POOL[0];
+    row[3] = 2025;
+    row[4] = "M3";
+    row[5] = project;
+    row[6] = "是";
+    row[13] = 20_000_000;
+    row[HEADER.indexOf("申报金额")] = claim;
+    return row;
+  };
+
+  test("a claim below the fen enters the one settlement rounded half-up to the fen, its one rounding (no fallback)", () => {
+    const workbook = { sheets: [{ name: "申报", values: [HEADER, m3Row(100.005)] }] };
+    const result = screenWorkbook(workbook);
     expect(result.rows[0]).toMatchObject({ status: "eligible", claimed: "100.01", final: "100.01" });
-    compare({ sheets: [{ name: "申报", values: [HEADER, row] }] }, {});
+    // The engine screened it (the row decided by the reference, then the same settlement), not a second batch.
+    expect(watch.counts.rows).toBe(1);
+    expect(screenWorkbook(workbook, { engine: "reference" }).rows[0]).toMatchObject({ claimed: "100.01", final: "100.01" });
+    compare(workbook, {});
+  });
+
+  test("a shared cap is never overpaid by a fraction of a fen: each row enters it in whole fen", () => {
+    // 1.00 left of 第3条's annual cap; row A claims 0.005 (paid 0.01), row B 5.00 (paid what is left, 0.99).
+    // Before issue 17 such a batch went to the decimal batch, which took A's 0.005 from the cap and paid B
+    // 0.995 → 1.00: 1.01 in all, a fen over the cap.
+    const history = {
+      name: "历史兑现",
+      values: [
+        ["统一社会信用代码", "条款", "年度", "兑现金额"],
+        [ENTITY_POOL[0], "M3", 2025, 2_999_999],
+      ],
+    };
+    const workbook = { sheets: [{ name: "申报", values: [HEADER, m3Row(0.005, "A"), m3Row(5, "B")] }, history] };
+    const result = screenWorkbook(workbook);
+    expect(result.rows.map((row) => row.final)).toEqual(["0.01", "0.99"]);
+    expect(result.totals.final).toBe("1.00");
+    compare(workbook, {});
+  });
+
+  test("other support below the fen: the row's amount after it is rounded once, its words say what was given", () => {
+    const row = m3Row(null);
+    row[HEADER.indexOf("已获其他省级支持")] = 100.005;
+    const workbook = { sheets: [{ name: "申报", values: [HEADER, row] }] };
+    // 400,000.00 − 100.005 = 399,899.995 → 399,900.00 (half-up, once); the words name the support as given.
+    expect(screenWorkbook(workbook).rows[0]).toMatchObject({ final: "399900.00" });
+    compare(workbook, {});
   });
 });

@@ -73,7 +73,7 @@ describe("the engine's rows crossing a thread boundary", () => {
     expect(plain(there)).toEqual(plain(here.rows));
   });
 
-  test("a batch the reference screened crosses as worded rows", () => {
+  test("a claim below the fen is settled by the engine too (no fallback): it crosses as columns; plain rows cross as worded rows", () => {
     const subFen = {
       sheets: [
         { name: "申报", values: [HEADER, [A, "甲公司", 2025, "M3", null, null, null, null, null, null, 40_000_000, "是", 100.005]] },
@@ -81,7 +81,10 @@ describe("the engine's rows crossing a thread boundary", () => {
     };
     const here = screenWorkbook(subFen);
     const { payload } = rowsPayload(here.rows);
-    expect(payload.kind).toBe("rows");
+    expect(payload.kind).toBe("columns");
     expect(plain(rowsFromPayload(structuredClone(payload)))).toEqual(plain(here.rows));
+    const worded = rowsPayload(here.rows.map(wordedRow)).payload;
+    expect(worded.kind).toBe("rows");
+    expect(plain(rowsFromPayload(structuredClone(worded)))).toEqual(plain(here.rows));
   });
 });

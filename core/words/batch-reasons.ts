@@ -1,0 +1,79 @@
+/** The words of what the batch did to a row, made from the numbers its steps recorded. */
+import { MeasureId, clauseCitation } from "../measures/measure-id";
+import { Decimal, formatYuan } from "../money/money";
+import { Options } from "../options";
+import { Localized } from "../policy/types";
+import { Reason, reason } from "../reasons/reasons";
+import { HistoryEntry } from "../rows/history-records";
+import { CapUse } from "../rows/types";
+
+export function unreadableHistoryReason(record: { source: string; zh: string; en: string }): Reason {
+  return reason(
+    "manual_review",
+    `历史兑现记录 ${record.source} 无法读取（${record.zh}）：该主体已获支持情况需人工核对`,
+    `history record ${record.source} cannot be read (${record.en}): a person must check what this entity already received`,
+  );
+}
+
+export function twoPartsReason(record: Pick<HistoryEntry, "source" | "written" | "amount">): Reason {
+  return reason(
+    "history_two_parts",
+    `历史兑现 ${record.source} 的条款“${record.written}”未写明哪一项，按两项均已兑现 ${formatYuan(record.amount)} 计（一次性措施不再支持，两项上限均扣减）`,
+    `history ${record.source} names “${record.written}” without its part: counted for both parts, ${formatYuan(record.amount)} (one-time awards refused, both caps reduced)`,
+  );
+}
+
+export function receivedBeforeReason(clause: string, paid: Pick<HistoryEntry, "source" | "year" | "amount">): Reason {
+  return reason(
+    "already_received",
+    `该主体已获${clause}一次性奖补（${paid.source}${paid.year !== null ? `，${paid.year}年度` : ""}，${formatYuan(paid.amount)}）`,
+    `already received this one-time award (${paid.source}${paid.year !== null ? `, ${paid.year}` : ""}, ${formatYuan(paid.amount)})`,
+  );
+}
+
+export function firstAwardYearReason(clause: string, first: { source: string; year: number }): Reason {
+  return reason(
+    "already_received",
+    `一次性措施只在首个申报年度支持：本批 ${first.source}（${first.year}年度）已申报${clause}`,
+    `a one-time measure pays in the entity's first award year only: ${first.source} (${first.year}) of this batch already claims ${clause}`,
+  );
+}
+
+/** A shared limit that bit: what history, earlier years and earlier rows had used, and what was left. */
+export function sharedCapReason(use: CapUse, year: number): Reason {
+  const used = use.history.plus(use.earlierYears).plus(use.earlierRows);
+  const scope = use.scope;
+  const scopeZh = scope === "entity-year" ? `${year}年度` : scope === "entity-lifetime" ? "一次性" : "累计";
+  const scopeEn = scope === "entity-year" ? `${year}` : scope === "entity-lifetime" ? "one-time" : "cumulative";
+  return reason(
+    "cap_applied",
+    `${scopeZh}上限 ${formatYuan(use.limit)}，已使用 ${formatYuan(used)}（历史兑现 ${formatYuan(use.history)}，本批以前年度 ${formatYuan(use.earlierYears)}，本年度前序行 ${formatYuan(use.earlierRows)}），剩余 ${formatYuan(use.remaining)}：${formatYuan(use.before)} → ${formatYuan(use.after)}`,
+    `${scopeEn} cap ${formatYuan(use.limit)}, already used ${formatYuan(used)} (history ${formatYuan(use.history)}, earlier years of this batch ${formatYuan(use.earlierYears)}, earlier rows of this year ${formatYuan(use.earlierRows)}), remaining ${formatYuan(use.remaining)}: ${formatYuan(use.before)} → ${formatYuan(use.after)}`,
+  );
+}
+
+/** Appended to a shared cap's reason: rows that used the limit first and then lost 不重复. */
+export function addTakersNote(capped: Reason, losers: readonly string[]): void {
+  capped.zh += `；其中 ${losers.join("、")} 在不重复中落选，但其占用的额度先于不重复计算`;
+  capped.en += `; of this, ${losers.join(", ")} then lost 不重复, but shared caps are applied before it`;
+}
+
+/** The winner of 不重复 as the superseded rows name it: its clause, its first row and its total. */
+export function winnerWords(winner: MeasureId, winnerSource: string, total: Decimal): Localized {
+  const shown = formatYuan(total);
+  return {
+    zh: `由 ${clauseCitation(winner)}（${winnerSource}，合计 ${shown}）支持`,
+    en: `goes to ${clauseCitation(winner)} (${winnerSource}, total ${shown})`,
+  };
+}
+
+export function supersededReason(winner: Localized, dedupScope: Options["dedupScope"], year: number, amount: Decimal): Reason {
+  const scopeZh = dedupScope === "entity-year" ? `${year}年度` : `${year}年度同一项目`;
+  const scopeEn = dedupScope === "entity-year" ? `${year} award` : `${year} project award`;
+  const shown = formatYuan(amount);
+  return reason(
+    "superseded_by",
+    `从优、就高、不重复：同一主体${scopeZh}${winner.zh}，本行 ${shown} 不再支持`,
+    `no duplication: the entity's ${scopeEn} ${winner.en}; this row's ${shown} is superseded`,
+  );
+}

@@ -1,0 +1,368 @@
+/**
+ * The test oracle: the batch settled a second, independent way, in decimal.js over the reference's rows (no
+ * whole fen, no columns), as the production settlement (core/batch) must agree with it. The batch resolver: many application rows → one result per row, in input order. Order of application
+ * (RULES.md revision 2):
+ * - each row alone: eligibility → amount (rounded once) → the row's own cap → the claimed amount, if lower →
+ *   other provincial support (top-up or exclude);
+ * - then the batch: history (one-time awards refused; what is left of cumulative and annual caps) → one-time
+ *   measures in the entity's first award year only → year by year, earliest first: shared caps in row order
+ *   (第1条's two nested limits) → 从优、就高、不重复 over what is left; what a year pays is history for the next.
+ * The policy's closing paragraph: "同一法人主体…符合本政策内多条奖补措施的，按照“从优、就高、不重复”原则予以支持".
+ */
+import { Decimal, Money, ZERO, maxDecimal, roundToFen } from "../../core/money/money";
+import { MeasureId, clauseNumber } from "../../core/measures/measure-id";
+import { Options, resolveOptions } from "../../core/options";
+import { LostTakers } from "../../core/batch/lost-takers";
+import { limitsOf } from "../../core/batch/limits";
+import { orderTotalTables } from "../../core/batch/totals";
+import { DedupWinner, chooseWinners } from "../../core/rows/choose-winners";
+import { computeRow } from "../../core/rows/decide-row";
+import { newRowCache } from "../../core/rows/row-cache";
+import { History, HistoryEntry, readHistory } from "../../core/rows/history-records";
+import { BatchRow } from "./result-row";
+import { claimReason, otherSupportReason } from "../../core/rows/row-reasons";
+import {
+  ApplicationRow,
+  BatchOptions,
+  BatchResult,
+  CapUse,
+  ResultRow,
+  TotalLine,
+  Totals,
+  UNKNOWN_KEY,
+  Working as RowWorking,
+  isLive,
+} from "../../core/rows/types";
+import {
+  addTakersNote,
+  firstAwardYearReason,
+  receivedBeforeReason,
+  sharedCapReason,
+  supersededReason,
+  twoPartsReason,
+  unreadableHistoryReason,
+  winnerWords,
+} from "../../core/words/batch-reasons";
+import { measureParams } from "../../core/policy/registry";
+import { ParameterSet } from "../../core/policy/types";
+
+/** A row through the oracle's batch: the reference's working state, and the limits it took its share from. */
+interface Working extends RowWorking {
+  result: BatchRow;
+  /** The cap limits the row took its share from (set by the shared-caps step). */
+  capPools?: CapPool[];
+  /** The rows of the same year that had used the limit that bit this row: the first `count` of its takers. */
+  bindingTakers?: { takers: Working[]; count: number };
+}
+
+export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: BatchOptions = {}): BatchResult {
+  const resolved = resolveOptions(batchOptions);
+  const { options, policy } = resolved;
+  const history = readHistory(batchOptions.history ?? [], policy);
+  const progressEvery = Math.max(1, Math.floor(rows.length / 100));
+
+  const seen = new Map<string, string>();
+  const cache = newRowCache();
+  const working: Working[] = rows.map((row, index) => {
+    const decided = computeRow(row, index, resolved, seen, cache);
+    // The result row that words its explanation when read (the reference's words, made by the oracle).
+    const w: Working = { ...decided, result: new BatchRow(decided.facts, decided.result) };
+    if (isLive(w.result.status)) applyClaimAndOtherSupport(w, options.otherSupport);
+    if (batchOptions.onProgress && (index + 1) % progressEvery === 0) batchOptions.onProgress(index + 1, rows.length);
+    return w;
+  });
+  const live = (w: Working) => isLive(w.result.status);
+
+  applyHistoryRecords(working, history, policy, live);
+  firstAwardYearOnly(working, policy, live);
+
+  // Year by year, earliest first: what one year pays is history for the next (a superseded row uses no cap).
+  // Like a history record, it counts against every cumulative limit of its entity's measure — both of 第1条's,
+  // whatever the project's size — so a batch of several years pays what paying them one after another would.
+  const pools = new Map<string, Map<number, CapPool>>();
+  const paidEarlier = new Map<string, Money>();
+  const byYear = new Map<number, Working[]>();
+  for (const w of working) {
+    if (!live(w) || w.result.year === null) continue;
+    const list = byYear.get(w.result.year);
+    if (list) list.push(w);
+    else byYear.set(w.result.year, [w]);
+  }
+  for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
+    const yearRows = byYear.get(year)!;
+    // Under entity-year the rows sharing a limit are in one 不重复 scope; only entity-project needs the takers.
+    const trackTakers = options.dedupScope === "entity-project";
+    for (const w of yearRows) applySharedCaps(w, year, pools, paidEarlier, history, policy, trackTakers);
+    noDuplication(yearRows.filter(live), working, options.dedupScope);
+    for (const w of yearRows) {
+      if (!live(w) || w.capPools === undefined) continue;
+      paidEarlier.set(w.key, (paidEarlier.get(w.key) ?? ZERO).plus(w.amount));
+    }
+    for (const byTier of pools.values()) for (const pool of byTier.values()) pool.thisYear = ZERO;
+  }
+
+  const results = working.map((w) => {
+    w.result.final = live(w) ? roundToFen(w.amount) : ZERO;
+    (w.result as BatchRow).remember(w.context, w.capUse, w.dedup);
+    return w.result;
+  });
+  batchOptions.onProgress?.(rows.length, rows.length);
+  return {
+    policy: { id: policy.id, title: policy.title, stage: policy.stage },
+    options,
+    rows: results,
+    totals: totalsOf(results),
+    historyProblems: history.problems,
+  };
+}
+
+/**
+ * RULES.md 不重复 steps 3 and 5, applied to each row before the batch: the claimed amount if lower than the row's
+ * amount after its own cap (a higher claim is flagged), then support under other provincial policies.
+ */
+function applyClaimAndOtherSupport(w: Working, otherSupport: Options["otherSupport"]): void {
+  const claimed = w.result.claimed;
+  if (claimed !== null) {
+    const why = claimReason(claimed, w.amount);
+    if (why) w.result.reasons.push(why);
+    if (claimed.lessThan(w.amount)) w.amount = claimed;
+  }
+  const other = w.other;
+  if (other !== null && !other.isZero()) {
+    w.result.reasons.push(otherSupportReason(other, w.amount, otherSupport));
+    w.amount = otherSupport === "exclude" || other.greaterThanOrEqualTo(w.amount) ? ZERO : w.amount.minus(other);
+  }
+  // The row's amount enters the batch rounded half-up to the fen, its one rounding (RULES.md; the lead's
+  // decision on issue 17: a claim of 100.005 is 100.01 in every cap and total it meets).
+  w.amount = roundToFen(w.amount);
+}
+
+/** The claimed amount against the row's amount after its own cap: the lower claim is paid, a higher one flagged. */
+/** Unreadable records send their entity's rows to a person; one-time awards already received are refused. */
+function applyHistoryRecords(working: readonly Working[], history: History, policy: ParameterSet, live: (w: Working) => boolean): void {
+  if (history.entries.length === 0 && history.unreadable.size === 0) return;
+  const received = new Map<string, HistoryEntry>();
+  const twoParts = new Map<string, HistoryEntry[]>();
+  for (const h of history.entries) {
+    for (const m of h.measures) {
+      const key = `${h.entity}|${m}`;
+      if (roundToFen(h.amount).greaterThan(0) && !received.has(key)) received.set(key, h);
+      if (h.written !== null) (twoParts.get(key) ?? twoParts.set(key, []).get(key)!).push(h);
+    }
+  }
+  for (const w of working) {
+    if (!live(w) || !w.measure) continue;
+    const bad = history.unreadable.get(w.entity);
+    if (bad) {
+      w.result.status = "manual";
+      for (const b of bad) w.result.reasons.push(unreadableHistoryReason(b));
+    }
+    const key = w.key;
+    for (const h of twoParts.get(key) ?? []) w.result.reasons.push(twoPartsReason(h));
+    if (!measureParams(policy, w.measure).oneTime) continue;
+    const paid = received.get(key);
+    if (paid) {
+      w.result.status = "ineligible";
+      w.amount = ZERO;
+      w.result.reasons.push(receivedBeforeReason(w.result.clause, paid));
+    }
+  }
+}
+
+/**
+ * A one-time measure is an event: within the batch it pays in the entity's first award year only (that year's
+ * rows share its amount or cap), whether or not that year's row is then paid. Rows of a later year are
+ * `already_received`, naming the first row.
+ */
+function firstAwardYearOnly(working: readonly Working[], policy: ParameterSet, live: (w: Working) => boolean): void {
+  const oneTime = (w: Working) => w.measure !== null && measureParams(policy, w.measure).oneTime === true;
+  const first = new Map<string, Working>();
+  for (const w of working) {
+    if (!live(w) || w.result.year === null || !oneTime(w)) continue;
+    const current = first.get(w.key);
+    if (!current || w.result.year < current.result.year!) first.set(w.key, w);
+  }
+  if (first.size === 0) return;
+  for (const w of working) {
+    if (!live(w) || !oneTime(w)) continue;
+    const firstRow = first.get(w.key);
+    if (!firstRow || w.result.year! <= firstRow.result.year!) continue;
+    w.result.status = "ineligible";
+    w.amount = ZERO;
+    w.result.reasons.push(firstAwardYearReason(w.result.clause, { source: firstRow.result.source, year: firstRow.result.year! }));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Shared caps, in row order
+
+export interface CapPool {
+  limit: Money;
+  scope: CapUse["scope"];
+  history: Money;
+  /** What the batch's earlier years paid of this measure (after 不重复): cumulative limits only. */
+  paidBefore: Money;
+  /** What earlier rows of the year being settled took (before 不重复). */
+  thisYear: Money;
+  /** The rows of this year that took part of it, for the note when one of them then loses 不重复. */
+  takers: Working[];
+}
+
+function applySharedCaps(
+  w: Working,
+  year: number,
+  pools: Map<string, Map<number, CapPool>>,
+  paidEarlier: ReadonlyMap<string, Money>,
+  history: History,
+  policy: ParameterSet,
+  trackTakers: boolean,
+): void {
+  const award = w.award;
+  if (!award || award.cap === null || !w.measure) return;
+  const scope = award.capScope!;
+  const limits = limitsOf(policy, w.measure, award.capTier);
+  // The entity's limits of this measure, by tier (and by year for an annual cap); keyed by the row's own key.
+  let byTier = pools.get(w.key);
+  if (!byTier) pools.set(w.key, (byTier = new Map()));
+  const rowPools: CapPool[] = limits.map(({ tier, amount }) => {
+    const slot = scope === "entity-year" ? tier * 10_000 + year : tier;
+    let pool = byTier.get(slot);
+    if (!pool) {
+      pool = {
+        limit: amount,
+        scope,
+        history: historyUsed(history, w.entity, w.measure!, scope, year),
+        paidBefore: ZERO,
+        thisYear: ZERO,
+        takers: [],
+      };
+      byTier.set(slot, pool);
+    }
+    if (pool.takers.length && pool.takers[pool.takers.length - 1].result.year !== year) pool.takers = [];
+    // An annual limit is new each year; a cumulative one has had every earlier year's payment of the measure.
+    if (scope !== "entity-year") pool.paidBefore = paidEarlier.get(w.key) ?? ZERO;
+    return pool;
+  });
+  let binding = rowPools[0];
+  let remaining: Decimal | null = null;
+  for (const pool of rowPools) {
+    const left = maxDecimal(ZERO, pool.limit.minus(pool.history).minus(pool.paidBefore).minus(pool.thisYear));
+    if (remaining === null || left.lessThan(remaining)) {
+      remaining = left;
+      binding = pool;
+    }
+  }
+  const before = w.amount;
+  const after = remaining !== null && before.greaterThan(remaining) ? remaining : before;
+  w.capUse = {
+    limit: binding.limit,
+    scope,
+    history: binding.history,
+    earlierYears: binding.paidBefore,
+    earlierRows: binding.thisYear,
+    remaining: remaining ?? ZERO,
+    before,
+    after,
+  };
+  if (after !== before) {
+    // The row's own cap already said so when it bit alone; the shared limit says it again with what was used.
+    w.result.reasons = w.result.reasons.filter((r) => r.code !== "cap_applied");
+    w.result.reasons.push(sharedCapReason(w.capUse, year));
+    w.amount = after;
+    w.bindingTakers = { takers: binding.takers, count: binding.takers.length };
+  }
+  for (const pool of rowPools) {
+    pool.thisYear = pool.thisYear.plus(w.amount);
+    if (trackTakers) pool.takers.push(w);
+  }
+  w.capPools = rowPools;
+}
+
+function historyUsed(history: History, entity: string, measure: MeasureId, scope: CapUse["scope"], year: number): Decimal {
+  let used = ZERO;
+  for (const h of history.byEntity.get(entity) ?? []) {
+    if (!h.measures.includes(measure)) continue;
+    // An annual cap counts only that year's records; the others count every record.
+    if (scope === "entity-year" && h.year !== year) continue;
+    // A record is read to the fen, half-up.
+    used = used.plus(roundToFen(h.amount));
+  }
+  return used;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// 从优、就高、不重复
+
+/**
+ * One measure per entity and scope within the year being settled — the highest total; ties to the lower clause
+ * number (the two parts of one clause tie as one), then the earlier row. Several rows of one measure count
+ * together. A row whose shared limit an earlier row used, when that row then loses, says so.
+ */
+function noDuplication(rows: readonly Working[], working: readonly Working[], dedupScope: Options["dedupScope"]): void {
+  // Every row here is of the same year: the scope is the entity, or the entity's project.
+  const competing = rows.filter((w) => w.measure);
+  const scopes = competing.map((w) => (dedupScope === "entity-year" ? w.entity : `${w.entity}|${w.projectId}`));
+  const winners = chooseWinners(
+    competing.map((w, i) => ({
+      scope: scopes[i],
+      measureKey: w.measure!,
+      clause: clauseNumber(w.measure!),
+      index: w.result.index,
+      amount: w.amount,
+    })),
+  );
+  // The measures met in each scope (a short list), for the explanation of who won against whom.
+  const measuresOf = new Map<string, MeasureId[]>();
+  competing.forEach((w, i) => {
+    const list = measuresOf.get(scopes[i]);
+    if (!list) measuresOf.set(scopes[i], [w.measure!]);
+    else if (!list.includes(w.measure!)) list.push(w.measure!);
+  });
+  const winnerText = new Map<DedupWinner, { zh: string; en: string }>();
+  competing.forEach((w, i) => {
+    const all = measuresOf.get(scopes[i])!;
+    const win = winners.get(scopes[i]);
+    if (all.length > 1) w.dedup = { won: win?.measureKey === w.measure, met: all };
+    if (!win || win.measureKey === w.measure) return;
+    let text = winnerText.get(win);
+    if (!text) {
+      // The winner's part of the message is the same for every row it supersedes.
+      text = winnerWords(win.measureKey as MeasureId, working[win.firstIndex].result.source, win.total);
+      winnerText.set(win, text);
+    }
+    w.result.status = "superseded";
+    w.result.reasons.push(supersededReason(text, dedupScope, w.result.year!, w.amount));
+    w.amount = ZERO;
+  });
+  const lost = new LostTakers<Working>((t) => t.result.status === "superseded");
+  for (const w of competing) {
+    if (w.result.status === "superseded" || !w.bindingTakers) continue;
+    const losers = lost.before(w.bindingTakers.takers, w.bindingTakers.count);
+    if (losers.length === 0) continue;
+    const capped = w.result.reasons.find((r) => r.code === "cap_applied");
+    if (!capped) continue;
+    addTakersNote(
+      capped,
+      losers.map((t) => t.result.source),
+    );
+  }
+}
+
+function totalsOf(rows: readonly ResultRow[]): Totals {
+  const totals: Totals = { rows: rows.length, entities: 0, final: ZERO, byMeasure: {}, byStatus: {}, byCity: {} };
+  const entities = new Set<string>();
+  const add = (table: Record<string, TotalLine>, key: string, amount: Money) => {
+    const line = table[key] ?? (table[key] = { rows: 0, final: ZERO });
+    line.rows += 1;
+    if (!amount.isZero()) line.final = line.final.plus(amount);
+  };
+  for (const row of rows) {
+    if (row.entityId) entities.add(row.entityId);
+    if (!row.final.isZero()) totals.final = totals.final.plus(row.final);
+    add(totals.byMeasure, row.measure ?? UNKNOWN_KEY, row.final);
+    add(totals.byStatus, row.status, row.final);
+    add(totals.byCity, row.city || UNKNOWN_KEY, row.final);
+  }
+  totals.entities = entities.size;
+  return orderTotalTables(totals);
+}
