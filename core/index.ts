@@ -33,7 +33,7 @@ export * from "./rows/row-reasons";
 export * from "./words/batch-reasons";
 export * from "./batch/totals";
 export { limitsOf } from "./batch/limits";
-export * from "./batch/json";
+export * from "./words/result-json";
 export * from "./award";
 export { toHalfWidth } from "./text/half-width";
 export * from "./explain";

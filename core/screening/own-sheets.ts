@@ -2,7 +2,7 @@
  * The columns of the results sheet and the words that tell this product's own sheets from the user's: the
  * results header row and the summary title (SCREENING.md "Output": marker and content; Revision 3).
  */
-import { ResultRowJson } from "../batch/json";
+import { ResultRowJson } from "../words/result-json";
 
 /** How a host formats a column: text, wrapped text, an amount (#,##0.00), a whole number, a code. */
 export type ColumnKind = "text" | "wrap" | "amount" | "integer" | "code";

@@ -4,7 +4,7 @@
  * columns in the display language, status words, reasons as sentences, the 计算说明, the summary's blocks and
  * chart, and the print setup (SCREENING.md "Output"). Hosts only place these values into cells.
  */
-import { ResultRowJson, reasonCodesOf } from "../batch/json";
+import { ResultRowJson, reasonCodesOf } from "../words/result-json";
 import { clauseCitation, isMeasureId } from "../measures/measure-id";
 import { getParameterSet, measureParams } from "../policy/registry";
 import { STATUS_WORDS } from "../reasons/reasons";

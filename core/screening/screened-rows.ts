@@ -25,7 +25,7 @@ import {
   winnerWords,
 } from "../words/batch-reasons";
 import { BATCH, CAP_USE, STATUSES } from "../batch/columns";
-import type { BatchResultJson, ResultRowJson } from "../batch/json";
+import type { BatchResultJson, ResultRowJson } from "../words/result-json";
 import { fromDayNumber } from "../dates/civil-date";
 import { explainRow } from "../explain";
 import { MEASURE_IDS, MeasureId, clauseCitation } from "../measures/measure-id";

@@ -1,6 +1,6 @@
 /** The totals of one screening (SCREENING.md), summed in fen from the engine's columns. */
 import { STATUSES } from "../batch/columns";
-import type { BatchResultJson } from "../batch/json";
+import type { BatchResultJson } from "../words/result-json";
 import { orderTotalTables } from "../batch/totals";
 import { MEASURE_IDS } from "../measures/measure-id";
 import { FenTotal } from "../money/fen";

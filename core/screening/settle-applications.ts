@@ -13,7 +13,7 @@ import { ApplicationRow, BatchOptions, BatchResult, ResultRow, RowDecision, RowS
 import { takeReferenceRow } from "./decide-rows";
 import { engineState } from "./engine-state";
 import { ScreenedBatch, ScreenedRow } from "./screened-rows";
-import { BatchResultJson } from "../batch/json";
+import { BatchResultJson } from "../words/result-json";
 import { Reason } from "../reasons/reasons";
 
 export function settleApplications(rows: readonly ApplicationRow[], batchOptions: BatchOptions = {}): BatchResult {

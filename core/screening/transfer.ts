@@ -4,8 +4,8 @@
  * copied where it is not (the command line's wording worker). The receiver rebuilds the rows and words them
  * itself, when it reads them. A result the reference screened (no columns) crosses as worded plain rows.
  */
-import type { ResultRowJson } from "../batch/json";
-import { wordedRow } from "../batch/json";
+import type { ResultRowJson } from "../words/result-json";
+import { wordedRow } from "../words/result-json";
 import { HistoryRecord } from "../rows/types";
 import { readHistory } from "../rows/history-records";
 import { newRowCache } from "../rows/row-cache";

@@ -2,7 +2,7 @@
  * The types the screening's stages share — a workbook as hosts give it, the options, the tables found, the
  * issues and the result — kept below every stage, so that no stage imports a later one.
  */
-import type { BatchResultJson } from "../batch/json";
+import type { BatchResultJson } from "../words/result-json";
 import type { OptionsInput } from "../options";
 import type { FieldKey, HeaderUnit } from "./fields";
 import type { LaidOutTable, SkippedKind } from "./layout";

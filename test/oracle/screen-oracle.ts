@@ -3,7 +3,7 @@
  * decided by the decimal reference and the batch settled by the oracle's own decimal batch (resolve-batch.ts),
  * worded by the reference's words. The production screening (one settlement in whole fen) must agree with it.
  */
-import { batchResultToJson } from "../../core/batch/json";
+import { batchResultToJson } from "../../core/words/result-json";
 import { ApplicationRow } from "../../core/rows/types";
 import { CellIndex, locate } from "../../core/screening/read-row";
 import {

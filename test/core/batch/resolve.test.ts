@@ -1,6 +1,6 @@
 import { ApplicationRow } from "../../../core/rows/types";
 import { settleApplications } from "../../../core/screening/settle-applications";
-import { batchResultToJson } from "../../../core/batch/json";
+import { batchResultToJson } from "../../../core/words/result-json";
 import { makeUscc } from "../../helpers/uscc";
 
 const A = makeUscc(1);

@@ -3,7 +3,7 @@
  */
 import { ApplicationRow } from "../../../core/rows/types";
 import { settleApplications } from "../../../core/screening/settle-applications";
-import { batchResultToJson } from "../../../core/batch/json";
+import { batchResultToJson } from "../../../core/words/result-json";
 import { screenWorkbook } from "../../../core/screening/screen";
 import { makeUscc } from "../../helpers/uscc";
 

@@ -2,7 +2,7 @@
  * The words of one company's many rows: a row whose history record names its clause without the part says
  * so, and finding those records takes one pass over the company's history, not one pass a row.
  */
-import { reasonCodesOf } from "../../../core/batch/json";
+import { reasonCodesOf } from "../../../core/words/result-json";
 import { screenWorkbook } from "../../../core/screening/screen";
 import type { ScreenedBatch } from "../../../core/screening/screened-rows";
 

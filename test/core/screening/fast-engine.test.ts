@@ -15,7 +15,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
 import fc from "fast-check";
-import { reasonCodesOf, wordedRow } from "../../../core/batch/json";
+import { reasonCodesOf, wordedRow } from "../../../core/words/result-json";
 import { getParameterSet, registerParameterSet } from "../../../core/policy/registry";
 import { ParameterSet } from "../../../core/policy/types";
 import { ScreenOptions, WorkbookInput, screenWorkbook } from "../../../core/screening/screen";

@@ -2,7 +2,7 @@
  * Results crossing threads (the task pane's worker, the CLI's wording worker): the engine's columns moved as
  * they are and worded on the other side, word for word as where they were screened.
  */
-import { reasonCodesOf, wordedRow } from "../../../core/batch/json";
+import { reasonCodesOf, wordedRow } from "../../../core/words/result-json";
 import { screenWorkbook } from "../../../core/screening/screen";
 import { rowsFromPayload, rowsPayload } from "../../../core/screening/transfer";
 import { makeUscc } from "../../helpers/uscc";
