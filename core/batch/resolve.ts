@@ -332,7 +332,7 @@ export function computeRow(
   }
 
   const city = (typeof row.city === "string" && row.city.trim()) || entity.city;
-  const facts: ApplicationFacts = row.facts ?? {};
+  const facts: ApplicationFacts = { ...row.facts, applicantId: uscc.normalised };
   const working: Working = {
     result: null as unknown as ResultRow,
     entity: uscc.normalised,

@@ -454,7 +454,7 @@ function decideRows(
   let lastContext: FastContext | undefined;
   const rules = MEASURE_IDS.map(fastRuleFor);
   const lpr = fastLpr(resolved.lpr);
-  const periodStart = toDayNumber(policy.subsidyPeriod.start);
+  const periodStart = toDayNumber(options.effectiveFrom);
   const periodEndExclusive = toDayNumber(addDays(policy.subsidyPeriod.end, 1));
   const out = emptyFastAward();
   const progressEvery = Math.max(1, Math.floor(n / 100));
@@ -489,6 +489,7 @@ function decideRows(
         inProvince,
         periodStart,
         periodEndExclusive,
+        applicantOf: (row: number) => state.entities[batch.entity[row]],
       };
       contexts.set(contextKey, context);
     }
