@@ -1,7 +1,7 @@
 /**
  * hlj-screen INPUT.xlsx [-o OUTPUT.xlsx] [--json FILE|-] [--lpr-mode fixed|floating]
  *            [--dedup entity-year|entity-project] [--other-support top-up|exclude]
- *            [--interest-window award-year|loan] [--lang zh|en] [--max-size 1GiB]
+ *            [--interest-window award-year|loan] [--effective-from YYYY-MM-DD] [--lang zh|en] [--max-size 1GiB]
  * Screens a workbook of applicants with the shared core and writes a copy of it with two result sheets.
  * Exit 0 when it screened (even with row errors); 2 on unusable input, arguments or output, with one line
  * saying why and never a stack trace. The input file is never written (SCREENING.md "Command line").
@@ -16,6 +16,9 @@ import {
   PolicyDataError,
   ScreeningResult,
   UnusableWorkbookError,
+  getParameterSet,
+  parseIsoDate,
+  effectiveFromWords,
   registerParameterSet,
   screenWorkbook,
 } from "../core";
@@ -31,7 +34,9 @@ import { PackageTooLargeError } from "./xlsx/package-writer";
 const USAGE = `usage: hlj-screen INPUT.xlsx [-o OUTPUT.xlsx] [--json FILE|-] [--lpr-mode fixed|floating]
                   [--dedup entity-year|entity-project] [--other-support top-up|exclude]
                   [--interest-window award-year|loan] [--day-count 360|365] [--policy ID|FILE.json]
-                  [--lang zh|en] [--max-size SIZE] [--quiet]`;
+                  [--effective-from YYYY-MM-DD] [--lang zh|en] [--max-size SIZE] [--quiet]
+  --effective-from  the policy's issue date, the first day interest is subsidised
+                    (default: the parameter set's; for the draft the stand-in 2025-10-23)`;
 
 /** Rows above which progress is shown on stderr. */
 const LONG_INPUT = 5_000;
@@ -93,6 +98,12 @@ export function parseArguments(argv: readonly string[]): Arguments {
       const v = value();
       if (v !== "360" && v !== "365") throw new Refusal(`--day-count must be 360 or 365, not ${JSON.stringify(v)}`);
       args.options.dayCount = Number(v);
+    } else if (flag === "--effective-from") {
+      const v = value();
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || parseIsoDate(v) === null) {
+        throw new Refusal(`--effective-from must be a date YYYY-MM-DD (the policy's issue date), not ${JSON.stringify(v)}`);
+      }
+      args.options.effectiveFrom = v;
     } else if (flag === "--policy") {
       const v = value();
       args.options.policy = v.endsWith(".json") ? registerParameterSet(readPolicyFile(v)).id : v;
@@ -341,6 +352,7 @@ export function summaryText(
       .filter(([k]) => k !== "policy")
       .map(([k, v]) => `${k}=${v}`)
       .join(" ")}`,
+    `         ${effectiveFromWords(getParameterSet(result.options.policy), result.options.effectiveFrom).en}`,
     `tables:  ${result.tables.map((t) => `${t.sheet} (header row ${t.headerRow}, ${t.rows} rows)`).join("; ")}`,
     `rows ${result.totals.rows} · entities ${result.totals.entities} · total final ${money(result.totals.final)} yuan`,
     "",

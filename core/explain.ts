@@ -1,5 +1,5 @@
 import type { CapUse, DedupOutcome, ResultRow } from "./rows/types";
-import { InterestSubsidyResult } from "./lpr/interest-subsidy";
+import { InterestSubsidyResult, describePeriod } from "./lpr/interest-subsidy";
 import { awardFor } from "./measures";
 import { MeasureId, clauseCitation } from "./measures/measure-id";
 import { ApplicationFacts, Award, AwardContext } from "./measures/types";
@@ -43,10 +43,7 @@ function interestParts(interest: InterestSubsidyResult, language: "zh" | "en"): 
       ? "浮动LPR"
       : "LPR (floating)";
   const cuts: string[] = [];
-  if (interest.period)
-    cuts.push(
-      zh ? `政策期 ${interest.period.start} 至 ${interest.period.end}` : `policy period ${interest.period.start} – ${interest.period.end}`,
-    );
+  if (interest.period) cuts.push(describePeriod(interest.period)[zh ? 0 : 1]);
   if (interest.awardYear !== undefined) cuts.push(zh ? `${interest.awardYear}年度` : `award year ${interest.awardYear}`);
   const cut = cuts.length ? (zh ? `（${cuts.join("，")}）` : ` (${cuts.join(", ")})`) : "";
   const parts = [

@@ -5,6 +5,7 @@
 export * from "./money/money";
 export { amountInput, nonNegativeAmount, optionalAmount, shownNumber } from "./money/input";
 export { INPUT_BOUNDS } from "./policy/input-bounds";
+export { effectiveFromWords } from "./policy/lookup";
 export * from "./dates/civil-date";
 export * from "./errors/errors";
 export * from "./reasons/reasons";

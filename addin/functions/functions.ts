@@ -183,7 +183,7 @@ export function lprInterest(
 }
 
 /**
- * The interest subsidy of clauses 1, 2, 5 and 8 (M1, M2, M5, M8a, M8b) after the investment threshold and the measure's per-entity cap, for interest inside the policy's period; 0 when not eligible.
+ * The interest subsidy of clauses 1, 2, 5 and 8 (M1, M2, M5, M8a, M8b) after the investment threshold and the measure's per-entity cap, for interest inside the policy's period (from its issue date; the draft's stand-in is 2025-10-23); 0 when not eligible.
  * @customfunction INTEREST_SUBSIDY
  * @param {any[][]} measure The measure: M1, M2, M5, M8a or M8b (also 1, 第1条, 8(1)…).
  * @param {any[][]} totalInvestment The project's total investment in yuan (not needed for M8b).

@@ -19,8 +19,9 @@ import { LprLookup, LprTable, assertLprKnownThroughout, checkedRate, lprChangesW
 
 /**
  * 据实贴息 — the LPR interest subsidy of 第1、2、5、8条: "按照同期中国人民银行一年期贷款市场报价利率(LPR)据实贴息",
- * for at most the policy's subsidy period (贴息期限, parameter interestSubsidy.maxMonths), and only for interest
- * accrued inside the policy's period (subsidyPeriod) and, year by year, inside the award year.
+ * from the first subsidised day (the later of the loan's start and the policy's issue date, 自印发之日起施行) for at
+ * most the policy's subsidy term (贴息期限, parameter interestSubsidy.maxMonths), only for interest accrued inside
+ * the policy's period (subsidyPeriod) and, year by year, inside the award year.
  * Subsidy = Σ balance × min(loan rate, LPR) × days / basis over segments of constant
  * balance and rate, never above the interest actually paid, rounded once to the fen. The cost grows with the
  * number of LPR changes and schedule rows, not with the number of days.
@@ -52,12 +53,20 @@ export interface InterestSubsidyOptions {
   maxMonths: number;
   lpr: LprTable;
   /**
-   * The policy's period (inclusive dates): interest accrued outside it is never subsidised. Absent for a plain
-   * loan calculation (HLJ.LPR_INTEREST).
+   * The policy's period (inclusive dates, from its issue date): interest accrued outside it is never subsidised,
+   * and the subsidy term counts from the later of its start and the loan's. Absent for a plain loan calculation
+   * (HLJ.LPR_INTEREST), which counts from the loan's start.
    */
-  period?: { start: IsoDate; end: IsoDate };
+  period?: PolicyPeriod;
   /** Only the part of the window inside this calendar year (interestWindow `award-year`, 据实贴息 year by year). */
   awardYear?: number;
+}
+
+/** The days a policy runs, with the words that name its issue date (a stand-in says it is one). */
+export interface PolicyPeriod {
+  start: IsoDate;
+  end: IsoDate;
+  startWords?: { zh: string; en: string };
 }
 
 export interface InterestSegment {
@@ -81,14 +90,17 @@ export interface InterestSubsidyResult {
   amount: Money;
   /** Σ segments before the interest-paid limit and rounding. */
   segmentTotal: Decimal;
-  /** The loan's own window: from its start to the earlier of its end and the longest subsidy period. */
+  /**
+   * The loan's own window: from its start to the earlier of its end and the longest subsidy term, counted from
+   * its first subsidised day (the later of its start and the policy's issue date).
+   */
   loanWindow: { start: IsoDate; end: IsoDate };
   windowStart: IsoDate;
   /** Exclusive; equal to windowStart when the window is empty. */
   windowEnd: IsoDate;
   /** Why the window ends where it does. */
   windowLimit: WindowLimit;
-  period?: { start: IsoDate; end: IsoDate };
+  period?: PolicyPeriod;
   awardYear?: number;
   days: number;
   segments: InterestSegment[];
@@ -141,14 +153,16 @@ export function computeInterestSubsidy(input: LoanInput | CheckedLoan, options: 
   const { startDate, endDate, loanRate, schedule, interestPaid } = loan;
   if (options.dayCount <= 0) throw new InputError("range", "dayCount", "计息基准须为正数", "the day-count basis must be positive");
 
-  const maxEnd = addMonthsClamped(startDate, options.maxMonths);
+  // The first subsidised day f: the later of the loan's start and the issue date; the longest subsidy term (贴息期限)
+  // counts from it (RULES.md, the interest steps, 1).
+  const first = options.period && options.period.start > startDate ? options.period.start : startDate;
+  const maxEnd = addMonthsClamped(first, options.maxMonths);
   const loanWindow = { start: startDate, end: minDate(endDate, maxEnd) };
-  let windowStart = loanWindow.start;
+  let windowStart = first;
   let windowEnd = loanWindow.end;
   let windowLimit: WindowLimit = endDate <= maxEnd ? "loan-end" : "max-months";
   if (options.period) {
     const periodEnd = dayAfter(options.period.end);
-    if (options.period.start > windowStart) windowStart = options.period.start;
     if (periodEnd < windowEnd) [windowEnd, windowLimit] = [periodEnd, "policy-period"];
   }
   if (options.awardYear !== undefined) {
@@ -253,13 +267,13 @@ export interface FastInterestResult {
  */
 export function fastInterestSubsidy(loan: FastLoan, options: FastInterestOptions, out: FastInterestResult): boolean {
   const { principalFen, rateUnits, startDay, endDay, interestPaidFen } = loan;
-  const maxEnd = addMonthsClampedDay(startDay, options.maxMonths);
-  let windowStart = startDay;
+  const { periodStart, periodEndExclusive } = options;
+  const cut = periodStart !== undefined && periodEndExclusive !== undefined;
+  // The first subsidised day, from which the longest subsidy term counts (as computeInterestSubsidy).
+  let windowStart = cut && periodStart > startDay ? periodStart : startDay;
+  const maxEnd = addMonthsClampedDay(windowStart, options.maxMonths);
   let windowEnd = endDay < maxEnd ? endDay : maxEnd;
-  if (options.periodStart !== undefined && options.periodEndExclusive !== undefined) {
-    if (options.periodStart > windowStart) windowStart = options.periodStart;
-    if (options.periodEndExclusive < windowEnd) windowEnd = options.periodEndExclusive;
-  }
+  if (cut && periodEndExclusive < windowEnd) windowEnd = periodEndExclusive;
   if (options.awardYear !== undefined) {
     const yearStart = (options.awardYearStart ??= dayNumberOf(options.awardYear, 1, 1)!);
     const yearEnd = (options.awardYearEnd ??= dayNumberOf(options.awardYear + 1, 1, 1)!);
@@ -391,15 +405,16 @@ export function describeWindow(result: InterestSubsidyResult): [zh: string, en: 
   const cuts = { zh: [] as string[], en: [] as string[] };
   if (result.windowLimit === "max-months" || result.loanWindow.end !== result.windowEnd || result.loanWindow.start !== result.windowStart) {
     cuts.zh.push(
-      `贷款计息期 ${result.loanWindow.start} 至 ${result.loanWindow.end}${result.windowLimit === "max-months" ? `（贴息期限不超过${result.maxMonths}个月）` : ""}`,
+      `贷款计息期 ${result.loanWindow.start} 至 ${result.loanWindow.end}${result.windowLimit === "max-months" ? `（贴息期限不超过${result.maxMonths}个月，自首个贴息日起算）` : ""}`,
     );
     cuts.en.push(
-      `loan ${result.loanWindow.start} → ${result.loanWindow.end}${result.windowLimit === "max-months" ? ` (at most ${result.maxMonths} months)` : ""}`,
+      `loan ${result.loanWindow.start} → ${result.loanWindow.end}${result.windowLimit === "max-months" ? ` (at most ${result.maxMonths} months from the first subsidised day)` : ""}`,
     );
   }
   if (result.period) {
-    cuts.zh.push(`政策期 ${result.period.start} 至 ${result.period.end}`);
-    cuts.en.push(`policy period ${result.period.start} – ${result.period.end}`);
+    const [zh, en] = describePeriod(result.period);
+    cuts.zh.push(zh);
+    cuts.en.push(en);
   }
   if (result.awardYear !== undefined) {
     cuts.zh.push(`${result.awardYear}年度`);
@@ -410,5 +425,14 @@ export function describeWindow(result: InterestSubsidyResult): [zh: string, en: 
   return [
     `贴息区间 ${result.windowStart} 至 ${result.windowEnd}（不含）${zhCuts}，共 ${result.days} 天，计息基准 实际/${result.dayCount}`,
     `window ${result.windowStart} → ${result.windowEnd} (exclusive)${enCuts}: ${result.days} days, actual/${result.dayCount}`,
+  ];
+}
+
+/** The policy's period, [zh, en], with the words that name its issue date (a stand-in says it is one). */
+export function describePeriod(period: PolicyPeriod): [zh: string, en: string] {
+  const words = period.startWords;
+  return [
+    `政策期 ${period.start} 至 ${period.end}${words ? `（${words.zh}）` : ""}`,
+    `policy period ${period.start} – ${period.end}${words ? ` (${words.en})` : ""}`,
   ];
 }

@@ -46,6 +46,8 @@ export interface FastContext {
   inProvince: boolean;
   periodStart: number;
   periodEndExclusive: number;
+  /** The row's applicant's normalised credit code (第19条 reads it); without it such a rule gives the row back. */
+  applicantOf?: (row: number) => string;
   /** The interest rules' window options, made once per context. */
   interest?: FastInterestOptions;
 }

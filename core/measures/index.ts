@@ -7,6 +7,7 @@ import { awardM6a, awardM6b, fastM6a, fastM6b, readsM6 } from "./m6-base-award";
 import { awardM7, fastM7, readsM7 } from "./m7-selection-center";
 import { awardM8a, awardM8b, fastM8a, fastM8b, readsM8 } from "./m8-warehousing";
 import { awardM14, fastM14, readsM14 } from "./m14-events";
+import { awardM18, fastM18, readsM18 } from "./m18-export-credit-insurance";
 import { awardM19, fastM19, readsM19 } from "./m19-supervision-zone";
 import { NON_CASH_READS, awardNonCash, fastNonCash } from "./non-cash";
 import { FastRule } from "./fast";
@@ -28,6 +29,7 @@ export const CASH_RULES: Readonly<Record<CashMeasureId, AwardFunction>> = {
   M8a: awardM8a,
   M8b: awardM8b,
   M14: awardM14,
+  M18: awardM18,
   M19: awardM19,
 };
 
@@ -45,6 +47,7 @@ export const FAST_RULES: Readonly<Record<CashMeasureId, FastRule>> = {
   M8a: fastM8a,
   M8b: fastM8b,
   M14: fastM14,
+  M18: fastM18,
   M19: fastM19,
 };
 
@@ -61,6 +64,7 @@ const CASH_READS: Readonly<Record<CashMeasureId, readonly RuleField[]>> = {
   M8a: readsM8,
   M8b: readsM8,
   M14: readsM14,
+  M18: readsM18,
   M19: readsM19,
 };
 

@@ -2,6 +2,7 @@ import { InputError } from "../errors/errors";
 import {
   FastInterestResult,
   FastLoan,
+  PolicyPeriod,
   checkLoan,
   computeInterestSubsidy,
   describeSegments,
@@ -11,6 +12,7 @@ import {
 import { rateUnitsOfDecimal } from "../money/fen";
 import { Decimal, DecimalInput, dec, formatRate, formatYuan } from "../money/money";
 import { INPUT_BOUNDS } from "../policy/input-bounds";
+import { effectiveFromWords } from "../policy/lookup";
 import { RuleField } from "../policy/types";
 import { AwardBuilder } from "./award-builder";
 import { FastRule, fenParamsOf, meetsFen, requireInProvinceFen, settleFen } from "./fast";
@@ -73,7 +75,7 @@ export function awardInterestMeasure(measure: MeasureId, facts: ApplicationFacts
       dayCount: context.dayCount,
       maxMonths: context.policy.interestSubsidy.maxMonths.value,
       lpr: context.lpr,
-      period: context.policy.subsidyPeriod,
+      period: policyPeriod(context),
       awardYear: context.interestWindow === "award-year" ? requireYear(context) : undefined,
     });
     if (b.tracing) b.extra.interest = subsidy; // segments are for explanations; a batch without trace drops them
@@ -117,6 +119,16 @@ function requireLoan(loan: LoanFacts | null | undefined): LoanFacts {
   if (!loan.startDate) throw missing("startDate", "贷款起始日", "the loan start date");
   if (!loan.endDate) throw missing("endDate", "贷款到期日", "the loan end date");
   return loan;
+}
+
+/**
+ * The policy's period from its issue date (option effectiveFrom, else the set's), named in the set's words or
+ * the option's: a stand-in date says it is one in every row's explanation (RULES.md "Subsidy period").
+ */
+function policyPeriod(context: AwardContext): PolicyPeriod {
+  const { policy } = context;
+  const start = context.effectiveFrom ?? policy.subsidyPeriod.effectiveFrom.value;
+  return { start, end: policy.subsidyPeriod.end, startWords: effectiveFromWords(policy, start) };
 }
 
 function requireYear(context: AwardContext): number {

@@ -29,8 +29,8 @@ export const MEASURE_IDS = [
 ] as const;
 export type MeasureId = (typeof MEASURE_IDS)[number];
 
-/** Measures that can pay provincial cash (第14条 through a person's decision). */
-export const CASH_MEASURE_IDS = ["M1", "M2", "M3", "M4a", "M4b", "M5", "M6a", "M6b", "M7", "M8a", "M8b", "M14", "M19"] as const;
+/** Measures that can pay provincial cash (第14条 and 第18条 through a person's decision). */
+export const CASH_MEASURE_IDS = ["M1", "M2", "M3", "M4a", "M4b", "M5", "M6a", "M6b", "M7", "M8a", "M8b", "M14", "M18", "M19"] as const;
 export type CashMeasureId = (typeof CASH_MEASURE_IDS)[number];
 
 /** Clauses with two measures: the bare clause number does not say which. */

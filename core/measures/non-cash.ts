@@ -1,6 +1,6 @@
 /**
- * 第9–13、15–18、20条 — measures with no provincial cash in this text (13 and 18 leave subsidies to cities
- * and to banks and insurers). A row citing one gets `not_cash` with the clause's title, never an amount.
+ * 第9–13、15–17、20条 — measures with no provincial cash in this text (13 leaves subsidies to the cities). A row
+ * citing one gets `not_cash` with the clause's title and the words 本条未设省级资金奖补 (RULES.md), never an amount.
  */
 import { RuleField } from "../policy/types";
 import { AwardBuilder } from "./award-builder";
@@ -17,8 +17,8 @@ export function awardNonCash(measure: MeasureId, _facts: ApplicationFacts, conte
     const note = b.params.nonCashNote;
     b.because(
       "not_cash",
-      `${b.params.title.zh}：本政策未设省级资金${note ? `（${note.zh}）` : ""}`,
-      `${b.params.title.en}: no provincial cash under this policy${note ? ` (${note.en})` : ""}`,
+      `${b.params.title.zh}：本条未设省级资金奖补${note ? `（${note.zh}）` : ""}`,
+      `${b.params.title.en}: this clause sets no provincial cash award${note ? ` (${note.en})` : ""}`,
     );
     b.step("not-cash", () => [b.params.title.zh, b.params.title.en]);
   });

@@ -36,6 +36,8 @@ export interface ApplicationFacts {
   approvedAmount?: DecimalInput | null;
   /** Whether the applicant's credit code was registered in Heilongjiang (the batch reads it from the code). */
   inProvince?: boolean | null;
+  /** The applicant's credit code, normalised (the batch gives it): 第19条 pays government organs (`11…`) only. */
+  applicantId?: string | null;
 }
 
 export type InterestWindow = "loan" | "award-year";
@@ -44,6 +46,8 @@ export interface CalculationOptions {
   lprMode: LprMode;
   dayCount: DayCountBasis;
   interestWindow: InterestWindow;
+  /** The first day interest may be subsidised (option effectiveFrom); absent: the parameter set's issue date. */
+  effectiveFrom?: IsoDate;
 }
 
 /** Everything a measure's rule may consult besides the applicant's facts. */

@@ -7,7 +7,7 @@
 import { PolicyDataError } from "../errors/errors";
 import { Decimal, formatYuan } from "../money/money";
 import { MeasureId } from "../measures/measure-id";
-import { MeasureParams, Param, ParameterSet } from "./types";
+import { Localized, MeasureParams, Param, ParameterSet } from "./types";
 
 const measuresById = new WeakMap<ParameterSet, Map<string, MeasureParams>>();
 
@@ -51,4 +51,15 @@ export function paramYuan(param: Param): string {
   let text = yuanTexts.get(param);
   if (text === undefined) yuanTexts.set(param, (text = formatYuan(paramDecimal(param))));
   return text;
+}
+
+/**
+ * The issue date (option effectiveFrom) as every output that depends on it names it: the set's own words when
+ * it is the set's date (a stand-in says it is one and that the issued text's date prevails), else the date the
+ * option gave.
+ */
+export function effectiveFromWords(set: ParameterSet, effectiveFrom: string): Localized {
+  const own = set.subsidyPeriod.effectiveFrom;
+  if (effectiveFrom === own.value) return own.title;
+  return { zh: `自${effectiveFrom}起施行（选项 effectiveFrom）`, en: `in force from ${effectiveFrom} (option effectiveFrom)` };
 }

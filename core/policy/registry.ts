@@ -81,12 +81,16 @@ export function validateParameterSet(raw: unknown): ParameterSet {
 
 function checkPeriod(set: ParameterSet, problems: string[]): void {
   const period = set.subsidyPeriod;
-  if (!period || parseIsoDate(String(period.start)) === null || parseIsoDate(String(period.end)) === null || period.end < period.start) {
-    problems.push("subsidyPeriod: start and end dates (YYYY-MM-DD, start ≤ end) are required");
+  const start = period?.effectiveFrom?.value;
+  if (!period || parseIsoDate(String(start)) === null || parseIsoDate(String(period.end)) === null || period.end < start) {
+    problems.push("subsidyPeriod: effectiveFrom.value and end dates (YYYY-MM-DD, effectiveFrom ≤ end) are required");
     return;
   }
   checkLocalized(period.title, "subsidyPeriod.title", problems);
-  const years = [Number(period.start.slice(0, 4)), Number(period.end.slice(0, 4))];
+  // Every output that depends on the date names it in these words (a stand-in says it is one).
+  checkLocalized(period.effectiveFrom.title, "subsidyPeriod.effectiveFrom.title", problems);
+  if (typeof period.effectiveFrom.assumed !== "boolean") problems.push("subsidyPeriod.effectiveFrom.assumed: true or false is required");
+  const years = [Number(start.slice(0, 4)), Number(period.end.slice(0, 4))];
   const validity = [set.validity?.firstAwardYear?.value, set.validity?.lastAwardYear?.value];
   if (years[0] !== validity[0] || years[1] !== validity[1]) {
     problems.push(`subsidyPeriod: its years ${years.join("–")} must be the award years of validity (${validity.join("–")})`);

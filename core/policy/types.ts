@@ -8,7 +8,7 @@ export interface Localized {
   en: string;
 }
 
-export type Unit = "CNY" | "ratio" | "months" | "days" | "year";
+export type Unit = "CNY" | "ratio" | "months" | "days" | "year" | "date";
 
 /** One number of the policy and where it comes from. */
 export interface Param<T = number> {
@@ -19,6 +19,18 @@ export interface Param<T = number> {
   title: Localized;
   /** The policy's own words for this number. */
   text?: string;
+}
+
+/**
+ * The day the policy takes effect ("本政策措施自印发之日起施行"). A draft has no issue date: its set gives a
+ * stand-in, marked `assumed`, whose title is the words every output that depends on it shows.
+ */
+export interface EffectiveFrom extends Param<string> {
+  /** An ISO date. */
+  unit: "date";
+  /** True for a stand-in (a draft's publication date), not the issued text's own date. */
+  assumed: boolean;
+  note?: string;
 }
 
 /** `超过` is strict (>); `达到` and `至…(含)` are inclusive (≥). */
@@ -115,11 +127,12 @@ export interface ParameterSet {
     lastAwardYear: Param;
   };
   /**
-   * The days the policy runs (inclusive ISO dates): interest accrued outside it is never subsidised, and the
-   * award years are the calendar years it spans.
+   * The days the policy runs (from effectiveFrom to end, inclusive ISO dates): interest accrued outside them is
+   * never subsidised, and the award years are the calendar years they span.
    */
   subsidyPeriod: {
-    start: string;
+    /** The issue date (自印发之日起施行): the first day interest may be subsidised. */
+    effectiveFrom: EffectiveFrom;
     end: string;
     clause: string;
     title: Localized;

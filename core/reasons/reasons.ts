@@ -16,6 +16,7 @@ export type ReasonCode =
   | "claim_lower_than_computed"
   | "limited_to_interest_paid"
   | "already_received"
+  | "not_government"
   | "outside_validity"
   | "lpr_unknown"
   | "invalid_uscc"
@@ -56,6 +57,7 @@ export const REASON_SEVERITY: Readonly<Record<ReasonCode, Severity>> = {
   claim_lower_than_computed: "info",
   limited_to_interest_paid: "info",
   already_received: "info",
+  not_government: "info",
   outside_validity: "info",
   lpr_unknown: "error",
   invalid_uscc: "error",

@@ -174,7 +174,7 @@ function startWorking(
   const normalised = entity.check.normalised;
   const year = row.year;
   const city = (typeof row.city === "string" && row.city.trim()) || entity.city;
-  const facts: ApplicationFacts = row.facts ?? {};
+  const facts: ApplicationFacts = { ...row.facts, applicantId: normalised };
   const result: RowDecision = {
     index,
     source,

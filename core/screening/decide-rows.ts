@@ -60,7 +60,7 @@ function decideByFastRules(state: EngineState, slow: Uint8Array, onProgress: ((d
   let lastContext: FastContext | undefined;
   const rules = MEASURE_IDS.map(fastRuleFor);
   const lpr = fastLpr(resolved.lpr);
-  const periodStart = toDayNumber(policy.subsidyPeriod.start);
+  const periodStart = toDayNumber(options.effectiveFrom);
   const periodEndExclusive = toDayNumber(addDays(policy.subsidyPeriod.end, 1));
   const out = emptyFastAward();
   const progressEvery = Math.max(1, Math.floor(n / 100));
@@ -95,6 +95,7 @@ function decideByFastRules(state: EngineState, slow: Uint8Array, onProgress: ((d
         inProvince,
         periodStart,
         periodEndExclusive,
+        applicantOf: (row: number) => state.entities[batch.entity[row]],
       };
       contexts.set(contextKey, context);
     }

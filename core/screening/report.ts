@@ -6,6 +6,7 @@
  */
 import { ResultRowJson, reasonCodesOf } from "../words/result-json";
 import { clauseCitation, isMeasureId } from "../measures/measure-id";
+import { effectiveFromWords } from "../policy/lookup";
 import { getParameterSet, measureParams } from "../policy/registry";
 import { STATUS_WORDS } from "../reasons/reasons";
 import { cityOfUscc } from "../uscc/uscc";
@@ -206,6 +207,7 @@ export function optionsInWords(options: ScreeningResult["options"], language: Di
     (key) => OPTION_WORDS[key][options[key]]?.[language] ?? `${key}=${options[key]}`,
   );
   parts.splice(1, 0, language === "zh" ? `计息：实际/${options.dayCount}` : `day count: actual/${options.dayCount}`);
+  parts.push(effectiveFromWords(getParameterSet(options.policy), options.effectiveFrom)[language]);
   return parts.join(language === "zh" ? "；" : "; ");
 }
 

@@ -137,6 +137,7 @@ export class ScreenedBatch {
       drivenOnlineSales: amount(facts.drivenOnlineSales),
       investmentLast3Years: amount(facts.investmentLast3Years),
       approvedAmount: amount(facts.approvedAmount),
+      applicantId: this.state.entities[this.state.batch.entity[i]],
     };
   }
 

@@ -74,8 +74,9 @@ describe("hlj-screen on the adversarial workbook", () => {
       ["版式!11", "eligible"],
       ["版式!19", "eligible"],
     ]);
-    // 500 万元 at 3.85% (percent points under the units row's %), 2025-07-01 → 2026-01-01: 184 days at the 3.00% LPR.
-    expect(rows[0].final).toBe("76666.67");
+    // 500 万元 at 3.85% (percent points under the units row's %), from 2025-07-01 but subsidised from the draft's
+    // stand-in issue date 2025-10-23 → 2026-01-01: 70 days at the 3.00% LPR (revision 3; 184 days before).
+    expect(rows[0].final).toBe("29166.67");
     const skipped = screened.tables
       .filter((t: { sheet: string }) => t.sheet === "版式")
       .flatMap((t: { skipped: { cell: string; kind: string }[] }) => t.skipped.map((s) => [s.cell, s.kind]));
@@ -135,7 +136,7 @@ describe("hlj-screen on the adversarial workbook", () => {
     expect(sheet.getRow(2).getCell(column("状态代码")).value).toMatch(/^(eligible|ineligible|superseded|manual|not_cash|error)$/);
     const summary = (await load(output)).getWorksheet("HLJ汇总 (2)")!;
     expect(String(summary.getCell("B4").value)).toBe(
-      "LPR：同期（放款日）；计息：实际/360；不重复：同一主体同一年度；其他省级支持：补足差额；贴息：按申报年度",
+      "LPR：同期（放款日）；计息：实际/360；不重复：同一主体同一年度；其他省级支持：补足差额；贴息：按申报年度；假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准",
     );
   });
 
@@ -179,26 +180,30 @@ describe("hlj-screen options, output and exit codes", () => {
     const { code, stdout, stderr } = await run(workbookFile, "-o", join(dir, "ex.out.xlsx"), "--json", "-");
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
-    // The default, interestWindow award-year: each loan's days of 2025 inside the policy period.
+    // The default, interestWindow award-year: each loan's days of 2025 inside the policy period, which runs from
+    // the draft's stand-in issue date 2025-10-23 (RULES.md revision 3; the 8b loan ended before it).
     expect(json.rows.map((r: { final: string }) => r.final)).toEqual([
-      "178333.33",
-      "1511250.00",
-      "1511250.00",
-      "115766.67",
+      "58333.33",
+      "301388.89",
+      "301388.89",
+      "0.00",
       "3000000.00",
       "246913.58",
       "0.00",
     ]);
     expect(Object.keys(json)).toEqual(expect.arrayContaining(["policy", "options", "rows", "totals"]));
-    expect(json.totals.final).toBe("6563513.58");
-    expect(stderr).toContain("total final 6,563,513.58");
-    expect(json.rows[0].explain.en).toContain("window 2025-06-01 → 2026-01-01 (exclusive)");
+    expect(json.totals.final).toBe("3908024.69");
+    expect(stderr).toContain("total final 3,908,024.69");
+    expect(json.options.effectiveFrom).toBe("2025-10-23");
+    expect(stderr).toContain("effectiveFrom=2025-10-23");
+    expect(stderr).toContain("Assumed in force from 2025-10-23 (the date the draft was published); the issued text's date prevails");
+    expect(json.rows[0].explain.en).toContain("window 2025-10-23 → 2026-01-01 (exclusive)");
     const whole = await run(workbookFile, "-o", join(dir, "ex.loan.xlsx"), "--json", "-", "--interest-window", "loan");
     expect(JSON.parse(whole.stdout).rows.map((r: { final: string }) => r.final)).toEqual([
-      "607500.00",
-      "4654305.56",
+      "487500.00",
+      "3444444.44",
       "2000000.00",
-      "115766.67",
+      "0.00",
       "3000000.00",
       "246913.58",
       "0.00",
@@ -219,6 +224,8 @@ describe("hlj-screen options, output and exit codes", () => {
       "--other-support=exclude",
       "--interest-window",
       "loan",
+      "--effective-from",
+      "2025-01-01",
     );
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
@@ -227,8 +234,11 @@ describe("hlj-screen options, output and exit codes", () => {
       dedupScope: "entity-project",
       otherSupport: "exclude",
       interestWindow: "loan",
+      effectiveFrom: "2025-01-01",
     });
+    // Issued on 2025-01-01: 139 days at 3.10% and 12 at 3.00% of the 8b loan lie inside the policy period.
     expect(json.rows[3].final).toBe("103755.56");
+    expect(json.rows[3].explain.en).toContain("in force from 2025-01-01 (option effectiveFrom)");
   });
 
   test("the default output is INPUT.screened.xlsx", async () => {
@@ -239,14 +249,16 @@ describe("hlj-screen options, output and exit codes", () => {
   });
 
   test.each`
-    what                       | argv                                 | message
-    ${"a missing file"}        | ${["nope.xlsx"]}                     | ${"cannot read nope.xlsx: no such file"}
-    ${"not an xlsx"}           | ${["NOT_XLSX"]}                      | ${"not an .xlsx workbook"}
-    ${"no applicant table"}    | ${["NO_TABLE"]}                      | ${"no applicant table"}
-    ${"output over the input"} | ${["EXAMPLES", "-o", "EXAMPLES"]}    | ${"is the input file"}
-    ${"an unknown option"}     | ${["EXAMPLES", "--fast"]}            | ${"unknown option --fast"}
-    ${"a bad option value"}    | ${["EXAMPLES", "--dedup", "entity"]} | ${"--dedup must be entity-year or entity-project"}
-    ${"no input at all"}       | ${[]}                                | ${"no input workbook given"}
+    what                        | argv                                              | message
+    ${"a missing file"}         | ${["nope.xlsx"]}                                  | ${"cannot read nope.xlsx: no such file"}
+    ${"not an xlsx"}            | ${["NOT_XLSX"]}                                   | ${"not an .xlsx workbook"}
+    ${"no applicant table"}     | ${["NO_TABLE"]}                                   | ${"no applicant table"}
+    ${"output over the input"}  | ${["EXAMPLES", "-o", "EXAMPLES"]}                 | ${"is the input file"}
+    ${"an unknown option"}      | ${["EXAMPLES", "--fast"]}                         | ${"unknown option --fast"}
+    ${"a bad option value"}     | ${["EXAMPLES", "--dedup", "entity"]}              | ${"--dedup must be entity-year or entity-project"}
+    ${"a bad issue date"}       | ${["EXAMPLES", "--effective-from", "2025-10-32"]} | ${'--effective-from must be a date YYYY-MM-DD (the policy\'s issue date), not "2025-10-32"'}
+    ${"an issue date too late"} | ${["EXAMPLES", "--effective-from", "2028-01-01"]} | ${"option effectiveFrom (the policy's issue date) 2028-01-01 is after the end of the policy's period, 2027-12-31"}
+    ${"no input at all"}        | ${[]}                                             | ${"no input workbook given"}
   `("exit 2 with one clear line on $what", async ({ argv, message }) => {
     const notXlsx = join(dir, "text.xlsx");
     writeFileSync(notXlsx, "this is not a workbook");
@@ -268,6 +280,8 @@ describe("hlj-screen options, output and exit codes", () => {
     const { code, stdout } = await run("--help");
     expect(code).toBe(0);
     expect(stdout).toContain("usage: hlj-screen INPUT.xlsx [-o OUTPUT.xlsx] [--json FILE|-] [--lpr-mode fixed|floating]");
+    expect(stdout).toContain("[--effective-from YYYY-MM-DD]");
+    expect(stdout).toContain("--effective-from  the policy's issue date, the first day interest is subsidised");
   });
 });
 

@@ -229,7 +229,7 @@ async function makeWorkbook(path: string, rows: Cell[][], made: Made = {}): Prom
   );
 }
 
-/** RULES.md's first worked example: a 10,000,000 loan at 3.45% from 2025-06-01, 178,333.33 in the award year. */
+/** RULES.md's first worked example: a 10,000,000 loan at 3.45% from 2025-06-01, 58,333.33 in the award year 2025. */
 const loanRow = (lent: Cell, due: Cell, company = 1): Cell[] => [
   makeUscc(company),
   2025,
@@ -241,7 +241,8 @@ const loanRow = (lent: Cell, due: Cell, company = 1): Cell[] => [
   lent,
   due,
 ];
-const LOAN_FINAL = "178333.33";
+// 2025-06-01 → 2027-05-31, award year 2025: 70 days from the draft's stand-in issue date 2025-10-23 (revision 3).
+const LOAN_FINAL = "58333.33";
 
 /**
  * What the reader makes of a package: the first sheet's cells and formats, and the final amounts the engine

@@ -386,13 +386,28 @@ describeBrowser("the task pane in Chromium", () => {
       ).Office.context.document.settings.get("hljScreeningOptions"),
     );
     expect(saved).toMatchObject({ lprMode: "floating" });
+    // The issue date (effectiveFrom): a bad date is said under the field and not saved; a date is saved.
+    const savedOptions = () =>
+      page.evaluate(() =>
+        (
+          window as unknown as { Office: { context: { document: { settings: { get: (n: string) => unknown } } } } }
+        ).Office.context.document.settings.get("hljScreeningOptions"),
+      );
+    await expect(page.getByText("Leave empty for the policy version's: Assumed in force from 2025-10-23").isVisible()).resolves.toBe(true);
+    await page.getByTestId("setting-effectiveFrom").fill("2025-13-01");
+    await expect(page.getByText("Write a date YYYY-MM-DD (such as 2025-10-23), not after 2027-12-31").isVisible()).resolves.toBe(true);
+    await expect(savedOptions()).resolves.toMatchObject({ effectiveFrom: "" });
+    await page.getByTestId("setting-effectiveFrom").fill("2025-07-01");
+    await expect(savedOptions()).resolves.toMatchObject({ effectiveFrom: "2025-07-01" });
     await page.getByTestId("tab-functions").click();
     // Floating needs the LPR of every day to 2027: the helper says the rate is unknown instead of guessing.
     await expect(page.getByText("is not known").first().isVisible()).resolves.toBe(true);
     await page.getByTestId("tab-settings").click();
     await page.getByTestId("setting-lprMode").selectOption("fixed");
     await page.getByTestId("tab-functions").click();
-    await expect(page.getByTestId("helper-amount").textContent()).resolves.toBe("¥729,000.00"); // 12,000,000 × 3.00% × 729 / 360;
+    // 12,000,000 × 3.00% × 585 / 360: from the set's issue date 2025-10-23, as the function computes (revision 3),
+    // whatever the screening setting says.
+    await expect(page.getByTestId("helper-amount").textContent()).resolves.toBe("¥585,000.00");
     await expect(page.getByTestId("helper-formula").textContent()).resolves.toBe(
       '=HLJ.INTEREST_SUBSIDY("M1",20000000,12000000,3.45%,DATE(2025,6,1),DATE(2027,5,31))',
     );

@@ -5,7 +5,14 @@ import { fromDayNumber, toDayNumber } from "../../core/dates/civil-date";
 import { makeUscc } from "./uscc";
 
 /** A small pool, so that entities meet each other under several measures, years and projects. */
-export const ENTITY_POOL = [makeUscc(11), makeUscc(12, "230600"), makeUscc(13, "231000"), "91350100M000100Y43"];
+/** Companies, and a city government (`11…`, the only applicant 第19条 pays). */
+export const ENTITY_POOL = [
+  makeUscc(11),
+  makeUscc(12, "230600"),
+  makeUscc(13, "231000"),
+  "91350100M000100Y43",
+  makeUscc(14, "230100", "11"),
+];
 
 const money = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((fen) => (fen / 100).toFixed(2));
 /** Usually present (an applicant's facts), sometimes absent. */
@@ -87,4 +94,6 @@ export const optionsArb: fc.Arbitrary<OptionsInput> = fc.record({
   dedupScope: fc.constantFrom("entity-year" as const, "entity-project" as const),
   otherSupport: fc.constantFrom("top-up" as const, "exclude" as const),
   interestWindow: fc.constantFrom("loan" as const, "award-year" as const),
+  // The set's stand-in issue date, or another (RULES.md revision 3: the window starts on it).
+  effectiveFrom: fc.option(fc.constantFrom("2025-01-01", "2025-06-15", "2025-10-24", "2026-02-28"), { nil: undefined }),
 });

@@ -58,7 +58,7 @@ function loanArb(set: ParameterSet, params: MeasureParams) {
         { weight: 1, arbitrary: fc.constant(0) },
         { weight: 10, arbitrary: fc.integer({ min: 10, max: 700 }).map((bp) => bp / 10_000) },
       ),
-      start: fc.integer({ min: days(period.start) - 3 * 365, max: days(period.end) }),
+      start: fc.integer({ min: days(period.effectiveFrom.value) - 3 * 365, max: days(period.end) }),
       months: fc.integer({ min: 1, max: set.interestSubsidy.maxMonths.value + 24 }),
       interestPaid: fc.option(scaled(cap, 0, 1.5), { nil: undefined, freq: 2 }),
     })
@@ -228,6 +228,13 @@ function optionsArb(set: ParameterSet): fc.Arbitrary<ScreenOptions> {
     dedupScope: fc.constantFrom("entity-year" as const, "entity-project" as const),
     otherSupport: fc.constantFrom("top-up" as const, "exclude" as const),
     interestWindow: fc.constantFrom("loan" as const, "award-year" as const),
+    // The set's issue date, or one up to about a year either side (never after the period's end).
+    effectiveFrom: fc.option(
+      fc
+        .integer({ min: -400, max: 500 })
+        .map((k) => fromDayNumber(Math.min(days(set.subsidyPeriod.effectiveFrom.value) + k, days(set.subsidyPeriod.end)))),
+      { nil: undefined },
+    ),
   });
 }
 

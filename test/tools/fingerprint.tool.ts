@@ -68,6 +68,7 @@ const FLAGS: Record<string, string> = {
   dedupScope: "--dedup",
   otherSupport: "--other-support",
   interestWindow: "--interest-window",
+  effectiveFrom: "--effective-from",
 };
 
 async function fingerprint(input: string, flags: string[], dir: string, name: string): Promise<Record<string, string>> {

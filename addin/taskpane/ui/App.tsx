@@ -75,7 +75,7 @@ export function App({ host }: { host: PaneHost }) {
         <div role="tabpanel" aria-label={t(tab === "screen" ? "tabScreen" : tab === "functions" ? "tabFunctions" : "tabSettings")}>
           {tab === "screen" && <ScreenTab host={host} t={t} language={language} options={options} />}
           {tab === "functions" && <FunctionHelper host={host} t={t} language={language} options={options} />}
-          {tab === "settings" && <SettingsTab host={host} t={t} options={options} onChange={setOptions} />}
+          {tab === "settings" && <SettingsTab host={host} t={t} language={language} options={options} onChange={setOptions} />}
         </div>
       </main>
     </FluentProvider>

@@ -180,8 +180,9 @@ export function FunctionHelper({ host, t, language, options }: { host: PaneHost;
   const flagLabel = flagOf(measure, language, t);
 
   const award: Award = React.useMemo(
-    // The formula it inserts has no awardYear: the loan's whole window inside the policy period, as here.
-    () => computeAward(measure, factsOf(values, flag), { ...options, interestWindow: "loan" }),
+    // The formula it inserts has no awardYear: the loan's whole window inside the policy period, as here; and, as
+    // the functions do, the parameter set's issue date (FUNCTIONS.md revision 3), not the screening setting.
+    () => computeAward(measure, factsOf(values, flag), { ...options, effectiveFrom: undefined, interestWindow: "loan" }),
     [measure, values, flag, options],
   );
 

@@ -1,9 +1,9 @@
 import * as React from "react";
-import { Field, Select, Body1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Input, Select, Body1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { explainOfficeError } from "../excel/office-errors";
-import { OPTION_CHOICES, listParameterSets, getParameterSet } from "../../../core";
+import { OPTION_CHOICES, effectiveFromWords, listParameterSets, getParameterSet, parseIsoDate } from "../../../core";
 import { PaneHost } from "../host";
-import type { T } from "./i18n";
+import type { Language, T } from "./i18n";
 import { PaneOptions, SETTINGS_KEY } from "./pane-options";
 
 const useStyles = makeStyles({
@@ -27,14 +27,61 @@ function useSavedOptions(host: PaneHost, options: PaneOptions, onChange: (o: Pan
   return { failure, update };
 }
 
+/**
+ * The policy's issue date (option effectiveFrom): kept as typed, saved only when empty (the set's date) or a date
+ * not after the end of the policy's period; otherwise the field says what is wrong.
+ */
+function EffectiveFromField({
+  t,
+  language,
+  options,
+  update,
+}: {
+  t: T;
+  language: Language;
+  options: PaneOptions;
+  update: (patch: Partial<PaneOptions>) => void;
+}) {
+  const styles = useStyles();
+  const [text, setText] = React.useState(options.effectiveFrom);
+  const policy = getParameterSet(options.policy);
+  const end = policy.subsidyPeriod.end;
+  const trimmed = text.trim();
+  const valid = trimmed === "" || (/^\d{4}-\d{2}-\d{2}$/.test(trimmed) && parseIsoDate(trimmed) !== null && trimmed <= end);
+  const own = policy.subsidyPeriod.effectiveFrom.value;
+  return (
+    <Field
+      label={t("effectiveFrom")}
+      validationState={valid ? "none" : "error"}
+      validationMessage={valid ? undefined : t("effectiveFromInvalid", { end })}
+      hint={t("effectiveFromHelp", { words: effectiveFromWords(policy, own)[language] })}
+    >
+      <Input
+        className={styles.select}
+        value={text}
+        placeholder={own}
+        onChange={(_, data) => {
+          setText(data.value);
+          const next = data.value.trim();
+          if (next === "" || (/^\d{4}-\d{2}-\d{2}$/.test(next) && parseIsoDate(next) !== null && next <= end))
+            update({ effectiveFrom: next });
+        }}
+        data-testid="setting-effectiveFrom"
+      />
+    </Field>
+  );
+}
+
 export function SettingsTab({
   host,
   t,
+  language,
   options,
   onChange,
 }: {
   host: PaneHost;
   t: T;
+  language: Language;
   options: PaneOptions;
   onChange: (o: PaneOptions) => void;
 }) {
@@ -82,6 +129,7 @@ export function SettingsTab({
       {choice("dedupScope")}
       {choice("otherSupport")}
       {choice("interestWindow")}
+      <EffectiveFromField t={t} language={language} options={options} update={update} />
       <Field label={t("policy")}>
         <Select
           className={styles.select}

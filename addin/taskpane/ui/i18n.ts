@@ -75,6 +75,15 @@ const STRINGS = {
   "interestWindow_award-year": { zh: "按申报年度据实贴息（默认）", en: "Year by year: the award year's interest (default)" },
   interestWindow_loan: { zh: "整笔贷款一次计算", en: "Whole loan in one award" },
   policy: { zh: "政策版本", en: "Policy version" },
+  effectiveFrom: { zh: "施行日期（贴息起算日）", en: "Issue date (first subsidised day)" },
+  effectiveFromHelp: {
+    zh: "留空则按政策版本：{words}",
+    en: "Leave empty for the policy version's: {words}",
+  },
+  effectiveFromInvalid: {
+    zh: "请写作日期 YYYY-MM-DD（如 2025-10-23），且不晚于 {end}",
+    en: "Write a date YYYY-MM-DD (such as 2025-10-23), not after {end}",
+  },
   helperIntro: {
     zh: "选择措施、填写数据，查看金额与说明，并把公式插入所选单元格。",
     en: "Pick a measure, fill in its inputs, see the amount and why, and insert the formula into the selected cell.",

@@ -93,14 +93,17 @@ describe("RULES.md worked examples, passed as Excel passes them", () => {
 
   test.each`
     ti            | principal     | rate      | start           | end             | expected
-    ${20_000_000} | ${10_000_000} | ${0.0345} | ${"2025-06-01"} | ${"2027-05-31"} | ${607_500}
-    ${80_000_000} | ${50_000_000} | ${0.036}  | ${"2025-01-15"} | ${"2029-01-15"} | ${4_654_305.56}
+    ${20_000_000} | ${10_000_000} | ${0.0345} | ${"2025-06-01"} | ${"2027-05-31"} | ${487_500}
+    ${80_000_000} | ${50_000_000} | ${0.036}  | ${"2025-01-15"} | ${"2029-01-15"} | ${3_444_444.44}
     ${25_000_000} | ${50_000_000} | ${0.036}  | ${"2025-01-15"} | ${"2029-01-15"} | ${2_000_000}
-  `("INTEREST_SUBSIDY M1, TI $ti → $expected", ({ ti, principal, rate, start, end, expected }) => {
-    expect(value("INTEREST_SUBSIDY", v("M1"), v(ti), v(principal), v(rate), v(serial(start)), v(serial(end)), null, null, null, null)).toBe(
-      expected,
-    );
-  });
+  `(
+    "INTEREST_SUBSIDY M1, TI $ti → $expected (from the set's issue date 2025-10-23, FUNCTIONS.md revision 3)",
+    ({ ti, principal, rate, start, end, expected }) => {
+      expect(
+        value("INTEREST_SUBSIDY", v("M1"), v(ti), v(principal), v(rate), v(serial(start)), v(serial(end)), null, null, null, null),
+      ).toBe(expected);
+    },
+  );
 
   test("LPR_INTEREST is a plain loan calculator: the 50,000,000 loan's whole 36 months, 1,095 days → 4,714,583.33", () => {
     expect(value("LPR_INTEREST", v(50_000_000), v(0.036), v(serial("2025-01-15")), v(serial("2029-01-15")))).toBe(4_714_583.33);
@@ -108,11 +111,11 @@ describe("RULES.md worked examples, passed as Excel passes them", () => {
 
   test.each`
     mode          | plain         | policy
-    ${null}       | ${279_833.33} | ${115_766.67}
-    ${"fixed"}    | ${279_833.33} | ${115_766.67}
-    ${"floating"} | ${260_200}    | ${103_755.56}
+    ${null}       | ${279_833.33} | ${0}
+    ${"fixed"}    | ${279_833.33} | ${0}
+    ${"floating"} | ${260_200}    | ${0}
   `(
-    "8,000,000 at 4.00% 2024-06-01 → 2025-06-01, lprMode $mode → $plain plain, $policy inside the policy period",
+    "8,000,000 at 4.00% 2024-06-01 → 2025-06-01, lprMode $mode → $plain plain, $policy inside the policy period (it ended before 2025-10-23)",
     ({ mode, plain, policy }) => {
       const args = [v(8_000_000), v(0.04), v(serial("2024-06-01")), v(serial("2025-06-01")), null, mode === null ? null : v(mode)];
       expect(value("LPR_INTEREST", ...args)).toBe(plain);
@@ -121,28 +124,40 @@ describe("RULES.md worked examples, passed as Excel passes them", () => {
   );
 
   test.each`
-    year      | expected
-    ${2025}   | ${178_333.33}
-    ${"2026"} | ${304_166.67}
-    ${2027}   | ${125_000}
-    ${2028}   | ${0}
-    ${null}   | ${607_500}
-  `("awardYear $year: the 10,000,000 loan's interest of that year → $expected", ({ year, expected }) => {
-    const loan = [v(10_000_000), v(0.0345), v(serial("2025-06-01")), v(serial("2027-05-31"))];
-    const awardYear = year === null ? null : v(year);
-    expect(value("INTEREST_SUBSIDY", v("M1"), v(20_000_000), ...loan, null, null, null, null, awardYear)).toBe(expected);
-    expect(value("LPR_INTEREST", ...loan, null, null, null, null, awardYear)).toBe(expected);
+    year      | subsidised    | plain
+    ${2025}   | ${58_333.33}  | ${178_333.33}
+    ${"2026"} | ${304_166.67} | ${304_166.67}
+    ${2027}   | ${125_000}    | ${125_000}
+    ${2028}   | ${0}          | ${0}
+    ${null}   | ${487_500}    | ${607_500}
+  `(
+    "awardYear $year: the 10,000,000 loan's interest of that year → $subsidised subsidised, $plain plain",
+    ({ year, subsidised, plain }) => {
+      const loan = [v(10_000_000), v(0.0345), v(serial("2025-06-01")), v(serial("2027-05-31"))];
+      const awardYear = year === null ? null : v(year);
+      // The subsidy counts from the set's issue date 2025-10-23 (70 days of 2025); the plain calculator from the start.
+      expect(value("INTEREST_SUBSIDY", v("M1"), v(20_000_000), ...loan, null, null, null, null, awardYear)).toBe(subsidised);
+      expect(value("LPR_INTEREST", ...loan, null, null, null, null, awardYear)).toBe(plain);
+    },
+  );
+
+  test("FUNCTIONS.md revision 3: M1, TI 80,000,000, 50,000,000 at 3.60% 2025-01-15 → 2029-01-15, awardYear 2025 → 301,388.89", () => {
+    const loan = [v(50_000_000), v(0.036), v(serial("2025-01-15")), v(serial("2029-01-15"))];
+    expect(value("INTEREST_SUBSIDY", v("M1"), v(80_000_000), ...loan, null, null, null, null, v(2025))).toBe(301_388.89);
+    expect(value("INTEREST_SUBSIDY", v("M1"), v(80_000_000), ...loan, null, null, null, null, null)).toBe(3_444_444.44);
   });
 
   test("awardYear spills with a column: one formula prices each year", () => {
     const loan = [v(10_000_000), v(0.0345), v(serial("2025-06-01")), v(serial("2027-05-31"))];
     expect(call("INTEREST_SUBSIDY", v("M1"), v(20_000_000), ...loan, null, null, null, null, col([2025, 2026, 2027]))).toEqual([
-      [178_333.33],
+      [58_333.33],
       [304_166.67],
       [125_000],
     ]);
     const explained = value("INTEREST_SUBSIDY", v("M1"), v(20_000_000), ...loan, null, null, null, v(true), v(2026)) as string;
-    expect(explained).toContain("365天 2026-01-01至2027-01-01（政策期 2025-01-01 至 2027-12-31，2026年度）");
+    expect(explained).toContain(
+      "365天 2026-01-01至2027-01-01（政策期 2025-10-23 至 2027-12-31（假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准），2026年度）",
+    );
     expect(explained).toMatch(/结果 304,166.67（符合）$/);
   });
 
@@ -379,13 +394,15 @@ describe("explain: one line in Office's display language", () => {
   test("English when Office runs in English", () => {
     const line = loadFunctions("en-US").get("INTEREST_SUBSIDY")!(...args) as string[][];
     expect(line[0][0]).toMatch(
-      /^M1 第1条 .*LPR \(fixed\) 3.1%, 1081 days 2025-01-15 → 2028-01-01 \(policy period 2025-01-01 – 2027-12-31\).*cap 2,000,000.00 applied \| result 2,000,000.00 \(eligible\)$/,
+      /^M1 第1条 .*LPR \(fixed\) 3.1%, 800 days 2025-10-23 → 2028-01-01 \(policy period 2025-10-23 – 2027-12-31 \(Assumed in force from 2025-10-23 \(the date the draft was published\); the issued text's date prevails\)\).*cap 2,000,000.00 applied \| result 2,000,000.00 \(eligible\)$/,
     );
   });
   test("Chinese when Office runs in Chinese, and when the language cannot be known", () => {
     for (const fns of [loadFunctions("zh-CN"), loadFunctions()]) {
       const line = fns.get("INTEREST_SUBSIDY")!(...args) as string[][];
-      expect(line[0][0]).toContain("同期LPR 3.1%，1081天 2025-01-15至2028-01-01（政策期 2025-01-01 至 2027-12-31）");
+      expect(line[0][0]).toContain(
+        "同期LPR 3.1%，800天 2025-10-23至2028-01-01（政策期 2025-10-23 至 2027-12-31（假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准））",
+      );
       expect(line[0][0]).toContain("结果 2,000,000.00");
     }
     expect((loadFunctions("zh-CN").get("RETAIL_BONUS")!(v(12_345_678.9), null, v(true)) as string[][])[0][0]).toContain("结果 246,913.58");

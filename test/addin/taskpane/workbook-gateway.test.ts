@@ -172,13 +172,14 @@ describe("the pane's Excel layer", () => {
   }, 60_000);
 
   test("the 历史兑现 sheet is read with the tables", async () => {
-    const book = workbookWith(1); // one M1 row: 607,500.00 under a 2,000,000 cap
+    // One M1 row: 58,333.33 in 2025 (from the stand-in issue date 2025-10-23, revision 3) under a 2,000,000 cap.
+    const book = workbookWith(1);
     book.addSheet("历史兑现", [
       ["统一社会信用代码", "条款", "年度", "兑现金额"],
-      [makeUscc(1), "M1", 2024, 1_900_000],
+      [makeUscc(1), "M1", 2024, 1_950_000],
     ]);
     const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
-    expect(outcome.result.rows[0]).toMatchObject({ final: "100000.00" });
+    expect(outcome.result.rows[0]).toMatchObject({ final: "50000.00" });
     expect(outcome.result.rows[0].reasons.map((r) => r.code)).toEqual(["cap_applied"]);
   });
 
@@ -284,7 +285,8 @@ describe("a bureau's workbook through the pane, as through the command line", ()
     ]);
     const prepared = await prepare(run(book));
     expect(prepared.outline.date1904).toBe(true);
-    expect((await runScreening(run(book), prepared, {}, {})).result.rows[0].final).toBe("178333.33");
+    // 70 days of 2025 from the draft's stand-in issue date 2025-10-23 (revision 3); misread dates would give 0.00.
+    expect((await runScreening(run(book), prepared, {}, {})).result.rows[0].final).toBe("58333.33");
   });
 });
 

@@ -279,7 +279,7 @@ describe("revision 2 properties (fast-check, 1,000 runs each)", () => {
   });
 
   test("a loan's award-year amounts add up to its whole-window amount within 0.01 per year", () => {
-    const policyPeriod = { start: policy.subsidyPeriod.start, end: policy.subsidyPeriod.end };
+    const policyPeriod = { start: policy.subsidyPeriod.effectiveFrom.value, end: policy.subsidyPeriod.end };
     const firstYear = policy.validity.firstAwardYear.value;
     const lastYear = policy.validity.lastAwardYear.value;
     fc.assert(

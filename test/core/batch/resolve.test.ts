@@ -7,9 +7,10 @@ const A = makeUscc(1);
 const B = makeUscc(2, "230600"); // 大庆
 const C = makeUscc(3);
 
-const m1Loan = { principal: 10_000_000, loanRate: "0.0345", startDate: "2025-06-01", endDate: "2027-05-31" }; // 607,500.00
-/** Earns exactly `amount` over 360 days at 3.00%. */
-const loanEarning = (amount: number) => ({ principal: amount / 0.03, loanRate: "0.04", startDate: "2025-06-01", endDate: "2026-05-27" });
+// RULES.md revision 3: 585 days from the draft's stand-in issue date 2025-10-23 → 487,500.00 (607,500.00 as a plain loan).
+const m1Loan = { principal: 10_000_000, loanRate: "0.0345", startDate: "2025-06-01", endDate: "2027-05-31" };
+/** Earns exactly `amount` over 360 days at 3.00% (from 2025-11-01, after the issue date 2025-10-23). */
+const loanEarning = (amount: number) => ({ principal: amount / 0.03, loanRate: "0.04", startDate: "2025-11-01", endDate: "2026-10-27" });
 
 const m1 = (entityId: string, extra: Partial<ApplicationRow> = {}): ApplicationRow => ({
   entityId,
@@ -48,11 +49,11 @@ describe("settleApplications: one result per row, in input order", () => {
       ["申报!5", "not_cash"],
       ["申报!6", "eligible"],
     ]);
-    expect(finals(result.rows)).toEqual(["607500.00", "0.00", "0.00", "0.00", "246913.58"]);
+    expect(finals(result.rows)).toEqual(["487500.00", "0.00", "0.00", "0.00", "246913.58"]);
     expect(codes(result.rows[1])).toEqual(["invalid_uscc"]);
     expect(codes(result.rows[2])).toEqual(["unknown_measure"]);
     expect(result.rows[4].city).toBe("大庆");
-    expect(result.totals.final.toFixed(2)).toBe("854413.58");
+    expect(result.totals.final.toFixed(2)).toBe("734413.58");
     expect(result.totals.entities).toBe(4);
     expect(result.totals.byStatus.error.rows).toBe(2);
   });
@@ -60,21 +61,22 @@ describe("settleApplications: one result per row, in input order", () => {
   test("JSON amounts are strings with two decimals", () => {
     const json = batchResultToJson(settleApplications([m1(A)], LOAN));
     expect(json.rows[0]).toMatchObject({
-      computed: "607500.00",
+      computed: "487500.00",
       cap: "2000000.00",
-      final: "607500.00",
+      final: "487500.00",
       claimed: null,
       status: "eligible",
       measure: "M1",
       clause: "第1条",
     });
-    expect(json.totals.final).toBe("607500.00");
+    expect(json.totals.final).toBe("487500.00");
     expect(json.options).toEqual({
       lprMode: "fixed",
       dayCount: 360,
       dedupScope: "entity-year",
       otherSupport: "top-up",
       interestWindow: "loan",
+      effectiveFrom: "2025-10-23",
       policy: "hlj-ecommerce-2025-draft",
     });
     // Revision 2's default is 据实贴息 year by year.
@@ -113,16 +115,16 @@ describe("history (历史兑现)", () => {
     const result = settleApplications([m1(A, { year: 2026 })], {
       ...LOAN,
       history: [
-        { entityId: A, measure: "M1", year: 2025, amount: 1_000_000 },
+        { entityId: A, measure: "M1", year: 2025, amount: 1_100_000 },
         { entityId: A, measure: "M1", year: 2024, amount: 500_000 },
         { entityId: A, measure: "M2", year: 2025, amount: 900_000 }, // another measure: not counted
       ],
     });
-    expect(finals(result.rows)).toEqual(["500000.00"]);
+    expect(finals(result.rows)).toEqual(["400000.00"]);
     expect(result.rows[0].status).toBe("eligible");
     expect(codes(result.rows[0])).toEqual(["cap_applied"]);
     expect(result.rows[0].reasons[0].en).toMatch(
-      /already used 1,500,000.00 \(history 1,500,000.00, earlier years of this batch 0.00, earlier rows of this year 0.00\), remaining 500,000.00/,
+      /already used 1,600,000.00 \(history 1,600,000.00, earlier years of this batch 0.00, earlier rows of this year 0.00\), remaining 400,000.00/,
     );
   });
 
@@ -148,7 +150,7 @@ describe("history (历史兑现)", () => {
       ],
     });
     expect(result.historyProblems.map((p) => p.source)).toEqual(["历史兑现!2", "history 2"]);
-    expect(finals(result.rows)).toEqual(["607500.00", "607500.00"]);
+    expect(finals(result.rows)).toEqual(["487500.00", "487500.00"]);
     expect(result.rows.map((r) => r.status)).toEqual(["manual", "eligible"]);
     expect(result.rows[0].reasons.find((r) => r.code === "manual_review")!.en).toMatch(/history record history 2 cannot be read/);
   });
@@ -191,7 +193,7 @@ describe("shared per-measure caps, in row order", () => {
 describe("other provincial support (已获其他省级支持)", () => {
   test("top-up pays the difference, so the entity ends with the higher of the two", () => {
     const result = settleApplications([m1(A, { otherProvincialSupport: 100_000 }), m1(B, { otherProvincialSupport: 700_000 })], LOAN);
-    expect(finals(result.rows)).toEqual(["507500.00", "0.00"]);
+    expect(finals(result.rows)).toEqual(["387500.00", "0.00"]);
     expect(codes(result.rows[0])).toEqual(["other_support_deducted"]);
     expect(codes(result.rows[1])).toEqual(["other_support_higher"]);
     expect(result.rows[1].status).toBe("eligible");
@@ -202,7 +204,7 @@ describe("other provincial support (已获其他省级支持)", () => {
       ...LOAN,
       otherSupport: "exclude",
     });
-    expect(finals(result.rows)).toEqual(["0.00", "607500.00"]);
+    expect(finals(result.rows)).toEqual(["0.00", "487500.00"]);
     expect(codes(result.rows[0])).toEqual(["other_support_excluded"]);
   });
 });
@@ -214,9 +216,9 @@ describe("从优、就高、不重复", () => {
       LOAN,
     );
     expect(result.rows.map((r) => r.status)).toEqual(["superseded", "eligible", "eligible"]);
-    expect(finals(result.rows)).toEqual(["0.00", "607500.00", "246913.58"]);
+    expect(finals(result.rows)).toEqual(["0.00", "487500.00", "246913.58"]);
     expect(codes(result.rows[0])).toEqual(["superseded_by"]);
-    expect(result.rows[0].reasons[0].en).toMatch(/goes to 第1条 \(r2, total 607,500.00\)/);
+    expect(result.rows[0].reasons[0].en).toMatch(/goes to 第1条 \(r2, total 487,500.00\)/);
   });
 
   test("several loans of one measure count together against another measure", () => {
@@ -267,7 +269,7 @@ describe("从优、就高、不重复", () => {
     expect(byYear.rows.map((r) => r.status)).toEqual(["superseded", "eligible", "eligible"]);
     const byProject = settleApplications(rows, { ...LOAN, dedupScope: "entity-project" });
     expect(byProject.rows.map((r) => r.status)).toEqual(["superseded", "eligible", "eligible"]);
-    expect(finals(byProject.rows)).toEqual(["0.00", "607500.00", "607500.00"]);
+    expect(finals(byProject.rows)).toEqual(["0.00", "487500.00", "487500.00"]);
     const separate = settleApplications([m3(A, 20_000_000, { projectId: "P1" }), m1(A, { projectId: "P2" })], {
       ...LOAN,
       dedupScope: "entity-project",
@@ -294,14 +296,14 @@ describe("从优、就高、不重复", () => {
 describe("claimed amount (申报金额)", () => {
   test("a lower claim is what is paid; a higher claim is flagged and the computed amount paid", () => {
     const result = settleApplications(
-      [m1(A, { claimedAmount: 500_000 }), m1(B, { claimedAmount: 700_000 }), m1(C, { claimedAmount: "607500.00" })],
+      [m1(A, { claimedAmount: 400_000 }), m1(B, { claimedAmount: 700_000 }), m1(C, { claimedAmount: "487500.00" })],
       LOAN,
     );
-    expect(finals(result.rows)).toEqual(["500000.00", "607500.00", "607500.00"]);
+    expect(finals(result.rows)).toEqual(["400000.00", "487500.00", "487500.00"]);
     expect(codes(result.rows[0])).toEqual(["claim_lower_than_computed"]);
     expect(codes(result.rows[1])).toEqual(["claim_exceeds_computed"]);
     expect(codes(result.rows[2])).toEqual([]);
-    expect(result.rows[0].claimed!.toFixed(2)).toBe("500000.00");
+    expect(result.rows[0].claimed!.toFixed(2)).toBe("400000.00");
   });
 
   test("the claim is compared with the row's amount after its own cap (revision 2: before shared caps and 不重复)", () => {
@@ -421,7 +423,7 @@ describe("row checks", () => {
   test("award-year window: each year's row gets that year's interest; history keeps the cap", () => {
     const row = (year: number) => m1(A, { year, facts: { qualified: true, totalInvestment: 20_000_000, loan: m1Loan } });
     const result = settleApplications([row(2025), row(2026), row(2027)], { interestWindow: "award-year" });
-    expect(finals(result.rows)).toEqual(["178333.33", "304166.67", "125000.00"]);
+    expect(finals(result.rows)).toEqual(["58333.33", "304166.67", "125000.00"]);
   });
 });
 

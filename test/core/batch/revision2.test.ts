@@ -14,7 +14,8 @@ const OUTSIDE = "91350100M000100Y43"; // 福建
 const finals = (rows: { final: { toFixed(n: number): string } }[]) => rows.map((r) => r.final.toFixed(2));
 const codes = (row: { reasons: { code: string }[] }) => row.reasons.map((r) => r.code);
 /** Earns exactly `amount` over 360 days at the 3.00% LPR (the loan rate is higher) inside 2025–2026. */
-const loanEarning = (amount: number) => ({ principal: amount / 0.03, loanRate: "0.04", startDate: "2025-06-01", endDate: "2026-05-27" });
+// 360 days from 2025-11-01: after the draft's stand-in issue date 2025-10-23, the first subsidised day (revision 3).
+const loanEarning = (amount: number) => ({ principal: amount / 0.03, loanRate: "0.04", startDate: "2025-11-01", endDate: "2026-10-27" });
 const LOAN = { interestWindow: "loan" } as const;
 
 describe("numbers from floats are read at Excel's 15 significant digits", () => {
@@ -321,25 +322,30 @@ describe("every screened row says why: explain {zh, en}", () => {
           facts: {
             qualified: true,
             totalInvestment: 20_000_000,
-            loan: { principal: 20_000_000, loanRate: "0.0345", startDate: "2025-06-01", endDate: "2027-05-31" },
+            loan: { principal: 50_000_000, loanRate: "0.0345", startDate: "2025-06-01", endDate: "2027-05-31" },
           },
         },
         { source: "申报!3", entityId: A, year: 2025, measure: "M3", facts: { qualified: true, onlineRetailIncrease: 12_000_000 } },
       ]),
     );
     const [m1, m3] = json.rows;
-    expect(m1.final).toBe("356666.67");
-    expect(m1.explain.en).toContain("window 2025-06-01 → 2026-01-01 (exclusive)");
+    // Revision 3: from the stand-in issue date 2025-10-23, 70 days of 2025: 50,000,000 × 3% × 70 / 360.
+    expect(m1.final).toBe("291666.67");
+    expect(m1.explain.en).toContain("window 2025-10-23 → 2026-01-01 (exclusive)");
     expect(m1.explain.en).toContain("award year 2025");
-    expect(m1.explain.en).toContain("214 days");
+    expect(m1.explain.en).toContain("70 days");
+    expect(m1.explain.en).toContain(
+      "policy period 2025-10-23 – 2027-12-31 (Assumed in force from 2025-10-23 (the date the draft was published)",
+    );
+    expect(m1.explain.zh).toContain("假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准");
     expect(m1.explain.en).toContain("LPR fixed at 3% (in force on the start date 2025-06-01, effective 2025-05-20)");
-    expect(m1.explain.en).toContain("2025-06-01 → 2026-01-01: 214 d × 20,000,000.00 × 3%");
+    expect(m1.explain.en).toContain("2025-10-23 → 2026-01-01: 70 d × 50,000,000.00 × 3%");
     expect(m1.explain.en).toContain("shared cap 2,000,000.00: history 0.00");
     expect(m1.explain.en).toContain("no duplication: this measure wins over 第3条");
-    expect(m1.explain.en).toMatch(/final 356,666.67 \(eligible\)$/);
+    expect(m1.explain.en).toMatch(/final 291,666.67 \(eligible\)$/);
     expect(m1.explain.zh).toContain("同期LPR（贷款起始日 2025-06-01 适用）3%，2025-05-20 起生效");
-    expect(m1.explain.zh).toMatch(/最终金额 356,666.67（符合）$/);
-    expect(m3.explain.en).toContain("goes to 第1条 (申报!2, total 356,666.67)");
+    expect(m1.explain.zh).toMatch(/最终金额 291,666.67（符合）$/);
+    expect(m3.explain.en).toContain("goes to 第1条 (申报!2, total 291,666.67)");
     expect(m3.explain.zh).toContain("不重复支持");
     expect(JSON.parse(JSON.stringify(json)).rows[0].explain.zh).toBe(m1.explain.zh);
   });

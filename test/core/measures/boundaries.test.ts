@@ -1,14 +1,18 @@
 import { computeAward } from "../../../core/award";
 import { ApplicationFacts } from "../../../core/measures/types";
 import { Decimal } from "../../../core/money/money";
+import { makeUscc } from "../../helpers/uscc";
 
 /**
  * Every threshold at −0.01, at the threshold, at +0.01; every cap reached exactly and passed.
  * "超过" is strict (>), "达到" and "至…(含)" inclusive (≥). A loan of 1,200,000 at 3.00% for 360 days
  * earns exactly 36,000.00, so interest measures are easy to check by hand.
  */
-const smallLoan = { principal: 1_200_000, loanRate: "0.035", startDate: "2025-06-01", endDate: "2026-05-27" };
+// 360 days from 2025-11-01, after the draft's stand-in issue date 2025-10-23 (the first subsidised day).
+const smallLoan = { principal: 1_200_000, loanRate: "0.035", startDate: "2025-11-01", endDate: "2026-10-27" };
 const interest360 = "36000.00"; // 1,200,000 × 3% × 360 / 360
+/** A city government's credit code (registering authority 1, kind 1: 机关). */
+const GOVERNMENT = makeUscc(1, "230100", "11");
 
 const cents = (value: number, delta: string) => new Decimal(value).plus(delta).toString();
 
@@ -106,8 +110,8 @@ describe("M1's cap depends on total investment: 200万 up to 3000万 (含), 1000
 const loanEarning = (amount: Decimal) => ({
   principal: amount.dividedBy("0.03").toString(),
   loanRate: "0.04",
-  startDate: "2025-06-01",
-  endDate: "2026-05-27",
+  startDate: "2025-11-01",
+  endDate: "2026-10-27",
 });
 
 describe.each`
@@ -161,11 +165,35 @@ describe("fixed awards", () => {
     ${"6(2)"} | ${"500000.00"}
     ${"M19"}  | ${"1000000.00"}
   `("$measure pays $amount, which is also its cap", ({ measure, amount }) => {
-    const award = computeAward(measure, {});
+    // 第19条 pays a city government: a credit code of a government organ (11…).
+    const award = computeAward(measure, { applicantId: GOVERNMENT });
     expect(award.status).toBe("eligible");
     expect(award.amount.toFixed(2)).toBe(amount);
     expect(award.cap!.toFixed(2)).toBe(amount);
     expect(award.capScope).toBe("entity-lifetime");
+  });
+});
+
+describe("第19条 pays the city government (市(地)政府(行署)) only", () => {
+  test("a company (91…) is ineligible, not_government, naming its code", () => {
+    const award = computeAward("M19", { applicantId: "91350100M000100Y43" });
+    expect(award.status).toBe("ineligible");
+    expect(award.amount.toFixed(2)).toBe("0.00");
+    expect(award.computed!.toFixed(2)).toBe("0.00");
+    expect(award.reasons.map((r) => r.code)).toEqual(["not_government"]);
+    expect(award.reasons[0].zh).toContain("91350100M000100Y43");
+    expect(award.reasons[0].zh).toContain("市（地）政府（行署）");
+    expect(award.reasons[0].en).toContain("does not start with 11");
+  });
+  test("a government organ (11…) is paid 1,000,000.00", () => {
+    const award = computeAward("M19", { applicantId: GOVERNMENT });
+    expect(award.status).toBe("eligible");
+    expect(award.amount.toFixed(2)).toBe("1000000.00");
+  });
+  test("without the applicant's code it is a missing_field error, not a guess", () => {
+    const award = computeAward("M19", {});
+    expect(award.status).toBe("error");
+    expect(award.reasons[0]).toMatchObject({ code: "missing_field", field: "entityId" });
   });
 });
 
@@ -213,12 +241,25 @@ describe("第14条 and the measures without cash", () => {
     expect(pending.amount.toFixed(2)).toBe("0.00");
     expect(pending.reasons.map((r) => r.code)).toEqual(["manual_review"]);
   });
-  test.each(["9", "M10", "第11条", "12", "13", "15", "16", "17", "18", "20"])("%s is not_cash with the clause's title", (measure) => {
+  test("第18条 (export credit insurance) is always manual, carrying the approved amount, like 第14条", () => {
+    const approved = computeAward("第18条", { approvedAmount: 80_000 });
+    expect(approved).toMatchObject({ status: "manual", measure: "M18" });
+    expect(approved.amount.toFixed(2)).toBe("80000.00");
+    expect(approved.reasons[0].zh).toBe("第18条对投保短期出口信用保险的支持核定：80,000.00");
+    const pending = computeAward("M18", {});
+    expect(pending.status).toBe("manual");
+    expect(pending.amount.toFixed(2)).toBe("0.00");
+    expect(pending.computed).toBeNull();
+    expect(pending.reasons.map((r) => r.code)).toEqual(["manual_review"]);
+    expect(pending.reasons[0].zh).toContain("尚无核定金额");
+  });
+  test.each(["9", "M10", "第11条", "12", "13", "15", "16", "17", "20"])("%s is not_cash with the clause's title", (measure) => {
     const award = computeAward(measure, {});
     expect(award.status).toBe("not_cash");
     expect(award.amount.toFixed(2)).toBe("0.00");
     expect(award.computed).toBeNull();
     expect(award.reasons[0].code).toBe("not_cash");
     expect(award.reasons[0].zh).toContain(award.title.zh);
+    expect(award.reasons[0].zh).toContain("本条未设省级资金奖补");
   });
 });

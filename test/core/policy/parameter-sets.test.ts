@@ -53,6 +53,19 @@ describe("the parameter set hlj-ecommerce-2025-draft", () => {
     }
   });
 
+  test("the issue date: the draft's publication date 2025-10-23 as a stand-in, marked assumed, with its clause and words", () => {
+    const effective = set.subsidyPeriod.effectiveFrom;
+    expect([effective.value, effective.assumed, effective.clause, set.subsidyPeriod.end]).toEqual([
+      "2025-10-23",
+      true,
+      "末段",
+      "2027-12-31",
+    ]);
+    expect(effective.text).toBe("本政策措施自印发之日起施行");
+    expect(effective.title.zh).toBe("假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准");
+    expect(effective.note).toBeTruthy();
+  });
+
   test("RULES.md's numbers, read back from the data", () => {
     const m = (id: string) => set.measures.find((x) => x.id === id)!;
     expect([m("M1").threshold!.value, m("M1").threshold!.comparison, m("M1").cap!.amount!.value]).toEqual([5_000_000, ">=", 2_000_000]);

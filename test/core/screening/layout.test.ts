@@ -113,7 +113,7 @@ describe("units rows as bureaus write them", () => {
       const result = screenWorkbook({ sheets: [{ name: "s", values }] }, { engine });
       expect(result.tables[0].unitsRow).toBe(2);
       // 1000 万元 at 3.45% from 2025-06-01: 2025's interest, RULES.md's worked example.
-      expect(statuses(result)).toEqual([["s!3", "eligible", "178333.33"]]);
+      expect(statuses(result)).toEqual([["s!3", "eligible", "58333.33"]]);
     }
   });
 });
@@ -234,13 +234,13 @@ describe("number formats, date systems and unsaved formulas", () => {
     const formatted = screenWorkbook({
       sheets: [{ name: "s", values, numberFormats: [[], [undefined, undefined, undefined, undefined, "0.00%"]] }],
     });
-    expect(formatted.rows[0]).toMatchObject({ status: "eligible", final: "178333.33" });
+    expect(formatted.rows[0]).toMatchObject({ status: "eligible", final: "58333.33" });
   });
 
   test("the 1904 date system: its serials are read as such", () => {
     const in1904 = (iso: string) => serial(iso) - 1462;
     const values = [header, [A, 2025, "M8b", 10_000_000, 3.45, in1904("2025-06-01"), in1904("2027-05-31")]];
-    expect(screenWorkbook({ sheets: [{ name: "s", values }], date1904: true }).rows[0].final).toBe("178333.33");
+    expect(screenWorkbook({ sheets: [{ name: "s", values }], date1904: true }).rows[0].final).toBe("58333.33");
     // Read as 1900 serials the same numbers are four years earlier: a 2021 loan earns nothing in 2025.
     expect(screenWorkbook({ sheets: [{ name: "s", values }] }).rows[0].final).toBe("0.00");
   });

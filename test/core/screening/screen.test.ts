@@ -70,23 +70,26 @@ describe("screenWorkbook", () => {
         },
       ],
     };
-    // Whole-window figures (interestWindow loan): the loan's days inside the policy period.
+    // Whole-window figures (interestWindow loan): the loan's days inside the policy period, from the draft's
+    // stand-in issue date 2025-10-23 (revision 3; the 8b loan ended before it).
     const result = screenWorkbook(workbook, { interestWindow: "loan" });
     expect(result.rows.map((r) => [r.status, r.final])).toEqual([
-      ["eligible", "607500.00"],
-      ["eligible", "4654305.56"],
+      ["eligible", "487500.00"],
+      ["eligible", "3444444.44"],
       ["eligible", "2000000.00"],
-      ["eligible", "115766.67"],
+      ["eligible", "0.00"],
       ["eligible", "3000000.00"],
       ["eligible", "246913.58"],
       ["ineligible", "0.00"],
     ]);
-    // The default, award-year: 2025's days only (214 days of the first loan; 351 of the second).
+    expect(result.rows[3].reasons.map((reason) => reason.code)).toEqual(["no_interest_in_window"]);
+    expect(result.options.effectiveFrom).toBe("2025-10-23");
+    // The default, award-year: 2025's days only (70 days from 2025-10-23 for both loans).
     expect(screenWorkbook(workbook).rows.map((r) => r.final)).toEqual([
-      "178333.33",
-      "1511250.00",
-      "1511250.00",
-      "115766.67",
+      "58333.33",
+      "301388.89",
+      "301388.89",
+      "0.00",
       "3000000.00",
       "246913.58",
       "0.00",
@@ -103,10 +106,15 @@ describe("screenWorkbook", () => {
           },
         ],
       },
-      { lprMode: "floating", interestWindow: "loan" },
+      { lprMode: "floating", interestWindow: "loan", effectiveFrom: "2025-01-01" },
     );
-    // 139 days at 3.10% and 12 at 3.00%: the part of the loan inside the policy period
+    // Issued on 2025-01-01 (option effectiveFrom): 139 days at 3.10% and 12 at 3.00%, the part of the loan inside
+    // the policy period (from the draft's stand-in 2025-10-23 it would be nothing, as above).
     expect(floating.rows[0].final).toBe("103755.56");
+    expect(floating.options.effectiveFrom).toBe("2025-01-01");
+    expect(floating.rows[0].explain.en).toContain(
+      "policy period 2025-01-01 – 2027-12-31 (in force from 2025-01-01 (option effectiveFrom))",
+    );
     expect(floating.options.lprMode).toBe("floating");
   });
 
@@ -156,7 +164,7 @@ describe("screenWorkbook", () => {
       },
       { interestWindow: "loan" },
     );
-    expect(result.rows.map((r) => r.final)).toEqual(["607500.00", "607500.00"]);
+    expect(result.rows.map((r) => r.final)).toEqual(["487500.00", "487500.00"]);
   });
 
   test("history and LPR sheets are read; their bad rows are reported, not fatal", () => {
@@ -308,8 +316,10 @@ describe("screenWorkbook", () => {
       ],
     };
     for (const engine of ["fast", "reference"] as const) {
-      const together = screenWorkbook({ sheets: [{ name: "s", values: [header, large2025, small2026] }] }, { engine });
-      const inTurn = screenWorkbook({ sheets: [{ name: "s", values: [header, small2026] }, paidAsHistory] }, { engine });
+      // Issued on 2025-01-01 (option effectiveFrom), so that 2025 pays a whole year and the 2026 row meets the cap.
+      const options = { engine, effectiveFrom: "2025-01-01" };
+      const together = screenWorkbook({ sheets: [{ name: "s", values: [header, large2025, small2026] }] }, options);
+      const inTurn = screenWorkbook({ sheets: [{ name: "s", values: [header, small2026] }, paidAsHistory] }, options);
       // 2025: 50,000,000 × 3% × 365/360 = 1,520,833.33. 2026: 912,500.00 computed, 2,000,000 − 1,520,833.33 left.
       expect(together.rows.map((r) => [r.status, r.final])).toEqual([
         ["eligible", "1520833.33"],
