@@ -21,6 +21,7 @@ export {
 export * from "./measures/measure-id";
 export * from "./measures/types";
 export { awardFor, CASH_RULES } from "./measures";
+export { FACT_LABELS } from "./measures/award-builder";
 export * from "./lpr/lpr-table";
 export * from "./lpr/interest-subsidy";
 export * from "./uscc/uscc";

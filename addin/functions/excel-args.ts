@@ -5,6 +5,7 @@
  */
 import {
   CellValue,
+  Decimal,
   DecimalInput,
   InputError,
   IsoDate,
@@ -16,7 +17,10 @@ import {
   parseNumberCell,
   parseTextCell,
   parseYearCell,
+  FACT_LABELS,
+  amountInput,
   checkedRate,
+  conflictingLpr,
 } from "../../core";
 import { Language, displayLanguage } from "../shared/display-language";
 
@@ -104,6 +108,42 @@ export function requiredNumberArg(name: string, cell: Cell): DecimalInput {
   return value;
 }
 
+/**
+ * An amount in yuan, bounds-checked whether or not the measure uses it (RULES.md revision 3, "Reading numbers"):
+ * finite, at most 10^13, not negative unless a decline is real (#NUM! naming the argument); a percentage
+ * written as text ("15%") is #VALUE!, as screening refuses it. Null when empty or omitted.
+ */
+export function amountArg(name: string, cell: Cell, { negative = false }: { negative?: boolean } = {}): DecimalInput | null {
+  if (typeof cell === "string" && /[%％]/.test(cell)) {
+    const shown = cell.trim();
+    throw badValue(`${name}: ${shown} is a percentage; an amount in yuan is expected`, `${name}：${shown} 是百分数，应为金额（元）`);
+  }
+  const value = numberArg(name, cell);
+  return value === null ? null : amountInput(value, name, labelOf(name), { negative });
+}
+
+/** The words the core's own messages use for an argument (the same message whether the check is here or there). */
+const LOAN_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
+  principal: { zh: "贷款本金", en: "principal" },
+  interestPaid: { zh: "实付利息", en: "interest paid" },
+  loanRate: { zh: "贷款利率", en: "loan rate" },
+};
+
+function labelOf(name: string): { zh: string; en: string } {
+  return LOAN_LABELS[name] ?? FACT_LABELS[name] ?? { zh: name, en: name };
+}
+
+export function requiredAmountArg(name: string, cell: Cell, options: { negative?: boolean } = {}): DecimalInput {
+  const value = amountArg(name, cell, options);
+  if (value === null) throw badValue(`${name} is missing`, `缺少 ${name}`);
+  return value;
+}
+
+/** A loan rate: 0, or 0.001–0.24 as a fraction (a rate > 1 looks like percent points), else #NUM! naming it. */
+export function requiredLoanRateArg(name: string, cell: Cell): DecimalInput {
+  return checkedRate(requiredNumberArg(name, cell), name, "loan", labelOf(name));
+}
+
 /** A date: an Excel serial (1900 system) or text such as 2025-06-01. */
 export function dateArg(name: string, cell: Cell): IsoDate {
   const value = unpack(name, parseDateCell(cell as CellValue));
@@ -139,6 +179,7 @@ export function lprModeArg(cell: Cell): "fixed" | "floating" {
 export function lprTableArg(matrix: Matrix): SuppliedLprEntry[] {
   if (matrix === null || matrix === undefined) return [];
   const entries: SuppliedLprEntry[] = [];
+  const rowOf = new Map<IsoDate, { entry: number; row: number }>();
   matrix.forEach((row, index) => {
     const [dateCell, rateCell] = row as Cell[];
     if (row.length < 2) throw badValue("lprTable: expected two columns (effective date, rate)", "lprTable：应为两列（生效日期、利率）");
@@ -158,10 +199,16 @@ export function lprTableArg(matrix: Matrix): SuppliedLprEntry[] {
         `${where}：${rate.kind === "invalid" ? rate.zh : "缺少利率"}`,
       );
     // Checked here so that a rate of 3 is reported against lprTable, the argument the person typed.
-    entries.push({
-      date: date.value,
-      rate: checkedRate(rate.value, "lprTable", "lpr", { zh: `${where} LPR利率`, en: `${where} LPR rate` }),
-    });
+    const checked = checkedRate(rate.value, "lprTable", "lpr", { zh: `${where} LPR利率`, en: `${where} LPR rate` });
+    // Two rows of one date with different rates: #VALUE! naming both rows (the same rate twice is harmless).
+    const earlier = rowOf.get(date.value);
+    if (earlier !== undefined) {
+      const before = entries[earlier.entry].rate as Decimal;
+      if (!before.equals(checked)) throw conflictingLpr("lprTable", date.value, [earlier.row + 1, index + 1], [before, checked]);
+      return;
+    }
+    rowOf.set(date.value, { entry: entries.length, row: index });
+    entries.push({ date: date.value, rate: checked });
   });
   return entries;
 }

@@ -48,8 +48,9 @@ import {
   guarded,
   lprModeArg,
   lprTableArg,
-  numberArg,
-  requiredNumberArg,
+  amountArg,
+  requiredAmountArg,
+  requiredLoanRateArg,
   rowCount,
   spill,
   textArg,
@@ -121,10 +122,10 @@ function loanColumns(loanRate: Matrix, startDate: Matrix, endDate: Matrix, inter
 function loanAt(c: ReturnType<typeof loanColumns>, principal: LoanInput["principal"], i: number): LoanInput {
   return {
     principal,
-    loanRate: requiredNumberArg("loanRate", at(c.loanRate, i)),
+    loanRate: requiredLoanRateArg("loanRate", at(c.loanRate, i)),
     startDate: dateArg("startDate", at(c.startDate, i)),
     endDate: dateArg("endDate", at(c.endDate, i)),
-    interestPaid: numberArg("interestPaid", at(c.interestPaid, i)),
+    interestPaid: amountArg("interestPaid", at(c.interestPaid, i)),
   };
 }
 
@@ -171,7 +172,7 @@ export function lprInterest(
   });
   const { columns: c, resolved } = args;
   return spill(args.rows, (i) => {
-    const result = computeInterestSubsidy(loanAt(c, args.schedule ?? requiredNumberArg("principal", at(c.principal, i)), i), {
+    const result = computeInterestSubsidy(loanAt(c, args.schedule ?? requiredAmountArg("principal", at(c.principal, i)), i), {
       lprMode: resolved.options.lprMode,
       dayCount: resolved.options.dayCount,
       maxMonths: resolved.policy.interestSubsidy.maxMonths.value,
@@ -240,8 +241,8 @@ export function interestSubsidy(
     }
     const facts: ApplicationFacts = {
       qualified: true,
-      totalInvestment: numberArg("totalInvestment", at(c.totalInvestment, i)),
-      loan: loanAt(c, requiredNumberArg("principal", at(c.principal, i)), i),
+      totalInvestment: amountArg("totalInvestment", at(c.totalInvestment, i)),
+      loan: loanAt(c, requiredAmountArg("principal", at(c.principal, i)), i),
     };
     const year = yearArg("awardYear", at(c.awardYear, i)) ?? undefined;
     return shown(computeAward(id, facts, { ...args.opts, year, trace: args.explain }), args.explain);
@@ -266,7 +267,7 @@ export function retailBonus(onlineRetailIncrease: any[][], aboveDesignatedSize?:
   });
   const c = args.columns;
   return spill(args.rows, (i) => {
-    const increase = requiredNumberArg("onlineRetailIncrease", at(c.onlineRetailIncrease, i));
+    const increase = requiredAmountArg("onlineRetailIncrease", at(c.onlineRetailIncrease, i), { negative: true });
     const qualified = booleanArg("aboveDesignatedSize", at(c.aboveDesignatedSize, i), true);
     return shown(computeAward("M3", { qualified, onlineRetailIncrease: increase }, { trace: args.explain }), args.explain);
   });
@@ -310,8 +311,8 @@ export function crossBorderSubsidy(
       );
     }
     const facts: ApplicationFacts = {
-      importExport: requiredNumberArg("importExport", at(c.importExport, i)),
-      eligibleCosts: requiredNumberArg("eligibleCosts", at(c.eligibleCosts, i)),
+      importExport: requiredAmountArg("importExport", at(c.importExport, i)),
+      eligibleCosts: requiredAmountArg("eligibleCosts", at(c.eligibleCosts, i)),
       firstTime: booleanArg("firstTime", at(c.firstTime, i), true),
     };
     return shown(computeAward(measure, facts, { trace: args.explain }), args.explain);
@@ -363,8 +364,8 @@ export function selectionCenterGrant(drivenOnlineSales: any[][], investmentLast3
   const c = args.columns;
   return spill(args.rows, (i) => {
     const facts: ApplicationFacts = {
-      drivenOnlineSales: requiredNumberArg("drivenOnlineSales", at(c.drivenOnlineSales, i)),
-      investmentLast3Years: requiredNumberArg("investmentLast3Years", at(c.investmentLast3Years, i)),
+      drivenOnlineSales: requiredAmountArg("drivenOnlineSales", at(c.drivenOnlineSales, i)),
+      investmentLast3Years: requiredAmountArg("investmentLast3Years", at(c.investmentLast3Years, i)),
     };
     return shown(computeAward("M7", facts, { trace: args.explain }), args.explain);
   });
@@ -385,7 +386,7 @@ export function cap(measure: any[][], totalInvestment?: any[][]): any[][] {
   const c = args.columns;
   return spill(args.rows, (i) => {
     const id = parseMeasureId(at(c.measure, i));
-    const value = measureCap(id, { totalInvestment: numberArg("totalInvestment", at(c.totalInvestment, i)) });
+    const value = measureCap(id, { totalInvestment: amountArg("totalInvestment", at(c.totalInvestment, i)) });
     if (value === null) throw new CellFailure("#N/A", `${id} has no cap in this policy`, `${id} 在本政策中没有金额上限`);
     return value.toNumber();
   });
@@ -436,7 +437,7 @@ type BestOfRow =
 
 function bestOfRow(i: number, entityCell: Cell, amountCell: Cell, yearCell: Cell, measureCell: Cell): BestOfRow {
   const entity = textArg("entityIds", entityCell);
-  const amount = numberArg("amounts", amountCell);
+  const amount = amountArg("amounts", amountCell, { negative: true });
   if (entity === null && amount === null) return { kind: "blank" };
   if (entity === null) throw new CellFailure("#VALUE!", `entityIds row ${i + 1} is empty`, `entityIds 第${i + 1}行为空`);
   // Amounts compete to the fen (0.1+0.2 and 0.30 are the same amount).

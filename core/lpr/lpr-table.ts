@@ -63,6 +63,7 @@ export function withSuppliedLpr(base: LprTable, supplied: readonly SuppliedLprEn
   if (supplied.length === 0) return base;
   const byDate = new Map<IsoDate, LprEntry>(base.entries.map((e) => [e.effective, e]));
   const known: KnownRange[] = base.known.map((r) => ({ ...r }));
+  const suppliedAt = new Map<IsoDate, number>();
   supplied.forEach((entry, index) => {
     const where = `${field} row ${index + 1}`;
     if (typeof entry.date !== "string" || parseIsoDate(entry.date) === null) {
@@ -74,6 +75,11 @@ export function withSuppliedLpr(base: LprTable, supplied: readonly SuppliedLprEn
       );
     }
     const rate = checkedRate(entry.rate, field, "lpr", { zh: `${where} LPR利率`, en: `${where} LPR rate` });
+    const earlier = suppliedAt.get(entry.date);
+    if (earlier !== undefined && !byDate.get(entry.date)!.rate.equals(rate)) {
+      throw conflictingLpr(field, entry.date, [earlier + 1, index + 1], [byDate.get(entry.date)!.rate, rate]);
+    }
+    suppliedAt.set(entry.date, index);
     byDate.set(entry.date, { effective: entry.date, rate, origin: "supplied" });
   });
   for (const entry of supplied) {
@@ -84,6 +90,25 @@ export function withSuppliedLpr(base: LprTable, supplied: readonly SuppliedLprEn
   }
   const entries = [...byDate.values()].sort((a, b) => (a.effective < b.effective ? -1 : 1));
   return { entries, known, knownFrom: known[0].from, knownThrough: known[0].through };
+}
+
+/**
+ * Two supplied rows of one date with different rates (RULES.md revision 3): an error naming both rows, never
+ * a pick between them (a wrong-type input: #VALUE! in a custom function).
+ */
+export function conflictingLpr(
+  field: string,
+  date: IsoDate,
+  rows: readonly [number, number],
+  rates: readonly [Decimal, Decimal],
+): InputError {
+  const [a, b] = rates.map((r) => formatRate(r));
+  return new InputError(
+    "type",
+    field,
+    `${field} 第${rows[0]}行与第${rows[1]}行：同一日期 ${date} 的LPR不同（${a}、${b}），请删去错误的一行`,
+    `${field} rows ${rows[0]} and ${rows[1]}: two LPR rates for ${date} (${a}, ${b}); delete the wrong one`,
+  );
 }
 
 function mergeRanges(ranges: KnownRange[]): void {

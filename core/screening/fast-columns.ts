@@ -32,6 +32,7 @@ const PHANTOM_LEAP_DAY = 60;
 const LAST_SERIAL = 2_958_465;
 const DAYS_1904_TO_1900 = 1462;
 const LOAN_RATE_MIN_UNITS = rateUnitsOfDecimal(new Decimal(INPUT_BOUNDS.loanRate.min));
+const LOAN_RATE_MAX_UNITS = rateUnitsOfDecimal(new Decimal(INPUT_BOUNDS.loanRate.max));
 
 export interface FastColumn {
   field: FieldKey;
@@ -266,13 +267,9 @@ function rateReader(unit: HeaderUnit, cached: Cached): Read {
         if (known === undefined) percentFormats.set(format, (known = isPercentFormat(format)));
         percentFormat = known;
       }
-      if (unit === "percent" && !percentFormat) {
-        const units = rateUnitsOfPointsFloat(cell);
-        if (Number.isNaN(units) || (units !== 0 && units < LOAN_RATE_MIN_UNITS)) return SLOW;
-        return units;
-      }
-      const units = rateUnitsOfFloat(cell);
-      return Number.isNaN(units) ? SLOW : units;
+      const units = unit === "percent" && !percentFormat ? rateUnitsOfPointsFloat(cell) : rateUnitsOfFloat(cell);
+      // Outside the bounds (RULES.md "Reading numbers"), whether or not the row uses it: the reference says why.
+      return Number.isNaN(units) || (units !== 0 && (units < LOAN_RATE_MIN_UNITS || units > LOAN_RATE_MAX_UNITS)) ? SLOW : units;
     },
   );
 }

@@ -18,6 +18,9 @@ import {
 import { levelOf } from "../measures/m6-base-award";
 import { ApplicationFacts } from "../measures/types";
 import { Decimal, dec, formatRate } from "../money/money";
+import { InputError } from "../errors/errors";
+import { RateKind, checkedRate } from "../lpr/lpr-table";
+import { amountInput } from "../money/input";
 import { INPUT_BOUNDS } from "../policy/input-bounds";
 import { Reason, reason } from "../reasons/reasons";
 import { toHalfWidth } from "../text/half-width";
@@ -182,7 +185,45 @@ export function readRow(
 export const WAN = new Decimal(10_000);
 export const LOAN_RATE_MIN = new Decimal(INPUT_BOUNDS.loanRate.min);
 
+/**
+ * An InputError of a bounds check as a cell's problem: the cell's reader names the cell and its header, so the
+ * check's own label (given empty) leaves only the words.
+ */
+function boundsProblem<T>(check: () => T): { zh: string; en: string; code: "bad_value" | "out_of_range" } | null {
+  try {
+    check();
+    return null;
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    const strip = (text: string) => text.replace(/^[\s：:]+/, "");
+    const code = error.reason.code === "out_of_range" ? "out_of_range" : "bad_value";
+    return { zh: strip(error.reason.zh), en: strip(error.reason.en), code };
+  }
+}
+
+const NO_LABEL = { zh: "", en: "" };
+
+/**
+ * An amount cell, bounds-checked whether or not the row's measure uses it (RULES.md revision 3, "Reading
+ * numbers": a 总投资额 of 1E14 on a 第8条(2) row is an error naming the cell, not ignored).
+ */
 export function amountParser(spec: FieldSpec) {
+  const read = unboundedAmountParser(spec);
+  const negative = spec.kind === "signedAmount";
+  return (cell: CellValue, unit: HeaderUnit): Parsed<Decimal | number> => {
+    const parsed = read(cell, unit);
+    if (parsed.kind !== "value") return parsed;
+    const value = parsed.value;
+    if (typeof value === "number" ? Math.abs(value) <= MAX_AMOUNT_NUMBER : value.abs().lessThanOrEqualTo(MAX_AMOUNT)) return parsed;
+    const problem = boundsProblem(() => amountInput(value, spec.key, NO_LABEL, { negative }));
+    return problem ? { kind: "invalid", ...problem } : parsed;
+  };
+}
+
+const MAX_AMOUNT = new Decimal(INPUT_BOUNDS.maxAmount);
+const MAX_AMOUNT_NUMBER = Number(INPUT_BOUNDS.maxAmount);
+
+function unboundedAmountParser(spec: FieldSpec) {
   return (cell: CellValue, unit: HeaderUnit): Parsed<Decimal | number> => {
     // A plain number cell in a yuan column stays a number until a rule needs it (most rows use few columns);
     // decimal.js reads it from its shortest decimal form then, exactly as now.
@@ -211,7 +252,15 @@ export function amountParser(spec: FieldSpec) {
  * A plain number there that is already a fraction (0.029 for 2.9%) would be read a hundred times too small:
  * it is refused with the unit hint (RULES.md "Reading numbers").
  */
-export function parseRate(cell: CellValue, unit: HeaderUnit, format?: string | null): Parsed<Decimal> {
+export function parseRate(cell: CellValue, unit: HeaderUnit, format?: string | null, kind: RateKind = "loan"): Parsed<Decimal> {
+  const parsed = unboundedRate(cell, unit, format);
+  if (parsed.kind !== "value") return parsed;
+  // Bounds hold for every rate given, whether or not the row's measure uses it (RULES.md revision 3).
+  const problem = boundsProblem(() => checkedRate(parsed.value, kind === "loan" ? "loanRate" : "rate", kind, NO_LABEL));
+  return problem ? { kind: "invalid", ...problem } : parsed;
+}
+
+function unboundedRate(cell: CellValue, unit: HeaderUnit, format?: string | null): Parsed<Decimal> {
   const parsed = parseNumberCell(cell);
   if (parsed.kind !== "value") return parsed;
   // A cell formatted as a percentage holds the fraction (it shows 2.90% and holds 0.029), whatever the header.

@@ -2,6 +2,7 @@
 import { CellValue, isEmptyCell, parseDateCell, parseNumberCell, parseTextCell, parseYearCell } from "../cells/parse";
 import { InputError } from "../errors/errors";
 import { SuppliedLprEntry, checkedRate } from "../lpr/lpr-table";
+import { Decimal, formatRate } from "../money/money";
 import { HistoryRecord } from "../rows/types";
 import { HISTORY_FIELDS, HeaderUnit, LPR_FIELDS, normaliseHeader } from "./fields";
 import { HEADER_SEARCH_ROWS, cellText } from "./layout";
@@ -80,12 +81,13 @@ export function readLprSheet(sheet: SheetInput, values: readonly (readonly unkno
   const rateColumn = header?.columns.get("rate") ?? { index: 1, unit: null };
   const origin = originOf(sheet);
   const entries: SuppliedLprEntry[] = [];
+  const cellsOf: string[] = [];
   for (let r = start; r < values.length; r++) {
     const cells = values[r] ?? [];
     if (cells.every((cell) => isEmptyCell(cell as CellValue))) continue;
     const where = `${sheet.name}!${origin.row + r}`;
     const date = parseDateCell(cells[dateColumn] as CellValue);
-    const rate = parseRate(cells[rateColumn.index] as CellValue, rateColumn.unit);
+    const rate = parseRate(cells[rateColumn.index] as CellValue, rateColumn.unit, null, "lpr");
     // An LPR outside its plausible bounds (RULES.md "Reading numbers") is that row's problem, not the batch's.
     let implausible: InputError | null = null;
     if (rate.kind === "value" && !rate.value.greaterThan(1) && !rate.value.isNegative()) {
@@ -120,6 +122,31 @@ export function readLprSheet(sheet: SheetInput, values: readonly (readonly unkno
       continue;
     }
     entries.push({ date: date.value, rate: rate.value });
+    cellsOf.push(where);
   }
-  return entries;
+  return withoutConflicts(sheet.name, entries, cellsOf, issues);
+}
+
+/**
+ * Two LPR rows of the same date with different rates (RULES.md revision 3): an error naming both cells, and
+ * neither is used — never a pick between them. The same date with the same rate is harmless.
+ */
+function withoutConflicts(sheet: string, entries: SuppliedLprEntry[], cells: string[], issues: ScreeningIssue[]): SuppliedLprEntry[] {
+  const first = new Map<string, number>();
+  const conflicting = new Set<string>();
+  entries.forEach((entry, i) => {
+    const j = first.get(entry.date);
+    if (j === undefined) return void first.set(entry.date, i);
+    const [a, b] = [entries[j].rate as Decimal, entry.rate as Decimal];
+    if (a.equals(b)) return;
+    conflicting.add(entry.date);
+    issues.push({
+      sheet,
+      cell: cells[i],
+      severity: "error",
+      zh: `${cells[j]} 与 ${cells[i]}：同一日期 ${entry.date} 的LPR不同（${formatRate(a)}、${formatRate(b)}），两行均未使用，请删去错误的一行`,
+      en: `${cells[j]} and ${cells[i]}: two LPR rows for ${entry.date} with different rates (${formatRate(a)}, ${formatRate(b)}); neither is used: delete the wrong one`,
+    });
+  });
+  return conflicting.size === 0 ? entries : entries.filter((e) => !conflicting.has(e.date));
 }

@@ -166,6 +166,15 @@ const rateCell = (rate: unknown, inPercent: boolean) =>
 const wanCell = (value: unknown) =>
   value === undefined || value === null ? fc.constant(null) : fc.constant(Math.round(Number(value) * 100) / 1_000_000);
 
+/** Values outside RULES.md's bounds (revision 3: an error for every value given, used or not). */
+const OUT_OF_RANGE_AMOUNTS: readonly unknown[] = [1e14, "1E14", -1, "15%"];
+const OUT_OF_RANGE_RATES: readonly unknown[] = [5, 0.3, "0.05%", -0.01];
+/** A column the row leaves empty gets, now and then, a value outside the bounds. */
+function unusedOr(cell: fc.Arbitrary<unknown>, given: unknown, outside: readonly unknown[]): fc.Arbitrary<unknown> {
+  if (given !== undefined && given !== null) return cell;
+  return fc.oneof({ weight: 60, arbitrary: cell }, { weight: 1, arbitrary: fc.constantFrom(...outside) });
+}
+
 /** The row's cells in HEADER's order. */
 function plainRowCells(row: ApplicationRow, units: { wan: boolean; percent: boolean }): fc.Arbitrary<unknown[]> {
   const facts = row.facts ?? {};
@@ -179,9 +188,10 @@ function plainRowCells(row: ApplicationRow, units: { wan: boolean; percent: bool
     fc.constant(row.measure),
     fc.constant(row.projectId ?? null),
     flagCell(facts.qualified),
-    units.wan ? wanCell(facts.totalInvestment) : amountCell(facts.totalInvestment),
+    unusedOr(units.wan ? wanCell(facts.totalInvestment) : amountCell(facts.totalInvestment), facts.totalInvestment, OUT_OF_RANGE_AMOUNTS),
     amountCell(loan?.principal as unknown),
-    rateCell(loan?.loanRate, units.percent),
+    unusedOr(rateCell(loan?.loanRate, units.percent), loan?.loanRate, OUT_OF_RANGE_RATES),
+    // An out-of-range value in a column the row's measure does not use is an error all the same (revision 3).
     dateCell(loan?.startDate),
     dateCell(loan?.endDate),
     amountCell(loan?.interestPaid),
@@ -254,7 +264,22 @@ export function policyWorkbookArb(set: ParameterSet, shape: PolicyWorkbookShape 
     .record({
       units: fc.record({ wan: fc.boolean(), percent: fc.boolean() }),
       history: fc.array(historyArb(set), { maxLength: 5 }),
-      lpr: fc.option(fc.constantFrom<unknown[][]>([["2026-09-22", 0.03]], [["2025-05-20", 0.0299]]), { nil: undefined }),
+      // Two rows of one date: with different rates an error naming both cells (neither used), with the same harmless.
+      lpr: fc.option(
+        fc.constantFrom<unknown[][]>(
+          [["2026-09-22", 0.03]],
+          [["2025-05-20", 0.0299]],
+          [
+            ["2026-09-22", 0.03],
+            ["2026-09-22", 0.031],
+          ],
+          [
+            ["2025-05-20", 0.0299],
+            ["2025-05-20", "2.99%"],
+          ],
+        ),
+        { nil: undefined },
+      ),
       options: optionsArb(set),
       duplicates: fc.array(fc.nat(), { maxLength: 1 }),
     })

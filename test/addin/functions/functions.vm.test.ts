@@ -427,3 +427,64 @@ describe("lprTable errors name the argument", () => {
     expect(error?.message).toContain("lprTable row 1 LPR rate: 3 looks like percent points");
   });
 });
+
+describe("RULES.md revision 3, change 7: bounds on every value given, used or not", () => {
+  const loan = [v(10_000_000), v(0.04), v(serial("2025-06-01")), v(serial("2026-06-01"))];
+
+  test('INTEREST_SUBSIDY("M8b", -1, …) is #NUM! for totalInvestment, though M8b reads no investment', () => {
+    const error = failure("INTEREST_SUBSIDY", v("M8b"), v(-1), ...loan);
+    expect(error.code).toBe("#NUM!");
+    expect(error.message).toContain("total investment cannot be negative");
+  });
+
+  test("a total investment of 1E14 on M8b is #NUM! naming it, not ignored", () => {
+    const error = failure("INTEREST_SUBSIDY", v("M8b"), v(1e14), ...loan);
+    expect(error.code).toBe("#NUM!");
+    expect(error.message).toMatch(/total investment .* outside the plausible range/);
+  });
+
+  test("a loan rate of 30% is #NUM! even when the row fails its threshold (M1 below 5,000,000)", () => {
+    const error = failure(
+      "INTEREST_SUBSIDY",
+      v("M1"),
+      v(1_000_000),
+      v(10_000_000),
+      v(0.3),
+      v(serial("2025-06-01")),
+      v(serial("2026-06-01")),
+    );
+    expect(error.code).toBe("#NUM!");
+    expect(error.message).toMatch(/loan rate: 0.3 \(30%\) is above the plausible/);
+  });
+
+  test.each`
+    id                        | args
+    ${"RETAIL_BONUS"}         | ${[v("15%")]}
+    ${"CROSS_BORDER_SUBSIDY"} | ${[v("site"), v("15%"), v(100_000)]}
+    ${"INTEREST_SUBSIDY"}     | ${[v("M8b"), v("15%"), ...loan]}
+  `('"15%" as an amount is #VALUE! in $id, as screening refuses it', ({ id, args }) => {
+    const error = failure(id, ...args);
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toContain("15% is a percentage; an amount in yuan is expected");
+  });
+
+  test("an lprTable with two rows of one date and different rates is #VALUE! naming both rows", () => {
+    const table = [
+      ["日期", "利率"],
+      [serial("2026-09-22"), 0.03],
+      [serial("2026-10-20"), 0.029],
+      [serial("2026-09-22"), 0.031],
+    ];
+    const error = failure("LPR", v(serial("2026-10-01")), table);
+    expect(error.code).toBe("#VALUE!");
+    expect(error.message).toContain("lprTable rows 2 and 4: two LPR rates for 2026-09-22 (3%, 3.1%)");
+  });
+
+  test("the same date with the same rate twice is harmless", () => {
+    const table = [
+      [serial("2026-09-22"), 0.03],
+      [serial("2026-09-22"), 0.03],
+    ];
+    expect(value("LPR", v(serial("2026-10-01")), table)).toBeCloseTo(0.03, 12);
+  });
+});

@@ -122,9 +122,11 @@ describe("properties of the interest subsidy (fast-check, 1,000 runs each)", () 
     fc.assert(
       fc.property(
         loanArb,
-        fc.array(fc.record({ offset: fc.integer({ min: 1, max: 3000 }), bp: fc.integer({ min: 50, max: 1000 }) }), {
+        // One rate a date: two supplied rows of one date with different rates are an error (RULES.md revision 3).
+        fc.uniqueArray(fc.record({ offset: fc.integer({ min: 1, max: 3000 }), bp: fc.integer({ min: 50, max: 1000 }) }), {
           minLength: 1,
           maxLength: 6,
+          selector: (c) => c.offset,
         }),
         (loan, changes) => {
           const startDate = fromDayNumber(loan.start);

@@ -60,7 +60,7 @@ describe("absurd inputs are input errors naming the cell, never awards", () => {
     expect(result.rows.map((r) => r.status)).toEqual(["error", "error", "error"]);
     expect(result.rows.map((r) => r.reasons[0].code)).toEqual(["out_of_range", "out_of_range", "bad_value"]);
     expect(result.rows[0].reasons[0].en).toMatch(/^申报!E2 贷款金额: .*outside the plausible range .*unit mistake/);
-    expect(result.rows[1].reasons[0].en).toMatch(/principal 1e\+400 is outside/);
+    expect(result.rows[1].reasons[0].en).toMatch(/^申报!E3 贷款金额: 1e\+400 is outside/);
     const json = JSON.stringify(result);
     expect(json).not.toMatch(/"\d+(\.\d+)?e[+-]?\d+"/i);
     expect(result.totals.final).toBe("0.00");

@@ -205,7 +205,7 @@ describe("screenWorkbook", () => {
     expect(result.rows[0].reasons.map((r) => r.code)).toEqual(["manual_review", "cap_applied"]);
     expect(result.rows[0].reasons[0].en).toContain("历史兑现!4");
     expect(result.issues.map((i) => i.en)).toEqual([
-      expect.stringContaining("LPR!3: LPR row not used: 2.9 is not a rate"),
+      expect.stringContaining("LPR!3: LPR row not used: 2.9 looks like percent points: write 2.9% or 0.029"),
       expect.stringContaining("历史兑现!3: USCC GARBAGE has 7 characters"),
       expect.stringContaining('历史兑现!4: "later" is not a four-digit year'),
     ]);
@@ -299,7 +299,7 @@ describe("screenWorkbook", () => {
       ["LPR!4", "warning"],
       ["LPR!5", "warning"],
     ]);
-    expect(result.issues[1].en).toContain("LPR!4: LPR row not used: LPR rate: 0.25 (25%) is above the plausible 0.5%–20%");
+    expect(result.issues[1].en).toContain("LPR!4: LPR row not used: 0.25 (25%) is above the plausible 0.5%–20%");
     expect(result.issues[1].zh).toContain("高于合理范围");
     expect(result.issues[2].en).toContain("below the plausible");
   });
