@@ -21,6 +21,7 @@ import {
   effectiveFromWords,
   registerParameterSet,
   screenWorkbook,
+  statedReadings,
 } from "../core";
 import { InputFile, inspectInput, localInput } from "./input-file";
 import { JsonOutput, watchReader } from "./json-output";
@@ -349,10 +350,12 @@ export function summaryText(
   const lines = [
     `hlj-screen ${basename(input)} — policy ${result.policy.id}`,
     `options: ${Object.entries(result.options)
-      .filter(([k]) => k !== "policy")
+      .filter(([k]) => k !== "policy" && k !== "assumptions")
       .map(([k, v]) => `${k}=${v}`)
       .join(" ")}`,
     `         ${effectiveFromWords(getParameterSet(result.options.policy), result.options.effectiveFrom).en}`,
+    // The readings the options make, said where they decide (RULES.md revision 3, change 8).
+    ...statedReadings(result.options).map((r) => `         ${r.en}`),
     `tables:  ${result.tables.map((t) => `${t.sheet} (header row ${t.headerRow}, ${t.rows} rows)`).join("; ")}`,
     `rows ${result.totals.rows} · entities ${result.totals.entities} · total final ${money(result.totals.final)} yuan`,
     "",

@@ -36,6 +36,7 @@ export * from "./words/batch-reasons";
 export * from "./batch/totals";
 export { limitsOf } from "./batch/limits";
 export * from "./words/result-json";
+export * from "./words/assumptions";
 export * from "./award";
 export { toHalfWidth } from "./text/half-width";
 export * from "./explain";

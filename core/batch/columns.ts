@@ -32,6 +32,8 @@ export const BATCH = {
   superseded: 32,
   /** A shared limit was taken (capUse columns hold what it looked like). */
   capUsed: 64,
+  /** Lost 不重复 on a tie (its measure's total equals the winner's): the clause, then the row, broke it. */
+  dedupTie: 128,
 } as const;
 
 export interface BatchColumns {

@@ -57,6 +57,9 @@ export function noDuplication(work: Work, rows: Int32Array, from: number, to: nu
     if (winner < 0 || winner === measure[i]) continue;
     status[i] = SUPERSEDED;
     columns.flags[i] |= BATCH.superseded;
+    // A tie (its measure's total equals the winner's): the words say which rule broke it.
+    const tie = exact ? exact.get(measure[i]) === exact.get(winner) : totals[measure[i]] === totals[winner];
+    columns.flags[i] = (columns.flags[i] & ~BATCH.dedupTie) | (tie ? BATCH.dedupTie : 0);
     columns.refRow[i] = firsts[winner];
     columns.winnerMeasure[i] = winner;
     columns.winnerTotal[i] = totals[winner];

@@ -7,6 +7,7 @@
 import { ResultRowJson, reasonCodesOf } from "../words/result-json";
 import { clauseCitation, isMeasureId } from "../measures/measure-id";
 import { effectiveFromWords } from "../policy/lookup";
+import { statedReadings } from "../words/assumptions";
 import { getParameterSet, measureParams } from "../policy/registry";
 import { STATUS_WORDS } from "../reasons/reasons";
 import { cityOfUscc } from "../uscc/uscc";
@@ -157,6 +158,7 @@ export interface SummaryModel {
 const WORDS = {
   policy: { zh: "政策", en: "Policy" },
   options: { zh: "选项", en: "Options" },
+  reading: { zh: "解读", en: "Reading" },
   input: { zh: "输入文件", en: "Input" },
   rows: { zh: "行数", en: "Rows" },
   entities: { zh: "主体数", en: "Entities" },
@@ -218,6 +220,8 @@ export function summaryModel(result: ScreeningResult, language: DisplayLanguage,
   const info: [string, string | number][] = [
     [w("policy"), `${result.policy.title[language]}（${result.policy.id}）`],
     [w("options"), optionsInWords(result.options, language)],
+    // The readings the options make, said where they decide (RULES.md revision 3, change 8).
+    ...statedReadings(result.options).map((r): [string, string] => [w("reading"), r[language]]),
     ...(inputName ? [[w("input"), inputName] as [string, string]] : []),
     [w("rows"), result.totals.rows],
     [w("entities"), result.totals.entities],

@@ -9,6 +9,7 @@ import { resolveOptions } from "../options";
 import { Reason } from "../reasons/reasons";
 import { ApplicationRow, BatchResult, HistoryRecord } from "../rows/types";
 import { runEngine } from "./engine";
+import { withAssumptions } from "../words/assumptions";
 import { EngineTable, cellIndexOf } from "./engine-state";
 import { columnsFailing } from "./failing-columns";
 import { FieldKey, HISTORY_SHEET_NAMES, LPR_SHEET_NAMES, columnLetters, isSheetNamed } from "./fields";
@@ -83,7 +84,7 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
   const { policy } = resolved;
   return {
     policy: { id: policy.id, title: policy.title, stage: policy.stage },
-    options: resolved.options,
+    options: withAssumptions(resolved.options),
     rows: screened.rows,
     totals: screened.totals(),
     tables,

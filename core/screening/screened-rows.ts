@@ -15,6 +15,7 @@ import {
   rowReasons,
 } from "../rows/row-reasons";
 import {
+  DedupTie,
   addTakersNote,
   firstAwardYearReason,
   receivedBeforeReason,
@@ -28,7 +29,7 @@ import { BATCH, CAP_USE, STATUSES } from "../batch/columns";
 import type { BatchResultJson, ResultRowJson } from "../words/result-json";
 import { fromDayNumber } from "../dates/civil-date";
 import { explainRow } from "../explain";
-import { MEASURE_IDS, MeasureId, clauseCitation } from "../measures/measure-id";
+import { MEASURE_IDS, MeasureId, clauseCitation, clauseNumber } from "../measures/measure-id";
 import { ApplicationFacts, Award, AwardContext } from "../measures/types";
 import { awardFor } from "../measures";
 import { awardContext } from "../options";
@@ -182,7 +183,8 @@ export class ScreenedBatch {
         sourceOf(state, batch.refRow[i]),
         exactOr(batch.exactWinnerTotal.get(i), batch.winnerTotal[i]),
       );
-      reasons.push(supersededReason(winner, state.resolved.options.dedupScope, batch.year[i], yuan(batch.supersededAmount[i])));
+      const tie = flags & BATCH.dedupTie ? dedupTieOf(batch.measure[i], batch.winnerMeasure[i]) : null;
+      reasons.push(supersededReason(winner, state.resolved.options.dedupScope, batch.year[i], yuan(batch.supersededAmount[i]), tie));
     }
     const losers = batch.takers.get(i);
     if (losers) {
@@ -451,3 +453,8 @@ export class ScreenedRow implements ResultRowJson {
 }
 
 export type { Decimal };
+
+/** Which rule broke a tie of 不重复: the lower clause number, or (two parts of one clause) the earlier row. */
+function dedupTieOf(measure: number, winner: number): DedupTie {
+  return clauseNumber(MEASURE_IDS[measure]) === clauseNumber(MEASURE_IDS[winner]) ? "row" : "clause";
+}

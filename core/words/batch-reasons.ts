@@ -67,13 +67,31 @@ export function winnerWords(winner: MeasureId, winnerSource: string, total: Deci
   };
 }
 
-export function supersededReason(winner: Localized, dedupScope: Options["dedupScope"], year: number, amount: Decimal): Reason {
+/**
+ * How a tie of 不重复 was broken (RULES.md revision 3: the superseded row's explanation says it was a tie and
+ * which rule broke it): `clause`, the lower clause number; `row`, the two parts of one clause, the earlier row.
+ */
+export type DedupTie = "clause" | "row";
+
+const TIE_WORDS: Readonly<Record<DedupTie, Localized>> = {
+  clause: { zh: "（两者金额相同，按条款序号在前者优先）", en: " (a tie: the lower clause number wins)" },
+  row: { zh: "（同条两项金额相同，按申报行在前者优先）", en: " (a tie between the two parts of one clause: the earlier row wins)" },
+};
+
+export function supersededReason(
+  winner: Localized,
+  dedupScope: Options["dedupScope"],
+  year: number,
+  amount: Decimal,
+  tie: DedupTie | null = null,
+): Reason {
   const scopeZh = dedupScope === "entity-year" ? `${year}年度` : `${year}年度同一项目`;
   const scopeEn = dedupScope === "entity-year" ? `${year} award` : `${year} project award`;
   const shown = formatYuan(amount);
+  const tieWords = tie ? TIE_WORDS[tie] : { zh: "", en: "" };
   return reason(
     "superseded_by",
-    `从优、就高、不重复：同一主体${scopeZh}${winner.zh}，本行 ${shown} 不再支持`,
-    `no duplication: the entity's ${scopeEn} ${winner.en}; this row's ${shown} is superseded`,
+    `从优、就高、不重复：同一主体${scopeZh}${winner.zh}${tieWords.zh}，本行 ${shown} 不再支持`,
+    `no duplication: the entity's ${scopeEn} ${winner.en}${tieWords.en}; this row's ${shown} is superseded`,
   );
 }

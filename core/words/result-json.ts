@@ -1,5 +1,6 @@
 import { Money, formatFen } from "../money/money";
 import { BatchResult, ResultRow, TotalLine } from "../rows/types";
+import { OptionsJson, withAssumptions } from "./assumptions";
 
 /** Amounts as strings with exactly two decimals (`"607500.00"`), never floats. */
 export interface ResultRowJson {
@@ -23,7 +24,8 @@ export interface ResultRowJson {
 
 export interface BatchResultJson {
   policy: { id: string; title: { zh: string; en: string }; stage: string };
-  options: BatchResult["options"];
+  /** The options, and the assumptions and readings in force with them (RULES.md revision 3, change 8). */
+  options: OptionsJson;
   rows: ResultRowJson[];
   totals: {
     rows: number;
@@ -110,7 +112,7 @@ function linesToJson(table: Record<string, TotalLine>): Record<string, { rows: n
 export function batchResultToJson(result: BatchResult): BatchResultJson {
   return {
     policy: result.policy,
-    options: result.options,
+    options: withAssumptions(result.options),
     rows: result.rows.map(rowToJson),
     totals: {
       rows: result.totals.rows,

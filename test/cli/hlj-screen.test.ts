@@ -197,6 +197,11 @@ describe("hlj-screen options, output and exit codes", () => {
     expect(json.options.effectiveFrom).toBe("2025-10-23");
     expect(stderr).toContain("effectiveFrom=2025-10-23");
     expect(stderr).toContain("Assumed in force from 2025-10-23 (the date the draft was published); the issued text's date prevails");
+    // Revision 3, change 8: the readings the default options make, printed with them; the JSON lists all three.
+    expect(stderr).toContain("no duplication per entity and award year: the text says 同一法人主体");
+    expect(stderr).toContain("同期 LPR is the one-year LPR in force on the loan's start date");
+    expect(stderr).not.toContain("assumptions=");
+    expect(json.options.assumptions).toHaveLength(3);
     expect(json.rows[0].explain.en).toContain("window 2025-10-23 → 2026-01-01 (exclusive)");
     const whole = await run(workbookFile, "-o", join(dir, "ex.loan.xlsx"), "--json", "-", "--interest-window", "loan");
     expect(JSON.parse(whole.stdout).rows.map((r: { final: string }) => r.final)).toEqual([

@@ -293,6 +293,16 @@ function historyUsed(history: History, entity: string, measure: MeasureId, scope
 // ---------------------------------------------------------------------------------------------------------
 // 从优、就高、不重复
 
+/** Each measure's total in each scope of 不重复 (its rows counted together), by `scope\u0000measure`. */
+function dedupTotals(competing: readonly Working[], scopes: readonly string[]): Map<string, Decimal> {
+  const totals = new Map<string, Decimal>();
+  competing.forEach((w, i) => {
+    const key = `${scopes[i]}\u0000${w.measure!}`;
+    totals.set(key, (totals.get(key) ?? ZERO).plus(w.amount));
+  });
+  return totals;
+}
+
 /**
  * One measure per entity and scope within the year being settled — the highest total; ties to the lower clause
  * number (the two parts of one clause tie as one), then the earlier row. Several rows of one measure count
@@ -319,6 +329,7 @@ function noDuplication(rows: readonly Working[], working: readonly Working[], de
     else if (!list.includes(w.measure!)) list.push(w.measure!);
   });
   const winnerText = new Map<DedupWinner, { zh: string; en: string }>();
+  const totals = dedupTotals(competing, scopes);
   competing.forEach((w, i) => {
     const all = measuresOf.get(scopes[i])!;
     const win = winners.get(scopes[i]);
@@ -331,7 +342,10 @@ function noDuplication(rows: readonly Working[], working: readonly Working[], de
       winnerText.set(win, text);
     }
     w.result.status = "superseded";
-    w.result.reasons.push(supersededReason(text, dedupScope, w.result.year!, w.amount));
+    // A tie (its measure's total in the scope equals the winner's): which rule broke it is said.
+    const own = totals.get(`${scopes[i]}\u0000${w.measure!}`)!;
+    const tie = own.equals(win.total) ? (clauseNumber(w.measure!) === clauseNumber(win.measureKey as MeasureId) ? "row" : "clause") : null;
+    w.result.reasons.push(supersededReason(text, dedupScope, w.result.year!, w.amount, tie));
     w.amount = ZERO;
   });
   const lost = new LostTakers<Working>((t) => t.result.status === "superseded");

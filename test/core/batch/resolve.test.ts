@@ -78,6 +78,8 @@ describe("settleApplications: one result per row, in input order", () => {
       interestWindow: "loan",
       effectiveFrom: "2025-10-23",
       policy: "hlj-ecommerce-2025-draft",
+      // Revision 3, change 8: the entity-year reading, the fixed 同期 LPR and the stand-in issue date.
+      assumptions: [expect.objectContaining({ zh: expect.stringContaining("同一法人主体") }), expect.anything(), expect.anything()],
     });
     // Revision 2's default is 据实贴息 year by year.
     expect(batchResultToJson(settleApplications([m1(A)])).options.interestWindow).toBe("award-year");
