@@ -32,6 +32,8 @@ export const BATCH = {
   superseded: 32,
   /** A shared limit was taken (capUse columns hold what it looked like). */
   capUsed: 64,
+  /** A paid history record of the row's tiered measure (第1条) gives no 总投资额: it counted against every limit. */
+  historyNoTier: 128,
 } as const;
 
 export interface BatchColumns {

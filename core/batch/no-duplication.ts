@@ -55,13 +55,14 @@ export function noDuplication(work: Work, rows: Int32Array, from: number, to: nu
       columns.dedupWon[i] = winner === measure[i] ? 1 : 0;
     }
     if (winner < 0 || winner === measure[i]) continue;
+    // A row superseded in an earlier round (years.ts) keeps the amount it had when it lost; its winner is told again.
+    if (status[i] !== SUPERSEDED) columns.supersededAmount[i] = amount[i];
     status[i] = SUPERSEDED;
     columns.flags[i] |= BATCH.superseded;
     columns.refRow[i] = firsts[winner];
     columns.winnerMeasure[i] = winner;
     columns.winnerTotal[i] = totals[winner];
     if (exact) columns.exactWinnerTotal.set(i, exact.get(winner)!);
-    columns.supersededAmount[i] = amount[i];
     amount[i] = 0;
   }
 }

@@ -219,11 +219,13 @@ describe("revision 2 properties (fast-check, 1,000 runs each)", () => {
         for (const year of [...new Set(kept.map((r) => r.year as number))].sort((a, b) => a - b)) {
           const ofYear = kept.filter((r) => r.year === year);
           const result = settleApplications(ofYear, { ...options, history: [...history, ...paid] });
-          for (const row of result.rows) {
+          result.rows.forEach((row, k) => {
             inTurn.set(row.source!, row.final.toFixed(2));
+            // Revision 3: a payment counts against its own project's tier, so the record gives the 总投资额.
+            const totalInvestment = (ofYear[k].facts?.totalInvestment ?? null) as HistoryRecord["totalInvestment"];
             if (row.final.greaterThan(0) && row.entityId && row.measure)
-              paid.push({ entityId: row.entityId, measure: row.measure, year, amount: row.final.toFixed(2) });
-          }
+              paid.push({ entityId: row.entityId, measure: row.measure, year, amount: row.final.toFixed(2), totalInvestment });
+          });
         }
         for (const row of together.rows) expect([row.source, row.final.toFixed(2)]).toEqual([row.source, inTurn.get(row.source!)]);
       }),
