@@ -86,7 +86,7 @@ export function historyUsed(
   const records = history.byEntity.get(e);
   if (!records) return { fen: 0, exact: null };
   // An annual cap counts only that year's records, the others every record; a record counts against the limits
-  // of its own tier and above (第1条: a paid project above 30,000,000 leaves the 2,000,000 limit alone).
+  // of its own tier and above (第1条: a paid project of the upper tier leaves the lower limit alone).
   const counts = (entry: HistoryEntry) =>
     entry.measures.includes(measure) && (scope !== "entity-year" || entry.year === year) && entry.capTier <= tier;
   let used = 0;

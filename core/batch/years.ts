@@ -100,7 +100,7 @@ function noteLostTakers(work: Work, rows: Int32Array, from: number, to: number):
 
 /**
  * Like a history record, a year's payment counts against the cumulative limits of its own tier and above (第1条:
- * a project above 30,000,000 against the 10,000,000 only, one at or below it against both): a batch of several
+ * a project of the upper tier against the upper limit only, one of the lower tier against both): a batch of several
  * years pays what paying them in turn would.
  */
 function paidThisYear(work: Work, rows: Int32Array, from: number, to: number): void {

@@ -18,7 +18,7 @@ export interface HistoryEntry {
   amount: Decimal;
   source: string;
   /**
-   * The paid project's cap tier for a measure with tiers (第1条: 1 above 30,000,000): a payment counts against
+   * The paid project's cap tier for a measure with tiers (第1条: 1 for the upper investment level): a payment counts against
    * the limits of its own tier and above. Without the record's 总投资额 it is 0, against every limit, and
    * `tierUnknown` says so.
    */

@@ -3,6 +3,7 @@
  * superseded row that takes no share of a cap. Each example of RULES.md, through the production settlement
  * (settleApplications, screenWorkbook with both engines) and the decimal oracle; each failed before the change.
  */
+import fc from "fast-check";
 import { ApplicationRow, BatchOptions, HistoryRecord } from "../../../core/rows/types";
 import { settleApplications } from "../../../core/screening/settle-applications";
 import { screenWorkbook } from "../../../core/screening/screen";
@@ -171,5 +172,74 @@ describe("a superseded row takes no share of a cap (RULES.md revision 3, change 
   test("entity-year: the scope's loser frees its share for nothing else of the year (results as before)", () => {
     const result = both(rows, LOAN);
     expect(finals(result.rows)).toEqual(["2400000.00", "0.00", "0.00"]);
+  });
+});
+
+describe("properties: production and the oracle agree on tiers and re-sharing (fast-check)", () => {
+  const earning = fc.integer({ min: 0, max: 4_000_000 });
+  const row = fc.oneof(
+    {
+      weight: 3,
+      arbitrary: fc
+        .record({
+          year: fc.integer({ min: 2025, max: 2026 }),
+          // Several projects of one entity, above and below 30,000,000 (and at it).
+          totalInvestment: fc.constantFrom(8_000_000, 20_000_000, 30_000_000, 30_000_001, 50_000_000),
+          earns: earning,
+          project: fc.constantFrom("P1", "P2", "P3"),
+        })
+        .map(({ year, totalInvestment, earns, project }) => m1(year, totalInvestment, earns, project)),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({
+          year: fc.integer({ min: 2025, max: 2026 }),
+          measure: fc.constantFrom("M3", "M5", "M6b"),
+          project: fc.constantFrom("P1", "P2", "P3"),
+          size: fc.integer({ min: 0, max: 4_000_000 }),
+        })
+        .map(({ year, measure, project, size }): ApplicationRow => ({
+          entityId: A,
+          year,
+          measure,
+          projectId: project,
+          facts:
+            measure === "M3"
+              ? { qualified: true, onlineRetailIncrease: String(size * 50) }
+              : measure === "M5"
+                ? { totalInvestment: "2000000", loan: loanEarning(size) }
+                : {},
+        })),
+    },
+  );
+  const history = fc.array(
+    fc.record({
+      entityId: fc.constant(A),
+      measure: fc.constantFrom("M1", "M1", "M5"),
+      year: fc.constant(2024),
+      amount: fc.integer({ min: 0, max: 3_000_000 }),
+      totalInvestment: fc.option(fc.constantFrom(20_000_000, 30_000_000, 45_000_000), { nil: undefined }),
+    }),
+    { maxLength: 2 },
+  );
+  const options = fc.record({
+    dedupScope: fc.constantFrom("entity-project" as const, "entity-year" as const),
+    interestWindow: fc.constantFrom("loan" as const, "award-year" as const),
+  });
+
+  test("random batches of one entity: identical finals, statuses, reasons and words; re-sharing happens", () => {
+    let reshared = 0;
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 2, maxLength: 10 }), history, options, (rows, records, opts) => {
+        const result = both(rows, { ...opts, history: records });
+        expect(result.rows.map((r) => r.status)).toEqual(resolveBatch(rows, { ...opts, history: records }).rows.map((r) => r.status));
+        // A year where a 第1条 row lost 不重复 and another 第1条 row of the year was paid: the freed share mattered.
+        const m1Rows = result.rows.filter((r) => r.measure === "M1");
+        if (m1Rows.some((r) => r.status === "superseded") && m1Rows.some((r) => r.final.greaterThan(0))) reshared++;
+      }),
+      { numRuns: 400 },
+    );
+    expect(reshared).toBeGreaterThan(20);
   });
 });
