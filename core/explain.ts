@@ -110,6 +110,7 @@ export function explainRow(
     "other_support_deducted",
     "manual_review",
     "history_two_parts",
+    "history_tier_unknown",
     "already_received",
     "outside_validity",
     "out_of_province",

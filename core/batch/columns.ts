@@ -34,6 +34,8 @@ export const BATCH = {
   capUsed: 64,
   /** Lost 不重复 on a tie (its measure's total equals the winner's): the clause, then the row, broke it. */
   dedupTie: 128,
+  /** A paid history record of the row's tiered measure (第1条) gives no 总投资额: it counted against every limit. */
+  historyNoTier: 256,
 } as const;
 
 export interface BatchColumns {
@@ -53,7 +55,7 @@ export interface BatchColumns {
   cap: Float64Array;
   capTier: Uint8Array;
   /** Filled by the batch: */
-  flags: Uint8Array;
+  flags: Uint16Array;
   /** The row a reason names: the first row of a one-time award's first year, or 不重复's winner's first row. */
   refRow: Int32Array;
   /** History entry of receivedBefore. */
@@ -86,7 +88,7 @@ export function batchColumns(n: number): BatchColumns {
     amount: new Float64Array(n),
     cap: new Float64Array(n).fill(NaN),
     capTier: new Uint8Array(n),
-    flags: new Uint8Array(n),
+    flags: new Uint16Array(n),
     refRow: new Int32Array(n).fill(-1),
     refEntry: new Int32Array(n).fill(-1),
     winnerMeasure: new Int8Array(n).fill(-1),

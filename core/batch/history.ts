@@ -2,7 +2,7 @@
 import { MEASURE_IDS, MeasureId } from "../measures/measure-id";
 import { fenHalfUp } from "../money/fen";
 import { CapScope } from "../policy/types";
-import { History } from "../rows/history-records";
+import { History, HistoryEntry } from "../rows/history-records";
 import { BATCH, BatchColumns, FenHistory, INELIGIBLE, MANUAL, MeasureFacts, isLive } from "./columns";
 
 export type { FenHistory } from "./columns";
@@ -28,6 +28,7 @@ export function fenHistory(history: History, entityIndex: ReadonlyMap<string, nu
 /** By measure index, for one entity's rows, read once: a history record names it without its part; its first paid record. */
 const namedWithoutPart = new Uint8Array(MEASURE_IDS.length);
 const firstPaid = new Int32Array(MEASURE_IDS.length);
+const tierUnknown = new Uint8Array(MEASURE_IDS.length);
 
 export function applyHistory(
   columns: BatchColumns,
@@ -42,12 +43,14 @@ export function applyHistory(
   if (records.length === 0 && !unreadable) return;
   namedWithoutPart.fill(0);
   firstPaid.fill(-1);
+  tierUnknown.fill(0);
   for (let k = 0; k < records.length; k++) {
     const { entry, fen } = records[k];
     for (const id of entry.measures) {
       const m = MEASURE_IDS.indexOf(id);
       if (entry.written !== null) namedWithoutPart[m] = 1;
       if (fen > 0 && firstPaid[m] < 0) firstPaid[m] = k;
+      if (fen > 0 && entry.tierUnknown) tierUnknown[m] = 1;
     }
   }
   for (let k = 0; k < count; k++) {
@@ -59,6 +62,7 @@ export function applyHistory(
       columns.flags[i] |= BATCH.historyUnreadable;
     }
     if (namedWithoutPart[m]) columns.flags[i] |= BATCH.historyTwoParts;
+    if (tierUnknown[m]) columns.flags[i] |= BATCH.historyNoTier;
     if (!measures[m].oneTime || firstPaid[m] < 0) continue;
     columns.status[i] = INELIGIBLE;
     columns.amount[i] = 0;
@@ -77,17 +81,18 @@ export function historyUsed(
   measure: MeasureId,
   scope: CapScope,
   year: number,
+  tier: number,
 ): { fen: number; exact: bigint | null } {
   const records = history.byEntity.get(e);
   if (!records) return { fen: 0, exact: null };
+  // An annual cap counts only that year's records, the others every record; a record counts against the limits
+  // of its own tier and above (第1条: a paid project of the upper tier leaves the lower limit alone).
+  const counts = (entry: HistoryEntry) =>
+    entry.measures.includes(measure) && (scope !== "entity-year" || entry.year === year) && entry.capTier <= tier;
   let used = 0;
-  for (const r of records) {
-    // An annual cap counts only that year's records; the others count every record.
-    if (r.entry.measures.includes(measure) && (scope !== "entity-year" || r.entry.year === year)) used += r.fen;
-  }
+  for (const r of records) if (counts(r.entry)) used += r.fen;
   if (used <= Number.MAX_SAFE_INTEGER) return { fen: used, exact: null };
   let exact = BigInt(0);
-  for (const r of records)
-    if (r.entry.measures.includes(measure) && (scope !== "entity-year" || r.entry.year === year)) exact += BigInt(r.fen);
+  for (const r of records) if (counts(r.entry)) exact += BigInt(r.fen);
   return { fen: used, exact };
 }

@@ -55,16 +55,20 @@ export function noDuplication(work: Work, rows: Int32Array, from: number, to: nu
       columns.dedupWon[i] = winner === measure[i] ? 1 : 0;
     }
     if (winner < 0 || winner === measure[i]) continue;
+    // A row superseded in an earlier round (years.ts) keeps the amount it had when it lost, and whether that was a
+    // tie (its amount is 0 now); its winner is told again.
+    if (status[i] !== SUPERSEDED) {
+      columns.supersededAmount[i] = amount[i];
+      // A tie (its measure's total equals the winner's): the words say which rule broke it.
+      const tie = exact ? exact.get(measure[i]) === exact.get(winner) : totals[measure[i]] === totals[winner];
+      if (tie) columns.flags[i] |= BATCH.dedupTie;
+    }
     status[i] = SUPERSEDED;
     columns.flags[i] |= BATCH.superseded;
-    // A tie (its measure's total equals the winner's): the words say which rule broke it.
-    const tie = exact ? exact.get(measure[i]) === exact.get(winner) : totals[measure[i]] === totals[winner];
-    columns.flags[i] = (columns.flags[i] & ~BATCH.dedupTie) | (tie ? BATCH.dedupTie : 0);
     columns.refRow[i] = firsts[winner];
     columns.winnerMeasure[i] = winner;
     columns.winnerTotal[i] = totals[winner];
     if (exact) columns.exactWinnerTotal.set(i, exact.get(winner)!);
-    columns.supersededAmount[i] = amount[i];
     amount[i] = 0;
   }
 }

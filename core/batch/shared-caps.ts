@@ -21,14 +21,13 @@ export function takeSharedCap(work: Work, i: number, year: number, e: number): v
     const key = m * 100_000_000 + slot;
     let p = pools.find(key);
     if (p < 0) {
-      const used = historyUsed(history, e, MEASURE_IDS[m], scope, year);
+      const used = historyUsed(history, e, MEASURE_IDS[m], scope, year, tier);
       p = pools.add(key, fen, used.fen, year);
       pools.exactHistory[p] = used.exact;
     }
     if (pools.takers[p].length && pools.takersYear[p] !== year) pools.takers[p].length = 0;
     rowPools[i * maxLimits + t] = p;
-    // An annual limit is new each year; a cumulative one has had every earlier year's payment of the measure.
-    if (scope !== "entity-year") pools.paidBefore[p] = work.paidEarlier[m];
+    // (A cumulative limit has had the earlier years' payments of its tier and below: years.ts's paidThisYear.)
     const left = Math.max(0, pools.limit[p] - pools.history[p] - pools.paidBefore[p] - pools.thisYear[p]);
     if (left < remaining) {
       remaining = left;

@@ -77,8 +77,9 @@ export interface Work {
   bindingTakers: Map<number, { pool: number; count: number }>;
   /** Lists of measures met, by their key (a batch has few distinct ones). */
   metListIndex: Map<number, number>;
-  /** What the entity's earlier years of the batch paid, by measure index: history for its cumulative limits. */
-  paidEarlier: Float64Array;
+  /** A row's amount and flags before its year's shared caps, by row: each round of re-sharing starts from them. */
+  startAmount: Float64Array;
+  startFlags: Uint16Array;
   /** 不重复's working arrays, by measure index. */
   totals: Float64Array;
   firsts: Int32Array;

@@ -29,7 +29,8 @@ export type ReasonCode =
   | "manual_review"
   | "no_interest_in_window"
   | "out_of_range"
-  | "history_two_parts";
+  | "history_two_parts"
+  | "history_tier_unknown";
 
 /** `error` makes the row's status `error`; `warning` is shown but changes nothing; `info` explains an amount. */
 export type Severity = "error" | "warning" | "info";
@@ -71,6 +72,7 @@ export const REASON_SEVERITY: Readonly<Record<ReasonCode, Severity>> = {
   no_interest_in_window: "info",
   out_of_range: "error",
   history_two_parts: "info",
+  history_tier_unknown: "info",
 };
 
 export function reason(code: ReasonCode, zh: string, en: string, field?: string): Reason {

@@ -1,8 +1,9 @@
 /** History records (历史兑现) read and checked: each names its entity, its measure or both parts of a clause, its year and amount. */
 import { InputError } from "../errors/errors";
 import { Decimal } from "../money/money";
-import { nonNegativeAmount } from "../money/input";
+import { nonNegativeAmount, optionalAmount } from "../money/input";
 import { MeasureId, parseMeasureRef } from "../measures/measure-id";
+import { capFor } from "../measures/award-builder";
 import { measureParams, paramDecimal } from "../policy/registry";
 import { ParameterSet } from "../policy/types";
 import { checkUscc, normaliseUscc } from "../uscc/uscc";
@@ -16,6 +17,13 @@ export interface HistoryEntry {
   year: number | null;
   amount: Decimal;
   source: string;
+  /**
+   * The paid project's cap tier for a measure with tiers (第1条: 1 for the upper investment level): a payment counts against
+   * the limits of its own tier and above. Without the record's 总投资额 it is 0, against every limit, and
+   * `tierUnknown` says so.
+   */
+  capTier: number;
+  tierUnknown: boolean;
 }
 
 export interface History {
@@ -69,13 +77,16 @@ export function readHistory(records: readonly HistoryRecord[], policy: Parameter
           `no year: ${annual}'s cap is per year, so the record needs the year it was paid in`,
         );
       }
-      const entry = {
+      const tier = recordTier(measures, record.totalInvestment, policy);
+      const entry: HistoryEntry = {
         entity: uscc.normalised,
         measures,
         written: measures.length > 1 ? String(record.measure) : null,
         year,
         amount,
         source,
+        capTier: tier.capTier,
+        tierUnknown: tier.unknown,
       };
       history.entries.push(entry);
       const ofEntity = history.byEntity.get(entry.entity);
@@ -87,6 +98,21 @@ export function readHistory(records: readonly HistoryRecord[], policy: Parameter
     }
   });
   return history;
+}
+
+/** A record's cap tier (RULES.md "M1's two caps together"): by its 总投资额 where given, bounds checked, used or not. */
+function recordTier(
+  measures: readonly MeasureId[],
+  raw: HistoryRecord["totalInvestment"],
+  policy: ParameterSet,
+): { capTier: number; unknown: boolean } {
+  const given = optionalAmount(raw, "totalInvestment", { zh: "总投资额", en: "total investment" });
+  const tiered = measures.some((id) => (measureParams(policy, id).cap?.tiers?.length ?? 0) > 0);
+  if (!tiered) return { capTier: 0, unknown: false };
+  if (given === null) return { capTier: 0, unknown: true };
+  let capTier = 0;
+  for (const id of measures) capTier = Math.max(capTier, capFor(measureParams(policy, id), { totalInvestment: given })?.tier ?? 0);
+  return { capTier, unknown: false };
 }
 
 /**

@@ -32,6 +32,8 @@ export interface HistoryRecord {
   measure: string | number;
   year?: number | null;
   amount: DecimalInput | null;
+  /** The paid project's 总投资额 (a 第1条 payment's tier); without it a 第1条 payment counts against both limits. */
+  totalInvestment?: DecimalInput | null;
   source?: string;
   /** The host could not read the record (why, in both languages): the rows of its entity go to a person. */
   unreadable?: Localized;

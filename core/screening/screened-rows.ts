@@ -22,6 +22,7 @@ import {
   sharedCapReason,
   supersededReason,
   twoPartsReason,
+  noTierReason,
   unreadableHistoryReason,
   winnerWords,
 } from "../words/batch-reasons";
@@ -35,7 +36,7 @@ import { awardFor } from "../measures";
 import { awardContext } from "../options";
 import { isHeilongjiang } from "../uscc/uscc";
 import { decimalOfFen, decimalOfRateUnits, fenText } from "../money/fen";
-import { Decimal } from "../money/money";
+import { Decimal, roundToFen } from "../money/money";
 import { measureCitation, measureParams } from "../policy/registry";
 import { Localized } from "../policy/types";
 import { Reason } from "../reasons/reasons";
@@ -70,6 +71,19 @@ export class ScreenedBatch {
     let records = this.twoParts.get(key);
     if (!records) {
       records = (this.state.history.source.byEntity.get(entity) ?? []).filter((h) => h.written !== null && h.measures.includes(measure));
+      this.twoParts.set(key, records);
+    }
+    return records;
+  }
+
+  /** The entity's paid history records of the measure that give no 总投资额 for its tiers, in their order. */
+  noTierOf(entity: string, measure: MeasureId): HistoryEntry[] {
+    const key = `${entity}|${measure}|tier`;
+    let records = this.twoParts.get(key);
+    if (!records) {
+      records = (this.state.history.source.byEntity.get(entity) ?? []).filter(
+        (h) => h.tierUnknown && h.measures.includes(measure) && roundToFen(h.amount).greaterThan(0),
+      );
       this.twoParts.set(key, records);
     }
     return records;
@@ -164,6 +178,7 @@ export class ScreenedBatch {
     const entity = batch.entity[i] >= 0 ? state.entities[batch.entity[i]] : "";
     if (flags & BATCH.historyUnreadable) for (const b of history.unreadable.get(entity) ?? []) reasons.push(unreadableHistoryReason(b));
     if (flags & BATCH.historyTwoParts) for (const h of this.twoPartsOf(entity, measure!)) reasons.push(twoPartsReason(h));
+    if (flags & BATCH.historyNoTier) for (const h of this.noTierOf(entity, measure!)) reasons.push(noTierReason(h));
     if (flags & BATCH.receivedBefore) reasons.push(receivedBeforeReason(clause, history.entries[batch.refEntry[i]]));
     if (flags & BATCH.firstYearOnly) {
       const first = batch.refRow[i];
@@ -289,6 +304,7 @@ export class ScreenedBatch {
     const measure = batch.measure[i] >= 0 ? MEASURE_IDS[batch.measure[i]] : null;
     if (flags & BATCH.historyUnreadable) for (const _ of history.unreadable.get(entity) ?? []) codes.push("manual_review");
     if (flags & BATCH.historyTwoParts) for (const _ of this.twoPartsOf(entity, measure!)) codes.push("history_two_parts");
+    if (flags & BATCH.historyNoTier) for (const _ of this.noTierOf(entity, measure!)) codes.push("history_tier_unknown");
     if (flags & (BATCH.receivedBefore | BATCH.firstYearOnly)) codes.push("already_received");
     if (flags & BATCH.sharedCap) {
       const kept = codes.filter((c) => c !== "cap_applied");

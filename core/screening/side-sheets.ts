@@ -50,10 +50,12 @@ export function readHistory(sheet: SheetInput, values: readonly (readonly unknow
     const entity = parseTextCell(at("entityId"));
     const unit = header.columns.get("amount")!.unit;
     const measureCell = at("measure");
-    if (amount.kind !== "value" || year.kind === "invalid" || entity.kind !== "value") {
+    const invested = parseNumberCell(at("totalInvestment"));
+    if (amount.kind !== "value" || year.kind === "invalid" || entity.kind !== "value" || invested.kind === "invalid") {
       // Never dropped silently: the batch sends the rows of this entity to a person, naming the record.
-      const why = amount.kind === "invalid" ? amount.en : year.kind === "invalid" ? year.en : "the code or the amount is missing";
-      const whyZh = amount.kind === "invalid" ? amount.zh : year.kind === "invalid" ? year.zh : "缺少信用代码或金额";
+      const bad = [amount, year, invested].find((cell) => cell.kind === "invalid");
+      const why = bad?.kind === "invalid" ? bad.en : "the code or the amount is missing";
+      const whyZh = bad?.kind === "invalid" ? bad.zh : "缺少信用代码或金额";
       records.push({
         entityId: entity.kind === "value" ? entity.value : "",
         measure: typeof measureCell === "number" || typeof measureCell === "string" ? measureCell : "",
@@ -68,6 +70,12 @@ export function readHistory(sheet: SheetInput, values: readonly (readonly unknow
       measure: typeof measureCell === "number" || typeof measureCell === "string" ? measureCell : "",
       year: year.kind === "value" ? year.value : null,
       amount: unit === "wan" ? amount.value.times(WAN) : amount.value,
+      totalInvestment:
+        invested.kind === "value"
+          ? header.columns.get("totalInvestment")!.unit === "wan"
+            ? invested.value.times(WAN)
+            : invested.value
+          : null,
       source,
     });
   }

@@ -23,6 +23,15 @@ export function twoPartsReason(record: Pick<HistoryEntry, "source" | "written" |
   );
 }
 
+/** A paid history record of a measure with cap tiers (第1条) without the project's 总投资额: counted against every limit. */
+export function noTierReason(record: Pick<HistoryEntry, "source" | "amount">): Reason {
+  return reason(
+    "history_tier_unknown",
+    `历史兑现 ${record.source} 未写明项目总投资额，其 ${formatYuan(record.amount)} 按计入本条各档上限计（写明总投资额则只计入该项目所在档及以上的上限）`,
+    `history ${record.source} gives no total investment: its ${formatYuan(record.amount)} counts against every limit of this clause (with the project's total investment it would count against its own tier's limits only)`,
+  );
+}
+
 export function receivedBeforeReason(clause: string, paid: Pick<HistoryEntry, "source" | "year" | "amount">): Reason {
   return reason(
     "already_received",

@@ -86,6 +86,8 @@ export const historyArb: fc.Arbitrary<HistoryRecord> = fc.record({
   measure: fc.constantFrom("M1", "M2", "M3", "M4a", "M5", "M6a", "M7", "M8a", "M8b", "M19"),
   year: fc.integer({ min: 2024, max: 2027 }),
   amount: money(3_000_000),
+  // The paid project's 总投资额 (第1条's tier, RULES.md revision 3), often absent: then against both limits.
+  totalInvestment: fc.option(fc.constantFrom("8000000", "30000000", "30000000.01", "45000000"), { nil: undefined, freq: 2 }),
 });
 
 export const optionsArb: fc.Arbitrary<OptionsInput> = fc.record({

@@ -226,6 +226,8 @@ function historyArb(set: ParameterSet): fc.Arbitrary<HistoryRecord> {
       measure: fc.constant(measure),
       year: fc.integer({ min: set.validity.firstAwardYear.value - 1, max: set.validity.lastAwardYear.value }),
       amount: scaled(capOf(set, measure), 0, 1.2).map((v) => v.toFixed(2)),
+      // The paid project's 总投资额 (a tier of 第1条, RULES.md revision 3), or none (against every limit).
+      totalInvestment: fc.option(investmentAround(measureParams(set, measure)), { nil: null, freq: 2 }),
     }),
   );
 }
@@ -295,8 +297,14 @@ export function policyWorkbookArb(set: ParameterSet, shape: PolicyWorkbookShape 
           sheets.push({
             name: "历史兑现",
             values: [
-              ["统一社会信用代码", "条款", "年度", "兑现金额"],
-              ...history.map((h) => [h.entityId, h.measure, h.year, Number(h.amount)]),
+              ["统一社会信用代码", "条款", "年度", "兑现金额", "总投资额"],
+              ...history.map((h) => [
+                h.entityId,
+                h.measure,
+                h.year,
+                Number(h.amount),
+                h.totalInvestment == null ? null : Number(h.totalInvestment),
+              ]),
             ],
           });
         }

@@ -36,6 +36,7 @@ import {
 import {
   addTakersNote,
   firstAwardYearReason,
+  noTierReason,
   receivedBeforeReason,
   sharedCapReason,
   supersededReason,
@@ -45,6 +46,7 @@ import {
 } from "../../core/words/batch-reasons";
 import { measureParams } from "../../core/policy/registry";
 import { ParameterSet } from "../../core/policy/types";
+import { Reason } from "../../core/reasons/reasons";
 
 /** A row through the oracle's batch: the reference's working state, and the limits it took its share from. */
 interface Working extends RowWorking {
@@ -53,6 +55,10 @@ interface Working extends RowWorking {
   capPools?: CapPool[];
   /** The rows of the same year that had used the limit that bit this row: the first `count` of its takers. */
   bindingTakers?: { takers: Working[]; count: number };
+  /** A row superseded in an earlier round of its year: the amount it had when it lost. */
+  lostAmount?: Money;
+  /** Whether it lost 不重复 on a tie, and which rule broke it (kept over the year's later rounds). */
+  lostTie?: "row" | "clause" | null;
 }
 
 export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: BatchOptions = {}): BatchResult {
@@ -77,10 +83,9 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
   firstAwardYearOnly(working, policy, live);
 
   // Year by year, earliest first: what one year pays is history for the next (a superseded row uses no cap).
-  // Like a history record, it counts against every cumulative limit of its entity's measure — both of 第1条's,
-  // whatever the project's size — so a batch of several years pays what paying them one after another would.
+  // Like a history record, it counts against the cumulative limits of its own tier and above (第1条: a project
+  // above 30,000,000 against the 10,000,000 only), so a batch of several years pays what paying them in turn would.
   const pools = new Map<string, Map<number, CapPool>>();
-  const paidEarlier = new Map<string, Money>();
   const byYear = new Map<number, Working[]>();
   for (const w of working) {
     if (!live(w) || w.result.year === null) continue;
@@ -90,13 +95,10 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
   }
   for (const year of [...byYear.keys()].sort((a, b) => a - b)) {
     const yearRows = byYear.get(year)!;
-    // Under entity-year the rows sharing a limit are in one 不重复 scope; only entity-project needs the takers.
-    const trackTakers = options.dedupScope === "entity-project";
-    for (const w of yearRows) applySharedCaps(w, year, pools, paidEarlier, history, policy, trackTakers);
-    noDuplication(yearRows.filter(live), working, options.dedupScope);
+    settleYear(yearRows, year, { pools, history, policy, working, options, live });
     for (const w of yearRows) {
-      if (!live(w) || w.capPools === undefined) continue;
-      paidEarlier.set(w.key, (paidEarlier.get(w.key) ?? ZERO).plus(w.amount));
+      if (!live(w) || w.capPools === undefined || w.award?.capScope === "entity-year") continue;
+      for (const pool of w.capPools) pool.paidBefore = pool.paidBefore.plus(w.amount);
     }
     for (const byTier of pools.values()) for (const pool of byTier.values()) pool.thisYear = ZERO;
   }
@@ -114,6 +116,60 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
     totals: totalsOf(results),
     historyProblems: history.problems,
   };
+}
+
+interface YearContext {
+  pools: Map<string, Map<number, CapPool>>;
+  history: History;
+  policy: ParameterSet;
+  working: readonly Working[];
+  options: Options;
+  live: (w: Working) => boolean;
+}
+
+/**
+ * One award year: shared caps in row order, then 不重复. RULES.md revision 3: a superseded row takes no share of a
+ * cap — when 不重复 supersedes a row that had taken part of a shared cap, the caps are shared again among the rows
+ * still paid and 不重复 decided again, until nothing changes; a row once superseded stays superseded (it keeps
+ * what it said when it lost, 0 in every total, and is told its winner again).
+ */
+function settleYear(yearRows: readonly Working[], year: number, c: YearContext): void {
+  const start = new Map(yearRows.map((w) => [w, { amount: w.amount, status: w.result.status, reasons: [...w.result.reasons] }]));
+  const lost = new Map<Working, { reasons: Reason[]; capUse: CapUse | null; amount: Money }>();
+  // Under entity-year the rows sharing a limit are in one 不重复 scope; only entity-project needs the takers.
+  const trackTakers = c.options.dedupScope === "entity-project";
+  for (;;) {
+    for (const byTier of c.pools.values())
+      for (const pool of byTier.values()) {
+        pool.thisYear = ZERO;
+        pool.takers = [];
+      }
+    const beforeDedup = new Map<Working, { reasons: Reason[]; capUse: CapUse | null; amount: Money }>();
+    for (const w of yearRows) {
+      const s = start.get(w)!;
+      w.result.status = s.status;
+      w.dedup = null;
+      w.bindingTakers = undefined;
+      const gone = lost.get(w);
+      if (gone) {
+        w.result.reasons = [...gone.reasons];
+        w.capUse = gone.capUse;
+        w.amount = ZERO;
+        w.lostAmount = gone.amount;
+        continue;
+      }
+      w.result.reasons = [...s.reasons];
+      w.amount = s.amount;
+      w.capUse = null;
+      w.capPools = undefined;
+      applySharedCaps(w, year, c.pools, c.history, c.policy, trackTakers);
+      beforeDedup.set(w, { reasons: [...w.result.reasons], capUse: w.capUse, amount: w.amount });
+    }
+    noDuplication(yearRows.filter(c.live), c.working, c.options.dedupScope);
+    const newly = yearRows.filter((w) => w.result.status === "superseded" && !lost.has(w));
+    for (const w of newly) lost.set(w, beforeDedup.get(w)!);
+    if (!newly.some((w) => w.capPools !== undefined && beforeDedup.get(w)!.amount.greaterThan(0))) return;
+  }
 }
 
 /**
@@ -143,11 +199,13 @@ function applyHistoryRecords(working: readonly Working[], history: History, poli
   if (history.entries.length === 0 && history.unreadable.size === 0) return;
   const received = new Map<string, HistoryEntry>();
   const twoParts = new Map<string, HistoryEntry[]>();
+  const noTier = new Map<string, HistoryEntry[]>();
   for (const h of history.entries) {
     for (const m of h.measures) {
       const key = `${h.entity}|${m}`;
       if (roundToFen(h.amount).greaterThan(0) && !received.has(key)) received.set(key, h);
       if (h.written !== null) (twoParts.get(key) ?? twoParts.set(key, []).get(key)!).push(h);
+      if (h.tierUnknown && roundToFen(h.amount).greaterThan(0)) (noTier.get(key) ?? noTier.set(key, []).get(key)!).push(h);
     }
   }
   for (const w of working) {
@@ -159,6 +217,7 @@ function applyHistoryRecords(working: readonly Working[], history: History, poli
     }
     const key = w.key;
     for (const h of twoParts.get(key) ?? []) w.result.reasons.push(twoPartsReason(h));
+    for (const h of noTier.get(key) ?? []) w.result.reasons.push(noTierReason(h));
     if (!measureParams(policy, w.measure).oneTime) continue;
     const paid = received.get(key);
     if (paid) {
@@ -212,7 +271,6 @@ function applySharedCaps(
   w: Working,
   year: number,
   pools: Map<string, Map<number, CapPool>>,
-  paidEarlier: ReadonlyMap<string, Money>,
   history: History,
   policy: ParameterSet,
   trackTakers: boolean,
@@ -231,7 +289,7 @@ function applySharedCaps(
       pool = {
         limit: amount,
         scope,
-        history: historyUsed(history, w.entity, w.measure!, scope, year),
+        history: historyUsed(history, w.entity, w.measure!, scope, year, tier),
         paidBefore: ZERO,
         thisYear: ZERO,
         takers: [],
@@ -239,8 +297,7 @@ function applySharedCaps(
       byTier.set(slot, pool);
     }
     if (pool.takers.length && pool.takers[pool.takers.length - 1].result.year !== year) pool.takers = [];
-    // An annual limit is new each year; a cumulative one has had every earlier year's payment of the measure.
-    if (scope !== "entity-year") pool.paidBefore = paidEarlier.get(w.key) ?? ZERO;
+    // An annual limit is new each year; a cumulative one has had the earlier years' payments of its tier and below.
     return pool;
   });
   let binding = rowPools[0];
@@ -278,10 +335,12 @@ function applySharedCaps(
   w.capPools = rowPools;
 }
 
-function historyUsed(history: History, entity: string, measure: MeasureId, scope: CapUse["scope"], year: number): Decimal {
+function historyUsed(history: History, entity: string, measure: MeasureId, scope: CapUse["scope"], year: number, tier: number): Decimal {
   let used = ZERO;
   for (const h of history.byEntity.get(entity) ?? []) {
     if (!h.measures.includes(measure)) continue;
+    // A record counts against the limits of its project's tier and above; without its 总投资额, against all.
+    if (h.capTier > tier) continue;
     // An annual cap counts only that year's records; the others count every record.
     if (scope === "entity-year" && h.year !== year) continue;
     // A record is read to the fen, half-up.
@@ -343,9 +402,18 @@ function noDuplication(rows: readonly Working[], working: readonly Working[], de
     }
     w.result.status = "superseded";
     // A tie (its measure's total in the scope equals the winner's): which rule broke it is said.
+    // A row superseded in an earlier round keeps what it lost with (its total is 0 now).
     const own = totals.get(`${scopes[i]}\u0000${w.measure!}`)!;
-    const tie = own.equals(win.total) ? (clauseNumber(w.measure!) === clauseNumber(win.measureKey as MeasureId) ? "row" : "clause") : null;
-    w.result.reasons.push(supersededReason(text, dedupScope, w.result.year!, w.amount, tie));
+    const tie =
+      w.lostAmount !== undefined
+        ? (w.lostTie ?? null)
+        : own.equals(win.total)
+          ? clauseNumber(w.measure!) === clauseNumber(win.measureKey as MeasureId)
+            ? "row"
+            : "clause"
+          : null;
+    w.lostTie = tie;
+    w.result.reasons.push(supersededReason(text, dedupScope, w.result.year!, w.lostAmount ?? w.amount, tie));
     w.amount = ZERO;
   });
   const lost = new LostTakers<Working>((t) => t.result.status === "superseded");

@@ -180,7 +180,8 @@ describe("the pane's Excel layer", () => {
     ]);
     const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
     expect(outcome.result.rows[0]).toMatchObject({ final: "50000.00" });
-    expect(outcome.result.rows[0].reasons.map((r) => r.code)).toEqual(["cap_applied"]);
+    // Revision 3: the record gives no 总投资额, so it counts against both of 第1条's limits, and the row says so.
+    expect(outcome.result.rows[0].reasons.map((r) => r.code)).toEqual(["history_tier_unknown", "cap_applied"]);
   });
 
   test("0 rows and 1 row", async () => {

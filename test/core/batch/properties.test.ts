@@ -64,7 +64,9 @@ describe("properties of the batch resolver (fast-check, 1,000 runs each)", () =>
         for (const h of history) {
           const measure = parseMeasureId(h.measure);
           const group = groups.get(keyOf(normaliseUscc(h.entityId), measure, h.year ?? null));
-          if (group) group.history = group.history.plus(h.amount!);
+          // Revision 3: a payment for a project above 30,000,000 leaves 第1条's lower limit alone.
+          const upperTier = measure === "M1" && h.totalInvestment != null && new Decimal(h.totalInvestment).greaterThan(30_000_000);
+          if (group && !(upperTier && group.cap.lessThan(10_000_000))) group.history = group.history.plus(h.amount!);
         }
         for (const group of groups.values()) {
           expect(group.paid.lessThanOrEqualTo(Decimal.max(ZERO, group.cap.minus(group.history)))).toBe(true);
@@ -221,11 +223,13 @@ describe("revision 2 properties (fast-check, 1,000 runs each)", () => {
         for (const year of [...new Set(kept.map((r) => r.year as number))].sort((a, b) => a - b)) {
           const ofYear = kept.filter((r) => r.year === year);
           const result = settleApplications(ofYear, { ...options, history: [...history, ...paid] });
-          for (const row of result.rows) {
+          result.rows.forEach((row, k) => {
             inTurn.set(row.source!, row.final.toFixed(2));
+            // Revision 3: a payment counts against its own project's tier, so the record gives the 总投资额.
+            const totalInvestment = (ofYear[k].facts?.totalInvestment ?? null) as HistoryRecord["totalInvestment"];
             if (row.final.greaterThan(0) && row.entityId && row.measure)
-              paid.push({ entityId: row.entityId, measure: row.measure, year, amount: row.final.toFixed(2) });
-          }
+              paid.push({ entityId: row.entityId, measure: row.measure, year, amount: row.final.toFixed(2), totalInvestment });
+          });
         }
         for (const row of together.rows) expect([row.source, row.final.toFixed(2)]).toEqual([row.source, inTurn.get(row.source!)]);
       }),

@@ -117,8 +117,8 @@ describe("history (历史兑现)", () => {
     const result = settleApplications([m1(A, { year: 2026 })], {
       ...LOAN,
       history: [
-        { entityId: A, measure: "M1", year: 2025, amount: 1_100_000 },
-        { entityId: A, measure: "M1", year: 2024, amount: 500_000 },
+        { entityId: A, measure: "M1", year: 2025, amount: 1_100_000, totalInvestment: 20_000_000 },
+        { entityId: A, measure: "M1", year: 2024, amount: 500_000, totalInvestment: 20_000_000 },
         { entityId: A, measure: "M2", year: 2025, amount: 900_000 }, // another measure: not counted
       ],
     });
@@ -134,7 +134,8 @@ describe("history (历史兑现)", () => {
     const result = settleApplications([m1(A)], { history: [{ entityId: A, measure: "M1", year: 2025, amount: 2_000_000 }] });
     expect(result.rows[0].status).toBe("eligible");
     expect(finals(result.rows)).toEqual(["0.00"]);
-    expect(codes(result.rows[0])).toEqual(["cap_applied"]);
+    // Revision 3: the record gives no 总投资额, so it counted against both of 第1条's limits, and the row says so.
+    expect(codes(result.rows[0])).toEqual(["history_tier_unknown", "cap_applied"]);
   });
 
   test("an annual cap only counts the same year's history", () => {

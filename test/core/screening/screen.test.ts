@@ -304,29 +304,34 @@ describe("screenWorkbook", () => {
     expect(result.issues[2].en).toContain("below the plausible");
   });
 
-  test("第1条 over two award years: what 2025 paid counts against both limits in 2026, as a history record would", () => {
+  test("第1条 over two award years: what 2025 paid counts against the limits of its own tier in 2026, as a history record with its 总投资额 would", () => {
     const header = ["统一社会信用代码", "申报年度", "申报条款", "主体资格", "总投资额", "贷款金额", "贷款利率", "放款日期", "到期日期"];
     const large2025 = [A, 2025, "M1", "是", 40_000_000, 50_000_000, 0.03, "2025-01-01", "2028-01-01"];
     const small2026 = [A, 2026, "M1", "是", 20_000_000, 30_000_000, 0.03, "2025-01-01", "2028-01-01"];
-    const paidAsHistory = {
+    const paidAsHistory = (withTier: boolean) => ({
       name: "历史兑现",
       values: [
-        ["统一社会信用代码", "申报条款", "年度", "兑现金额"],
-        [A, "M1", 2025, 1_520_833.33],
+        ["统一社会信用代码", "申报条款", "年度", "兑现金额", ...(withTier ? ["总投资额"] : [])],
+        [A, "M1", 2025, 1_520_833.33, ...(withTier ? [40_000_000] : [])],
       ],
-    };
+    });
     for (const engine of ["fast", "reference"] as const) {
-      // Issued on 2025-01-01 (option effectiveFrom), so that 2025 pays a whole year and the 2026 row meets the cap.
+      // Issued on 2025-01-01 (option effectiveFrom), so that 2025 pays a whole year.
       const options = { engine, effectiveFrom: "2025-01-01" };
       const together = screenWorkbook({ sheets: [{ name: "s", values: [header, large2025, small2026] }] }, options);
-      const inTurn = screenWorkbook({ sheets: [{ name: "s", values: [header, small2026] }, paidAsHistory] }, options);
-      // 2025: 50,000,000 × 3% × 365/360 = 1,520,833.33. 2026: 912,500.00 computed, 2,000,000 − 1,520,833.33 left.
+      const inTurn = (withTier: boolean) =>
+        screenWorkbook({ sheets: [{ name: "s", values: [header, small2026] }, paidAsHistory(withTier)] }, options);
+      // 2025: 50,000,000 × 3% × 365/360 = 1,520,833.33 for a 40,000,000 project: against the 10,000,000 limit
+      // only (revision 3), so 2026's 20,000,000 project has the whole 2,000,000 limit: 912,500.00 computed, paid.
       expect(together.rows.map((r) => [r.status, r.final])).toEqual([
         ["eligible", "1520833.33"],
-        ["eligible", "479166.67"],
+        ["eligible", "912500.00"],
       ]);
-      expect(inTurn.rows.map((r) => [r.status, r.final])).toEqual([["eligible", "479166.67"]]);
-      expect(together.rows[1].explain.en).toContain("earlier years of this batch 1,520,833.33");
+      expect(inTurn(true).rows.map((r) => [r.status, r.final])).toEqual([["eligible", "912500.00"]]);
+      // A record without its 总投资额 counts against both limits (revision 2's figure), and the row says so.
+      const without = inTurn(false);
+      expect(without.rows.map((r) => [r.status, r.final])).toEqual([["eligible", "479166.67"]]);
+      expect(without.rows[0].reasons.map((r) => r.code)).toEqual(["history_tier_unknown", "cap_applied"]);
     }
   });
 
