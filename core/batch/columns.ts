@@ -119,6 +119,14 @@ export interface FenHistory {
   source: History;
   /** Entities with an unreadable record. */
   unreadable: Set<number>;
-  /** Readable records by entity: the reference entry and its amount in fen. */
-  byEntity: Map<number, { entry: HistoryEntry; index: number; fen: number }[]>;
+  /** Readable records by entity: the reference entry, its amount in fen, its project as the rows' index (-1: none named). */
+  byEntity: Map<number, FenRecord[]>;
+}
+
+/** A readable history record: the reference entry, its index, its amount in fen, its project as the rows' index (-1: none). */
+export interface FenRecord {
+  entry: HistoryEntry;
+  index: number;
+  fen: number;
+  project: number;
 }

@@ -2,6 +2,7 @@
 import { MEASURE_IDS } from "../measures/measure-id";
 import { BATCH, CAP_USE } from "./columns";
 import { historyUsed } from "./history";
+import { oneTimeKey } from "./one-time";
 import { Work } from "./work";
 
 /** Shared caps in row order (第1条's two nested limits): the row takes what is left of its tightest limit. */
@@ -18,17 +19,19 @@ export function takeSharedCap(work: Work, i: number, year: number, e: number): v
   for (let t = 0; t < limits.length; t++) {
     const { tier, fen } = limits[t];
     const slot = scope === "entity-year" ? tier * 10_000 + year : tier;
-    const key = m * 100_000_000 + slot;
+    // A one-time award's cap (entity-lifetime) is per award — a base, a centre, a zone (one-time.ts) — not per entity.
+    const key = scope === "entity-lifetime" ? -1 - (oneTimeKey(m, columns.project[i]) * 16 + tier) : m * 100_000_000 + slot;
     let p = pools.find(key);
     if (p < 0) {
-      const used = historyUsed(history, e, MEASURE_IDS[m], scope, year);
+      const used = historyUsed(history, e, MEASURE_IDS[m], scope, year, columns.project[i]);
       p = pools.add(key, fen, used.fen, year);
       pools.exactHistory[p] = used.exact;
     }
     if (pools.takers[p].length && pools.takersYear[p] !== year) pools.takers[p].length = 0;
     rowPools[i * maxLimits + t] = p;
     // An annual limit is new each year; a cumulative one has had every earlier year's payment of the measure.
-    if (scope !== "entity-year") pools.paidBefore[p] = work.paidEarlier[m];
+    // (A one-time award's rows are all of its first award year: no earlier year paid it.)
+    if (scope === "entity-cumulative") pools.paidBefore[p] = work.paidEarlier[m];
     const left = Math.max(0, pools.limit[p] - pools.history[p] - pools.paidBefore[p] - pools.thisYear[p]);
     if (left < remaining) {
       remaining = left;

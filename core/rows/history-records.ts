@@ -16,6 +16,8 @@ export interface HistoryEntry {
   year: number | null;
   amount: Decimal;
   source: string;
+  /** The project the record names (项目名称), trimmed; null when it names none (then: every project of the entity). */
+  project: string | null;
 }
 
 export interface History {
@@ -76,6 +78,7 @@ export function readHistory(records: readonly HistoryRecord[], policy: Parameter
         year,
         amount,
         source,
+        project: record.projectId == null || String(record.projectId).trim() === "" ? null : String(record.projectId).trim(),
       };
       history.entries.push(entry);
       const ofEntity = history.byEntity.get(entry.entity);

@@ -33,6 +33,8 @@ export interface HistoryRecord {
   year?: number | null;
   amount: DecimalInput | null;
   source?: string;
+  /** The project (项目名称) the award was paid for: a one-time award is then refused for that project only. */
+  projectId?: string | null;
   /** The host could not read the record (why, in both languages): the rows of its entity go to a person. */
   unreadable?: Localized;
 }

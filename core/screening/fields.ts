@@ -237,6 +237,7 @@ export const HISTORY_FIELDS = {
   measure: ["申报条款", "条款", "政策条款", "措施", "measure", "clause"],
   year: ["年度", "申报年度", "兑现年度", "year"],
   amount: ["兑现金额", "已兑现金额", "金额", "amount paid", "amount"],
+  projectId: ["项目名称", "项目编号", "project"],
 } as const;
 
 export const LPR_FIELDS = {

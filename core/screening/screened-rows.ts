@@ -163,7 +163,7 @@ export class ScreenedBatch {
     const entity = batch.entity[i] >= 0 ? state.entities[batch.entity[i]] : "";
     if (flags & BATCH.historyUnreadable) for (const b of history.unreadable.get(entity) ?? []) reasons.push(unreadableHistoryReason(b));
     if (flags & BATCH.historyTwoParts) for (const h of this.twoPartsOf(entity, measure!)) reasons.push(twoPartsReason(h));
-    if (flags & BATCH.receivedBefore) reasons.push(receivedBeforeReason(clause, history.entries[batch.refEntry[i]]));
+    if (flags & BATCH.receivedBefore) reasons.push(receivedBeforeReason(clause, history.entries[batch.refEntry[i]], measure === "M4b"));
     if (flags & BATCH.firstYearOnly) {
       const first = batch.refRow[i];
       reasons.push(firstAwardYearReason(clause, { source: sourceOf(state, first), year: batch.year[first] }));

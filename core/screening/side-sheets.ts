@@ -49,6 +49,7 @@ export function readHistory(sheet: SheetInput, values: readonly (readonly unknow
     const entity = parseTextCell(at("entityId"));
     const unit = header.columns.get("amount")!.unit;
     const measureCell = at("measure");
+    const project = parseTextCell(at("projectId"));
     if (amount.kind !== "value" || year.kind === "invalid" || entity.kind !== "value") {
       // Never dropped silently: the batch sends the rows of this entity to a person, naming the record.
       const why = amount.kind === "invalid" ? amount.en : year.kind === "invalid" ? year.en : "the code or the amount is missing";
@@ -68,6 +69,7 @@ export function readHistory(sheet: SheetInput, values: readonly (readonly unknow
       year: year.kind === "value" ? year.value : null,
       amount: unit === "wan" ? amount.value.times(WAN) : amount.value,
       source,
+      ...(project.kind === "value" && project.value.trim() !== "" ? { projectId: project.value.trim() } : {}),
     });
   }
   return records;

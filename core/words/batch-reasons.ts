@@ -23,11 +23,30 @@ export function twoPartsReason(record: Pick<HistoryEntry, "source" | "written" |
   );
 }
 
-export function receivedBeforeReason(clause: string, paid: Pick<HistoryEntry, "source" | "year" | "amount">): Reason {
+/**
+ * A one-time award the history says was paid: the record, and whose award it was — the project it names, or,
+ * naming none, every project of the entity (a conservative reading, said); M4b is per entity.
+ */
+export function receivedBeforeReason(
+  clause: string,
+  paid: Pick<HistoryEntry, "source" | "year" | "amount" | "project">,
+  perEntity: boolean,
+): Reason {
+  const whose =
+    perEntity || paid.project === null
+      ? { zh: "该主体", en: "" }
+      : { zh: `该主体项目“${paid.project}”`, en: ` for project “${paid.project}”` };
+  const note =
+    !perEntity && paid.project === null
+      ? {
+          zh: "；该记录未写明项目名称，按该主体各项目均已获得计",
+          en: "; the record names no project, so it counts for every project of the entity",
+        }
+      : { zh: "", en: "" };
   return reason(
     "already_received",
-    `该主体已获${clause}一次性奖补（${paid.source}${paid.year !== null ? `，${paid.year}年度` : ""}，${formatYuan(paid.amount)}）`,
-    `already received this one-time award (${paid.source}${paid.year !== null ? `, ${paid.year}` : ""}, ${formatYuan(paid.amount)})`,
+    `${whose.zh}已获${clause}一次性奖补（${paid.source}${paid.year !== null ? `，${paid.year}年度` : ""}，${formatYuan(paid.amount)}）${note.zh}`,
+    `already received this one-time award${whose.en} (${paid.source}${paid.year !== null ? `, ${paid.year}` : ""}, ${formatYuan(paid.amount)})${note.en}`,
   );
 }
 

@@ -210,13 +210,18 @@ function rowCellsArb(
 
 /** Awards already paid, in the set's measures and years. */
 function historyArb(set: ParameterSet): fc.Arbitrary<HistoryRecord> {
-  return fc.constantFrom<MeasureId>("M1", "M2", "M3", "M4a", "M5", "M6a", "M7", "M8a", "M8b", "M19").chain((measure) =>
-    fc.record({
-      entityId: fc.constantFrom(...ENTITY_POOL),
-      measure: fc.constant(measure),
-      year: fc.integer({ min: set.validity.firstAwardYear.value - 1, max: set.validity.lastAwardYear.value }),
-      amount: scaled(capOf(set, measure), 0, 1.2).map((v) => v.toFixed(2)),
-    }),
+  return fc.constantFrom<MeasureId>("M1", "M2", "M3", "M4a", "M4b", "M5", "M6a", "M6b", "M7", "M8a", "M8b", "M19").chain((measure) =>
+    fc.record(
+      {
+        entityId: fc.constantFrom(...ENTITY_POOL),
+        measure: fc.constant(measure),
+        year: fc.integer({ min: set.validity.firstAwardYear.value - 1, max: set.validity.lastAwardYear.value }),
+        amount: scaled(capOf(set, measure), 0, 1.2).map((v) => v.toFixed(2)),
+        // Some name their project (项目名称): a one-time award is then refused for that project only.
+        projectId: fc.constantFrom("P1", "P2", "P3"),
+      },
+      { requiredKeys: ["entityId", "measure", "year", "amount"] },
+    ),
   );
 }
 
@@ -270,8 +275,8 @@ export function policyWorkbookArb(set: ParameterSet, shape: PolicyWorkbookShape 
           sheets.push({
             name: "历史兑现",
             values: [
-              ["统一社会信用代码", "条款", "年度", "兑现金额"],
-              ...history.map((h) => [h.entityId, h.measure, h.year, Number(h.amount)]),
+              ["统一社会信用代码", "条款", "年度", "兑现金额", "项目名称"],
+              ...history.map((h) => [h.entityId, h.measure, h.year, Number(h.amount), h.projectId ?? null]),
             ],
           });
         }

@@ -113,7 +113,13 @@ export function rowCells(row: ApplicationRow): fc.Arbitrary<unknown[]> {
 }
 
 const historyCells = (h: HistoryRecord) =>
-  fc.tuple(fc.constant(h.entityId), fc.constantFrom<unknown>(h.measure, "第6条", "第8条", "?"), fc.constant(h.year), amountCell(h.amount));
+  fc.tuple(
+    fc.constant(h.entityId),
+    fc.constantFrom<unknown>(h.measure, "第6条", "第8条", "?"),
+    fc.constant(h.year),
+    amountCell(h.amount),
+    fc.constant(h.projectId ?? null),
+  );
 
 export const workbookArb = fc
   .record({
@@ -145,7 +151,8 @@ export const workbookArb = fc
       sheets.push({ name: "申报", values: [header, ...all.slice(0, at)] });
       sheets.push({ name: "申报(续)", values: [order(otherHeader), ...all.slice(at).map(order)] });
     } else sheets.push({ name: "申报", values: [header, ...all] });
-    if (history.length) sheets.push({ name: "历史兑现", values: [["统一社会信用代码", "条款", "年度", "兑现金额"], ...history] });
+    if (history.length)
+      sheets.push({ name: "历史兑现", values: [["统一社会信用代码", "条款", "年度", "兑现金额", "项目名称"], ...history] });
     if (lpr) sheets.push({ name: "LPR", values: [["日期", "利率"], ...lpr] });
     return { workbook: { sheets } as WorkbookInput, options: options as ScreenOptions };
   });

@@ -141,12 +141,14 @@ function applyClaimAndOtherSupport(w: Working, otherSupport: Options["otherSuppo
 /** Unreadable records send their entity's rows to a person; one-time awards already received are refused. */
 function applyHistoryRecords(working: readonly Working[], history: History, policy: ParameterSet, live: (w: Working) => boolean): void {
   if (history.entries.length === 0 && history.unreadable.size === 0) return;
-  const received = new Map<string, HistoryEntry>();
+  // Paid one-time records by entity and measure, in record order: one naming no project refuses every project
+  // of the entity, one naming a project that project only; M4b is per entity (RULES.md revision 3).
+  const received = new Map<string, HistoryEntry[]>();
   const twoParts = new Map<string, HistoryEntry[]>();
   for (const h of history.entries) {
     for (const m of h.measures) {
       const key = `${h.entity}|${m}`;
-      if (roundToFen(h.amount).greaterThan(0) && !received.has(key)) received.set(key, h);
+      if (roundToFen(h.amount).greaterThan(0)) (received.get(key) ?? received.set(key, []).get(key)!).push(h);
       if (h.written !== null) (twoParts.get(key) ?? twoParts.set(key, []).get(key)!).push(h);
     }
   }
@@ -160,18 +162,18 @@ function applyHistoryRecords(working: readonly Working[], history: History, poli
     const key = w.key;
     for (const h of twoParts.get(key) ?? []) w.result.reasons.push(twoPartsReason(h));
     if (!measureParams(policy, w.measure).oneTime) continue;
-    const paid = received.get(key);
+    const paid = (received.get(key) ?? []).find((h) => w.measure === "M4b" || h.project === null || h.project === w.projectId);
     if (paid) {
       w.result.status = "ineligible";
       w.amount = ZERO;
-      w.result.reasons.push(receivedBeforeReason(w.result.clause, paid));
+      w.result.reasons.push(receivedBeforeReason(w.result.clause, paid, w.measure === "M4b"));
     }
   }
 }
 
 /**
- * A one-time measure is an event: within the batch it pays in the entity's first award year only (that year's
- * rows share its amount or cap), whether or not that year's row is then paid. Rows of a later year are
+ * A one-time measure is an event: within the batch it pays in the first award year of its award only (the
+ * entity's project — base, site, centre, zone — or, for M4b, the entity; that year's rows share its amount or cap), whether or not that year's row is then paid. Rows of a later year are
  * `already_received`, naming the first row.
  */
 function firstAwardYearOnly(working: readonly Working[], policy: ParameterSet, live: (w: Working) => boolean): void {
@@ -179,18 +181,23 @@ function firstAwardYearOnly(working: readonly Working[], policy: ParameterSet, l
   const first = new Map<string, Working>();
   for (const w of working) {
     if (!live(w) || w.result.year === null || !oneTime(w)) continue;
-    const current = first.get(w.key);
-    if (!current || w.result.year < current.result.year!) first.set(w.key, w);
+    const current = first.get(awardOf(w));
+    if (!current || w.result.year < current.result.year!) first.set(awardOf(w), w);
   }
   if (first.size === 0) return;
   for (const w of working) {
     if (!live(w) || !oneTime(w)) continue;
-    const firstRow = first.get(w.key);
+    const firstRow = first.get(awardOf(w));
     if (!firstRow || w.result.year! <= firstRow.result.year!) continue;
     w.result.status = "ineligible";
     w.amount = ZERO;
     w.result.reasons.push(firstAwardYearReason(w.result.clause, { source: firstRow.result.source, year: firstRow.result.year! }));
   }
+}
+
+/** One award of a one-time measure: per (entity, project id) — a base, a site, a centre, a zone — but M4b per entity. */
+function awardOf(w: Working): string {
+  return w.measure === "M4b" ? w.key : `${w.key}|${w.projectId}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -222,8 +229,10 @@ function applySharedCaps(
   const scope = award.capScope!;
   const limits = limitsOf(policy, w.measure, award.capTier);
   // The entity's limits of this measure, by tier (and by year for an annual cap); keyed by the row's own key.
-  let byTier = pools.get(w.key);
-  if (!byTier) pools.set(w.key, (byTier = new Map()));
+  // A one-time award's cap (entity-lifetime) is per award: the entity's base, centre or zone, not the entity.
+  const poolKey = scope === "entity-lifetime" ? awardOf(w) : w.key;
+  let byTier = pools.get(poolKey);
+  if (!byTier) pools.set(poolKey, (byTier = new Map()));
   const rowPools: CapPool[] = limits.map(({ tier, amount }) => {
     const slot = scope === "entity-year" ? tier * 10_000 + year : tier;
     let pool = byTier.get(slot);
@@ -231,7 +240,7 @@ function applySharedCaps(
       pool = {
         limit: amount,
         scope,
-        history: historyUsed(history, w.entity, w.measure!, scope, year),
+        history: historyUsed(history, w.entity, w.measure!, scope, year, w.projectId),
         paidBefore: ZERO,
         thisYear: ZERO,
         takers: [],
@@ -240,7 +249,8 @@ function applySharedCaps(
     }
     if (pool.takers.length && pool.takers[pool.takers.length - 1].result.year !== year) pool.takers = [];
     // An annual limit is new each year; a cumulative one has had every earlier year's payment of the measure.
-    if (scope !== "entity-year") pool.paidBefore = paidEarlier.get(w.key) ?? ZERO;
+    // (A one-time award is paid in its first award year only: no earlier year of the batch paid it.)
+    if (scope === "entity-cumulative") pool.paidBefore = paidEarlier.get(w.key) ?? ZERO;
     return pool;
   });
   let binding = rowPools[0];
@@ -278,12 +288,14 @@ function applySharedCaps(
   w.capPools = rowPools;
 }
 
-function historyUsed(history: History, entity: string, measure: MeasureId, scope: CapUse["scope"], year: number): Decimal {
+function historyUsed(history: History, entity: string, measure: MeasureId, scope: CapUse["scope"], year: number, project: string): Decimal {
   let used = ZERO;
   for (const h of history.byEntity.get(entity) ?? []) {
     if (!h.measures.includes(measure)) continue;
     // An annual cap counts only that year's records; the others count every record.
     if (scope === "entity-year" && h.year !== year) continue;
+    // A one-time award's cap counts the records of its own project, or naming none.
+    if (scope === "entity-lifetime" && h.project !== null && h.project !== project) continue;
     // A record is read to the fen, half-up.
     used = used.plus(roundToFen(h.amount));
   }

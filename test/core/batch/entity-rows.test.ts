@@ -143,7 +143,7 @@ describe("one entity's rows", () => {
       ...Array.from({ length: 2000 }, (_, k) => ({ entityId: A, measure: "M3", year: 2024, amount: 1000, source: `历史!${k + 2}` })),
       { entityId: A, measure: "第4条", year: 2024, amount: 5000, source: "历史!2002" },
     ];
-    const history = fenHistory(readHistory(records, policy), new Map([[A, 0]]));
+    const history = fenHistory(readHistory(records, policy), new Map([[A, 0]]), () => 0);
     let reads = 0;
     const counted = history.byEntity.get(0)!.map((record) => ({
       get entry() {
@@ -152,6 +152,7 @@ describe("one entity's rows", () => {
       },
       index: record.index,
       fen: record.fen,
+      project: record.project,
     }));
     history.byEntity.set(0, counted);
     settleBatch(columns, history, policy, { ...options, dedupScope: "entity-project" });
