@@ -32,6 +32,8 @@ export const BATCH = {
   superseded: 32,
   /** A shared limit was taken (capUse columns hold what it looked like). */
   capUsed: 64,
+  /** 首次达到 contradicted (refRow: the earlier row that reached the threshold; else refEntry: the record paid). */
+  notFirstTime: 128,
 } as const;
 
 export interface BatchColumns {
@@ -44,6 +46,8 @@ export interface BatchColumns {
   year: Float64Array;
   /** The project's index (不重复 by entity and project). */
   project: Int32Array;
+  /** 第4条's rows: 1 when the row's import+export reaches its part's threshold (evidence against a later 首次达到). */
+  reach: Uint8Array;
   status: Uint8Array;
   /** The running amount in fen: after the row's own cap, claim and other support, then the batch steps. */
   amount: Float64Array;
@@ -80,6 +84,7 @@ export function batchColumns(n: number): BatchColumns {
     measure: new Int8Array(n).fill(-1),
     year: new Float64Array(n).fill(NaN),
     project: new Int32Array(n),
+    reach: new Uint8Array(n),
     status: new Uint8Array(n).fill(ERROR),
     amount: new Float64Array(n),
     cap: new Float64Array(n).fill(NaN),

@@ -34,6 +34,7 @@ export function fenHistory(history: History, entityIndex: ReadonlyMap<string, nu
 const namedWithoutPart = new Uint8Array(MEASURE_IDS.length);
 const firstPaid = new Int32Array(MEASURE_IDS.length);
 const firstPaidOfProject = new Map<number, number>();
+const M4A = MEASURE_IDS.indexOf("M4a");
 const M4B = MEASURE_IDS.indexOf("M4b");
 
 function readRecords(records: readonly FenRecord[]): void {
@@ -88,6 +89,8 @@ export function applyHistory(
     columns.status[i] = INELIGIBLE;
     columns.amount[i] = 0;
     columns.flags[i] |= BATCH.receivedBefore;
+    // 第4条's part paid before also contradicts the row's 首次达到 (RULES.md revision 3): said with the record.
+    if (m === M4A || m === M4B) columns.flags[i] |= BATCH.notFirstTime;
     columns.refEntry[i] = records[paid].index;
   }
 }

@@ -7,6 +7,7 @@
 import { MEASURE_IDS } from "../measures/measure-id";
 import { BATCH, BatchColumns, INELIGIBLE, MeasureFacts, isLive } from "./columns";
 
+const M4A = MEASURE_IDS.indexOf("M4a");
 const M4B = MEASURE_IDS.indexOf("M4b");
 
 /** The award a one-time row belongs to: its measure and, but for M4b (per entity), its project. */
@@ -37,5 +38,44 @@ export function firstAwardYearOnly(columns: BatchColumns, rows: Int32Array, coun
     columns.amount[i] = 0;
     columns.flags[i] |= BATCH.firstYearOnly;
     columns.refRow[i] = firstRow;
+  }
+}
+
+/** The earliest row of each 第4条 award (M4a: site; M4b: entity) whose import+export reached the threshold. */
+const reachedFirst = new Map<number, number>();
+
+/**
+ * 首次达到 contradicted by the batch (RULES.md revision 3): a row of 第4条, flagged first-time, is `ineligible`
+ * (`not_first_time`, naming the row) when the entity's rows (any status) hold a row of the same part of an earlier
+ * award year — for M4a of the same site — whose import+export reached that part's threshold. `all` holds every
+ * row of the entity, in input order; `rows` its live rows.
+ */
+export function firstTimeContradicted(
+  columns: BatchColumns,
+  all: Int32Array,
+  from: number,
+  to: number,
+  rows: Int32Array,
+  count: number,
+): void {
+  const { status, measure, year, project, reach } = columns;
+  reachedFirst.clear();
+  for (let k = from; k < to; k++) {
+    const j = all[k];
+    if (!reach[j] || (measure[j] !== M4A && measure[j] !== M4B) || Number.isNaN(year[j])) continue;
+    const key = oneTimeKey(measure[j], project[j]);
+    const current = reachedFirst.get(key);
+    if (current === undefined || year[j] < year[current]) reachedFirst.set(key, j);
+  }
+  if (reachedFirst.size === 0) return;
+  for (let k = 0; k < count; k++) {
+    const i = rows[k];
+    if (!isLive(status[i]) || (measure[i] !== M4A && measure[i] !== M4B)) continue;
+    const evidence = reachedFirst.get(oneTimeKey(measure[i], project[i]));
+    if (evidence === undefined || !(year[evidence] < year[i])) continue;
+    status[i] = INELIGIBLE;
+    columns.amount[i] = 0;
+    columns.flags[i] |= BATCH.notFirstTime;
+    columns.refRow[i] = evidence;
   }
 }

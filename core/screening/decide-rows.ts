@@ -9,6 +9,7 @@ import { fastLpr } from "../lpr/fast-lpr";
 import { fastRuleFor } from "../measures";
 import { FastAward, FastContext, emptyFastAward } from "../measures/fast";
 import { MEASURE_IDS } from "../measures/measure-id";
+import { reachesCrossBorderThreshold, reachesCrossBorderThresholdFen } from "../measures/m4-cross-border";
 import { fenHalfUp } from "../money/fen";
 import { Decimal, ZERO } from "../money/money";
 import { REASON_SEVERITY, Reason, ReasonCode } from "../reasons/reasons";
@@ -35,7 +36,19 @@ export function decideRows(state: EngineState, reading: Reading, onProgress: ((d
     if (typeof stackTraceLimit === "number") errors.stackTraceLimit = stackTraceLimit;
   }
   claimAndOtherSupport(state);
+  reachOfFastRows(state);
   state.level = reading.level;
+}
+
+/** 第4条's fast rows (every status): whether the import+export read reached the part's threshold (batch/one-time.ts). */
+function reachOfFastRows(state: EngineState): void {
+  const { n, batch, facts } = state;
+  const policy = state.resolved.policy;
+  for (let r = 0; r < n; r++) {
+    const measure = batch.measure[r] >= 0 ? MEASURE_IDS[batch.measure[r]] : null;
+    if ((measure !== "M4a" && measure !== "M4b") || state.reference.has(r)) continue;
+    batch.reach[r] = reachesCrossBorderThresholdFen(policy, measure, facts.importExport[r]) ? 1 : 0;
+  }
 }
 
 /** 本年度/上年度 given instead of the increase: the increase is their difference. */
@@ -208,6 +221,9 @@ export function takeReferenceRow(
   else batch.amount[r] = 0;
   state.rowLive[r] = live ? 1 : 0;
   batch.project[r] = working.projectId === "" ? 0 : texts.of(working.projectId) + 1;
+  const measure = result.measure;
+  if (measure === "M4a" || measure === "M4b")
+    batch.reach[r] = reachesCrossBorderThreshold(resolved.policy, measure, working.facts.importExport) ? 1 : 0;
   if (result.entityId) batch.entity[r] = internEntity(result.entityId, entityIndex, state.entities);
   else batch.entity[r] = -1;
   state.city[r] = texts.of(result.city);

@@ -17,6 +17,7 @@ import {
 import {
   addTakersNote,
   firstAwardYearReason,
+  notFirstTimeReason,
   receivedBeforeReason,
   sharedCapReason,
   supersededReason,
@@ -164,6 +165,14 @@ export class ScreenedBatch {
     if (flags & BATCH.historyUnreadable) for (const b of history.unreadable.get(entity) ?? []) reasons.push(unreadableHistoryReason(b));
     if (flags & BATCH.historyTwoParts) for (const h of this.twoPartsOf(entity, measure!)) reasons.push(twoPartsReason(h));
     if (flags & BATCH.receivedBefore) reasons.push(receivedBeforeReason(clause, history.entries[batch.refEntry[i]], measure === "M4b"));
+    if (flags & BATCH.notFirstTime) {
+      const evidence = batch.refRow[i];
+      reasons.push(
+        evidence >= 0
+          ? notFirstTimeReason(measure!, { row: { source: sourceOf(state, evidence), year: batch.year[evidence] } })
+          : notFirstTimeReason(measure!, { record: history.entries[batch.refEntry[i]] }),
+      );
+    }
     if (flags & BATCH.firstYearOnly) {
       const first = batch.refRow[i];
       reasons.push(firstAwardYearReason(clause, { source: sourceOf(state, first), year: batch.year[first] }));
@@ -288,6 +297,7 @@ export class ScreenedBatch {
     if (flags & BATCH.historyUnreadable) for (const _ of history.unreadable.get(entity) ?? []) codes.push("manual_review");
     if (flags & BATCH.historyTwoParts) for (const _ of this.twoPartsOf(entity, measure!)) codes.push("history_two_parts");
     if (flags & (BATCH.receivedBefore | BATCH.firstYearOnly)) codes.push("already_received");
+    if (flags & BATCH.notFirstTime) codes.push("not_first_time");
     if (flags & BATCH.sharedCap) {
       const kept = codes.filter((c) => c !== "cap_applied");
       codes.length = 0;

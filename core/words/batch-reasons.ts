@@ -50,6 +50,32 @@ export function receivedBeforeReason(
   );
 }
 
+/**
+ * 首次达到 contradicted by the data (RULES.md revision 3), naming the evidence: an earlier award year's row of the
+ * batch whose import+export reached the part's threshold (M4a: the same site), or the record that paid the part.
+ */
+export function notFirstTimeReason(
+  measure: MeasureId,
+  evidence: { row: { source: string; year: number } } | { record: Pick<HistoryEntry, "source" | "year" | "amount"> },
+): Reason {
+  const clause = clauseCitation(measure);
+  const whose = measure === "M4a" ? { zh: "同一独立站", en: "the same site" } : { zh: "该主体", en: "the entity" };
+  if ("row" in evidence) {
+    const { source, year } = evidence.row;
+    return reason(
+      "not_first_time",
+      `“首次达到”与本批数据不符：${source}（${year}年度）${whose.zh}的年度进出口额已达到${clause}的门槛`,
+      `首次达到 (first reaches) is contradicted by this batch: ${source} (${year}) shows ${whose.en}'s import+export already at or above ${clause}'s threshold`,
+    );
+  }
+  const { source, year, amount } = evidence.record;
+  return reason(
+    "not_first_time",
+    `“首次达到”与历史兑现不符：${source}${year !== null ? `（${year}年度）` : ""}已兑现${clause} ${formatYuan(amount)}`,
+    `首次达到 (first reaches) is contradicted by the history: ${source}${year !== null ? ` (${year})` : ""} paid ${clause} ${formatYuan(amount)}`,
+  );
+}
+
 export function firstAwardYearReason(clause: string, first: { source: string; year: number }): Reason {
   return reason(
     "already_received",

@@ -209,11 +209,15 @@ function rowCellsArb(
 }
 
 /** Awards already paid, in the set's measures and years. */
-function historyArb(set: ParameterSet): fc.Arbitrary<HistoryRecord> {
-  return fc.constantFrom<MeasureId>("M1", "M2", "M3", "M4a", "M4b", "M5", "M6a", "M6b", "M7", "M8a", "M8b", "M19").chain((measure) =>
+export function historyArb(
+  set: ParameterSet,
+  measures: readonly MeasureId[] = ["M1", "M2", "M3", "M4a", "M4b", "M5", "M6a", "M6b", "M7", "M8a", "M8b", "M19"],
+  entities: readonly string[] = ENTITY_POOL,
+): fc.Arbitrary<HistoryRecord> {
+  return fc.constantFrom<MeasureId>(...measures).chain((measure) =>
     fc.record(
       {
-        entityId: fc.constantFrom(...ENTITY_POOL),
+        entityId: fc.constantFrom(...entities),
         measure: fc.constant(measure),
         year: fc.integer({ min: set.validity.firstAwardYear.value - 1, max: set.validity.lastAwardYear.value }),
         amount: scaled(capOf(set, measure), 0, 1.2).map((v) => v.toFixed(2)),
@@ -250,15 +254,17 @@ export interface PolicyWorkbookShape {
   /** Rows of awkward cells mixed in, one in `awkwardEvery` (the reference decides them beside the fast rows). */
   awkward?: fc.Arbitrary<unknown[]>;
   awkwardEvery?: number;
+  /** The history records (default: historyArb(set)). */
+  history?: fc.Arbitrary<HistoryRecord>;
 }
 
 /** Rows as one applicant sheet under HEADER (总投资额 in 万元 or 贷款利率 in % at random), history, an LPR sheet. */
 export function policyWorkbookArb(set: ParameterSet, shape: PolicyWorkbookShape = {}) {
-  const { rows = policyRowArb(set), maxRows = 24, awkward, awkwardEvery = 30 } = shape;
+  const { rows = policyRowArb(set), maxRows = 24, awkward, awkwardEvery = 30, history: historyRecords = historyArb(set) } = shape;
   return fc
     .record({
       units: fc.record({ wan: fc.boolean(), percent: fc.boolean() }),
-      history: fc.array(historyArb(set), { maxLength: 5 }),
+      history: fc.array(historyRecords, { maxLength: 5 }),
       lpr: fc.option(fc.constantFrom<unknown[][]>([["2026-09-22", 0.03]], [["2025-05-20", 0.0299]]), { nil: undefined }),
       options: optionsArb(set),
       duplicates: fc.array(fc.nat(), { maxLength: 1 }),

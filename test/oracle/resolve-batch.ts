@@ -36,6 +36,7 @@ import {
 import {
   addTakersNote,
   firstAwardYearReason,
+  notFirstTimeReason,
   receivedBeforeReason,
   sharedCapReason,
   supersededReason,
@@ -44,6 +45,7 @@ import {
   winnerWords,
 } from "../../core/words/batch-reasons";
 import { measureParams } from "../../core/policy/registry";
+import { nonNegativeAmount } from "../../core/money/input";
 import { ParameterSet } from "../../core/policy/types";
 
 /** A row through the oracle's batch: the reference's working state, and the limits it took its share from. */
@@ -74,6 +76,7 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
   const live = (w: Working) => isLive(w.result.status);
 
   applyHistoryRecords(working, history, policy, live);
+  firstTimeContradicted(working, policy, live);
   firstAwardYearOnly(working, policy, live);
 
   // Year by year, earliest first: what one year pays is history for the next (a superseded row uses no cap).
@@ -167,6 +170,8 @@ function applyHistoryRecords(working: readonly Working[], history: History, poli
       w.result.status = "ineligible";
       w.amount = ZERO;
       w.result.reasons.push(receivedBeforeReason(w.result.clause, paid, w.measure === "M4b"));
+      // 第4条: the part paid before also contradicts the row's 首次达到 (RULES.md revision 3), naming the record.
+      if (w.measure === "M4a" || w.measure === "M4b") w.result.reasons.push(notFirstTimeReason(w.measure, { record: paid }));
     }
   }
 }
@@ -192,6 +197,42 @@ function firstAwardYearOnly(working: readonly Working[], policy: ParameterSet, l
     w.result.status = "ineligible";
     w.amount = ZERO;
     w.result.reasons.push(firstAwardYearReason(w.result.clause, { source: firstRow.result.source, year: firstRow.result.year! }));
+  }
+}
+
+/**
+ * "First reaches" (首次达到) contradicted by the batch itself: a live 第4条 row (its flag said first time) is
+ * `ineligible`, `not_first_time`, when a row of the same part, of an earlier award year, of the same entity (and
+ * for M4a the same site), whatever its status, shows import+export at or above that part's threshold. The
+ * evidence named is the earliest such row (earliest year, then first in the batch).
+ */
+function firstTimeContradicted(working: readonly Working[], policy: ParameterSet, live: (w: Working) => boolean): void {
+  const reached = (w: Working): boolean => {
+    if (w.measure !== "M4a" && w.measure !== "M4b") return false;
+    const threshold = measureParams(policy, w.measure).threshold!;
+    let value: Decimal;
+    try {
+      value = nonNegativeAmount(w.facts.importExport, "importExport", { zh: "年度进出口额", en: "import+export" });
+    } catch {
+      return false;
+    }
+    const bound = new Decimal(threshold.value);
+    return threshold.comparison === ">" ? value.greaterThan(bound) : value.greaterThanOrEqualTo(bound);
+  };
+  const evidence = new Map<string, Working>();
+  for (const w of working) {
+    if (!w.result.entityId || w.result.year === null || !reached(w)) continue;
+    const site = awardOf(w);
+    const current = evidence.get(site);
+    if (!current || w.result.year < current.result.year!) evidence.set(site, w);
+  }
+  for (const w of working) {
+    if (!live(w) || (w.measure !== "M4a" && w.measure !== "M4b") || w.result.year === null) continue;
+    const earlier = evidence.get(awardOf(w));
+    if (!earlier || earlier.result.year! >= w.result.year) continue;
+    w.result.status = "ineligible";
+    w.amount = ZERO;
+    w.result.reasons.push(notFirstTimeReason(w.measure, { row: { source: earlier.result.source, year: earlier.result.year! } }));
   }
 }
 

@@ -21,7 +21,7 @@ import { ParameterSet } from "../../../core/policy/types";
 import { ScreenOptions, WorkbookInput, screenWorkbook } from "../../../core/screening/screen";
 import { ENTITY_POOL, optionsArb, rowArb } from "../../helpers/arbitraries";
 import { FastShare, watchFastShare } from "../../helpers/fast-share";
-import { policyRowArb, policyWorkbookArb } from "../../helpers/policy-workbook-arbitrary";
+import { historyArb, policyRowArb, policyWorkbookArb } from "../../helpers/policy-workbook-arbitrary";
 import { HEADER, rowCells, workbookArb } from "../../helpers/workbook-arbitrary";
 import { screenByOracle } from "../../oracle/screen-oracle";
 
@@ -106,6 +106,18 @@ describe.each(SETS.map((set) => [set.id, set] as const))("the screening engine a
       RUNS,
     );
     expect(watch.counts.share()).toBeGreaterThanOrEqual(FAST_SHARE);
+  });
+
+  test("revision 3: one entity's one-time rows across years and projects, history naming its project or none", () => {
+    const ONE_TIME = ["4a", "M4a", "4(2)", "M4b", "M6a", "6b", "7", "M7", "19"];
+    const rows = policyRowArb(set)
+      .filter((row) => ONE_TIME.includes(String(row.measure)))
+      .map((row) => ({ ...row, entityId: ENTITY_POOL[0] }));
+    const history = historyArb(set, ["M4a", "M4b", "M6a", "M6b", "M7"], [ENTITY_POOL[0]]);
+    fc.assert(
+      fc.property(policyWorkbookArb(set, { rows, maxRows: 20, history }), ({ workbook, options }) => compare(workbook, options)),
+      RUNS,
+    );
   });
 });
 
