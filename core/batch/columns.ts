@@ -34,6 +34,8 @@ export const BATCH = {
   capUsed: 64,
   /** 首次达到 contradicted (refRow: the earlier row that reached the threshold; else refEntry: the record paid). */
   notFirstTime: 128,
+  /** `loan` mode: a later award year of a loan an earlier year's row claims (refRow: that year's first row). */
+  loanPaid: 256,
 } as const;
 
 export interface BatchColumns {
@@ -48,6 +50,8 @@ export interface BatchColumns {
   project: Int32Array;
   /** 第4条's rows: 1 when the row's import+export reaches its part's threshold (evidence against a later 首次达到). */
   reach: Uint8Array;
+  /** Interest rows: 1 + the text index of the loan's principal and start date (measures/loan-identity.ts); 0 none. */
+  loan: Int32Array;
   status: Uint8Array;
   /** The running amount in fen: after the row's own cap, claim and other support, then the batch steps. */
   amount: Float64Array;
@@ -55,7 +59,7 @@ export interface BatchColumns {
   cap: Float64Array;
   capTier: Uint8Array;
   /** Filled by the batch: */
-  flags: Uint8Array;
+  flags: Uint16Array;
   /** The row a reason names: the first row of a one-time award's first year, or 不重复's winner's first row. */
   refRow: Int32Array;
   /** History entry of receivedBefore. */
@@ -85,11 +89,12 @@ export function batchColumns(n: number): BatchColumns {
     year: new Float64Array(n).fill(NaN),
     project: new Int32Array(n),
     reach: new Uint8Array(n),
+    loan: new Int32Array(n),
     status: new Uint8Array(n).fill(ERROR),
     amount: new Float64Array(n),
     cap: new Float64Array(n).fill(NaN),
     capTier: new Uint8Array(n),
-    flags: new Uint8Array(n),
+    flags: new Uint16Array(n),
     refRow: new Int32Array(n).fill(-1),
     refEntry: new Int32Array(n).fill(-1),
     winnerMeasure: new Int8Array(n).fill(-1),

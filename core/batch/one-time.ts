@@ -79,3 +79,35 @@ export function firstTimeContradicted(
     columns.refRow[i] = evidence;
   }
 }
+
+/** The first row of each loan among the entity's rows (reused from entity to entity). */
+const firstOfLoan = new Map<string, number>();
+
+/**
+ * `loan` mode pays a loan once (RULES.md revision 3, change 5): like a one-time award it is decided on the loan's
+ * first award year in the batch, whether or not that year's row is then paid; a row of a later award year of the
+ * same loan (same entity, measure, project, principal and start date) is `ineligible`, `already_received`,
+ * naming the first year's first row.
+ */
+export function loanPaidOnce(columns: BatchColumns, rows: Int32Array, count: number): void {
+  const { status, measure, year, project, loan } = columns;
+  firstOfLoan.clear();
+  for (let k = 0; k < count; k++) {
+    const i = rows[k];
+    if (!isLive(status[i]) || loan[i] === 0) continue;
+    const key = `${measure[i]}|${project[i]}|${loan[i]}`;
+    const current = firstOfLoan.get(key);
+    if (current === undefined || year[i] < year[current]) firstOfLoan.set(key, i);
+  }
+  if (firstOfLoan.size === 0) return;
+  for (let k = 0; k < count; k++) {
+    const i = rows[k];
+    if (!isLive(status[i]) || loan[i] === 0) continue;
+    const first = firstOfLoan.get(`${measure[i]}|${project[i]}|${loan[i]}`)!;
+    if (!(year[i] > year[first])) continue;
+    status[i] = INELIGIBLE;
+    columns.amount[i] = 0;
+    columns.flags[i] |= BATCH.loanPaid;
+    columns.refRow[i] = first;
+  }
+}

@@ -11,7 +11,7 @@ import { Options } from "../options";
 import { ParameterSet } from "../policy/types";
 import { BatchColumns, isLive } from "./columns";
 import { FenHistory, applyHistory } from "./history";
-import { firstAwardYearOnly, firstTimeContradicted } from "./one-time";
+import { firstAwardYearOnly, firstTimeContradicted, loanPaidOnce } from "./one-time";
 import { settleYears } from "./years";
 import { Pools, Work, measureFacts } from "./work";
 
@@ -60,6 +60,7 @@ export function settleBatch(columns: BatchColumns, history: FenHistory, policy: 
     applyHistory(columns, rows, count, e, history, measures);
     firstTimeContradicted(columns, order, start[e], start[e + 1], rows, count);
     firstAwardYearOnly(columns, rows, count, measures);
+    if (options.interestWindow === "loan") loanPaidOnce(columns, rows, count);
     settleYears(work, rows, count, e);
   }
   for (let i = 0; i < n; i++) if (!isLive(status[i])) amount[i] = 0;

@@ -10,6 +10,8 @@ import { fastRuleFor } from "../measures";
 import { FastAward, FastContext, emptyFastAward } from "../measures/fast";
 import { MEASURE_IDS } from "../measures/measure-id";
 import { reachesCrossBorderThreshold, reachesCrossBorderThresholdFen } from "../measures/m4-cross-border";
+import { loanIdentity, loanIdentityFen } from "../measures/loan-identity";
+import { measureParams } from "../policy/lookup";
 import { fenHalfUp } from "../money/fen";
 import { Decimal, ZERO } from "../money/money";
 import { REASON_SEVERITY, Reason, ReasonCode } from "../reasons/reasons";
@@ -40,14 +42,22 @@ export function decideRows(state: EngineState, reading: Reading, onProgress: ((d
   state.level = reading.level;
 }
 
-/** 第4条's fast rows (every status): whether the import+export read reached the part's threshold (batch/one-time.ts). */
+/**
+ * The fast rows' facts the batch compares across rows (batch/one-time.ts): 第4条's, whether the import+export
+ * read reached the part's threshold; an interest measure's, its loan (principal and start date).
+ */
 function reachOfFastRows(state: EngineState): void {
-  const { n, batch, facts } = state;
+  const { n, batch, facts, texts } = state;
   const policy = state.resolved.policy;
   for (let r = 0; r < n; r++) {
     const measure = batch.measure[r] >= 0 ? MEASURE_IDS[batch.measure[r]] : null;
-    if ((measure !== "M4a" && measure !== "M4b") || state.reference.has(r)) continue;
-    batch.reach[r] = reachesCrossBorderThresholdFen(policy, measure, facts.importExport[r]) ? 1 : 0;
+    if (measure === null || state.reference.has(r)) continue;
+    if (measure === "M4a" || measure === "M4b")
+      batch.reach[r] = reachesCrossBorderThresholdFen(policy, measure, facts.importExport[r]) ? 1 : 0;
+    else if (measureParams(policy, measure).kind === "interest") {
+      const loan = loanIdentityFen(facts.principal[r], facts.startDay[r]);
+      batch.loan[r] = loan === null ? 0 : texts.of(loan) + 1;
+    }
   }
 }
 
@@ -224,6 +234,10 @@ export function takeReferenceRow(
   const measure = result.measure;
   if (measure === "M4a" || measure === "M4b")
     batch.reach[r] = reachesCrossBorderThreshold(resolved.policy, measure, working.facts.importExport) ? 1 : 0;
+  else if (measure !== null && measureParams(resolved.policy, measure).kind === "interest") {
+    const loan = loanIdentity(working.facts.loan);
+    batch.loan[r] = loan === null ? 0 : texts.of(loan) + 1;
+  }
   if (result.entityId) batch.entity[r] = internEntity(result.entityId, entityIndex, state.entities);
   else batch.entity[r] = -1;
   state.city[r] = texts.of(result.city);

@@ -17,6 +17,7 @@ import {
 import {
   addTakersNote,
   firstAwardYearReason,
+  loanPaidReason,
   notFirstTimeReason,
   receivedBeforeReason,
   sharedCapReason,
@@ -177,6 +178,10 @@ export class ScreenedBatch {
       const first = batch.refRow[i];
       reasons.push(firstAwardYearReason(clause, { source: sourceOf(state, first), year: batch.year[first] }));
     }
+    if (flags & BATCH.loanPaid) {
+      const first = batch.refRow[i];
+      reasons.push(loanPaidReason({ source: sourceOf(state, first), year: batch.year[first] }));
+    }
     let capped: Reason | undefined;
     if (flags & BATCH.sharedCap) {
       const kept = reasons.filter((r) => r.code !== "cap_applied");
@@ -298,6 +303,7 @@ export class ScreenedBatch {
     if (flags & BATCH.historyTwoParts) for (const _ of this.twoPartsOf(entity, measure!)) codes.push("history_two_parts");
     if (flags & (BATCH.receivedBefore | BATCH.firstYearOnly)) codes.push("already_received");
     if (flags & BATCH.notFirstTime) codes.push("not_first_time");
+    if (flags & BATCH.loanPaid) codes.push("already_received");
     if (flags & BATCH.sharedCap) {
       const kept = codes.filter((c) => c !== "cap_applied");
       codes.length = 0;

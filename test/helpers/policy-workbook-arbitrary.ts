@@ -61,14 +61,26 @@ function loanArb(set: ParameterSet, params: MeasureParams) {
       start: fc.integer({ min: days(period.effectiveFrom.value) - 3 * 365, max: days(period.end) }),
       months: fc.integer({ min: 1, max: set.interestSubsidy.maxMonths.value + 24 }),
       interestPaid: fc.option(scaled(cap, 0, 1.5), { nil: undefined, freq: 2 }),
+      // One time in three, one of two loans every row may share: the same loan claimed in several award years
+      // (RULES.md revision 3: `loan` mode pays it once).
+      shared: fc.oneof(
+        { weight: 2, arbitrary: fc.constant<number | undefined>(undefined) },
+        { weight: 1, arbitrary: fc.constantFrom<number | undefined>(0, 1) },
+      ),
     })
-    .map(({ principal, loanRate, start, months, interestPaid }) => ({
-      principal,
-      loanRate,
-      startDate: fromDayNumber(start),
-      endDate: fromDayNumber(start + Math.round(months * 30.4)),
-      interestPaid,
-    }));
+    .map(({ principal, loanRate, start, months, interestPaid, shared }) => {
+      if (shared !== undefined) {
+        principal = Math.round(cap / (0.03 * years)) * (shared + 1);
+        start = days(period.effectiveFrom.value) - 40 + 200 * shared;
+      }
+      return {
+        principal,
+        loanRate,
+        startDate: fromDayNumber(start),
+        endDate: fromDayNumber(start + Math.round(months * 30.4)),
+        interestPaid,
+      };
+    });
 }
 
 /** The facts a measure's rule reads, all present, around the set's numbers. */

@@ -9,7 +9,9 @@
  *   (第1条's two nested limits) → 从优、就高、不重复 over what is left; what a year pays is history for the next.
  * The policy's closing paragraph: "同一法人主体…符合本政策内多条奖补措施的，按照“从优、就高、不重复”原则予以支持".
  */
-import { Decimal, Money, ZERO, maxDecimal, roundToFen } from "../../core/money/money";
+import { Decimal, DecimalInput, Money, ZERO, maxDecimal, roundToFen } from "../../core/money/money";
+import { parseIsoDate } from "../../core/dates/civil-date";
+import { BalancePoint } from "../../core/lpr/interest-subsidy";
 import { MeasureId, clauseNumber } from "../../core/measures/measure-id";
 import { Options, resolveOptions } from "../../core/options";
 import { LostTakers } from "../../core/batch/lost-takers";
@@ -36,6 +38,7 @@ import {
 import {
   addTakersNote,
   firstAwardYearReason,
+  loanPaidReason,
   notFirstTimeReason,
   receivedBeforeReason,
   sharedCapReason,
@@ -78,6 +81,7 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
   applyHistoryRecords(working, history, policy, live);
   firstTimeContradicted(working, policy, live);
   firstAwardYearOnly(working, policy, live);
+  if (options.interestWindow === "loan") loanPaidOnce(working, policy, live);
 
   // Year by year, earliest first: what one year pays is history for the next (a superseded row uses no cap).
   // Like a history record, it counts against every cumulative limit of its entity's measure — both of 第1条's,
@@ -235,6 +239,52 @@ function firstTimeContradicted(working: readonly Working[], policy: ParameterSet
     w.result.reasons.push(notFirstTimeReason(w.measure, { row: { source: earlier.result.source, year: earlier.result.year! } }));
   }
 }
+
+/**
+ * `loan` mode pays a loan once: the whole window in one award, decided on the loan's first award year in the
+ * batch like a one-time award (whether or not that year's row is then paid); a live row of a later award year
+ * of the same loan — same entity, measure, project, principal and start date — is `ineligible`,
+ * `already_received`, naming the first year's first row.
+ */
+function loanPaidOnce(working: readonly Working[], policy: ParameterSet, live: (w: Working) => boolean): void {
+  const loanOf = (w: Working): string | null => {
+    if (!w.measure || w.result.year === null || measureParams(policy, w.measure).kind !== "interest") return null;
+    const loan = w.facts.loan;
+    if (!loan || typeof loan.startDate !== "string" || loan.principal === null || loan.principal === undefined || loan.principal === "")
+      return null;
+    const start = parseIsoDate(loan.startDate);
+    if (start === null) return null;
+    let principal: string;
+    try {
+      const p = loan.principal;
+      principal = Array.isArray(p)
+        ? "schedule " + p.map((b: BalancePoint) => `${b.date}=${amountOf(b.balance).toString()}`).join(",")
+        : amountOf(p as DecimalInput).toString();
+    } catch {
+      return null;
+    }
+    return `${w.key}|${w.projectId}|${principal}|${start}`;
+  };
+  const first = new Map<string, Working>();
+  const keys = new Map<Working, string>();
+  for (const w of working) {
+    if (!live(w)) continue;
+    const key = loanOf(w);
+    if (key === null) continue;
+    keys.set(w, key);
+    const current = first.get(key);
+    if (!current || w.result.year! < current.result.year!) first.set(key, w);
+  }
+  for (const [w, key] of keys) {
+    const firstRow = first.get(key)!;
+    if (w.result.year! <= firstRow.result.year!) continue;
+    w.result.status = "ineligible";
+    w.amount = ZERO;
+    w.result.reasons.push(loanPaidReason({ source: firstRow.result.source, year: firstRow.result.year! }));
+  }
+}
+
+const amountOf = (value: DecimalInput) => nonNegativeAmount(value, "principal", { zh: "贷款本金", en: "loan principal" });
 
 /** One award of a one-time measure: per (entity, project id) — a base, a site, a centre, a zone — but M4b per entity. */
 function awardOf(w: Working): string {
