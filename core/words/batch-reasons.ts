@@ -79,8 +79,8 @@ export function notFirstTimeReason(
 export function firstAwardYearReason(clause: string, first: { source: string; year: number }): Reason {
   return reason(
     "already_received",
-    `一次性措施只在首个申报年度支持：本批 ${first.source}（${first.year}年度）已申报${clause}`,
-    `a one-time measure pays in the entity's first award year only: ${first.source} (${first.year}) of this batch already claims ${clause}`,
+    `一次性措施只在首个申报年度支持：本批 ${first.source}（${first.year}年度）已就同一${clause === clauseCitation("M4b") ? "主体" : "项目"}申报${clause}`,
+    `a one-time award is paid in its first award year only: ${first.source} (${first.year}) of this batch already claims ${clause} for the same ${clause === clauseCitation("M4b") ? "entity" : "project"}`,
   );
 }
 

@@ -5,7 +5,7 @@
  * - each row alone: eligibility → amount (rounded once) → the row's own cap → the claimed amount, if lower →
  *   other provincial support (top-up or exclude);
  * - then the batch: history (one-time awards refused; what is left of cumulative and annual caps) → one-time
- *   measures in the entity's first award year only → year by year, earliest first: shared caps in row order
+ *   measures in the first award year of their award only (entity + project; M4b the entity) → year by year, earliest first: shared caps in row order
  *   (第1条's two nested limits) → 从优、就高、不重复 over what is left; what a year pays is history for the next.
  * The policy's closing paragraph: "同一法人主体…符合本政策内多条奖补措施的，按照“从优、就高、不重复”原则予以支持".
  */
