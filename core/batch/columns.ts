@@ -36,6 +36,10 @@ export const BATCH = {
   dedupTie: 128,
   /** A paid history record of the row's tiered measure (第1条) gives no 总投资额: it counted against every limit. */
   historyNoTier: 256,
+  /** 首次达到 contradicted (refRow: the earlier row that reached the threshold; else refEntry: the record paid). */
+  notFirstTime: 512,
+  /** `loan` mode: a later award year of a loan an earlier year's row claims (refRow: that year's first row). */
+  loanPaid: 1024,
 } as const;
 
 export interface BatchColumns {
@@ -48,6 +52,10 @@ export interface BatchColumns {
   year: Float64Array;
   /** The project's index (不重复 by entity and project). */
   project: Int32Array;
+  /** 第4条's rows: 1 when the row's import+export reaches its part's threshold (evidence against a later 首次达到). */
+  reach: Uint8Array;
+  /** Interest rows: 1 + the text index of the loan's principal and start date (measures/loan-identity.ts); 0 none. */
+  loan: Int32Array;
   status: Uint8Array;
   /** The running amount in fen: after the row's own cap, claim and other support, then the batch steps. */
   amount: Float64Array;
@@ -84,6 +92,8 @@ export function batchColumns(n: number): BatchColumns {
     measure: new Int8Array(n).fill(-1),
     year: new Float64Array(n).fill(NaN),
     project: new Int32Array(n),
+    reach: new Uint8Array(n),
+    loan: new Int32Array(n),
     status: new Uint8Array(n).fill(ERROR),
     amount: new Float64Array(n),
     cap: new Float64Array(n).fill(NaN),
@@ -123,6 +133,14 @@ export interface FenHistory {
   source: History;
   /** Entities with an unreadable record. */
   unreadable: Set<number>;
-  /** Readable records by entity: the reference entry and its amount in fen. */
-  byEntity: Map<number, { entry: HistoryEntry; index: number; fen: number }[]>;
+  /** Readable records by entity: the reference entry, its amount in fen, its project as the rows' index (-1: none named). */
+  byEntity: Map<number, FenRecord[]>;
+}
+
+/** A readable history record: the reference entry, its index, its amount in fen, its project as the rows' index (-1: none). */
+export interface FenRecord {
+  entry: HistoryEntry;
+  index: number;
+  fen: number;
+  project: number;
 }

@@ -11,7 +11,7 @@ import { Options } from "../options";
 import { ParameterSet } from "../policy/types";
 import { BatchColumns, isLive } from "./columns";
 import { FenHistory, applyHistory } from "./history";
-import { firstAwardYearOnly } from "./one-time";
+import { firstAwardYearOnly, firstTimeContradicted, loanPaidOnce } from "./one-time";
 import { settleYears } from "./years";
 import { Pools, Work, measureFacts } from "./work";
 
@@ -59,7 +59,9 @@ export function settleBatch(columns: BatchColumns, history: FenHistory, policy: 
     for (let k = start[e]; k < start[e + 1]; k++) if (isLive(status[order[k]]) && columns.measure[order[k]] >= 0) rows[count++] = order[k];
     if (count === 0) continue;
     applyHistory(columns, rows, count, e, history, measures);
+    firstTimeContradicted(columns, order, start[e], start[e + 1], rows, count);
     firstAwardYearOnly(columns, rows, count, measures);
+    if (options.interestWindow === "loan") loanPaidOnce(columns, rows, count);
     settleYears(work, rows, count, e);
   }
   for (let i = 0; i < n; i++) if (!isLive(status[i])) amount[i] = 0;

@@ -2,6 +2,7 @@
 import { MEASURE_IDS } from "../measures/measure-id";
 import { BATCH, CAP_USE } from "./columns";
 import { historyUsed } from "./history";
+import { oneTimeKey } from "./one-time";
 import { Work } from "./work";
 
 /** Shared caps in row order (第1条's two nested limits): the row takes what is left of its tightest limit. */
@@ -18,10 +19,11 @@ export function takeSharedCap(work: Work, i: number, year: number, e: number): v
   for (let t = 0; t < limits.length; t++) {
     const { tier, fen } = limits[t];
     const slot = scope === "entity-year" ? tier * 10_000 + year : tier;
-    const key = m * 100_000_000 + slot;
+    // A one-time award's cap (entity-lifetime) is per award — a base, a centre, a zone (one-time.ts) — not per entity.
+    const key = scope === "entity-lifetime" ? -1 - (oneTimeKey(m, columns.project[i]) * 16 + tier) : m * 100_000_000 + slot;
     let p = pools.find(key);
     if (p < 0) {
-      const used = historyUsed(history, e, MEASURE_IDS[m], scope, year, tier);
+      const used = historyUsed(history, e, MEASURE_IDS[m], scope, year, tier, columns.project[i]);
       p = pools.add(key, fen, used.fen, year);
       pools.exactHistory[p] = used.exact;
     }

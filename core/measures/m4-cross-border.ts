@@ -6,9 +6,10 @@
  * (2) M4b a shop on a third-party cross-border platform: entry and promotion fees.
  * Words and numbers: parameter set, measures M4a and M4b.
  */
-import { paramDecimal } from "../policy/lookup";
-import { formatRate, formatYuan } from "../money/money";
-import { RuleField } from "../policy/types";
+import { measureParams, paramDecimal } from "../policy/lookup";
+import { Decimal, DecimalInput, formatRate, formatYuan } from "../money/money";
+import { nonNegativeAmount } from "../money/input";
+import { ParameterSet, RuleField } from "../policy/types";
 import { AwardBuilder } from "./award-builder";
 import { FastRule, fenParamsOf, settlePercentageFen } from "./fast";
 import { parseMeasureId } from "./measure-id";
@@ -92,6 +93,31 @@ function fastCrossBorder(measure: "M4a" | "M4b"): FastRule {
     settlePercentageFen(params, facts, row, importExport, costs, out);
     return true;
   };
+}
+
+/**
+ * Whether a row's import+export reaches its part's threshold (达到, ≥): evidence against a 首次达到 claimed for a
+ * later year of the same site (M4a) or entity (M4b) (RULES.md revision 3). An absent or unreadable figure is none.
+ */
+export function reachesCrossBorderThreshold(
+  policy: ParameterSet,
+  measure: "M4a" | "M4b",
+  importExport: DecimalInput | null | undefined,
+): boolean {
+  const threshold = measureParams(policy, measure).threshold!;
+  let value: Decimal;
+  try {
+    value = nonNegativeAmount(importExport, "importExport", { zh: "年度进出口额", en: "import+export" });
+  } catch {
+    return false;
+  }
+  const bound = paramDecimal(threshold);
+  return threshold.comparison === ">" ? value.greaterThan(bound) : value.greaterThanOrEqualTo(bound);
+}
+
+/** The same in whole fen (NaN: not read). */
+export function reachesCrossBorderThresholdFen(policy: ParameterSet, measure: "M4a" | "M4b", fen: number): boolean {
+  return !Number.isNaN(fen) && reachesCrossBorderThreshold(policy, measure, new Decimal(fen).div(100));
 }
 
 export const fastM4a = fastCrossBorder("M4a");

@@ -24,6 +24,8 @@ export interface HistoryEntry {
    */
   capTier: number;
   tierUnknown: boolean;
+  /** The project the record names (项目名称), trimmed; null when it names none (then: every project of the entity). */
+  project: string | null;
 }
 
 export interface History {
@@ -87,6 +89,7 @@ export function readHistory(records: readonly HistoryRecord[], policy: Parameter
         source,
         capTier: tier.capTier,
         tierUnknown: tier.unknown,
+        project: record.projectId == null || String(record.projectId).trim() === "" ? null : String(record.projectId).trim(),
       };
       history.entries.push(entry);
       const ofEntity = history.byEntity.get(entry.entity);

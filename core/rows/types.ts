@@ -35,6 +35,8 @@ export interface HistoryRecord {
   /** The paid project's 总投资额 (a 第1条 payment's tier); without it a 第1条 payment counts against both limits. */
   totalInvestment?: DecimalInput | null;
   source?: string;
+  /** The project (项目名称) the award was paid for: a one-time award is then refused for that project only. */
+  projectId?: string | null;
   /** The host could not read the record (why, in both languages): the rows of its entity go to a person. */
   unreadable?: Localized;
 }

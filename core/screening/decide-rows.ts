@@ -9,6 +9,9 @@ import { fastLpr } from "../lpr/fast-lpr";
 import { fastRuleFor } from "../measures";
 import { FastAward, FastContext, emptyFastAward } from "../measures/fast";
 import { MEASURE_IDS } from "../measures/measure-id";
+import { reachesCrossBorderThreshold, reachesCrossBorderThresholdFen } from "../measures/m4-cross-border";
+import { loanIdentity, loanIdentityFen } from "../measures/loan-identity";
+import { measureParams } from "../policy/lookup";
 import { fenHalfUp } from "../money/fen";
 import { Decimal, ZERO } from "../money/money";
 import { REASON_SEVERITY, Reason, ReasonCode } from "../reasons/reasons";
@@ -35,7 +38,27 @@ export function decideRows(state: EngineState, reading: Reading, onProgress: ((d
     if (typeof stackTraceLimit === "number") errors.stackTraceLimit = stackTraceLimit;
   }
   claimAndOtherSupport(state);
+  reachOfFastRows(state);
   state.level = reading.level;
+}
+
+/**
+ * The fast rows' facts the batch compares across rows (batch/one-time.ts): 第4条's, whether the import+export
+ * read reached the part's threshold; an interest measure's, its loan (principal and start date).
+ */
+function reachOfFastRows(state: EngineState): void {
+  const { n, batch, facts, texts } = state;
+  const policy = state.resolved.policy;
+  for (let r = 0; r < n; r++) {
+    const measure = batch.measure[r] >= 0 ? MEASURE_IDS[batch.measure[r]] : null;
+    if (measure === null || state.reference.has(r)) continue;
+    if (measure === "M4a" || measure === "M4b")
+      batch.reach[r] = reachesCrossBorderThresholdFen(policy, measure, facts.importExport[r]) ? 1 : 0;
+    else if (measureParams(policy, measure).kind === "interest") {
+      const loan = loanIdentityFen(facts.principal[r], facts.startDay[r]);
+      batch.loan[r] = loan === null ? 0 : texts.of(loan) + 1;
+    }
+  }
 }
 
 /** 本年度/上年度 given instead of the increase: the increase is their difference. */
@@ -208,6 +231,13 @@ export function takeReferenceRow(
   else batch.amount[r] = 0;
   state.rowLive[r] = live ? 1 : 0;
   batch.project[r] = working.projectId === "" ? 0 : texts.of(working.projectId) + 1;
+  const measure = result.measure;
+  if (measure === "M4a" || measure === "M4b")
+    batch.reach[r] = reachesCrossBorderThreshold(resolved.policy, measure, working.facts.importExport) ? 1 : 0;
+  else if (measure !== null && measureParams(resolved.policy, measure).kind === "interest") {
+    const loan = loanIdentity(working.facts.loan);
+    batch.loan[r] = loan === null ? 0 : texts.of(loan) + 1;
+  }
   if (result.entityId) batch.entity[r] = internEntity(result.entityId, entityIndex, state.entities);
   else batch.entity[r] = -1;
   state.city[r] = texts.of(result.city);

@@ -40,7 +40,7 @@ export function runEngine(
     first = readTable(reading, t, tableIndex, first);
   });
   decideRows(state, reading, onProgress);
-  state.history = fenHistory(readHistory(historyRecords, resolved.policy), reading.entityIndex);
+  state.history = fenHistory(readHistory(historyRecords, resolved.policy), reading.entityIndex, (p) => state.texts.of(p) + 1);
   settleBatch(state.batch, state.history, resolved.policy, resolved.options);
   onProgress?.(n, n);
   return state;

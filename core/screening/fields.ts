@@ -238,6 +238,7 @@ export const HISTORY_FIELDS = {
   year: ["年度", "申报年度", "兑现年度", "year"],
   amount: ["兑现金额", "已兑现金额", "金额", "amount paid", "amount"],
   totalInvestment: ["总投资额", "项目总投资", "total investment"],
+  projectId: ["项目名称", "项目编号", "project"],
 } as const;
 
 export const LPR_FIELDS = {

@@ -18,6 +18,8 @@ import {
   DedupTie,
   addTakersNote,
   firstAwardYearReason,
+  loanPaidReason,
+  notFirstTimeReason,
   receivedBeforeReason,
   sharedCapReason,
   supersededReason,
@@ -179,10 +181,22 @@ export class ScreenedBatch {
     if (flags & BATCH.historyUnreadable) for (const b of history.unreadable.get(entity) ?? []) reasons.push(unreadableHistoryReason(b));
     if (flags & BATCH.historyTwoParts) for (const h of this.twoPartsOf(entity, measure!)) reasons.push(twoPartsReason(h));
     if (flags & BATCH.historyNoTier) for (const h of this.noTierOf(entity, measure!)) reasons.push(noTierReason(h));
-    if (flags & BATCH.receivedBefore) reasons.push(receivedBeforeReason(clause, history.entries[batch.refEntry[i]]));
+    if (flags & BATCH.receivedBefore) reasons.push(receivedBeforeReason(clause, history.entries[batch.refEntry[i]], measure === "M4b"));
+    if (flags & BATCH.notFirstTime) {
+      const evidence = batch.refRow[i];
+      reasons.push(
+        evidence >= 0
+          ? notFirstTimeReason(measure!, { row: { source: sourceOf(state, evidence), year: batch.year[evidence] } })
+          : notFirstTimeReason(measure!, { record: history.entries[batch.refEntry[i]] }),
+      );
+    }
     if (flags & BATCH.firstYearOnly) {
       const first = batch.refRow[i];
       reasons.push(firstAwardYearReason(clause, { source: sourceOf(state, first), year: batch.year[first] }));
+    }
+    if (flags & BATCH.loanPaid) {
+      const first = batch.refRow[i];
+      reasons.push(loanPaidReason({ source: sourceOf(state, first), year: batch.year[first] }));
     }
     let capped: Reason | undefined;
     if (flags & BATCH.sharedCap) {
@@ -306,6 +320,8 @@ export class ScreenedBatch {
     if (flags & BATCH.historyTwoParts) for (const _ of this.twoPartsOf(entity, measure!)) codes.push("history_two_parts");
     if (flags & BATCH.historyNoTier) for (const _ of this.noTierOf(entity, measure!)) codes.push("history_tier_unknown");
     if (flags & (BATCH.receivedBefore | BATCH.firstYearOnly)) codes.push("already_received");
+    if (flags & BATCH.notFirstTime) codes.push("not_first_time");
+    if (flags & BATCH.loanPaid) codes.push("already_received");
     if (flags & BATCH.sharedCap) {
       const kept = codes.filter((c) => c !== "cap_applied");
       codes.length = 0;

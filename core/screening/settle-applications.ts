@@ -31,7 +31,7 @@ export function settleApplications(rows: readonly ApplicationRow[], batchOptions
     takeReferenceRow(state, r, working, working.result.reasons, entityIndex);
     if (batchOptions.onProgress && (r + 1) % progressEvery === 0) batchOptions.onProgress(r + 1, n);
   });
-  state.history = fenHistory(readHistory(records, policy), entityIndex);
+  state.history = fenHistory(readHistory(records, policy), entityIndex, (p) => state.texts.of(p) + 1);
   settleBatch(state.batch, state.history, policy, options);
   batchOptions.onProgress?.(n, n);
   const screened = new ScreenedBatch(state);

@@ -51,6 +51,7 @@ export function readHistory(sheet: SheetInput, values: readonly (readonly unknow
     const unit = header.columns.get("amount")!.unit;
     const measureCell = at("measure");
     const invested = parseNumberCell(at("totalInvestment"));
+    const project = parseTextCell(at("projectId"));
     if (amount.kind !== "value" || year.kind === "invalid" || entity.kind !== "value" || invested.kind === "invalid") {
       // Never dropped silently: the batch sends the rows of this entity to a person, naming the record.
       const bad = [amount, year, invested].find((cell) => cell.kind === "invalid");
@@ -77,6 +78,7 @@ export function readHistory(sheet: SheetInput, values: readonly (readonly unknow
             : invested.value
           : null,
       source,
+      ...(project.kind === "value" && project.value.trim() !== "" ? { projectId: project.value.trim() } : {}),
     });
   }
   return records;

@@ -88,13 +88,14 @@ function stateOf(columns: ScreenedColumns): EngineState {
   const { policy, options, lprEntries, history: records, texts, reference, ...plain } = columns;
   const resolved = resolveOptions({ ...options, policy, lprEntries });
   const entityIndex = new Map(plain.entities.map((entity, i) => [entity, i]));
+  const textTable = new TextTable(texts);
   return {
     ...plain,
     resolved,
-    texts: new TextTable(texts),
+    texts: textTable,
     retail: [new Float64Array(0), new Float64Array(0)],
     reference: new Map(reference.map(({ row, ...ref }) => [row, ref])),
-    history: fenHistory(readHistory(records, resolved.policy), entityIndex),
+    history: fenHistory(readHistory(records, resolved.policy), entityIndex, (p) => textTable.of(p) + 1),
     inputs: { lprEntries, history: records },
     cache: newRowCache(),
   };

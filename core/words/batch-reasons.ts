@@ -32,19 +32,73 @@ export function noTierReason(record: Pick<HistoryEntry, "source" | "amount">): R
   );
 }
 
-export function receivedBeforeReason(clause: string, paid: Pick<HistoryEntry, "source" | "year" | "amount">): Reason {
+/**
+ * A one-time award the history says was paid: the record, and whose award it was — the project it names, or,
+ * naming none, every project of the entity (a conservative reading, said); M4b is per entity.
+ */
+export function receivedBeforeReason(
+  clause: string,
+  paid: Pick<HistoryEntry, "source" | "year" | "amount" | "project">,
+  perEntity: boolean,
+): Reason {
+  const whose =
+    perEntity || paid.project === null
+      ? { zh: "该主体", en: "" }
+      : { zh: `该主体项目“${paid.project}”`, en: ` for project “${paid.project}”` };
+  const note =
+    !perEntity && paid.project === null
+      ? {
+          zh: "；该记录未写明项目名称，按该主体各项目均已获得计",
+          en: "; the record names no project, so it counts for every project of the entity",
+        }
+      : { zh: "", en: "" };
   return reason(
     "already_received",
-    `该主体已获${clause}一次性奖补（${paid.source}${paid.year !== null ? `，${paid.year}年度` : ""}，${formatYuan(paid.amount)}）`,
-    `already received this one-time award (${paid.source}${paid.year !== null ? `, ${paid.year}` : ""}, ${formatYuan(paid.amount)})`,
+    `${whose.zh}已获${clause}一次性奖补（${paid.source}${paid.year !== null ? `，${paid.year}年度` : ""}，${formatYuan(paid.amount)}）${note.zh}`,
+    `already received this one-time award${whose.en} (${paid.source}${paid.year !== null ? `, ${paid.year}` : ""}, ${formatYuan(paid.amount)})${note.en}`,
+  );
+}
+
+/**
+ * 首次达到 contradicted by the data (RULES.md revision 3), naming the evidence: an earlier award year's row of the
+ * batch whose import+export reached the part's threshold (M4a: the same site), or the record that paid the part.
+ */
+export function notFirstTimeReason(
+  measure: MeasureId,
+  evidence: { row: { source: string; year: number } } | { record: Pick<HistoryEntry, "source" | "year" | "amount"> },
+): Reason {
+  const clause = clauseCitation(measure);
+  const whose = measure === "M4a" ? { zh: "同一独立站", en: "the same site" } : { zh: "该主体", en: "the entity" };
+  if ("row" in evidence) {
+    const { source, year } = evidence.row;
+    return reason(
+      "not_first_time",
+      `“首次达到”与本批数据不符：${source}（${year}年度）${whose.zh}的年度进出口额已达到${clause}的门槛`,
+      `首次达到 (first reaches) is contradicted by this batch: ${source} (${year}) shows ${whose.en}'s import+export already at or above ${clause}'s threshold`,
+    );
+  }
+  const { source, year, amount } = evidence.record;
+  return reason(
+    "not_first_time",
+    `“首次达到”与历史兑现不符：${source}${year !== null ? `（${year}年度）` : ""}已兑现${clause} ${formatYuan(amount)}`,
+    `首次达到 (first reaches) is contradicted by the history: ${source}${year !== null ? ` (${year})` : ""} paid ${clause} ${formatYuan(amount)}`,
   );
 }
 
 export function firstAwardYearReason(clause: string, first: { source: string; year: number }): Reason {
   return reason(
     "already_received",
-    `一次性措施只在首个申报年度支持：本批 ${first.source}（${first.year}年度）已申报${clause}`,
-    `a one-time measure pays in the entity's first award year only: ${first.source} (${first.year}) of this batch already claims ${clause}`,
+    `一次性措施只在首个申报年度支持：本批 ${first.source}（${first.year}年度）已就同一${clause === clauseCitation("M4b") ? "主体" : "项目"}申报${clause}`,
+    `a one-time award is paid in its first award year only: ${first.source} (${first.year}) of this batch already claims ${clause} for the same ${clause === clauseCitation("M4b") ? "entity" : "project"}`,
+  );
+}
+
+/** `loan` mode: a later award year of a loan the batch already claims (RULES.md revision 3, change 5). */
+export function loanPaidReason(first: { source: string; year: number }): Reason {
+  return reason(
+    "already_received",
+    `按贷款整期贴息（interestWindow = loan），一笔贷款只兑现一次：同一笔贷款（同一项目、本金、起始日）已由本批 ${first.source}（${first.year}年度）申报`,
+    `in loan mode (interestWindow = loan) a loan is paid once: the same loan (same project, principal and start date) is claimed by ${first.source} (${first.year}) of this batch`,
   );
 }
 

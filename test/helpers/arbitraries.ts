@@ -81,14 +81,19 @@ export const rowArb: fc.Arbitrary<ApplicationRow> = fc.record(
   { requiredKeys: ["entityId", "year", "measure", "facts"] },
 );
 
-export const historyArb: fc.Arbitrary<HistoryRecord> = fc.record({
-  entityId: fc.constantFrom(...ENTITY_POOL),
-  measure: fc.constantFrom("M1", "M2", "M3", "M4a", "M5", "M6a", "M7", "M8a", "M8b", "M19"),
-  year: fc.integer({ min: 2024, max: 2027 }),
-  amount: money(3_000_000),
-  // The paid project's 总投资额 (第1条's tier, RULES.md revision 3), often absent: then against both limits.
-  totalInvestment: fc.option(fc.constantFrom("8000000", "30000000", "30000000.01", "45000000"), { nil: undefined, freq: 2 }),
-});
+/** Awards already paid; some name their project (项目名称: a one-time award refused for that project only). */
+export const historyArb: fc.Arbitrary<HistoryRecord> = fc.record(
+  {
+    entityId: fc.constantFrom(...ENTITY_POOL),
+    measure: fc.constantFrom("M1", "M2", "M3", "M4a", "M4b", "M5", "M6a", "M6b", "M7", "M8a", "M8b", "M19"),
+    year: fc.integer({ min: 2024, max: 2027 }),
+    amount: money(3_000_000),
+    projectId: fc.constantFrom("P1", "P2", " P3 "),
+    // The paid project's 总投资额 (第1条's tier, RULES.md revision 3), often absent: then against both limits.
+    totalInvestment: fc.constantFrom("8000000", "30000000", "30000000.01", "45000000"),
+  },
+  { requiredKeys: ["entityId", "measure", "year", "amount"] },
+);
 
 export const optionsArb: fc.Arbitrary<OptionsInput> = fc.record({
   lprMode: fc.constantFrom("fixed" as const, "floating" as const),

@@ -61,14 +61,26 @@ function loanArb(set: ParameterSet, params: MeasureParams) {
       start: fc.integer({ min: days(period.effectiveFrom.value) - 3 * 365, max: days(period.end) }),
       months: fc.integer({ min: 1, max: set.interestSubsidy.maxMonths.value + 24 }),
       interestPaid: fc.option(scaled(cap, 0, 1.5), { nil: undefined, freq: 2 }),
+      // One time in three, one of two loans every row may share: the same loan claimed in several award years
+      // (RULES.md revision 3: `loan` mode pays it once).
+      shared: fc.oneof(
+        { weight: 2, arbitrary: fc.constant<number | undefined>(undefined) },
+        { weight: 1, arbitrary: fc.constantFrom<number | undefined>(0, 1) },
+      ),
     })
-    .map(({ principal, loanRate, start, months, interestPaid }) => ({
-      principal,
-      loanRate,
-      startDate: fromDayNumber(start),
-      endDate: fromDayNumber(start + Math.round(months * 30.4)),
-      interestPaid,
-    }));
+    .map(({ principal, loanRate, start, months, interestPaid, shared }) => {
+      if (shared !== undefined) {
+        principal = Math.round(cap / (0.03 * years)) * (shared + 1);
+        start = days(period.effectiveFrom.value) - 40 + 200 * shared;
+      }
+      return {
+        principal,
+        loanRate,
+        startDate: fromDayNumber(start),
+        endDate: fromDayNumber(start + Math.round(months * 30.4)),
+        interestPaid,
+      };
+    });
 }
 
 /** The facts a measure's rule reads, all present, around the set's numbers. */
@@ -219,16 +231,25 @@ function rowCellsArb(
 }
 
 /** Awards already paid, in the set's measures and years. */
-function historyArb(set: ParameterSet): fc.Arbitrary<HistoryRecord> {
-  return fc.constantFrom<MeasureId>("M1", "M2", "M3", "M4a", "M5", "M6a", "M7", "M8a", "M8b", "M19").chain((measure) =>
-    fc.record({
-      entityId: fc.constantFrom(...ENTITY_POOL),
-      measure: fc.constant(measure),
-      year: fc.integer({ min: set.validity.firstAwardYear.value - 1, max: set.validity.lastAwardYear.value }),
-      amount: scaled(capOf(set, measure), 0, 1.2).map((v) => v.toFixed(2)),
-      // The paid project's 总投资额 (a tier of 第1条, RULES.md revision 3), or none (against every limit).
-      totalInvestment: fc.option(investmentAround(measureParams(set, measure)), { nil: null, freq: 2 }),
-    }),
+export function historyArb(
+  set: ParameterSet,
+  measures: readonly MeasureId[] = ["M1", "M2", "M3", "M4a", "M4b", "M5", "M6a", "M6b", "M7", "M8a", "M8b", "M19"],
+  entities: readonly string[] = ENTITY_POOL,
+): fc.Arbitrary<HistoryRecord> {
+  return fc.constantFrom<MeasureId>(...measures).chain((measure) =>
+    fc.record(
+      {
+        entityId: fc.constantFrom(...entities),
+        measure: fc.constant(measure),
+        year: fc.integer({ min: set.validity.firstAwardYear.value - 1, max: set.validity.lastAwardYear.value }),
+        amount: scaled(capOf(set, measure), 0, 1.2).map((v) => v.toFixed(2)),
+        // Some name their project (项目名称): a one-time award is then refused for that project only.
+        projectId: fc.constantFrom("P1", "P2", "P3"),
+        // The paid project's 总投资额 (a tier of 第1条, RULES.md revision 3), or none (against every limit).
+        totalInvestment: investmentAround(measureParams(set, measure)),
+      },
+      { requiredKeys: ["entityId", "measure", "year", "amount"] },
+    ),
   );
 }
 
@@ -257,15 +278,17 @@ export interface PolicyWorkbookShape {
   /** Rows of awkward cells mixed in, one in `awkwardEvery` (the reference decides them beside the fast rows). */
   awkward?: fc.Arbitrary<unknown[]>;
   awkwardEvery?: number;
+  /** The history records (default: historyArb(set)). */
+  history?: fc.Arbitrary<HistoryRecord>;
 }
 
 /** Rows as one applicant sheet under HEADER (总投资额 in 万元 or 贷款利率 in % at random), history, an LPR sheet. */
 export function policyWorkbookArb(set: ParameterSet, shape: PolicyWorkbookShape = {}) {
-  const { rows = policyRowArb(set), maxRows = 24, awkward, awkwardEvery = 30 } = shape;
+  const { rows = policyRowArb(set), maxRows = 24, awkward, awkwardEvery = 30, history: historyRecords = historyArb(set) } = shape;
   return fc
     .record({
       units: fc.record({ wan: fc.boolean(), percent: fc.boolean() }),
-      history: fc.array(historyArb(set), { maxLength: 5 }),
+      history: fc.array(historyRecords, { maxLength: 5 }),
       // Two rows of one date: with different rates an error naming both cells (neither used), with the same harmless.
       lpr: fc.option(
         fc.constantFrom<unknown[][]>(
@@ -297,13 +320,14 @@ export function policyWorkbookArb(set: ParameterSet, shape: PolicyWorkbookShape 
           sheets.push({
             name: "历史兑现",
             values: [
-              ["统一社会信用代码", "条款", "年度", "兑现金额", "总投资额"],
+              ["统一社会信用代码", "条款", "年度", "兑现金额", "总投资额", "项目名称"],
               ...history.map((h) => [
                 h.entityId,
                 h.measure,
                 h.year,
                 Number(h.amount),
                 h.totalInvestment == null ? null : Number(h.totalInvestment),
+                h.projectId ?? null,
               ]),
             ],
           });

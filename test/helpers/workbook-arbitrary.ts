@@ -119,6 +119,7 @@ const historyCells = (h: HistoryRecord) =>
     fc.constant(h.year),
     amountCell(h.amount),
     amountCell(h.totalInvestment ?? null),
+    fc.constant(h.projectId ?? null),
   );
 
 export const workbookArb = fc
@@ -152,7 +153,7 @@ export const workbookArb = fc
       sheets.push({ name: "申报(续)", values: [order(otherHeader), ...all.slice(at).map(order)] });
     } else sheets.push({ name: "申报", values: [header, ...all] });
     if (history.length)
-      sheets.push({ name: "历史兑现", values: [["统一社会信用代码", "条款", "年度", "兑现金额", "总投资额"], ...history] });
+      sheets.push({ name: "历史兑现", values: [["统一社会信用代码", "条款", "年度", "兑现金额", "总投资额", "项目名称"], ...history] });
     if (lpr) sheets.push({ name: "LPR", values: [["日期", "利率"], ...lpr] });
     return { workbook: { sheets } as WorkbookInput, options: options as ScreenOptions };
   });

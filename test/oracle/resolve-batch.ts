@@ -5,11 +5,13 @@
  * - each row alone: eligibility → amount (rounded once) → the row's own cap → the claimed amount, if lower →
  *   other provincial support (top-up or exclude);
  * - then the batch: history (one-time awards refused; what is left of cumulative and annual caps) → one-time
- *   measures in the entity's first award year only → year by year, earliest first: shared caps in row order
+ *   measures in the first award year of their award only (entity + project; M4b the entity) → year by year, earliest first: shared caps in row order
  *   (第1条's two nested limits) → 从优、就高、不重复 over what is left; what a year pays is history for the next.
  * The policy's closing paragraph: "同一法人主体…符合本政策内多条奖补措施的，按照“从优、就高、不重复”原则予以支持".
  */
-import { Decimal, Money, ZERO, maxDecimal, roundToFen } from "../../core/money/money";
+import { Decimal, DecimalInput, Money, ZERO, maxDecimal, roundToFen } from "../../core/money/money";
+import { parseIsoDate } from "../../core/dates/civil-date";
+import { BalancePoint } from "../../core/lpr/interest-subsidy";
 import { MeasureId, clauseNumber } from "../../core/measures/measure-id";
 import { Options, resolveOptions } from "../../core/options";
 import { LostTakers } from "../../core/batch/lost-takers";
@@ -37,6 +39,8 @@ import {
   addTakersNote,
   firstAwardYearReason,
   noTierReason,
+  loanPaidReason,
+  notFirstTimeReason,
   receivedBeforeReason,
   sharedCapReason,
   supersededReason,
@@ -45,6 +49,7 @@ import {
   winnerWords,
 } from "../../core/words/batch-reasons";
 import { measureParams } from "../../core/policy/registry";
+import { nonNegativeAmount } from "../../core/money/input";
 import { ParameterSet } from "../../core/policy/types";
 import { Reason } from "../../core/reasons/reasons";
 
@@ -80,7 +85,9 @@ export function resolveBatch(rows: readonly ApplicationRow[], batchOptions: Batc
   const live = (w: Working) => isLive(w.result.status);
 
   applyHistoryRecords(working, history, policy, live);
+  firstTimeContradicted(working, policy, live);
   firstAwardYearOnly(working, policy, live);
+  if (options.interestWindow === "loan") loanPaidOnce(working, policy, live);
 
   // Year by year, earliest first: what one year pays is history for the next (a superseded row uses no cap).
   // Like a history record, it counts against the cumulative limits of its own tier and above (第1条: a project
@@ -197,13 +204,15 @@ function applyClaimAndOtherSupport(w: Working, otherSupport: Options["otherSuppo
 /** Unreadable records send their entity's rows to a person; one-time awards already received are refused. */
 function applyHistoryRecords(working: readonly Working[], history: History, policy: ParameterSet, live: (w: Working) => boolean): void {
   if (history.entries.length === 0 && history.unreadable.size === 0) return;
-  const received = new Map<string, HistoryEntry>();
+  // Paid one-time records by entity and measure, in record order: one naming no project refuses every project
+  // of the entity, one naming a project that project only; M4b is per entity (RULES.md revision 3).
+  const received = new Map<string, HistoryEntry[]>();
   const twoParts = new Map<string, HistoryEntry[]>();
   const noTier = new Map<string, HistoryEntry[]>();
   for (const h of history.entries) {
     for (const m of h.measures) {
       const key = `${h.entity}|${m}`;
-      if (roundToFen(h.amount).greaterThan(0) && !received.has(key)) received.set(key, h);
+      if (roundToFen(h.amount).greaterThan(0)) (received.get(key) ?? received.set(key, []).get(key)!).push(h);
       if (h.written !== null) (twoParts.get(key) ?? twoParts.set(key, []).get(key)!).push(h);
       if (h.tierUnknown && roundToFen(h.amount).greaterThan(0)) (noTier.get(key) ?? noTier.set(key, []).get(key)!).push(h);
     }
@@ -219,18 +228,20 @@ function applyHistoryRecords(working: readonly Working[], history: History, poli
     for (const h of twoParts.get(key) ?? []) w.result.reasons.push(twoPartsReason(h));
     for (const h of noTier.get(key) ?? []) w.result.reasons.push(noTierReason(h));
     if (!measureParams(policy, w.measure).oneTime) continue;
-    const paid = received.get(key);
+    const paid = (received.get(key) ?? []).find((h) => w.measure === "M4b" || h.project === null || h.project === w.projectId);
     if (paid) {
       w.result.status = "ineligible";
       w.amount = ZERO;
-      w.result.reasons.push(receivedBeforeReason(w.result.clause, paid));
+      w.result.reasons.push(receivedBeforeReason(w.result.clause, paid, w.measure === "M4b"));
+      // 第4条: the part paid before also contradicts the row's 首次达到 (RULES.md revision 3), naming the record.
+      if (w.measure === "M4a" || w.measure === "M4b") w.result.reasons.push(notFirstTimeReason(w.measure, { record: paid }));
     }
   }
 }
 
 /**
- * A one-time measure is an event: within the batch it pays in the entity's first award year only (that year's
- * rows share its amount or cap), whether or not that year's row is then paid. Rows of a later year are
+ * A one-time measure is an event: within the batch it pays in the first award year of its award only (the
+ * entity's project — base, site, centre, zone — or, for M4b, the entity; that year's rows share its amount or cap), whether or not that year's row is then paid. Rows of a later year are
  * `already_received`, naming the first row.
  */
 function firstAwardYearOnly(working: readonly Working[], policy: ParameterSet, live: (w: Working) => boolean): void {
@@ -238,18 +249,105 @@ function firstAwardYearOnly(working: readonly Working[], policy: ParameterSet, l
   const first = new Map<string, Working>();
   for (const w of working) {
     if (!live(w) || w.result.year === null || !oneTime(w)) continue;
-    const current = first.get(w.key);
-    if (!current || w.result.year < current.result.year!) first.set(w.key, w);
+    const current = first.get(awardOf(w));
+    if (!current || w.result.year < current.result.year!) first.set(awardOf(w), w);
   }
   if (first.size === 0) return;
   for (const w of working) {
     if (!live(w) || !oneTime(w)) continue;
-    const firstRow = first.get(w.key);
+    const firstRow = first.get(awardOf(w));
     if (!firstRow || w.result.year! <= firstRow.result.year!) continue;
     w.result.status = "ineligible";
     w.amount = ZERO;
     w.result.reasons.push(firstAwardYearReason(w.result.clause, { source: firstRow.result.source, year: firstRow.result.year! }));
   }
+}
+
+/**
+ * "First reaches" (首次达到) contradicted by the batch itself: a live 第4条 row (its flag said first time) is
+ * `ineligible`, `not_first_time`, when a row of the same part, of an earlier award year, of the same entity (and
+ * for M4a the same site), whatever its status, shows import+export at or above that part's threshold. The
+ * evidence named is the earliest such row (earliest year, then first in the batch).
+ */
+function firstTimeContradicted(working: readonly Working[], policy: ParameterSet, live: (w: Working) => boolean): void {
+  const reached = (w: Working): boolean => {
+    if (w.measure !== "M4a" && w.measure !== "M4b") return false;
+    const threshold = measureParams(policy, w.measure).threshold!;
+    let value: Decimal;
+    try {
+      value = nonNegativeAmount(w.facts.importExport, "importExport", { zh: "年度进出口额", en: "import+export" });
+    } catch {
+      return false;
+    }
+    const bound = new Decimal(threshold.value);
+    return threshold.comparison === ">" ? value.greaterThan(bound) : value.greaterThanOrEqualTo(bound);
+  };
+  const evidence = new Map<string, Working>();
+  for (const w of working) {
+    if (!w.result.entityId || w.result.year === null || !reached(w)) continue;
+    const site = awardOf(w);
+    const current = evidence.get(site);
+    if (!current || w.result.year < current.result.year!) evidence.set(site, w);
+  }
+  for (const w of working) {
+    if (!live(w) || (w.measure !== "M4a" && w.measure !== "M4b") || w.result.year === null) continue;
+    const earlier = evidence.get(awardOf(w));
+    if (!earlier || earlier.result.year! >= w.result.year) continue;
+    w.result.status = "ineligible";
+    w.amount = ZERO;
+    w.result.reasons.push(notFirstTimeReason(w.measure, { row: { source: earlier.result.source, year: earlier.result.year! } }));
+  }
+}
+
+/**
+ * `loan` mode pays a loan once: the whole window in one award, decided on the loan's first award year in the
+ * batch like a one-time award (whether or not that year's row is then paid); a live row of a later award year
+ * of the same loan — same entity, measure, project, principal and start date — is `ineligible`,
+ * `already_received`, naming the first year's first row.
+ */
+function loanPaidOnce(working: readonly Working[], policy: ParameterSet, live: (w: Working) => boolean): void {
+  const loanOf = (w: Working): string | null => {
+    if (!w.measure || w.result.year === null || measureParams(policy, w.measure).kind !== "interest") return null;
+    const loan = w.facts.loan;
+    if (!loan || typeof loan.startDate !== "string" || loan.principal === null || loan.principal === undefined || loan.principal === "")
+      return null;
+    const start = parseIsoDate(loan.startDate);
+    if (start === null) return null;
+    let principal: string;
+    try {
+      const p = loan.principal;
+      principal = Array.isArray(p)
+        ? "schedule " + p.map((b: BalancePoint) => `${b.date}=${amountOf(b.balance).toString()}`).join(",")
+        : amountOf(p as DecimalInput).toString();
+    } catch {
+      return null;
+    }
+    return `${w.key}|${w.projectId}|${principal}|${start}`;
+  };
+  const first = new Map<string, Working>();
+  const keys = new Map<Working, string>();
+  for (const w of working) {
+    if (!live(w)) continue;
+    const key = loanOf(w);
+    if (key === null) continue;
+    keys.set(w, key);
+    const current = first.get(key);
+    if (!current || w.result.year! < current.result.year!) first.set(key, w);
+  }
+  for (const [w, key] of keys) {
+    const firstRow = first.get(key)!;
+    if (w.result.year! <= firstRow.result.year!) continue;
+    w.result.status = "ineligible";
+    w.amount = ZERO;
+    w.result.reasons.push(loanPaidReason({ source: firstRow.result.source, year: firstRow.result.year! }));
+  }
+}
+
+const amountOf = (value: DecimalInput) => nonNegativeAmount(value, "principal", { zh: "贷款本金", en: "loan principal" });
+
+/** One award of a one-time measure: per (entity, project id) — a base, a site, a centre, a zone — but M4b per entity. */
+function awardOf(w: Working): string {
+  return w.measure === "M4b" ? w.key : `${w.key}|${w.projectId}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -280,8 +378,10 @@ function applySharedCaps(
   const scope = award.capScope!;
   const limits = limitsOf(policy, w.measure, award.capTier);
   // The entity's limits of this measure, by tier (and by year for an annual cap); keyed by the row's own key.
-  let byTier = pools.get(w.key);
-  if (!byTier) pools.set(w.key, (byTier = new Map()));
+  // A one-time award's cap (entity-lifetime) is per award: the entity's base, centre or zone, not the entity.
+  const poolKey = scope === "entity-lifetime" ? awardOf(w) : w.key;
+  let byTier = pools.get(poolKey);
+  if (!byTier) pools.set(poolKey, (byTier = new Map()));
   const rowPools: CapPool[] = limits.map(({ tier, amount }) => {
     const slot = scope === "entity-year" ? tier * 10_000 + year : tier;
     let pool = byTier.get(slot);
@@ -289,7 +389,7 @@ function applySharedCaps(
       pool = {
         limit: amount,
         scope,
-        history: historyUsed(history, w.entity, w.measure!, scope, year, tier),
+        history: historyUsed(history, w.entity, w.measure!, scope, year, tier, w.projectId),
         paidBefore: ZERO,
         thisYear: ZERO,
         takers: [],
@@ -335,7 +435,15 @@ function applySharedCaps(
   w.capPools = rowPools;
 }
 
-function historyUsed(history: History, entity: string, measure: MeasureId, scope: CapUse["scope"], year: number, tier: number): Decimal {
+function historyUsed(
+  history: History,
+  entity: string,
+  measure: MeasureId,
+  scope: CapUse["scope"],
+  year: number,
+  tier: number,
+  project: string,
+): Decimal {
   let used = ZERO;
   for (const h of history.byEntity.get(entity) ?? []) {
     if (!h.measures.includes(measure)) continue;
@@ -343,6 +451,8 @@ function historyUsed(history: History, entity: string, measure: MeasureId, scope
     if (h.capTier > tier) continue;
     // An annual cap counts only that year's records; the others count every record.
     if (scope === "entity-year" && h.year !== year) continue;
+    // A one-time award's cap counts the records of its own project, or naming none.
+    if (scope === "entity-lifetime" && h.project !== null && h.project !== project) continue;
     // A record is read to the fen, half-up.
     used = used.plus(roundToFen(h.amount));
   }

@@ -50,23 +50,39 @@ describe("properties of the batch resolver (fast-check, 1,000 runs each)", () =>
     fc.assert(
       fc.property(batchArb, ({ rows, history, options }) => {
         const result = settleApplications(rows, { ...options, history });
-        const groups = new Map<string, { paid: Decimal; cap: Decimal; history: Decimal }>();
-        const keyOf = (entity: string, measure: MeasureId, year: number | null) =>
-          measureParams(policy, measure).cap?.scope === "entity-year" ? `${entity}|${measure}|${year}` : `${entity}|${measure}`;
-        for (const row of result.rows) {
-          if (!row.measure || row.cap === null) continue;
-          const key = keyOf(row.entityId, row.measure, row.year);
-          const group = groups.get(key) ?? { paid: ZERO, cap: ZERO, history: ZERO };
+        const groups = new Map<string, { paid: Decimal; cap: Decimal; history: Decimal; project: string | null }>();
+        // An annual cap is per year; a one-time award's (entity-lifetime) per project (RULES.md revision 3).
+        const keyOf = (entity: string, measure: MeasureId, year: number | null, project: string) => {
+          const scope = measureParams(policy, measure).cap?.scope;
+          return scope === "entity-year"
+            ? `${entity}|${measure}|${year}`
+            : scope === "entity-lifetime"
+              ? `${entity}|${measure}|#${project}`
+              : `${entity}|${measure}`;
+        };
+        result.rows.forEach((row, r) => {
+          if (!row.measure || row.cap === null) return;
+          const project = String(rows[r].projectId ?? "").trim();
+          const key = keyOf(row.entityId, row.measure, row.year, project);
+          const group = groups.get(key) ?? { paid: ZERO, cap: ZERO, history: ZERO, project };
           group.paid = group.paid.plus(row.final);
           group.cap = Decimal.max(group.cap, row.cap);
           groups.set(key, group);
-        }
+        });
         for (const h of history) {
           const measure = parseMeasureId(h.measure);
-          const group = groups.get(keyOf(normaliseUscc(h.entityId), measure, h.year ?? null));
+          const entity = normaliseUscc(h.entityId);
+          const lifetime = measureParams(policy, measure).cap?.scope === "entity-lifetime";
+          const named = h.projectId == null || String(h.projectId).trim() === "" ? null : String(h.projectId).trim();
           // Revision 3: a payment for a project above 30,000,000 leaves 第1条's lower limit alone.
           const upperTier = measure === "M1" && h.totalInvestment != null && new Decimal(h.totalInvestment).greaterThan(30_000_000);
-          if (group && !(upperTier && group.cap.lessThan(10_000_000))) group.history = group.history.plus(h.amount!);
+          for (const [key, group] of groups) {
+            // A record naming no project counts for every project of the entity.
+            const ofIt = lifetime
+              ? key.startsWith(`${entity}|${measure}|#`) && (named === null || named === group.project)
+              : key === keyOf(entity, measure, h.year ?? null, "");
+            if (ofIt && !(upperTier && group.cap.lessThan(10_000_000))) group.history = group.history.plus(h.amount!);
+          }
         }
         for (const group of groups.values()) {
           expect(group.paid.lessThanOrEqualTo(Decimal.max(ZERO, group.cap.minus(group.history)))).toBe(true);

@@ -247,10 +247,11 @@ describe("one-time awards are paid once", () => {
     expect(result.rows[1].reasons[0].en).toContain("申报!2 (2025)");
   });
 
+  // Revision 3: one-time per base (entity + project id): the second row must name the same base to share it.
   test("rows of the first year share the award; a second M6a row that year gets 0.00, cap_applied", () => {
     const result = settleApplications([
-      { entityId: A, year: 2025, measure: "M6a", source: "r1" },
-      { entityId: A, year: 2025, measure: "M6a", source: "r2", projectId: "x" },
+      { entityId: A, year: 2025, measure: "M6a", source: "r1", projectId: "x" },
+      { entityId: A, year: 2025, measure: "M6a", source: "r2", projectId: "x", claimedAmount: 1_000_000 },
     ]);
     expect(finals(result.rows)).toEqual(["1000000.00", "0.00"]);
     expect(codes(result.rows[1])).toEqual(["cap_applied"]);

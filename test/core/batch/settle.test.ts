@@ -29,7 +29,12 @@ describe("sums past 2^53 fen are exact", () => {
   test("不重复: 第1条's two rows total 2^53 + 3 fen, below 第3条's 2^53 + 4 (in floats both would be 2^53 + 4, a tie 第1条 wins)", () => {
     const { policy, options } = resolveOptions();
     const columns = oneEntity([M1, M1, M3], [2 ** 52 + 1, 2 ** 52 + 2, 2 ** 53 + 4]);
-    settleBatch(columns, fenHistory(readHistory([], policy), new Map([[A, 0]])), policy, options);
+    settleBatch(
+      columns,
+      fenHistory(readHistory([], policy), new Map([[A, 0]]), () => 0),
+      policy,
+      options,
+    );
     expect(Array.from(columns.status)).toEqual([SUPERSEDED, SUPERSEDED, ELIGIBLE]);
     expect(columns.winnerMeasure[0]).toBe(M3);
     expect(columns.exactWinnerTotal.get(0)).toBe(BigInt(2 ** 53) + BigInt(4));
@@ -47,7 +52,12 @@ describe("sums past 2^53 fen are exact", () => {
     }));
     const columns = oneEntity([M3], [10_000_000]);
     columns.cap[0] = 300_000_000;
-    settleBatch(columns, fenHistory(readHistory(records, policy), new Map([[A, 0]])), policy, options);
+    settleBatch(
+      columns,
+      fenHistory(readHistory(records, policy), new Map([[A, 0]]), () => 0),
+      policy,
+      options,
+    );
     expect(columns.amount[0]).toBe(0);
     // In floats the sum is 9,999,999,999,999,988 fen.
     expect(columns.exactHistory.get(0)).toBe(BigInt("9999999999999989"));
