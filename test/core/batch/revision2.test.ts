@@ -193,6 +193,26 @@ describe("one-time awards are paid once", () => {
     expect(finals(result.rows)).toEqual(["0.00", "500000.00"]);
   });
 
+  test("a history record 第6条 with 500,000 is the provincial award: M6b is refused, M6a paid", () => {
+    const result = settleApplications(
+      [
+        { entityId: A, year: 2026, measure: "M6b" },
+        { entityId: B, year: 2026, measure: "M6a" },
+      ],
+      {
+        history: [
+          { entityId: A, measure: "第6条", year: 2025, amount: 500_000, source: "历史兑现!2" },
+          { entityId: B, measure: "第6条", year: 2025, amount: 500_000, source: "历史兑现!3" },
+        ],
+      },
+    );
+    expect(result.historyProblems).toEqual([]);
+    expect(result.rows.map((r) => r.status)).toEqual(["ineligible", "eligible"]);
+    expect(codes(result.rows[0])).toEqual(["already_received"]);
+    expect(codes(result.rows[1])).toEqual([]);
+    expect(finals(result.rows)).toEqual(["0.00", "1000000.00"]);
+  });
+
   test("a 第6条 record whose amount does not tell counts for both parts, and the rows say so", () => {
     const result = settleApplications(
       [
