@@ -22,6 +22,10 @@ import {
   registerParameterSet,
   screenWorkbook,
   statedReadings,
+  TERMS,
+  measureTerm,
+  optionsInWords,
+  statusTerm,
 } from "../core";
 import { InputFile, inspectInput, localInput } from "./input-file";
 import { JsonOutput, watchReader } from "./json-output";
@@ -338,7 +342,7 @@ function progress(what: string, err: NodeJS.WritableStream, last: () => number, 
   };
 }
 
-/** The short summary printed after a run. */
+/** The short summary printed after a run, in the display language (Chinese by default). */
 export function summaryText(
   result: ScreeningResult,
   input: string,
@@ -346,34 +350,61 @@ export function summaryText(
   sheets: WrittenSheets,
   language: DisplayLanguage,
 ): string {
+  const zh = language === "zh";
   const money = (n: number | string) => Number(n).toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-  const lines = [
-    `hlj-screen ${basename(input)} — policy ${result.policy.id}`,
-    `options: ${Object.entries(result.options)
-      .filter(([k]) => k !== "policy" && k !== "assumptions")
-      .map(([k, v]) => `${k}=${v}`)
-      .join(" ")}`,
-    `         ${effectiveFromWords(getParameterSet(result.options.policy), result.options.effectiveFrom).en}`,
-    // The readings the options make, said where they decide (RULES.md revision 3, change 8).
-    ...statedReadings(result.options).map((r) => `         ${r.en}`),
-    `tables:  ${result.tables.map((t) => `${t.sheet} (header row ${t.headerRow}, ${t.rows} rows)`).join("; ")}`,
-    `rows ${result.totals.rows} · entities ${result.totals.entities} · total final ${money(result.totals.final)} yuan`,
-    "",
-  ];
-  for (const [title, table] of [
-    ["By measure", result.totals.byMeasure],
-    ["By status", result.totals.byStatus],
+  const rowsWord = (n: number) => (zh ? `${n} 行` : `${n} ${n === 1 ? "row" : "rows"}`);
+  const tables = result.tables
+    .map((t) =>
+      zh ? `${t.sheet}（表头第 ${t.headerRow} 行，${rowsWord(t.rows)}）` : `${t.sheet} (header row ${t.headerRow}, ${rowsWord(t.rows)})`,
+    )
+    .join(zh ? "；" : "; ");
+  const lines = zh
+    ? [
+        `hlj-screen ${basename(input)} — 政策版本 ${result.policy.id}`,
+        `选项：   ${optionsInWords(result.options, "zh")}`,
+        ...statedReadings(result.options).map((r) => `         ${r.zh}`),
+        `申报表：  ${tables}`,
+        `申报 ${rowsWord(result.totals.rows)} · 企业 ${result.totals.entities} 家 · ${TERMS.final.zh}合计 ${money(result.totals.final)} 元`,
+        "",
+      ]
+    : [
+        `hlj-screen ${basename(input)} — policy ${result.policy.id}`,
+        `options: ${Object.entries(result.options)
+          .filter(([k]) => k !== "policy" && k !== "assumptions")
+          .map(([k, v]) => `${k}=${v}`)
+          .join(" ")}`,
+        `         ${effectiveFromWords(getParameterSet(result.options.policy), result.options.effectiveFrom).en}`,
+        // The readings the options make, said where they decide (RULES.md revision 3, change 8).
+        ...statedReadings(result.options).map((r) => `         ${r.en}`),
+        `tables:  ${tables}`,
+        `rows ${result.totals.rows} · entities ${result.totals.entities} · total final ${money(result.totals.final)} yuan`,
+        "",
+      ];
+  for (const [title, table, word] of [
+    [zh ? "按条款" : "By measure", result.totals.byMeasure, measureTerm],
+    [zh ? "按状态" : "By status", result.totals.byStatus, statusTerm],
   ] as const) {
     lines.push(title);
-    for (const [key, t] of Object.entries(table))
-      lines.push(`  ${key.padEnd(12)} ${String(t.rows).padStart(6)} rows ${money(t.final).padStart(18)}`);
+    for (const [key, t] of Object.entries(table)) {
+      const name = zh ? word(key).zh : key;
+      const pad = zh ? 12 - (name.length - [...name].filter((c) => c.charCodeAt(0) < 0x2e80).length) : 12;
+      lines.push(`  ${name.padEnd(Math.max(pad, name.length))} ${rowsWord(t.rows).padStart(zh ? 8 : 11)} ${money(t.final).padStart(18)}`);
+    }
     lines.push("");
   }
   // Warnings first: a wrong 合计 or an unreadable column matters more than the list of skipped lines.
   const rank = { error: 0, warning: 1, info: 2 } as const;
   const issues = [...result.issues].sort((a, b) => rank[a.severity] - rank[b.severity]);
-  for (const issue of issues.slice(0, 10)) lines.push(`${issue.severity === "info" ? "note" : issue.severity}: ${issue.en}`);
-  if (issues.length > 10) lines.push(`note: … and ${issues.length - 10} more (see the JSON issues)`);
-  lines.push(`written: ${output} (sheets ${sheets.results}, ${sheets.summary}; ${language === "zh" ? "Chinese" : "English"})`);
+  const severityWord = { error: zh ? "错误" : "error", warning: zh ? "警告" : "warning", info: zh ? "提示" : "note" } as const;
+  for (const issue of issues.slice(0, 10)) lines.push(`${severityWord[issue.severity]}${zh ? "：" : ": "}${issue[language]}`);
+  if (issues.length > 10)
+    lines.push(
+      zh ? `提示：……另有 ${issues.length - 10} 条（见 JSON 的 issues）` : `note: … and ${issues.length - 10} more (see the JSON issues)`,
+    );
+  lines.push(
+    zh
+      ? `已写入：${output}（工作表 ${sheets.results}、${sheets.summary}；中文）`
+      : `written: ${output} (sheets ${sheets.results}, ${sheets.summary}; English)`,
+  );
   return `${lines.join("\n")}\n`;
 }

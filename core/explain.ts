@@ -143,6 +143,6 @@ export function explainRow(
     }
   }
   const word = STATUS_WORDS[row.status] ?? { zh: row.status, en: row.status };
-  add(`最终金额 ${formatYuan(row.final)}（${word.zh}）`, `final ${formatYuan(row.final)} (${word.en.toLowerCase()})`);
+  add(`核定金额 ${formatYuan(row.final)}（${word.zh}）`, `final ${formatYuan(row.final)} (${word.en.toLowerCase()})`);
   return { zh: parts.zh.join("；"), en: parts.en.join("; ") };
 }

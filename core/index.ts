@@ -37,6 +37,7 @@ export * from "./batch/totals";
 export { limitsOf } from "./batch/limits";
 export * from "./words/result-json";
 export * from "./words/assumptions";
+export * from "./words/glossary";
 export * from "./award";
 export { toHalfWidth } from "./text/half-width";
 export * from "./explain";

@@ -144,7 +144,7 @@ export class AwardBuilder {
     if (applied) {
       this.because(
         "cap_applied",
-        `计算金额 ${formatYuan(this.computed)} 超过上限，按上限 ${formatYuan(cap.amount)} 计`,
+        `核算金额 ${formatYuan(this.computed)} 超过上限，按上限 ${formatYuan(cap.amount)} 计`,
         `computed ${formatYuan(this.computed)} exceeds the cap: ${formatYuan(cap.amount)}`,
       );
     }

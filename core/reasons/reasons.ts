@@ -1,3 +1,4 @@
+import { STATUS_TERMS } from "../words/glossary";
 /**
  * Stable reason codes (SCREENING.md) with Chinese and English text. Codes never change once published:
  * hosts, budget sheets and the JSON output key on them; the texts may be improved.
@@ -84,12 +85,5 @@ export function describeReasons(reasons: readonly Reason[], language: "zh" | "en
   return reasons.map((r) => `${r.code}: ${r[language]}`).join("; ");
 }
 
-/** The statuses of a result row as words (SCREENING.md "Output"), for sheets and explanations. */
-export const STATUS_WORDS: Readonly<Record<string, { zh: string; en: string }>> = {
-  eligible: { zh: "符合", en: "Eligible" },
-  ineligible: { zh: "不符合", en: "Ineligible" },
-  superseded: { zh: "不重复支持", en: "Superseded" },
-  manual: { zh: "人工核定", en: "Manual review" },
-  not_cash: { zh: "非现金措施", en: "No cash measure" },
-  error: { zh: "输入错误", en: "Input error" },
-};
+/** The statuses of a result row as words (SCREENING.md revision 3: the glossary's), for sheets and explanations. */
+export const STATUS_WORDS: Readonly<Record<string, { zh: string; en: string }>> = STATUS_TERMS;

@@ -3,6 +3,7 @@
  * results header row and the summary title (SCREENING.md "Output": marker and content; Revision 3).
  */
 import { ResultRowJson } from "../words/result-json";
+import { TERMS } from "../words/glossary";
 
 /** How a host formats a column: text, wrapped text, an amount (#,##0.00), a whole number, a code. */
 export type ColumnKind = "text" | "wrap" | "amount" | "integer" | "code";
@@ -21,22 +22,25 @@ export interface ResultColumn {
 
 export const RESULT_COLUMNS: readonly ResultColumn[] = [
   { key: "source", header: { zh: "来源", en: "Source" }, kind: "text", width: 13 },
-  { key: "entityId", header: { zh: "统一社会信用代码", en: "Credit code (USCC)" }, kind: "code", width: 21 },
-  { key: "entityName", header: { zh: "企业名称", en: "Name" }, kind: "wrap", width: 18, optional: true },
-  { key: "city", header: { zh: "所属市(地)", en: "City" }, kind: "text", width: 12, optional: true },
-  { key: "year", header: { zh: "申报年度", en: "Year" }, kind: "integer", width: 10 },
+  { key: "entityId", header: { zh: TERMS.uscc.zh, en: "Credit code (USCC)" }, kind: "code", width: 21 },
+  { key: "entityName", header: { zh: TERMS.entityName.zh, en: "Name" }, kind: "wrap", width: 18, optional: true },
+  { key: "city", header: { zh: TERMS.city.zh, en: "City" }, kind: "text", width: 12, optional: true },
+  { key: "year", header: { zh: TERMS.awardYear.zh, en: "Year" }, kind: "integer", width: 10 },
   { key: "clause", header: { zh: "条款", en: "Clause" }, kind: "text", width: 10 },
   { key: "measure", header: { zh: "措施代码", en: "Measure" }, kind: "code", width: 10 },
-  { key: "computed", header: { zh: "计算金额", en: "Computed" }, kind: "amount", width: 16 },
+  { key: "computed", header: { zh: TERMS.computed.zh, en: "Computed" }, kind: "amount", width: 16 },
   { key: "cap", header: { zh: "上限", en: "Cap" }, kind: "amount", width: 15, optional: true },
-  { key: "claimed", header: { zh: "申报金额", en: "Claimed" }, kind: "amount", width: 16, optional: true },
-  { key: "final", header: { zh: "最终金额", en: "Final" }, kind: "amount", width: 16 },
+  { key: "claimed", header: { zh: TERMS.claimed.zh, en: "Claimed" }, kind: "amount", width: 16, optional: true },
+  { key: "final", header: { zh: TERMS.final.zh, en: "Final" }, kind: "amount", width: 16 },
   { key: "statusWord", header: { zh: "状态", en: "Status" }, kind: "text", width: 12 },
   { key: "status", header: { zh: "状态代码", en: "Status code" }, kind: "code", width: 12 },
   { key: "reasons", header: { zh: "原因", en: "Reasons" }, kind: "wrap", width: 34, optional: true },
-  { key: "explain", header: { zh: "计算说明", en: "How it was computed" }, kind: "wrap", width: 56 },
+  { key: "explain", header: { zh: TERMS.explain.zh, en: "How it was computed" }, kind: "wrap", width: 56 },
   { key: "citation", header: { zh: "依据", en: "Citation" }, kind: "wrap", width: 26, optional: true },
 ];
+
+/** The Chinese headers earlier versions wrote (before the glossary), so their results sheets are still known. */
+const FORMER_ZH_HEADERS: Partial<Record<ResultKey, string>> = { computed: "计算金额", final: "最终金额" };
 
 /**
  * Whether a sheet's first row is a header row this product writes, in either language, with or without its
@@ -51,7 +55,11 @@ export function isOurResultsHeader(row: readonly unknown[] | undefined): boolean
   return (["zh", "en"] as const).some((language) => {
     let i = 0;
     for (const column of RESULT_COLUMNS) {
-      if (cells[i] === column.header[language]) i++;
+      if (
+        cells[i] === column.header[language] ||
+        (language === "zh" && cells[i] !== undefined && cells[i] === FORMER_ZH_HEADERS[column.key])
+      )
+        i++;
       else if (!column.optional) return false;
     }
     return true;

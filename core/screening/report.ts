@@ -10,6 +10,7 @@ import { effectiveFromWords } from "../policy/lookup";
 import { statedReadings } from "../words/assumptions";
 import { getParameterSet, measureParams } from "../policy/registry";
 import { STATUS_WORDS } from "../reasons/reasons";
+import { OPTION_NAMES, TERMS, optionTerm } from "../words/glossary";
 import { cityOfUscc } from "../uscc/uscc";
 import { HEILONGJIANG_CITIES } from "../uscc/divisions";
 import { UNKNOWN_KEY } from "../rows/types";
@@ -64,7 +65,7 @@ export const STATUS_STYLES: Readonly<Record<string, { fill: string; font: string
   error: { fill: "FCE4E4", font: "9C0006" },
 };
 
-/** Status words and colours (SCREENING.md: 符合, 不符合, 不重复支持, 人工核定, 非现金措施, 输入错误). */
+/** Status words (the glossary's) and colours. */
 export const STATUS_LABELS: Readonly<Record<string, { zh: string; en: string; fill: string; font: string }>> = Object.fromEntries(
   Object.entries(STATUS_WORDS).map(([code, words]) => [code, { ...words, ...STATUS_STYLES[code] }]),
 );
@@ -162,7 +163,7 @@ const WORDS = {
   input: { zh: "输入文件", en: "Input" },
   rows: { zh: "行数", en: "Rows" },
   entities: { zh: "主体数", en: "Entities" },
-  total: { zh: "最终金额合计（元）", en: "Total final (yuan)" },
+  total: { zh: `${TERMS.final.zh}合计（元）`, en: "Total final (yuan)" },
   byMeasure: { zh: "按措施", en: "By measure" },
   byCity: { zh: "按市（地）", en: "By city" },
   byStatus: { zh: "按状态", en: "By status" },
@@ -173,42 +174,22 @@ const WORDS = {
   status: { zh: "状态", en: "Status" },
   code: { zh: "状态代码", en: "Status code" },
   count: { zh: "行数", en: "Rows" },
-  final: { zh: "最终金额（元）", en: "Final (yuan)" },
-  chart: { zh: "各条款最终金额（元）", en: "Final awards by clause (yuan)" },
+  final: { zh: `${TERMS.final.zh}（元）`, en: "Final (yuan)" },
+  chart: { zh: `各条款${TERMS.final.zh}（元）`, en: "Final awards by clause (yuan)" },
   unknownCity: {
-    zh: "无：信用代码非黑龙江省或无效，且无所属市(地)列",
+    zh: "无：统一社会信用代码非黑龙江省或无效，且无所属市(地)列",
     en: "none: the code is not from Heilongjiang or invalid, and no city column",
   },
-  fromCode: { zh: "据信用代码登记机关", en: "from the credit code's registering authority" },
+  fromCode: { zh: "据统一社会信用代码登记机关", en: "from the credit code's registering authority" },
   fromColumn: { zh: "据所属市(地)列", en: "from the city column" },
-  mixed: { zh: "据所属市(地)列和信用代码", en: "from the city column and the credit code" },
+  mixed: { zh: "据所属市(地)列和统一社会信用代码", en: "from the city column and the credit code" },
 } as const;
 
-/** The options as words, for the summary and a printed sheet. */
-const OPTION_WORDS: Readonly<Record<string, Readonly<Record<string, { zh: string; en: string }>>>> = {
-  lprMode: {
-    fixed: { zh: "LPR：同期（放款日）", en: "LPR: fixed (start date)" },
-    floating: { zh: "LPR：浮动（每日）", en: "LPR: floating (each day)" },
-  },
-  dedupScope: {
-    "entity-year": { zh: "不重复：同一主体同一年度", en: "no duplication: entity and year" },
-    "entity-project": { zh: "不重复：同一主体同一项目", en: "no duplication: entity and project" },
-  },
-  otherSupport: {
-    "top-up": { zh: "其他省级支持：补足差额", en: "other support: top up" },
-    exclude: { zh: "其他省级支持：不再支持", en: "other support: exclude" },
-  },
-  interestWindow: {
-    "award-year": { zh: "贴息：按申报年度", en: "interest: by award year" },
-    loan: { zh: "贴息：整笔贷款", en: "interest: whole loan" },
-  },
-};
-
+/** The options as words (the glossary's), for the summary and a printed sheet. */
 export function optionsInWords(options: ScreeningResult["options"], language: DisplayLanguage): string {
-  const parts = (["lprMode", "dedupScope", "otherSupport", "interestWindow"] as const).map(
-    (key) => OPTION_WORDS[key][options[key]]?.[language] ?? `${key}=${options[key]}`,
+  const parts = (["lprMode", "dayCount", "dedupScope", "otherSupport", "interestWindow"] as const).map(
+    (key) => `${OPTION_NAMES[key][language]}${language === "zh" ? "：" : ": "}${optionTerm(key, options[key])[language]}`,
   );
-  parts.splice(1, 0, language === "zh" ? `计息：实际/${options.dayCount}` : `day count: actual/${options.dayCount}`);
   parts.push(effectiveFromWords(getParameterSet(options.policy), options.effectiveFrom)[language]);
   return parts.join(language === "zh" ? "；" : "; ");
 }

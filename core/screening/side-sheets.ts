@@ -56,7 +56,7 @@ export function readHistory(sheet: SheetInput, values: readonly (readonly unknow
       // Never dropped silently: the batch sends the rows of this entity to a person, naming the record.
       const bad = [amount, year, invested].find((cell) => cell.kind === "invalid");
       const why = bad?.kind === "invalid" ? bad.en : "the code or the amount is missing";
-      const whyZh = bad?.kind === "invalid" ? bad.zh : "缺少信用代码或金额";
+      const whyZh = bad?.kind === "invalid" ? bad.zh : "缺少统一社会信用代码或金额";
       records.push({
         entityId: entity.kind === "value" ? entity.value : "",
         measure: typeof measureCell === "number" || typeof measureCell === "string" ? measureCell : "",

@@ -131,12 +131,12 @@ describe("hlj-screen on the adversarial workbook", () => {
     expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(sheet.autoFilter).toBeTruthy();
-    expect(sheet.getRow(2).getCell(column("最终金额")).numFmt).toBe("#,##0.00");
+    expect(sheet.getRow(2).getCell(column("核定金额")).numFmt).toBe("#,##0.00");
     expect(sheet.getRow(2).getCell(column("状态")).fill).toMatchObject({ type: "pattern" });
     expect(sheet.getRow(2).getCell(column("状态代码")).value).toMatch(/^(eligible|ineligible|superseded|manual|not_cash|error)$/);
     const summary = (await load(output)).getWorksheet("HLJ汇总 (2)")!;
     expect(String(summary.getCell("B4").value)).toBe(
-      "LPR：同期（放款日）；计息：实际/360；不重复：同一主体同一年度；其他省级支持：补足差额；贴息：按申报年度；假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准",
+      "LPR取值：固定利率（放款日LPR）；计息天数：实际天数/360；不重复范围：同一企业同一申报年度；已获其他省级支持：补足差额；贴息区间：按年度据实；假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准",
     );
   });
 
@@ -177,7 +177,8 @@ describe("hlj-screen options, output and exit codes", () => {
   });
 
   test("every RULES.md worked example comes out of the CLI to the fen (JSON on stdout)", async () => {
-    const { code, stdout, stderr } = await run(workbookFile, "-o", join(dir, "ex.out.xlsx"), "--json", "-");
+    // The summary in English (--lang en); the loan run below prints it in the default Chinese.
+    const { code, stdout, stderr } = await run(workbookFile, "-o", join(dir, "ex.out.xlsx"), "--json", "-", "--lang", "en");
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     // The default, interestWindow award-year: each loan's days of 2025 inside the policy period, which runs from
@@ -204,6 +205,13 @@ describe("hlj-screen options, output and exit codes", () => {
     expect(json.options.assumptions).toHaveLength(3);
     expect(json.rows[0].explain.en).toContain("window 2025-10-23 → 2026-01-01 (exclusive)");
     const whole = await run(workbookFile, "-o", join(dir, "ex.loan.xlsx"), "--json", "-", "--interest-window", "loan");
+    // The command line speaks the display language, Chinese by default: no "rows", no measure ids.
+    expect(whole.stderr).toMatch(/申报 7 行 · 企业 \d+ 家 · 核定金额合计 [\d,]+\.\d\d 元/);
+    expect(whole.stderr).toContain("贴息区间：整笔贷款一次计算");
+    expect(whole.stderr).toContain("按条款");
+    expect(whole.stderr).toMatch(/\n {2}第8条\(2\) +1 行 +0\.00\n/);
+    expect(whole.stderr).toMatch(/\n {2}从优不重复|\n {2}符合条件/);
+    expect(whole.stderr).not.toMatch(/\brows?\b|\bM\d/);
     expect(JSON.parse(whole.stdout).rows.map((r: { final: string }) => r.final)).toEqual([
       "487500.00",
       "3444444.44",
@@ -295,7 +303,7 @@ describe("the bundled sample workbook", () => {
     const output = join(dir, "applicants.out.xlsx");
     const { code, stdout } = await run(join(ROOT, "examples/applicants.xlsx"), "-o", output, "--json", join(dir, "applicants.json"));
     expect(code).toBe(0);
-    expect(stdout).toContain("rows ");
+    expect(stdout).toMatch(/申报 \d+ 行 · 企业 \d+ 家 · 核定金额合计/);
     const json = JSON.parse(readFileSync(join(dir, "applicants.json"), "utf8"));
     expect(json.rows.length).toBeGreaterThanOrEqual(60);
     const measures = new Set(json.rows.map((r: { measure: string }) => r.measure));

@@ -102,7 +102,7 @@ describe("examples/申报汇总表.xlsx, a bureau's summary workbook", () => {
     const [resultsXml, summaryXml] = sheetXmls(parts, ["HLJ筛查结果", "HLJ汇总"]);
     const header = [...resultsXml.split("</row>")[0].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]);
     expect(header).toEqual(
-      expect.arrayContaining(["来源", "统一社会信用代码", "最终金额", "状态", "状态代码", "原因", "计算说明", "依据"]),
+      expect.arrayContaining(["来源", "统一社会信用代码", "核定金额", "状态", "状态代码", "原因", "计算说明", "依据"]),
     );
     const xfs = [
       ...parts
@@ -115,8 +115,8 @@ describe("examples/申报汇总表.xlsx, a bureau's summary workbook", () => {
     const styleOf = (column: string, row: number) => Number(new RegExp(`<c r="${column}${row}" s="(\\d+)"`).exec(resultsXml)![1]);
     const letter = (name: string) => String.fromCharCode(65 + header.indexOf(name));
     expect(xfs[styleOf(letter("计算说明"), 2)]).toContain('wrapText="1"');
-    expect(xfs[styleOf(letter("最终金额"), 2)]).toContain('numFmtId="4"'); // #,##0.00
-    expect(resultsXml).toMatch(new RegExp(`<c r="${letter("最终金额")}2" s="\\d+"><v>[\\d.]+</v></c>`));
+    expect(xfs[styleOf(letter("核定金额"), 2)]).toContain('numFmtId="4"'); // #,##0.00
+    expect(resultsXml).toMatch(new RegExp(`<c r="${letter("核定金额")}2" s="\\d+"><v>[\\d.]+</v></c>`));
     // Counts in the summary are numbers, not text.
     expect(summaryXml).not.toMatch(/<c r="C\d+"[^>]*t="inlineStr"><is><t>\d+<\/t>/);
     expect(summaryXml).toMatch(/<c r="C\d+" s="\d+"><v>\d+<\/v><\/c>/);

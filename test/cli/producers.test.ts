@@ -134,7 +134,7 @@ describe.each(NAMES)("%s", (name) => {
       const results = parseCsv(book.sheets.get("HLJ筛查结果") ?? "");
       const json = runs.get(name)!.json!;
       expect(results.length - 1).toBe(json.rows.length);
-      const final = results[0].indexOf("最终金额");
+      const final = results[0].indexOf("核定金额");
       const sum = results.slice(1).reduce((total, cells) => total + Math.round(Number(cells[final]) * 100), 0);
       expect(sum).toBe(Math.round(Number(json.totals.final) * 100));
     },

@@ -304,12 +304,12 @@ describe("keeps the user's workbook part for part", () => {
       const summary = csv("HLJ汇总")
         .split("\n")
         .map((line) => line.split(","));
-      expect(summary.find((cells) => cells[0] === "最终金额合计（元）")![1]).toBe(String(Number(expected.totals.final)));
+      expect(summary.find((cells) => cells[0] === "核定金额合计（元）")![1]).toBe(String(Number(expected.totals.final)));
       const results = csv("HLJ筛查结果")
         .trim()
         .split("\n")
         .map((line) => line.split(","));
-      const final = results[0].indexOf("最终金额");
+      const final = results[0].indexOf("核定金额");
       const sum = results.slice(1).reduce((total, cells) => total + Math.round(Number(cells[final]) * 100), 0);
       expect(sum).toBe(Math.round(Number(expected.totals.final) * 100));
     },

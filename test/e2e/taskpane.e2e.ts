@@ -285,7 +285,7 @@ describeBrowser("the task pane in Chromium", () => {
         const explain = page.getByTestId("explain");
         await explain.waitFor();
         await expect(explain.textContent()).resolves.toMatch(
-          language === "zh" ? /计算说明 · .*最终金额 0.00（输入错误）/ : /How .* came out.*final 0.00 \(input error\)/,
+          language === "zh" ? /计算说明 · .*核定金额 0.00（数据有误）/ : /How .* came out.*final 0.00 \(data error\)/,
         );
         await shot(page, `explain-${language}-${width}`);
 

@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Field, Input, Select, Body1, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { explainOfficeError } from "../excel/office-errors";
-import { OPTION_CHOICES, effectiveFromWords, listParameterSets, getParameterSet, parseIsoDate } from "../../../core";
+import { OPTION_CHOICES, effectiveFromWords, listParameterSets, getParameterSet, parseIsoDate, optionTerm } from "../../../core";
 import { PaneHost } from "../host";
 import type { Language, T } from "./i18n";
 import { PaneOptions, SETTINGS_KEY } from "./pane-options";
@@ -121,7 +121,7 @@ export function SettingsTab({
         >
           {getParameterSet().interestSubsidy.dayCountBases.value.map((basis) => (
             <option key={basis} value={basis}>
-              {`actual/${basis}`}
+              {optionTerm("dayCount", basis)[language]}
             </option>
           ))}
         </Select>

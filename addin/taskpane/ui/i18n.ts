@@ -1,4 +1,6 @@
-/** The pane's words, in Chinese and English. */
+/** The pane's words, in Chinese and English: the glossary's terms where they name one thing (core/words/glossary.ts). */
+import { OPTION_NAMES, OPTION_TERMS, STATUS_TERMS, TERMS } from "../../../core/words/glossary";
+
 export type Language = "zh" | "en";
 
 const STRINGS = {
@@ -29,7 +31,7 @@ const STRINGS = {
     zh: "此表名称已写明条款（{measure}），每行按该条款筛查；如某列写有各行条款，可在此选择该列。",
     en: "This sheet's name gives the measure ({measure}): every row is screened under it, unless a column of measures is chosen here.",
   },
-  flagFirstTime: { zh: "首次达到", en: "First time reaching the threshold" },
+  flagFirstTime: { zh: TERMS.firstTime.zh, en: "First time reaching the threshold" },
   required: { zh: "必填", en: "required" },
   requiredMissing: { zh: "必填项未匹配", en: "Required field not matched" },
   screen: { zh: "开始筛查", en: "Screen" },
@@ -41,7 +43,7 @@ const STRINGS = {
   cancel: { zh: "取消", en: "Cancel" },
   results: { zh: "筛查结果", en: "Results" },
   resultsWritten: { zh: "结果已写入工作表“{results}”和“{summary}”。", en: "Results are in the sheets “{results}” and “{summary}”." },
-  totalAward: { zh: "最终金额合计", en: "Total final award" },
+  totalAward: { zh: `${TERMS.final.zh}合计`, en: "Total final award" },
   entities: { zh: "主体", en: "entities" },
   problems: { zh: "需要处理的问题", en: "Problems to fix" },
   problemsHelp: {
@@ -53,7 +55,7 @@ const STRINGS = {
     zh: "在“{results}”中选中某一行，这里显示该行的计算说明。",
     en: "Select a row on “{results}” to see here how it came out.",
   },
-  noProblems: { zh: "没有输入错误。", en: "No input errors." },
+  noProblems: { zh: `没有${STATUS_TERMS.error.zh}的行。`, en: "No input errors." },
   moreProblems: { zh: "另有 {n} 个问题，见结果表。", en: "{n} more in the results sheet." },
   error: { zh: "无法完成", en: "Could not finish" },
   errorCode: { zh: "错误代码（供技术支持）", en: "Error code (for support)" },
@@ -61,19 +63,22 @@ const STRINGS = {
     zh: "设置随工作簿保存，并写在汇总表顶部。",
     en: "Settings are saved with this workbook and shown at the top of the summary sheet.",
   },
-  lprMode: { zh: "LPR 取值", en: "LPR" },
-  lprMode_fixed: { zh: "固定：放款日同期LPR（默认）", en: "Fixed: LPR on the loan's start date (default)" },
-  lprMode_floating: { zh: "浮动：按每日适用LPR", en: "Floating: LPR in force each day" },
-  dayCount: { zh: "计息天数基准", en: "Day count" },
-  dedupScope: { zh: "不重复范围", en: "No-duplication scope" },
-  "dedupScope_entity-year": { zh: "同一主体、同一年度（默认）", en: "Entity and year (default)" },
-  "dedupScope_entity-project": { zh: "同一主体、同一项目", en: "Entity and project" },
-  otherSupport: { zh: "已获其他省级支持", en: "Other provincial support" },
-  "otherSupport_top-up": { zh: "补足差额（就高，默认）", en: "Top up to the higher (default)" },
-  otherSupport_exclude: { zh: "不再支持", en: "Exclude" },
-  interestWindow: { zh: "贴息区间", en: "Interest window" },
-  "interestWindow_award-year": { zh: "按申报年度据实贴息（默认）", en: "Year by year: the award year's interest (default)" },
-  interestWindow_loan: { zh: "整笔贷款一次计算", en: "Whole loan in one award" },
+  lprMode: OPTION_NAMES.lprMode,
+  lprMode_fixed: { zh: `${OPTION_TERMS.lprMode.fixed.zh}（默认）`, en: "Fixed: LPR on the loan's start date (default)" },
+  lprMode_floating: { zh: OPTION_TERMS.lprMode.floating.zh, en: "Floating: LPR in force each day" },
+  dayCount: { zh: OPTION_NAMES.dayCount.zh, en: "Day count" },
+  dedupScope: { zh: OPTION_NAMES.dedupScope.zh, en: "No-duplication scope" },
+  "dedupScope_entity-year": { zh: `${OPTION_TERMS.dedupScope["entity-year"].zh}（默认）`, en: "Entity and year (default)" },
+  "dedupScope_entity-project": { zh: OPTION_TERMS.dedupScope["entity-project"].zh, en: "Entity and project" },
+  otherSupport: { zh: OPTION_NAMES.otherSupport.zh, en: "Other provincial support" },
+  "otherSupport_top-up": { zh: `${OPTION_TERMS.otherSupport["top-up"].zh}（就高，默认）`, en: "Top up to the higher (default)" },
+  otherSupport_exclude: { zh: OPTION_TERMS.otherSupport.exclude.zh, en: "Exclude" },
+  interestWindow: { zh: OPTION_NAMES.interestWindow.zh, en: "Interest window" },
+  "interestWindow_award-year": {
+    zh: `${OPTION_TERMS.interestWindow["award-year"].zh}（默认）`,
+    en: "Year by year: the award year's interest (default)",
+  },
+  interestWindow_loan: { zh: OPTION_TERMS.interestWindow.loan.zh, en: "Whole loan in one award" },
   policy: { zh: "政策版本", en: "Policy version" },
   effectiveFrom: { zh: "施行日期（贴息起算日）", en: "Issue date (first subsidised day)" },
   effectiveFromHelp: {
@@ -81,7 +86,7 @@ const STRINGS = {
     en: "Leave empty for the policy version's: {words}",
   },
   effectiveFromInvalid: {
-    zh: "请写作日期 YYYY-MM-DD（如 2025-10-23），且不晚于 {end}",
+    zh: "请写作日期“年-月-日”（如 2025-10-23），且不晚于 {end}",
     en: "Write a date YYYY-MM-DD (such as 2025-10-23), not after {end}",
   },
   helperIntro: {
@@ -104,6 +109,9 @@ export function translate(language: Language, key: StringKey, values: Record<str
   const text = entry ? entry[language] : key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? ""));
 }
+
+/** Every string of the pane, for the glossary test. */
+export const PANE_STRINGS: Readonly<Record<string, { zh: string; en: string }>> = STRINGS;
 
 export const hasString = (key: string): key is StringKey => key in STRINGS;
 

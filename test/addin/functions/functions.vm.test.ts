@@ -158,7 +158,7 @@ describe("RULES.md worked examples, passed as Excel passes them", () => {
     expect(explained).toContain(
       "365天 2026-01-01至2027-01-01（政策期 2025-10-23 至 2027-12-31（假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准），2026年度）",
     );
-    expect(explained).toMatch(/结果 304,166.67（符合）$/);
+    expect(explained).toMatch(/结果 304,166.67（符合条件）$/);
   });
 
   test("a float artefact is read at 15 digits: RETAIL_BONUS(16778041.85-6778041.85) is 0, not 200,000", () => {

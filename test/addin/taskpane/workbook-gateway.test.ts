@@ -99,7 +99,7 @@ describe("the pane's Excel layer", () => {
     expect(book.calculationSuspensions).toBeGreaterThanOrEqual(4);
     const summary = book.sheet("HLJ汇总")!;
     expect(summary.charts).toHaveLength(1);
-    expect(String(summary.cell(3, 1))).toContain("LPR：同期（放款日）");
+    expect(String(summary.cell(3, 1))).toContain("LPR取值：固定利率（放款日LPR）");
     expect([...book.names.keys()].sort()).toEqual(["HLJ_SCREEN_RESULTS", "HLJ_SCREEN_SUMMARY"]);
     console.log(`syncs for 20,000 rows: ${book.syncCount}`);
   });
@@ -113,7 +113,7 @@ describe("the pane's Excel layer", () => {
     await runScreening(run(book), await prepare(run(book)), { lprMode: "floating" }, {});
     expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ汇总", "HLJ筛查结果", "HLJ汇总 (2)"]);
     expect(book.sheet("HLJ汇总")!.cell(0, 0)).toBe("用户自己的汇总表");
-    expect(String(book.sheet("HLJ汇总 (2)")!.cell(3, 1))).toContain("LPR：浮动（每日）");
+    expect(String(book.sheet("HLJ汇总 (2)")!.cell(3, 1))).toContain("LPR取值：浮动利率（每日LPR）");
   });
 
   test("a marker alone never makes a user's sheet ours: the sheet it names is read, kept, and not deleted", async () => {

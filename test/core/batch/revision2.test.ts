@@ -365,9 +365,9 @@ describe("every screened row says why: explain {zh, en}", () => {
     expect(m1.explain.en).toContain("no duplication: this measure wins over 第3条");
     expect(m1.explain.en).toMatch(/final 291,666.67 \(eligible\)$/);
     expect(m1.explain.zh).toContain("同期LPR（贷款起始日 2025-06-01 适用）3%，2025-05-20 起生效");
-    expect(m1.explain.zh).toMatch(/最终金额 291,666.67（符合）$/);
+    expect(m1.explain.zh).toMatch(/核定金额 291,666.67（符合条件）$/);
     expect(m3.explain.en).toContain("goes to 第1条 (申报!2, total 291,666.67)");
-    expect(m3.explain.zh).toContain("不重复支持");
+    expect(m3.explain.zh).toContain("（从优不重复）");
     expect(JSON.parse(JSON.stringify(json)).rows[0].explain.zh).toBe(m1.explain.zh);
   });
 });
