@@ -26,7 +26,7 @@ export const RESULT_COLUMNS: readonly ResultColumn[] = [
   { key: "entityName", header: { zh: TERMS.entityName.zh, en: "Name" }, kind: "wrap", width: 18, optional: true },
   { key: "city", header: { zh: TERMS.city.zh, en: "City" }, kind: "text", width: 12, optional: true },
   { key: "year", header: { zh: TERMS.awardYear.zh, en: "Year" }, kind: "integer", width: 10 },
-  { key: "clause", header: { zh: "条款", en: "Clause" }, kind: "text", width: 10 },
+  { key: "clause", header: { zh: TERMS.clause.zh, en: "Clause" }, kind: "text", width: 10 },
   { key: "measure", header: { zh: "措施代码", en: "Measure" }, kind: "code", width: 10 },
   { key: "computed", header: { zh: TERMS.computed.zh, en: "Computed" }, kind: "amount", width: 16 },
   { key: "cap", header: { zh: "上限", en: "Cap" }, kind: "amount", width: 15, optional: true },
@@ -40,7 +40,7 @@ export const RESULT_COLUMNS: readonly ResultColumn[] = [
 ];
 
 /** The Chinese headers earlier versions wrote (before the glossary), so their results sheets are still known. */
-const FORMER_ZH_HEADERS: Partial<Record<ResultKey, string>> = { computed: "计算金额", final: "最终金额" };
+const FORMER_ZH_HEADERS: Partial<Record<ResultKey, string>> = { clause: "条款", computed: "计算金额", final: "最终金额" };
 
 /**
  * Whether a sheet's first row is a header row this product writes, in either language, with or without its

@@ -136,8 +136,8 @@ describe("an earlier results sheet the officer edited is still ours by its conte
       expect(isOurResultsHeader(["备注", ...all])).toBe(false);
       expect(isOurResultsHeader(required.slice(0, -1))).toBe(false);
     }
-    // A results sheet written before the glossary (计算金额, 最终金额) is still ours.
-    const former = RESULT_COLUMNS.map((c) => ({ computed: "计算金额", final: "最终金额" })[c.key as string] ?? c.header.zh);
+    // A results sheet written before the glossary (条款, 计算金额, 最终金额) is still ours.
+    const former = RESULT_COLUMNS.map((c) => ({ clause: "条款", computed: "计算金额", final: "最终金额" })[c.key as string] ?? c.header.zh);
     expect(isOurResultsHeader(former)).toBe(true);
   });
 });

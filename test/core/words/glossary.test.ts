@@ -97,7 +97,9 @@ describe("Chinese user-facing strings hold to the glossary", () => {
   test("the results sheet's header row", () => {
     expectClean(Object.fromEntries(RESULT_COLUMNS.map((column) => [column.key, column.header.zh])));
     const header = RESULT_COLUMNS.map((column) => column.header.zh);
-    expect(header).toEqual(expect.arrayContaining(["统一社会信用代码", "申报年度", "核算金额", "申报金额", "核定金额", "状态"]));
+    expect(header).toEqual(
+      expect.arrayContaining(["统一社会信用代码", "申报年度", "申报条款", "核算金额", "申报金额", "核定金额", "状态"]),
+    );
   });
 
   test("the options in words", () => {
