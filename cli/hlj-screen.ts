@@ -9,6 +9,7 @@
 import { readFileSync } from "fs";
 import { basename, dirname, extname, join, resolve } from "path";
 import {
+  splitTotals,
   DisplayLanguage,
   InputError,
   OPTION_CHOICES,
@@ -22,7 +23,7 @@ import {
   registerParameterSet,
   screenWorkbook,
   statedReadings,
-  TERMS,
+  AMOUNT_TERMS,
   measureTerm,
   optionsInWords,
   statusTerm,
@@ -358,13 +359,15 @@ export function summaryText(
       zh ? `${t.sheet}（表头第 ${t.headerRow} 行，${rowsWord(t.rows)}）` : `${t.sheet} (header row ${t.headerRow}, ${rowsWord(t.rows)})`,
     )
     .join(zh ? "；" : "; ");
+  // 拟支持 and 待人工核定: two figures, never one sum of both (SCREENING.md revision 3).
+  const { toPay, pending } = splitTotals(result.totals);
   const lines = zh
     ? [
         `hlj-screen ${basename(input)} — 政策版本 ${result.policy.id}`,
         `选项：   ${optionsInWords(result.options, "zh")}`,
         ...statedReadings(result.options).map((r) => `         ${r.zh}`),
         `申报表：  ${tables}`,
-        `申报 ${rowsWord(result.totals.rows)} · 企业 ${result.totals.entities} 家 · ${TERMS.final.zh}合计 ${money(result.totals.final)} 元`,
+        `申报 ${rowsWord(result.totals.rows)} · 企业 ${result.totals.entities} 家 · ${AMOUNT_TERMS.toPay.zh} ${money(toPay.toFixed(2))} 元 · ${AMOUNT_TERMS.pending.zh} ${money(pending.toFixed(2))} 元`,
         "",
       ]
     : [
@@ -377,7 +380,7 @@ export function summaryText(
         // The readings the options make, said where they decide (RULES.md revision 3, change 8).
         ...statedReadings(result.options).map((r) => `         ${r.en}`),
         `tables:  ${tables}`,
-        `rows ${result.totals.rows} · entities ${result.totals.entities} · total final ${money(result.totals.final)} yuan`,
+        `rows ${result.totals.rows} · entities ${result.totals.entities} · ${AMOUNT_TERMS.toPay.en} ${money(toPay.toFixed(2))} yuan · ${AMOUNT_TERMS.pending.en} ${money(pending.toFixed(2))} yuan`,
         "",
       ];
   for (const [title, table, word] of [

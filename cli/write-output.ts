@@ -341,7 +341,11 @@ function summarySheet(
   const columns = [16, 44, 9, 18];
   const rows: RowSpec[] = [{ cells: [{ value: model.title, style: style("title") }], height: 24 }, { cells: [] }];
   model.info.forEach(([label, value], i) => {
-    const valueStyle = i === model.totalRow ? style("infoAmount") : typeof value === "number" ? style("infoInteger") : style("infoText");
+    const valueStyle = model.totalRows.includes(i)
+      ? style("infoAmount")
+      : typeof value === "number"
+        ? style("infoInteger")
+        : style("infoText");
     rows.push({
       cells: [
         { value: label, style: style("label") },

@@ -10,11 +10,12 @@ import { effectiveFromWords } from "../policy/lookup";
 import { statedReadings } from "../words/assumptions";
 import { getParameterSet, measureParams } from "../policy/registry";
 import { STATUS_WORDS } from "../reasons/reasons";
-import { OPTION_NAMES, TERMS, optionTerm } from "../words/glossary";
+import { AMOUNT_TERMS, OPTION_NAMES, TERMS, optionTerm } from "../words/glossary";
 import { cityOfUscc } from "../uscc/uscc";
 import { HEILONGJIANG_CITIES } from "../uscc/divisions";
 import { UNKNOWN_KEY } from "../rows/types";
 import { ScreeningResult } from "./types";
+import { Decimal, Money } from "../money/money";
 import { RESULT_COLUMNS, ResultColumn, ResultKey, SUMMARY_TITLE } from "./own-sheets";
 
 export { RESULT_COLUMNS, SUMMARY_TITLE, isOurResultsHeader, isOurSummaryTitle, ownSheetKind } from "./own-sheets";
@@ -149,8 +150,8 @@ export interface SummaryModel {
   title: string;
   /** [label, value]; numbers stay numbers (rows, entities, the total). */
   info: [string, string | number][];
-  /** Index in `info` of the total amount (formatted #,##0.00). */
-  totalRow: number;
+  /** Indexes in `info` of the amounts (formatted #,##0.00): 拟支持 and 待人工核定, never added together. */
+  totalRows: number[];
   blocks: SummaryBlock[];
   /** The chart of final awards by measure, labelled by clause (第1条 …). */
   chart: { title: string; series: string; categories: string[]; values: number[] };
@@ -163,7 +164,8 @@ const WORDS = {
   input: { zh: "输入文件", en: "Input" },
   rows: { zh: "行数", en: "Rows" },
   entities: { zh: "主体数", en: "Entities" },
-  total: { zh: `${TERMS.final.zh}合计（元）`, en: "Total final (yuan)" },
+  toPay: { zh: `${AMOUNT_TERMS.toPay.zh}（元）`, en: `Total ${AMOUNT_TERMS.toPay.en} (yuan)` },
+  pending: { zh: `${AMOUNT_TERMS.pending.zh}（元）`, en: `Total ${AMOUNT_TERMS.pending.en} (yuan)` },
   byMeasure: { zh: "按措施", en: "By measure" },
   byCity: { zh: "按市（地）", en: "By city" },
   byStatus: { zh: "按状态", en: "By status" },
@@ -194,6 +196,18 @@ export function optionsInWords(options: ScreeningResult["options"], language: Di
   return parts.join(language === "zh" ? "；" : "; ");
 }
 
+/**
+ * The amounts to pay (final of eligible rows) and awaiting a person's decision (final of manual rows), as
+ * amounts: two figures, never one sum of both (SCREENING.md revision 3).
+ */
+export function splitTotals(totals: { byStatus: Readonly<Record<string, { final: Money | string }>> }): {
+  toPay: Money;
+  pending: Money;
+} {
+  const of = (status: string) => new Decimal(totals.byStatus[status]?.final ?? 0);
+  return { toPay: of("eligible"), pending: of("manual") };
+}
+
 /** The summary sheet's content: the policy and options, then totals by measure, city and status, and the chart. */
 export function summaryModel(result: ScreeningResult, language: DisplayLanguage, inputName?: string): SummaryModel {
   const w = (key: keyof typeof WORDS) => WORDS[key][language];
@@ -206,7 +220,9 @@ export function summaryModel(result: ScreeningResult, language: DisplayLanguage,
     ...(inputName ? [[w("input"), inputName] as [string, string]] : []),
     [w("rows"), result.totals.rows],
     [w("entities"), result.totals.entities],
-    [w("total"), Number(result.totals.final)],
+    // 拟支持 and 待人工核定 are never added together (SCREENING.md revision 3).
+    [w("toPay"), Number(splitTotals(result.totals).toPay)],
+    [w("pending"), Number(splitTotals(result.totals).pending)],
   ];
   const measureRows = Object.entries(result.totals.byMeasure).map(([id, t]): [string, string, number, number] =>
     isMeasureId(id)
@@ -229,7 +245,7 @@ export function summaryModel(result: ScreeningResult, language: DisplayLanguage,
   return {
     title: SUMMARY_TITLE[language],
     info,
-    totalRow: info.length - 1,
+    totalRows: [info.length - 2, info.length - 1],
     blocks: [
       { title: w("byMeasure"), header: [w("measure"), w("title"), w("count"), w("final")], rows: measureRows },
       {

@@ -44,6 +44,15 @@ export const TERMS = {
   explain: { zh: "计算说明", en: "how it was computed" },
 } as const satisfies Record<string, Term>;
 
+/**
+ * The two amounts never added together (SCREENING.md revision 3): 拟支持, the final of eligible rows, and
+ * 待人工核定, the final of manual rows — the status's own term, one term for one thing.
+ */
+export const AMOUNT_TERMS = {
+  toPay: TERMS.toPay,
+  pending: { zh: STATUS_TERMS.manual.zh, en: "awaiting a person's decision" },
+} as const satisfies Record<string, Term>;
+
 /** The options, in words (the settings, the summary, the command line). */
 export const OPTION_TERMS = {
   lprMode: {

@@ -23,6 +23,9 @@ async function load(file: string) {
   return workbook;
 }
 
+/** An amount as the command line prints it: thousands separators, two decimals. */
+const yuan = (amount: string) => Number(amount).toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 describe("hlj-screen on the adversarial workbook", () => {
   const input = join(dir, "adversarial.xlsx");
   const output = join(dir, "adversarial.out.xlsx");
@@ -194,7 +197,11 @@ describe("hlj-screen options, output and exit codes", () => {
     ]);
     expect(Object.keys(json)).toEqual(expect.arrayContaining(["policy", "options", "rows", "totals"]));
     expect(json.totals.final).toBe("3908024.69");
-    expect(stderr).toContain("total final 3,908,024.69");
+    // Revision 3: the amounts to pay and those awaiting a person's decision, two figures, never one sum.
+    expect(stderr).toContain(
+      `to pay ${yuan(json.totals.byStatus.eligible?.final ?? "0")} yuan · awaiting a person's decision ${yuan(json.totals.byStatus.manual?.final ?? "0")} yuan`,
+    );
+    expect(stderr).not.toContain("total final");
     expect(json.options.effectiveFrom).toBe("2025-10-23");
     expect(stderr).toContain("effectiveFrom=2025-10-23");
     expect(stderr).toContain("Assumed in force from 2025-10-23 (the date the draft was published); the issued text's date prevails");
@@ -206,7 +213,8 @@ describe("hlj-screen options, output and exit codes", () => {
     expect(json.rows[0].explain.en).toContain("window 2025-10-23 → 2026-01-01 (exclusive)");
     const whole = await run(workbookFile, "-o", join(dir, "ex.loan.xlsx"), "--json", "-", "--interest-window", "loan");
     // The command line speaks the display language, Chinese by default: no "rows", no measure ids.
-    expect(whole.stderr).toMatch(/申报 7 行 · 企业 \d+ 家 · 核定金额合计 [\d,]+\.\d\d 元/);
+    expect(whole.stderr).toMatch(/申报 7 行 · 企业 \d+ 家 · 拟支持 [\d,]+\.\d\d 元 · 待人工核定 [\d,]+\.\d\d 元/);
+    expect(whole.stderr).not.toContain("核定金额合计");
     expect(whole.stderr).toContain("贴息区间：整笔贷款一次计算");
     expect(whole.stderr).toContain("按条款");
     expect(whole.stderr).toMatch(/\n {2}第8条\(2\) +1 行 +0\.00\n/);
@@ -303,8 +311,13 @@ describe("the bundled sample workbook", () => {
     const output = join(dir, "applicants.out.xlsx");
     const { code, stdout } = await run(join(ROOT, "examples/applicants.xlsx"), "-o", output, "--json", join(dir, "applicants.json"));
     expect(code).toBe(0);
-    expect(stdout).toMatch(/申报 \d+ 行 · 企业 \d+ 家 · 核定金额合计/);
     const json = JSON.parse(readFileSync(join(dir, "applicants.json"), "utf8"));
+    // Revision 3: 拟支持 (eligible) and 待人工核定 (manual) are two figures on the summary line, never one sum.
+    const toPay = json.totals.byStatus.eligible.final;
+    const pending = json.totals.byStatus.manual.final;
+    expect(Number(pending)).toBeGreaterThan(0);
+    expect(stdout).toContain(`企业 ${json.totals.entities} 家 · 拟支持 ${yuan(toPay)} 元 · 待人工核定 ${yuan(pending)} 元`);
+    expect(stdout).not.toContain("核定金额合计");
     expect(json.rows.length).toBeGreaterThanOrEqual(60);
     const measures = new Set(json.rows.map((r: { measure: string }) => r.measure));
     for (const id of ["M1", "M2", "M3", "M4a", "M4b", "M5", "M6a", "M6b", "M7", "M8a", "M8b", "M14", "M19"]) expect(measures).toContain(id);

@@ -304,7 +304,11 @@ describe("keeps the user's workbook part for part", () => {
       const summary = csv("HLJ汇总")
         .split("\n")
         .map((line) => line.split(","));
-      expect(summary.find((cells) => cells[0] === "核定金额合计（元）")![1]).toBe(String(Number(expected.totals.final)));
+      // Revision 3: 拟支持 and 待人工核定, two lines, never one sum of both.
+      const amount = (label: string) => summary.find((cells) => cells[0] === label)![1];
+      expect(amount("拟支持（元）")).toBe(String(Number(expected.totals.byStatus.eligible?.final ?? 0)));
+      expect(amount("待人工核定（元）")).toBe(String(Number(expected.totals.byStatus.manual?.final ?? 0)));
+      expect(summary.some((cells) => cells[0] === "核定金额合计（元）")).toBe(false);
       const results = csv("HLJ筛查结果")
         .trim()
         .split("\n")

@@ -16,7 +16,7 @@ export function writeSummary(
   for (const [i, [label, value]] of model.info.entries()) {
     sheet.getRange(`A${row}:B${row}`).values = [[literal(label), typeof value === "number" ? value : literal(value)]];
     sheet.getRange(`A${row}`).format.font.bold = true;
-    if (i === model.totalRow) sheet.getRange(`B${row}`).numberFormat = [["#,##0.00"]];
+    if (model.totalRows.includes(i)) sheet.getRange(`B${row}`).numberFormat = [["#,##0.00"]];
     if (typeof value === "string") sheet.getRange(`B${row}`).format.wrapText = true;
     row++;
   }

@@ -1,5 +1,5 @@
 /** The pane's words, in Chinese and English: the glossary's terms where they name one thing (core/words/glossary.ts). */
-import { OPTION_NAMES, OPTION_TERMS, STATUS_TERMS, TERMS } from "../../../core/words/glossary";
+import { AMOUNT_TERMS, OPTION_NAMES, OPTION_TERMS, STATUS_TERMS, TERMS } from "../../../core/words/glossary";
 
 export type Language = "zh" | "en";
 
@@ -43,7 +43,8 @@ const STRINGS = {
   cancel: { zh: "取消", en: "Cancel" },
   results: { zh: "筛查结果", en: "Results" },
   resultsWritten: { zh: "结果已写入工作表“{results}”和“{summary}”。", en: "Results are in the sheets “{results}” and “{summary}”." },
-  totalAward: { zh: `${TERMS.final.zh}合计`, en: "Total final award" },
+  toPay: { zh: AMOUNT_TERMS.toPay.zh, en: "To pay" },
+  pending: { zh: AMOUNT_TERMS.pending.zh, en: "Awaiting a person's decision" },
   entities: { zh: "主体", en: "entities" },
   problems: { zh: "需要处理的问题", en: "Problems to fix" },
   problemsHelp: {

@@ -1,6 +1,6 @@
 import * as React from "react";
 import { Badge, Caption1 } from "@fluentui/react-components";
-import { STATUS_LABELS, formatYuan, Decimal } from "../../../../core";
+import { STATUS_LABELS, formatYuan, splitTotals } from "../../../../core";
 import { Language, T } from "../i18n";
 import { useScreenStyles } from "./screen-styles";
 import type { RunOutcome } from "../../screening-session";
@@ -14,15 +14,23 @@ const BADGE_COLOR: Readonly<Record<string, "success" | "informative" | "warning"
   error: "danger",
 };
 
-/** The total final award, rows and entities, and a badge per status with its count. */
+/**
+ * The amounts to pay (拟支持) and awaiting a person's decision (待人工核定) — two figures, never one sum of both
+ * (SCREENING.md revision 3) — rows and entities, and a badge per status with its count.
+ */
 export function HeadlineTotals({ totals, t, language }: { totals: RunOutcome["result"]["totals"]; t: T; language: Language }) {
   const styles = useScreenStyles();
+  const { toPay, pending } = splitTotals(totals);
   return (
     <>
       <div>
-        <Caption1>{t("totalAward")}</Caption1>
-        <div className={styles.total} data-testid="total">
-          ¥{formatYuan(new Decimal(totals.final))}
+        <Caption1>{t("toPay")}</Caption1>
+        <div className={styles.total} data-testid="total-to-pay">
+          ¥{formatYuan(toPay)}
+        </div>
+        <Caption1>{t("pending")}</Caption1>
+        <div className={styles.total} data-testid="total-pending">
+          ¥{formatYuan(pending)}
         </div>
         <Caption1>
           {totals.rows.toLocaleString()} {t("rows")} · {totals.entities.toLocaleString()} {t("entities")}
