@@ -18,15 +18,20 @@ export function oneTimeKey(measure: number, project: number): number {
 /** The first row of each one-time award among the entity's rows (reused from entity to entity). */
 const firstOf = new Map<number, number>();
 
+/** Keeps, for row i's one-time award (oneTimeKey), the row of the earliest award year seen (the first on a tie). */
+function keepEarliest(earliest: Map<number, number>, columns: BatchColumns, i: number): void {
+  const key = oneTimeKey(columns.measure[i], columns.project[i]);
+  const current = earliest.get(key);
+  if (current === undefined || columns.year[i] < columns.year[current]) earliest.set(key, i);
+}
+
 export function firstAwardYearOnly(columns: BatchColumns, rows: Int32Array, count: number, measures: MeasureFacts[]): void {
   const { status, measure, year, project } = columns;
   firstOf.clear();
   for (let k = 0; k < count; k++) {
     const i = rows[k];
     if (!isLive(status[i]) || !measures[measure[i]].oneTime) continue;
-    const key = oneTimeKey(measure[i], project[i]);
-    const current = firstOf.get(key);
-    if (current === undefined || year[i] < year[current]) firstOf.set(key, i);
+    keepEarliest(firstOf, columns, i);
   }
   if (firstOf.size === 0) return;
   for (let k = 0; k < count; k++) {
@@ -63,9 +68,7 @@ export function firstTimeContradicted(
   for (let k = from; k < to; k++) {
     const j = all[k];
     if (!reach[j] || (measure[j] !== M4A && measure[j] !== M4B) || Number.isNaN(year[j])) continue;
-    const key = oneTimeKey(measure[j], project[j]);
-    const current = reachedFirst.get(key);
-    if (current === undefined || year[j] < year[current]) reachedFirst.set(key, j);
+    keepEarliest(reachedFirst, columns, j);
   }
   if (reachedFirst.size === 0) return;
   for (let k = 0; k < count; k++) {
