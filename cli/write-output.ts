@@ -17,52 +17,22 @@ import {
   quotedSheet,
   resultRowCells,
   resultsColumns,
-  summaryModel,
 } from "../core";
 import { basename } from "path";
 import { InputWorkbook } from "./read-input";
 import { OpenPackage, normalisePartName } from "./xlsx/package-reader";
 import { PackageWriter } from "./xlsx/package-writer";
-import {
-  NewRelationship,
-  StyleDef,
-  listRelationships,
-  parseWorkbook,
-  patchRelationships,
-  patchStyles,
-  patchWorkbook,
-} from "./xlsx/patch-parts";
+import { NewRelationship, listRelationships, parseWorkbook, patchRelationships, patchStyles, patchWorkbook } from "./xlsx/patch-parts";
 import { Flavour, inFlavour } from "./xlsx/namespaces";
 import { decodePart } from "./xlsx/xml-text";
-import { relsPartOf, resolvePart } from "./xlsx/read-workbook";
+import { resolvePart } from "./xlsx/read-workbook";
 import { PrintSpec, RenderedRows, RowSpec, SheetSpec, sheetXml } from "./xlsx/sheet-writer";
 import { renderedRows } from "./wording";
-import { RowLayout, displayWidth, rowHeight } from "./result-rows";
-import { chartXml, drawingXml } from "./xlsx/chart";
+import { STYLES, StyleKey, flavoured, relativeTarget } from "./sheet-styles";
+import { summarySheet, writeSummary } from "./summary-sheet";
+export { relativeTarget } from "./sheet-styles";
+import { RowLayout, displayWidth } from "./result-rows";
 import { NewParts, OurSheet, droppedParts, editContentTypes, newPartNames, printFooterWithin } from "./xlsx/output-parts";
-
-const HEADER_FILL = "1F4E79";
-/** The styles the two sheets use, appended to the workbook's own (their indices are looked up by key). */
-const STYLES = {
-  header: { bold: true, color: "FFFFFF", fill: HEADER_FILL, wrap: true, vertical: "center", border: true },
-  text: { vertical: "top", border: true },
-  wrap: { vertical: "top", wrap: true, border: true },
-  amount: { numberFormat: "#,##0.00", vertical: "top", border: true },
-  integer: { numberFormat: "0", vertical: "top", border: true },
-  title: { bold: true, size: 14 },
-  blockTitle: { bold: true, size: 12 },
-  label: { bold: true, vertical: "top" },
-  infoText: { vertical: "top", wrap: true },
-  infoAmount: { bold: true, numberFormat: "#,##0.00" },
-  infoInteger: { numberFormat: "0", horizontal: "left" },
-  ...Object.fromEntries(
-    Object.entries(STATUS_STYLES).map(([code, s]) => [
-      `status:${code}`,
-      { bold: true, color: s.font, fill: s.fill, vertical: "top", border: true },
-    ]),
-  ),
-} satisfies Record<string, StyleDef>;
-type StyleKey = keyof typeof STYLES | `status:${string}`;
 
 const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 };
 
@@ -134,31 +104,6 @@ export async function writeOutput(
   await writeSummary(writer, parts, flavour, summarySheet(result, options.language, options.inputName, style, print, summaryName));
   writer.finish();
   return { results: resultsName, summary: summaryName };
-}
-
-/** The summary sheet, its drawing and its chart, with their relationships. */
-async function writeSummary(
-  writer: PackageWriter,
-  parts: NewParts,
-  flavour: Flavour,
-  summary: ReturnType<typeof summarySheet>,
-): Promise<void> {
-  const rel = (type: string, from: string, to: string) =>
-    patchRelationships(null, [], [{ id: "rId1", type: `${flavour.relationshipTypes}/${type}`, target: relativeTarget(from, to) }]);
-  await writer.add(parts.summary, flavoured(sheetXml(summary.spec), flavour));
-  await writer.add(relsPartOf(parts.summary), rel("drawing", parts.summary, parts.drawing));
-  await writer.add(parts.drawing, inFlavour(drawingXml(summary.chart.anchor, summary.chart.title, "rId1"), flavour));
-  await writer.add(relsPartOf(parts.drawing), rel("chart", parts.drawing, parts.chart));
-  await writer.add(parts.chart, inFlavour(chartXml(summary.chart), flavour));
-}
-
-/** A sheet's chunks in the workbook's flavour: the namespaces are declared in the first chunk only. */
-async function* flavoured(chunks: AsyncGenerator<string | Uint8Array>, flavour: Flavour): AsyncGenerator<string | Uint8Array> {
-  let first = true;
-  for await (const chunk of chunks) {
-    yield first && typeof chunk === "string" ? inFlavour(chunk, flavour) : chunk;
-    first = false;
-  }
 }
 
 /**
@@ -253,15 +198,6 @@ async function editStyles(
   };
 }
 
-/** The target of a relationship from `source` to `part`, relative to the source's folder. */
-export function relativeTarget(source: string, part: string): string {
-  const from = source.split("/").slice(0, -1);
-  const to = part.split("/");
-  let common = 0;
-  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
-  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
-}
-
 function resultsSheet(
   table: ReturnType<typeof resultsColumns>,
   result: ScreeningResult,
@@ -326,74 +262,5 @@ function resultsSheet(
     freezeRows: 1,
     autoFilter: `A1:${columnLetters(table.columns.length)}${result.rows.length + 1}`,
     print,
-  };
-}
-
-function summarySheet(
-  result: ScreeningResult,
-  language: DisplayLanguage,
-  inputName: string,
-  style: (key: StyleKey) => number,
-  print: PrintSpec,
-  sheetName: string,
-) {
-  const model = summaryModel(result, language, inputName);
-  const columns = [16, 44, 9, 18];
-  const rows: RowSpec[] = [{ cells: [{ value: model.title, style: style("title") }], height: 24 }, { cells: [] }];
-  model.info.forEach(([label, value], i) => {
-    const valueStyle = model.totalRows.includes(i)
-      ? style("infoAmount")
-      : typeof value === "number"
-        ? style("infoInteger")
-        : style("infoText");
-    rows.push({
-      cells: [
-        { value: label, style: style("label") },
-        { value, style: valueStyle },
-      ],
-      height: rowHeight([null, typeof value === "string" ? value : null], columns, [false, true]),
-    });
-  });
-  const dataBars: { ref: string; color: string }[] = [];
-  let chartRange: { categories: string; values: string } | null = null;
-  for (const block of model.blocks) {
-    rows.push({ cells: [] });
-    rows.push({ cells: [{ value: block.title, style: style("blockTitle") }] });
-    rows.push({ cells: block.header.map((text) => ({ value: text, style: style("header") })) });
-    const first = rows.length + 1;
-    for (const [label, note, count, final] of block.rows) {
-      rows.push({
-        cells: [
-          { value: label, style: style("text") },
-          { value: note, style: style("wrap") },
-          { value: count, style: style("integer") },
-          { value: final, style: style("amount") },
-        ],
-        height: rowHeight([null, note], columns, [false, true]),
-      });
-    }
-    const last = rows.length;
-    if (block.rows.length) {
-      dataBars.push({ ref: `D${first}:D${last}`, color: "5B9BD5" });
-      chartRange ??= { categories: `A${first}:A${last}`, values: `D${first}:D${last}` };
-    }
-  }
-  // The summary prints on one page; the results one page wide.
-  const fit: PrintSpec = { ...print, fit: "page" };
-  return {
-    spec: {
-      columns,
-      rows,
-      dataBars,
-      print: fit,
-      drawingRelationshipId: "rId1",
-    } satisfies SheetSpec,
-    chart: {
-      ...model.chart,
-      sheet: sheetName,
-      ranges: chartRange ?? { categories: "A1:A1", values: "D1:D1" },
-      // To the right of the tables, rows 1–22: the summary prints on one landscape page.
-      anchor: { fromColumn: 5, fromRow: 0, toColumn: 14, toRow: 22 },
-    },
   };
 }

@@ -1,0 +1,48 @@
+/**
+ * What the CLI's own sheets share: the cell styles appended to the workbook's styles.xml, a sheet's XML in the
+ * workbook's flavour (Transitional or Strict), and relationship targets.
+ */
+import { STATUS_STYLES } from "../core";
+import { StyleDef } from "./xlsx/patch-parts";
+import { Flavour, inFlavour } from "./xlsx/namespaces";
+
+const HEADER_FILL = "1F4E79";
+/** The styles the two sheets use, appended to the workbook's own (their indices are looked up by key). */
+export const STYLES = {
+  header: { bold: true, color: "FFFFFF", fill: HEADER_FILL, wrap: true, vertical: "center", border: true },
+  text: { vertical: "top", border: true },
+  wrap: { vertical: "top", wrap: true, border: true },
+  amount: { numberFormat: "#,##0.00", vertical: "top", border: true },
+  integer: { numberFormat: "0", vertical: "top", border: true },
+  title: { bold: true, size: 14 },
+  blockTitle: { bold: true, size: 12 },
+  label: { bold: true, vertical: "top" },
+  infoText: { vertical: "top", wrap: true },
+  infoAmount: { bold: true, numberFormat: "#,##0.00" },
+  infoInteger: { numberFormat: "0", horizontal: "left" },
+  ...Object.fromEntries(
+    Object.entries(STATUS_STYLES).map(([code, s]) => [
+      `status:${code}`,
+      { bold: true, color: s.font, fill: s.fill, vertical: "top", border: true },
+    ]),
+  ),
+} satisfies Record<string, StyleDef>;
+export type StyleKey = keyof typeof STYLES | `status:${string}`;
+
+/** A sheet's chunks in the workbook's flavour: the namespaces are declared in the first chunk only. */
+export async function* flavoured(chunks: AsyncGenerator<string | Uint8Array>, flavour: Flavour): AsyncGenerator<string | Uint8Array> {
+  let first = true;
+  for await (const chunk of chunks) {
+    yield first && typeof chunk === "string" ? inFlavour(chunk, flavour) : chunk;
+    first = false;
+  }
+}
+
+/** The target of a relationship from `source` to `part`, relative to the source's folder. */
+export function relativeTarget(source: string, part: string): string {
+  const from = source.split("/").slice(0, -1);
+  const to = part.split("/");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  return [...from.slice(common).map(() => ".."), ...to.slice(common)].join("/");
+}
