@@ -23,6 +23,7 @@ import {
   conflictingLpr,
 } from "../../core";
 import { Language, displayLanguage } from "../shared/display-language";
+import ZH_CN_METADATA from "./functions.zh-CN.json";
 
 export type Cell = number | string | boolean | null;
 export type Matrix = Cell[][] | null | undefined;
@@ -40,9 +41,24 @@ export class CellFailure extends Error {
 
 const badValue = (en: string, zh: string) => new CellFailure("#VALUE!", en, zh);
 
-/** The message Excel shows: English, with the Chinese after it unless Office runs in English. */
+/**
+ * Each argument's Chinese name, as Chinese Excel's formula tooltip shows it (the zh-CN metadata; one argument
+ * name has one Chinese name across the functions): a Chinese message names the argument the officer sees.
+ */
+const ARGUMENT_ZH: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.values(ZH_CN_METADATA as Record<string, { parameters?: Record<string, { name: string }> }>).flatMap((entry) =>
+    Object.entries(entry.parameters ?? {}).map(([name, parameter]) => [name, parameter.name]),
+  ),
+);
+
+/** An argument's Chinese name (贷款利率 for loanRate); the name itself when the metadata has none. */
+export function argumentZh(name: string): string {
+  return ARGUMENT_ZH[name] ?? name;
+}
+
+/** The message Excel shows (FUNCTIONS.md revision 3): Chinese only in Chinese Office, else English only. */
 export function messageOf(failure: CellFailure, language: Language): string {
-  return language === "en" ? failure.en : `${failure.en} / ${failure.zh}`;
+  return language === "en" ? failure.en : failure.zh;
 }
 
 /** Core errors become the Excel errors FUNCTIONS.md names. */
@@ -69,7 +85,10 @@ export function columnOf(name: string, matrix: Matrix): Cell[] {
   const width = matrix[0]?.length ?? 0;
   if (matrix.length === 0 || width === 0) return [null];
   if (width !== 1)
-    throw badValue(`${name}: expected one value or one column, got ${width} columns`, `${name}：应为单个值或一列，实际 ${width} 列`);
+    throw badValue(
+      `${name}: expected one value or one column, got ${width} columns`,
+      `${argumentZh(name)}：应为单个值或一列，实际 ${width} 列`,
+    );
   return matrix.map((row) => (row[0] === undefined ? null : row[0]));
 }
 
@@ -81,7 +100,7 @@ export function rowCount(columns: Record<string, Cell[]>): number {
     if (n !== 1 && rows.length !== n) {
       throw badValue(
         `${name}: ${rows.length} rows, but other arguments have ${n}`,
-        `${name}：${rows.length} 行，与其他参数的 ${n} 行不一致`,
+        `${argumentZh(name)}：${rows.length} 行，与其他参数的 ${n} 行不一致`,
       );
     }
     n = rows.length;
@@ -92,7 +111,7 @@ export function rowCount(columns: Record<string, Cell[]>): number {
 export const at = (rows: Cell[], i: number): Cell => (rows.length === 1 ? rows[0] : rows[i]);
 
 function unpack<T>(name: string, parsed: Parsed<T>): T | null {
-  if (parsed.kind === "invalid") throw badValue(`${name}: ${parsed.en}`, `${name}：${parsed.zh}`);
+  if (parsed.kind === "invalid") throw badValue(`${name}: ${parsed.en}`, `${argumentZh(name)}：${parsed.zh}`);
   return parsed.kind === "value" ? parsed.value : null;
 }
 
@@ -104,7 +123,7 @@ export function numberArg(name: string, cell: Cell): DecimalInput | null {
 
 export function requiredNumberArg(name: string, cell: Cell): DecimalInput {
   const value = numberArg(name, cell);
-  if (value === null) throw badValue(`${name} is missing`, `缺少 ${name}`);
+  if (value === null) throw badValue(`${name} is missing`, `缺少${argumentZh(name)}`);
   return value;
 }
 
@@ -116,26 +135,32 @@ export function requiredNumberArg(name: string, cell: Cell): DecimalInput {
 export function amountArg(name: string, cell: Cell, { negative = false }: { negative?: boolean } = {}): DecimalInput | null {
   if (typeof cell === "string" && /[%％]/.test(cell)) {
     const shown = cell.trim();
-    throw badValue(`${name}: ${shown} is a percentage; an amount in yuan is expected`, `${name}：${shown} 是百分数，应为金额（元）`);
+    throw badValue(
+      `${name}: ${shown} is a percentage; an amount in yuan is expected`,
+      `${argumentZh(name)}：${shown} 是百分数，应为金额（元）`,
+    );
   }
   const value = numberArg(name, cell);
   return value === null ? null : amountInput(value, name, labelOf(name), { negative });
 }
 
-/** The words the core's own messages use for an argument (the same message whether the check is here or there). */
-const LOAN_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
-  principal: { zh: "贷款本金", en: "principal" },
-  interestPaid: { zh: "实付利息", en: "interest paid" },
-  loanRate: { zh: "贷款利率", en: "loan rate" },
+/**
+ * The words the core's own messages use for an argument (the same message whether the check is here or there):
+ * in Chinese the argument's Chinese name as the officer sees it in the formula tooltip.
+ */
+const LOAN_LABELS: Readonly<Record<string, string>> = {
+  principal: "principal",
+  interestPaid: "interest paid",
+  loanRate: "loan rate",
 };
 
 function labelOf(name: string): { zh: string; en: string } {
-  return LOAN_LABELS[name] ?? FACT_LABELS[name] ?? { zh: name, en: name };
+  return { zh: argumentZh(name), en: LOAN_LABELS[name] ?? FACT_LABELS[name]?.en ?? name };
 }
 
 export function requiredAmountArg(name: string, cell: Cell, options: { negative?: boolean } = {}): DecimalInput {
   const value = amountArg(name, cell, options);
-  if (value === null) throw badValue(`${name} is missing`, `缺少 ${name}`);
+  if (value === null) throw badValue(`${name} is missing`, `缺少${argumentZh(name)}`);
   return value;
 }
 
@@ -150,7 +175,7 @@ export function dateArg(name: string, cell: Cell): IsoDate {
   if (value === null)
     throw badValue(
       `${name} is missing: give an Excel date or text such as 2025-06-01`,
-      `缺少 ${name}：请给出Excel日期或 2025-06-01 形式的文字`,
+      `缺少${argumentZh(name)}：请给出Excel日期或 2025-06-01 形式的文字`,
     );
   return value;
 }
@@ -172,7 +197,7 @@ export function lprModeArg(cell: Cell): "fixed" | "floating" {
   const text = textArg("lprMode", cell)?.toLowerCase();
   if (text === undefined || text === null || text === "fixed" || text === "固定") return "fixed";
   if (text === "floating" || text === "浮动") return "floating";
-  throw badValue(`lprMode: "${text}" is neither fixed nor floating`, `lprMode：“${text}”应为 fixed（固定）或 floating（浮动）`);
+  throw badValue(`lprMode: "${text}" is neither fixed nor floating`, `${argumentZh("lprMode")}：“${text}”应为 固定 或 浮动`);
 }
 
 /** An LPR table range: rows of (effective date, rate); empty rows and a header row are skipped. */
@@ -182,24 +207,26 @@ export function lprTableArg(matrix: Matrix): SuppliedLprEntry[] {
   const rowOf = new Map<IsoDate, { entry: number; row: number }>();
   matrix.forEach((row, index) => {
     const [dateCell, rateCell] = row as Cell[];
-    if (row.length < 2) throw badValue("lprTable: expected two columns (effective date, rate)", "lprTable：应为两列（生效日期、利率）");
+    if (row.length < 2)
+      throw badValue("lprTable: expected two columns (effective date, rate)", `${argumentZh("lprTable")}：应为两列（生效日期、利率）`);
     const date = parseDateCell(dateCell as CellValue);
     const rate = parseNumberCell(rateCell as CellValue);
     if (date.kind === "absent" && rate.kind === "absent") return;
     if (index === 0 && date.kind === "invalid" && rate.kind === "invalid") return; // a header row
     const where = `lprTable row ${index + 1}`;
+    const whereZh = `${argumentZh("lprTable")}第${index + 1}行`;
     if (date.kind !== "value")
       throw badValue(
         `${where}: ${date.kind === "invalid" ? date.en : "the date is missing"}`,
-        `${where}：${date.kind === "invalid" ? date.zh : "缺少日期"}`,
+        `${whereZh}：${date.kind === "invalid" ? date.zh : "缺少日期"}`,
       );
     if (rate.kind !== "value")
       throw badValue(
         `${where}: ${rate.kind === "invalid" ? rate.en : "the rate is missing"}`,
-        `${where}：${rate.kind === "invalid" ? rate.zh : "缺少利率"}`,
+        `${whereZh}：${rate.kind === "invalid" ? rate.zh : "缺少利率"}`,
       );
     // Checked here so that a rate of 3 is reported against lprTable, the argument the person typed.
-    const checked = checkedRate(rate.value, "lprTable", "lpr", { zh: `${where} LPR利率`, en: `${where} LPR rate` });
+    const checked = checkedRate(rate.value, "lprTable", "lpr", { zh: `${whereZh} LPR利率`, en: `${where} LPR rate` });
     // Two rows of one date with different rates: #VALUE! naming both rows (the same rate twice is harmless).
     const earlier = rowOf.get(date.value);
     if (earlier !== undefined) {

@@ -35,9 +35,11 @@ import {
   levelOf,
   baseAwardMeasure,
   crossBorderMeasure,
+  measureTerm,
 } from "../../core";
 import { displayLanguage } from "../shared/display-language";
 import {
+  argumentZh,
   Cell,
   CellFailure,
   Matrix,
@@ -98,7 +100,7 @@ function principalArg(principal: any[][]): { column: Cell[]; schedule: BalancePo
         throw new CellFailure(
           "#VALUE!",
           `principal row ${index + 1}: expected (date, outstanding balance)`,
-          `principal 第${index + 1}行：应为（日期、贷款余额）`,
+          `${argumentZh("principal")}第${index + 1}行：应为（日期、贷款余额）`,
         );
       }
       schedule.push({ date: date.value, balance: balance.value.toString() });
@@ -236,7 +238,7 @@ export function interestSubsidy(
       throw new CellFailure(
         "#VALUE!",
         `measure ${id} is not an interest subsidy: use ${args.allowed.join(", ")}`,
-        `${id} 不是贷款贴息类措施，应为 ${args.allowed.join("、")}`,
+        `${measureTerm(id).zh}不是贷款贴息类措施，应为 ${args.allowed.map((allowed) => measureTerm(allowed).zh).join("、")}`,
       );
     }
     const facts: ApplicationFacts = {
@@ -307,7 +309,7 @@ export function crossBorderSubsidy(
       throw new CellFailure(
         "#VALUE!",
         `channel "${text}" is neither "site" (独立站) nor "platform" (平台)`,
-        `channel “${text}”应为 独立站（site）或 平台（platform）`,
+        `${argumentZh("channel")}“${text}”应为 独立站 或 平台`,
       );
     }
     const facts: ApplicationFacts = {
@@ -339,7 +341,7 @@ export function baseAward(level: any[][], explain?: any[][]): any[][] {
       throw new CellFailure(
         "#VALUE!",
         `level "${text}" is neither "national" (国家级) nor "provincial" (省级)`,
-        `level “${text}”应为 国家级（national）或 省级（provincial）`,
+        `${argumentZh("level")}“${text}”应为 国家级 或 省级`,
       );
     return shown(computeAward(measure, {}, { trace: args.explain }), args.explain);
   });
@@ -387,7 +389,7 @@ export function cap(measure: any[][], totalInvestment?: any[][]): any[][] {
   return spill(args.rows, (i) => {
     const id = parseMeasureId(at(c.measure, i));
     const value = measureCap(id, { totalInvestment: amountArg("totalInvestment", at(c.totalInvestment, i)) });
-    if (value === null) throw new CellFailure("#N/A", `${id} has no cap in this policy`, `${id} 在本政策中没有金额上限`);
+    if (value === null) throw new CellFailure("#N/A", `${id} has no cap in this policy`, `${measureTerm(id).zh}在本政策中没有金额上限`);
     return value.toNumber();
   });
 }
@@ -439,11 +441,12 @@ function bestOfRow(i: number, entityCell: Cell, amountCell: Cell, yearCell: Cell
   const entity = textArg("entityIds", entityCell);
   const amount = amountArg("amounts", amountCell, { negative: true });
   if (entity === null && amount === null) return { kind: "blank" };
-  if (entity === null) throw new CellFailure("#VALUE!", `entityIds row ${i + 1} is empty`, `entityIds 第${i + 1}行为空`);
+  if (entity === null) throw new CellFailure("#VALUE!", `entityIds row ${i + 1} is empty`, `${argumentZh("entityIds")}第${i + 1}行为空`);
   // Amounts compete to the fen (0.1+0.2 and 0.30 are the same amount).
-  const value = roundToFen(amountInput(amount ?? 0, "amounts", { zh: `amounts 第${i + 1}行`, en: `amounts row ${i + 1}` }));
+  const value = roundToFen(amountInput(amount ?? 0, "amounts", { zh: `${argumentZh("amounts")}第${i + 1}行`, en: `amounts row ${i + 1}` }));
   const year = parseYearCell(yearCell);
-  if (year.kind === "invalid") throw new CellFailure("#VALUE!", `years row ${i + 1}: ${year.en}`, `years 第${i + 1}行：${year.zh}`);
+  if (year.kind === "invalid")
+    throw new CellFailure("#VALUE!", `years row ${i + 1}: ${year.en}`, `${argumentZh("years")}第${i + 1}行：${year.zh}`);
   const measure = measureCell === null || measureCell === "" ? null : parseMeasureId(measureCell);
   return {
     kind: "row",
