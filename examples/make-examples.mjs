@@ -195,23 +195,82 @@ async function applicantsWorkbook() {
   return workbook;
 }
 
+// The template prints (SCREENING.md revision 3, "the applicant template"): A4 landscape, one page wide, the header
+// row repeated on every page, page numbers below; every long text wraps in a cell wide enough for the page and
+// its row is tall enough to show all of it. Chinese only: no English in headers, notes, sheet names or messages.
+const PRINT = {
+  paperSize: 9, // A4
+  orientation: "landscape",
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+};
+function printable(sheet, titleRows) {
+  sheet.pageSetup = { ...PRINT, printTitlesRow: titleRows };
+  sheet.headerFooter = { oddFooter: "&C第 &P 页，共 &N 页" };
+}
+
+/** A text's width in Excel's character units: a Chinese (full-width) character takes two. */
+const widthOf = (text) => [...String(text ?? "")].reduce((w, c) => w + (c.codePointAt(0) > 0x2e7f ? 2 : 1), 0);
+const LINE_POINTS = 16; // one line of 11 pt Chinese text, with room for LibreOffice's and WPS's taller CJK fonts
+
+/** Wraps each cell of the row and makes the row tall enough for the longest text at its cell's width (a margin of 10%). */
+function fitRow(row, widthOfColumn) {
+  let lines = 1;
+  row.eachCell((cell, column) => {
+    if (cell.master !== cell) return; // a merged cell's text is its first cell's, measured there
+    cell.alignment = { ...cell.alignment, vertical: "top", wrapText: true };
+    lines = Math.max(lines, Math.ceil((widthOf(cell.value) * 1.1) / (widthOfColumn(column) - 1)));
+  });
+  row.height = lines * LINE_POINTS + 3;
+}
+
+/** What the 填写说明 sheet says about a column: by field, else by the kind of value it holds. */
+const HOW_TO_FILL = {
+  entityId: "18位统一社会信用代码（含校验位）",
+  entityName: "营业执照上的企业名称",
+  city: "所属市(地)，如 哈尔滨；不填则按统一社会信用代码判断",
+  measure: "从“条款列表”选择申报条款",
+  projectId: "同一企业有多个项目时填写，用于区分项目",
+  amount: "金额，单位：元；表头写“（万元）”则按万元",
+  signedAmount: "金额，单位：元，可为负数（下降）",
+  rate: "年利率，填 3.45% 或 0.0345",
+  date: "日期，如 2025-06-01",
+  year: "四位年份",
+  boolean: "填 是 或 否",
+  level: "填 国家级 或 省级",
+};
+
+/** The header a template column carries: the field's Chinese name (the glossary's term). */
+const templateHeader = (f) => f.zh;
+
 async function templateWorkbook() {
   const workbook = newWorkbook();
   const policy = core.getParameterSet();
   const sheet = workbook.addWorksheet("申报", { views: [{ state: "frozen", ySplit: 1 }] });
   const fields = core.FIELDS.filter((f) => !["retailThisYear", "retailLastYear"].includes(f.key));
-  sheet.getRow(1).values = fields.map((f) => f.headers[0]);
+  sheet.getRow(1).values = fields.map(templateHeader);
   styleHeader(sheet.getRow(1));
-  sheet.columns.forEach((column, i) => (column.width = Math.max(12, fields[i].headers[0].length * 2 + 4)));
+  // Narrow columns whose headers wrap (four Chinese characters a line): 23 columns on one page wide stay readable.
+  const WIDE = { entityId: 21, entityName: 20, projectId: 14, startDate: 11, endDate: 11 };
+  sheet.columns.forEach((column, i) => (column.width = WIDE[fields[i].key] ?? 10));
+  fitRow(sheet.getRow(1), (c) => sheet.getColumn(c).width);
+  printable(sheet, "1:1");
   const columnOf = (key) => core.columnLetters(fields.findIndex((f) => f.key === key) + 1);
   const rows = "2:1000".split(":").map(Number);
   const range = (key) => `${columnOf(key)}${rows[0]}:${columnOf(key)}${rows[1]}`;
 
-  const list = workbook.addWorksheet("条款列表");
-  list.getRow(1).values = ["编号", "条款", "措施", "省级资金"];
+  // The clauses by their citation (第1条, 第4条(1) …), which screening reads as it reads M1 or 4(1).
+  const list = workbook.addWorksheet("条款列表", { views: [{ state: "frozen", ySplit: 1 }] });
+  list.getRow(1).values = ["申报条款", "措施", "省级资金"];
   styleHeader(list.getRow(1));
-  policy.measures.forEach((m, i) => (list.getRow(2 + i).values = [m.id, core.clauseCitation(m.id), m.title.zh, m.cash ? "是" : "否"]));
-  list.columns = [{ width: 8 }, { width: 12 }, { width: 60 }, { width: 10 }];
+  list.columns = [{ width: 12 }, { width: 70 }, { width: 10 }];
+  policy.measures.forEach((m, i) => {
+    list.getRow(2 + i).values = [core.clauseCitation(m.id), m.title.zh, m.cash ? "有" : "无"];
+    fitRow(list.getRow(2 + i), (c) => list.getColumn(c).width);
+  });
+  printable(list, "1:1");
 
   const validations = sheet.dataValidations;
   validations.add(range("measure"), {
@@ -220,7 +279,7 @@ async function templateWorkbook() {
     formulae: [`'条款列表'!$A$2:$A$${policy.measures.length + 1}`],
     showErrorMessage: true,
     errorTitle: "申报条款",
-    error: "请从列表选择条款编号（见“条款列表”）",
+    error: "请从列表选择申报条款（见“条款列表”）",
   });
   for (const key of ["qualified", "firstTime"]) {
     validations.add(range(key), {
@@ -269,14 +328,15 @@ async function templateWorkbook() {
   }
   for (let r = rows[0]; r <= 50; r++) sheet.getCell(`${columnOf("loanRate")}${r}`).numFmt = "0.00%";
 
-  const guide = workbook.addWorksheet("填写说明");
+  const guide = workbook.addWorksheet("填写说明", { views: [{ state: "frozen", ySplit: 1 }] });
   guide.getRow(1).values = ["列", "说明", "哪些条款需要", "示例"];
   styleHeader(guide.getRow(1));
+  guide.columns = [{ width: 21 }, { width: 50 }, { width: 36 }, { width: 24 }];
   const needs = {
     entityId: "全部",
     year: "全部",
     measure: "全部",
-    qualified: "第1条（优质电商主体）、第3条（限额以上在统）",
+    qualified: "第1条（优质电商主体）、第3条（限额以上在统企业）",
     totalInvestment: "第1、2、5条，第8条(1)",
     principal: "第1、2、5、8条",
     loanRate: "第1、2、5、8条",
@@ -296,28 +356,34 @@ async function templateWorkbook() {
     // A code that passes the check this project applies (its 18th character is the check character).
     entityId: uscc("230100", 1_234_567),
     year: policy.validity.firstAwardYear.value,
-    measure: "M1 或 第1条 或 4(1)",
+    measure: "第1条 或 第4条(1)",
     loanRate: "3.45%",
     startDate: "2025-06-01",
     qualified: "是",
     level: "国家级",
   };
+  const guideWidth = (c) => guide.getColumn(c).width;
   fields.forEach((f, i) => {
-    guide.getRow(2 + i).values = [
-      f.headers[0],
-      `${f.zh}（${f.en}）${f.kind === "amount" ? "，单位：元；表头写“（万元）”则按万元" : ""}`,
-      needs[f.key] ?? "可选",
-      examples[f.key] ?? "",
-    ];
+    const row = guide.getRow(2 + i);
+    row.values = [templateHeader(f), HOW_TO_FILL[f.key] ?? HOW_TO_FILL[f.kind] ?? "文字", needs[f.key] ?? "可选", examples[f.key] ?? ""];
+    fitRow(row, guideWidth);
   });
   const notes = [
-    "一行一笔申报；同一主体的多个项目、多笔贷款分行填写。",
+    "一行一笔申报；同一企业的多个项目、多笔贷款分行填写。",
     "金额单位为元；若表头写明“（万元）”，该列按万元读取。利率填 3.45% 或 0.0345，不要填 3.45。",
     "同一法人主体符合多条措施时，按“从优、就高、不重复”原则只支持一项。",
     "已获其他省级政策支持的，请在“已获其他省级支持”列填写金额。",
   ];
-  notes.forEach((text, i) => (guide.getRow(fields.length + 3 + i).values = [i === 0 ? "注意" : "", text]));
-  guide.columns = [{ width: 22 }, { width: 60 }, { width: 40 }, { width: 26 }];
+  // Each note in one cell across 说明 … 示例 (merged), wrapped, its row as tall as the note needs.
+  const noteWidth = guideWidth(2) + guideWidth(3) + guideWidth(4);
+  notes.forEach((text, i) => {
+    const r = fields.length + 3 + i;
+    const row = guide.getRow(r);
+    row.values = [i === 0 ? "注意" : "", text];
+    guide.mergeCells(`B${r}:D${r}`);
+    fitRow(row, (c) => (c === 2 ? noteWidth : guideWidth(c)));
+  });
+  printable(guide, "1:1");
   return workbook;
 }
 

@@ -159,9 +159,10 @@ export const FIELDS: readonly FieldSpec[] = [
   {
     key: "eligibleCosts",
     kind: "amount",
-    zh: "补贴基数",
+    zh: "可补贴费用",
     en: "eligible costs",
-    headers: ["补贴基数", "网站建设及服务器租赁费", "入驻平台费及推广费", "eligible costs"],
+    // 可补贴费用 is the glossary's term (the template writes it); 补贴基数 is how many offices' sheets head the column.
+    headers: ["可补贴费用", "补贴基数", "网站建设及服务器租赁费", "入驻平台费及推广费", "eligible costs"],
   },
   { key: "level", kind: "level", zh: "示范级别", en: "level", headers: ["示范级别", "基地级别", "级别", "level"] },
   {
