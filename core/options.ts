@@ -80,7 +80,7 @@ function effectiveFromOption(value: unknown, policy: ParameterSet): IsoDate {
     throw new InputError(
       "type",
       "effectiveFrom",
-      `选项 effectiveFrom（施行日期）须为日期 YYYY-MM-DD，如 2025-10-23，而不是 ${JSON.stringify(value)}`,
+      `施行日期须为日期，如 2025-10-23，而不是 ${JSON.stringify(value)}`,
       `option effectiveFrom (the policy's issue date) must be a date YYYY-MM-DD such as 2025-10-23, not ${JSON.stringify(value)}`,
     );
   }
@@ -88,7 +88,7 @@ function effectiveFromOption(value: unknown, policy: ParameterSet): IsoDate {
     throw new InputError(
       "range",
       "effectiveFrom",
-      `选项 effectiveFrom（施行日期）${value} 晚于政策有效期截止日 ${end}`,
+      `施行日期 ${value} 晚于政策有效期截止日 ${end}`,
       `option effectiveFrom (the policy's issue date) ${value} is after the end of the policy's period, ${end}`,
     );
   }

@@ -44,7 +44,7 @@ export function readHistory(records: readonly HistoryRecord[], policy: Parameter
     const unreadable = (zh: string, en: string) => {
       history.problems.push({
         source,
-        zh: `${source}：${zh}（该记录无法读取，该主体的申报行转人工核定）`,
+        zh: `${source}：${zh}（该记录无法读取，该企业的申报行转人工核定）`,
         en: `${source}: ${en} (record unreadable: the entity's rows go to a person)`,
       });
       if (entityText === "") return;

@@ -132,7 +132,7 @@ export function nearMiss(sheet: SheetInput, values: readonly (readonly unknown[]
     sheet: sheet.name,
     cell: `${sheet.name}!${row}`,
     severity: "warning",
-    zh: `${sheet.name}!${row} 像是表头（${found.join("、")}），但缺少${missing.map((m) => `“${m.zh}”`).join("、")}列${unknown.length ? `：请检查未识别的列 ${unknown.map((u) => `“${u}”`).join("、")} 的表头` : "：请补上该列"}（可用的表头见 SCREENING.md）`,
+    zh: `${sheet.name}!${row} 像是表头（${found.join("、")}），但缺少${missing.map((m) => `“${m.zh}”`).join("、")}列${unknown.length ? `：请检查未识别的列 ${unknown.map((u) => `“${u}”`).join("、")} 的表头` : "：请补上该列"}（可用的表头见申报模板的填写说明）`,
     en: `${sheet.name}!${row} looks like a header (${foundEn.join(", ")}) but has no ${missing.map((m) => m.en).join(" or ")} column${unknown.length ? `: check the headers of the columns not recognised: ${unknown.map((u) => `"${u}"`).join(", ")}` : ": add it"}`,
   };
 }

@@ -13,7 +13,7 @@ export type OptionsJson = Options & { assumptions: Localized[] };
 
 const READINGS = {
   entityYear: {
-    zh: "不重复按同一主体同一申报年度：原文“同一法人主体”未规定期间，按年度为本工具的解读",
+    zh: "不重复按同一企业同一申报年度：原文“同一法人主体”未规定期间，按年度为本工具的解读",
     en: "no duplication per entity and award year: the text says 同一法人主体 (the same legal entity) and names no period; the year is a reading",
   },
   fixedLpr: {

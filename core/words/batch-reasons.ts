@@ -5,12 +5,13 @@ import { Options } from "../options";
 import { Localized } from "../policy/types";
 import { Reason, reason } from "../reasons/reasons";
 import { HistoryEntry } from "../rows/history-records";
+import { OPTION_NAMES, OPTION_TERMS, TERMS } from "./glossary";
 import { CapUse } from "../rows/types";
 
 export function unreadableHistoryReason(record: { source: string; zh: string; en: string }): Reason {
   return reason(
     "manual_review",
-    `历史兑现记录 ${record.source} 无法读取（${record.zh}）：该主体已获支持情况需人工核对`,
+    `历史兑现记录 ${record.source} 无法读取（${record.zh}）：该企业已获支持情况需人工核对`,
     `history record ${record.source} cannot be read (${record.en}): a person must check what this entity already received`,
   );
 }
@@ -43,12 +44,12 @@ export function receivedBeforeReason(
 ): Reason {
   const whose =
     perEntity || paid.project === null
-      ? { zh: "该主体", en: "" }
-      : { zh: `该主体项目“${paid.project}”`, en: ` for project “${paid.project}”` };
+      ? { zh: "该企业", en: "" }
+      : { zh: `该企业项目“${paid.project}”`, en: ` for project “${paid.project}”` };
   const note =
     !perEntity && paid.project === null
       ? {
-          zh: "；该记录未写明项目名称，按该主体各项目均已获得计",
+          zh: "；该记录未写明项目名称，按该企业各项目均已获得计",
           en: "; the record names no project, so it counts for every project of the entity",
         }
       : { zh: "", en: "" };
@@ -68,7 +69,7 @@ export function notFirstTimeReason(
   evidence: { row: { source: string; year: number } } | { record: Pick<HistoryEntry, "source" | "year" | "amount"> },
 ): Reason {
   const clause = clauseCitation(measure);
-  const whose = measure === "M4a" ? { zh: "同一独立站", en: "the same site" } : { zh: "该主体", en: "the entity" };
+  const whose = measure === "M4a" ? { zh: "同一独立站", en: "the same site" } : { zh: "该企业", en: "the entity" };
   if ("row" in evidence) {
     const { source, year } = evidence.row;
     return reason(
@@ -97,7 +98,7 @@ export function firstAwardYearReason(clause: string, first: { source: string; ye
 export function loanPaidReason(first: { source: string; year: number }): Reason {
   return reason(
     "already_received",
-    `按贷款整期贴息（interestWindow = loan），一笔贷款只兑现一次：同一笔贷款（同一项目、本金、起始日）已由本批 ${first.source}（${first.year}年度）申报`,
+    `${OPTION_NAMES.interestWindow.zh}：${OPTION_TERMS.interestWindow.loan.zh}，一笔贷款只兑现一次：同一笔贷款（同一项目、本金、${TERMS.loanStart.zh}）已由本批 ${first.source}（${first.year}年度）申报`,
     `in loan mode (interestWindow = loan) a loan is paid once: the same loan (same project, principal and start date) is claimed by ${first.source} (${first.year}) of this batch`,
   );
 }
@@ -154,7 +155,7 @@ export function supersededReason(
   const tieWords = tie ? TIE_WORDS[tie] : { zh: "", en: "" };
   return reason(
     "superseded_by",
-    `从优、就高、不重复：同一主体${scopeZh}${winner.zh}${tieWords.zh}，本行 ${shown} 不再支持`,
+    `从优、就高、不重复：同一企业${scopeZh}${winner.zh}${tieWords.zh}，本行 ${shown} 不再支持`,
     `no duplication: the entity's ${scopeEn} ${winner.en}${tieWords.en}; this row's ${shown} is superseded`,
   );
 }

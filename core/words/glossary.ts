@@ -39,6 +39,7 @@ export const TERMS = {
   computed: { zh: "核算金额", en: "computed" },
   final: { zh: "核定金额", en: "final" },
   toPay: { zh: "拟支持", en: "to pay" },
+  entity: { zh: "企业", en: "entity" }, // the applicant, as the policy names it (not 主体; see NOT_THESE)
   entityName: { zh: "企业名称", en: "name" },
   city: { zh: "所属市(地)", en: "city" },
   explain: { zh: "计算说明", en: "how it was computed" },
@@ -123,10 +124,22 @@ export const NOT_THESE: readonly (readonly [wrong: string, right: string])[] = [
   ["最终金额", TERMS.final.zh],
   ["新增零售额", TERMS.retailIncrease.zh],
   ["实际/360", OPTION_TERMS.dayCount["360"].zh],
+  ["实际/", OPTION_TERMS.dayCount["360"].zh], // 实际/365 too: the day count is 实际天数/…
+  // Revision 3's review (issue 19): each of these named a thing the glossary already names.
+  ["限额以上在统", TERMS.aboveDesignatedSize.zh], // without 企业 (the glossary's term is replaced before this check)
+  ["贷款起始日", TERMS.loanStart.zh],
+  ["贷款终止日", TERMS.loanEnd.zh],
+  ["补贴基数", TERMS.eligibleCost.zh],
+  // The applicant is a 企业, as the policy names it (电商企业, 限额以上在统企业, 企业名称); 法人主体 stays where the policy
+  // says it (单一法人主体最高…, 同一法人主体), and 优质电商主体 is 第1条's own qualification.
+  ["主体数", TERMS.entity.zh + "数"],
+  ["同一主体", "同一" + TERMS.entity.zh],
+  ["该主体", "该" + TERMS.entity.zh],
+  ["各主体", "各" + TERMS.entity.zh],
 ];
 
 /**
- * The only Latin a Chinese string may hold: LPR (the policy's own 同期LPR) and Excel's own words as Chinese Excel
- * shows them (its name, TRUE, FALSE, #N/A).
+ * The only Latin a Chinese string may hold: LPR (the policy's own 同期LPR), Excel's own words as Chinese Excel
+ * shows them (its name, TRUE, FALSE, #N/A), and the result sheets' names SCREENING.md fixes (HLJ筛查结果, HLJ汇总).
  */
-export const LATIN_IN_CHINESE: readonly string[] = ["LPR", "Excel", "TRUE", "FALSE", "#N/A"];
+export const LATIN_IN_CHINESE: readonly string[] = ["LPR", "Excel", "TRUE", "FALSE", "#N/A", "HLJ筛查结果", "HLJ汇总"];

@@ -86,12 +86,12 @@ describe("the readings and the stand-in issue date as stated assumptions in the 
       "Assumed in force from 2025-10-23 (the date the draft was published); the issued text's date prevails",
     ]);
     expect(JSON.parse(JSON.stringify(result)).options.assumptions[0].zh).toBe(
-      "不重复按同一主体同一申报年度：原文“同一法人主体”未规定期间，按年度为本工具的解读",
+      "不重复按同一企业同一申报年度：原文“同一法人主体”未规定期间，按年度为本工具的解读",
     );
     const info = summaryModel(result, "zh").info.map(([label, value]) => `${label}：${value}`);
     expect(info).toEqual(
       expect.arrayContaining([
-        "解读：不重复按同一主体同一申报年度：原文“同一法人主体”未规定期间，按年度为本工具的解读",
+        "解读：不重复按同一企业同一申报年度：原文“同一法人主体”未规定期间，按年度为本工具的解读",
         "解读：同期LPR取放款日适用的一年期LPR：“同期”按放款日解读",
       ]),
     );

@@ -3,48 +3,16 @@
  * sheet's header row, the options in words, the pane's strings and the zh-CN function metadata — hold no
  * internal ids, no English beyond what the glossary allows, and no second term for a thing the glossary names.
  */
-import { readFileSync } from "fs";
+import { readFileSync, readdirSync, statSync } from "fs";
 import { join } from "path";
-import {
-  LATIN_IN_CHINESE,
-  NOT_THESE,
-  OPTION_NAMES,
-  OPTION_TERMS,
-  STATUS_TERMS,
-  TERMS,
-  measureTerm,
-  optionTerm,
-  statusTerm,
-} from "../../../core/words/glossary";
+import { NOT_THESE, STATUS_TERMS, TERMS, measureTerm, optionTerm, statusTerm } from "../../../core/words/glossary";
+import { chineseLiterals } from "../../helpers/chinese-literals";
+import { glossaryTerms, problems } from "../../helpers/glossary-check";
 import { RESULT_COLUMNS, STATUS_LABELS, optionsInWords } from "../../../core/screening/report";
 import { STATUS_WORDS } from "../../../core/reasons/reasons";
 import { PANE_STRINGS } from "../../../addin/taskpane/ui/i18n";
 import { resolveOptions } from "../../../core/options";
 import { MEASURE_IDS, clauseCitation } from "../../../core/measures/measure-id";
-
-const glossaryTerms: string[] = [
-  ...Object.values(STATUS_TERMS),
-  ...Object.values(TERMS),
-  ...Object.values(OPTION_NAMES),
-  ...Object.values(OPTION_TERMS).flatMap((values) => Object.values(values)),
-]
-  .map((term) => term.zh)
-  .sort((a, b) => b.length - a.length);
-
-/** What is wrong with one Chinese string, or nothing. */
-function problems(text: string): string[] {
-  const found: string[] = [];
-  let rest = text.replace(/\{\w+\}/g, "");
-  for (const word of LATIN_IN_CHINESE) rest = rest.split(word).join(" ");
-  const ids = /\bM\d{1,2}[ab]?\b|\b(?:not_cash|superseded|eligible|ineligible|manual|error)\b/.exec(rest);
-  if (ids) found.push(`internal id ${ids[0]}`);
-  const latin = /[A-Za-z]+/.exec(rest);
-  if (latin) found.push(`English "${latin[0]}"`);
-  // The glossary's own terms first (统一社会信用代码 holds 信用代码), then the second terms that must not appear.
-  for (const term of glossaryTerms) rest = rest.split(term).join("□");
-  for (const [wrong, right] of NOT_THESE) if (rest.includes(wrong)) found.push(`${wrong} (say ${right})`);
-  return found;
-}
 
 function expectClean(strings: Record<string, string>) {
   const bad = Object.fromEntries(
@@ -141,5 +109,136 @@ describe("Chinese user-facing strings hold to the glossary", () => {
     expect(problems("主体代码")).toEqual(["主体代码 (say 统一社会信用代码)"]);
     expect(problems("同期LPR 孰低")).toEqual([]);
     expect(problems("actual/360")).toContain('English "actual"');
+  });
+});
+
+/**
+ * Every Chinese literal of the product's source (the sheets, the reasons, the command line, the function layer, the
+ * pane, the explanations), read by TypeScript's parser: held to the glossary like the strings above.
+ */
+const ROOT = join(__dirname, "../../..");
+const SCANNED_DIRECTORIES = ["core", "cli", "addin", "scripts"];
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(join(ROOT, directory)).flatMap((name) => {
+    const path = `${directory}/${name}`;
+    if (statSync(join(ROOT, path)).isDirectory()) return sourceFiles(path);
+    return /\.(tsx?|m?js)$/.test(name) && !name.endsWith(".d.ts") ? [path] : [];
+  });
+}
+
+/**
+ * Chinese literals that are not text the product shows: words it recognises in the user's input (header aliases,
+ * earlier versions' headers), number formats, and the glossary's own table of wrong terms. They stay.
+ */
+const NOT_SHOWN: Readonly<Record<string, { why: string; texts: readonly string[] }>> = {
+  "core/screening/fields.ts": {
+    why: "headers recognised in the user's sheets, never written",
+    texts: [
+      "社会信用代码",
+      "信用代码",
+      "限额以上在统",
+      "是否限额以上在统",
+      "贷款起始日",
+      "贷款起始日期",
+      "贷款终止日",
+      "补贴基数",
+      "一年期lpr",
+    ],
+  },
+  "core/screening/layout.ts": { why: "headers recognised in the user's sheets, never written", texts: ["社会信用代码", "信用代码"] },
+  "core/screening/own-sheets.ts": {
+    why: "earlier versions' headers, recognised so their sheets stay known",
+    texts: ["计算金额", "最终金额"],
+  },
+  "core/uscc/uscc.ts": {
+    why: "the letters a code never uses, named as the code shows them",
+    texts: ["统一社会信用代码 {…} 第 {…} 位“{…}”不是有效字符（不使用 I、O、S、V、Z）"],
+  },
+  "cli/xlsx/read-workbook.ts": {
+    why: "number formats that mark a date cell, read from the user's file",
+    texts: ['yyyy"年"m"月"d"日"', 'm"月"d"日"'],
+  },
+  "core/words/glossary.ts": { why: "the glossary's table of wrong terms", texts: NOT_THESE.map(([wrong]) => wrong) },
+};
+
+/**
+ * KNOWN ELSEWHERE — to be emptied by the lead after merging issue 19: Chinese literals that break the glossary in
+ * files other helpers were changing at the same time (core/explain.ts, core/measures, core/lpr,
+ * core/screening/summary-model.ts, addin/taskpane; the results sheet's title and footer, which the review list's
+ * rewrite replaces). An entry that no longer matches is reported by the last test below, so the list only shrinks.
+ */
+const KNOWN_ELSEWHERE: Readonly<Record<string, readonly string[]>> = {
+  "core/explain.ts": ["{…}，{…}天 {…}至{…}{…}，适用利率 {…}，实际/{…}", "从优、就高、不重复：本行所属措施在同一主体{…}年度的 {…} 中胜出"],
+  "core/lpr/interest-subsidy.ts": ["贷款起始日", "贴息区间 {…} 至 {…}（不含）{…}，共 {…} 天，计息基准 实际/{…}"],
+  "core/measures/award-builder.ts": ["补贴基数（费用）"],
+  "core/measures/interest-measure.ts": [
+    "同期LPR（贷款起始日 {…} 适用）{…}，{…} 起生效；固定模式",
+    "贷款起始日",
+    "按年度贴息（award-year）需要申报年度",
+  ],
+  "core/measures/measure-id.ts": ["未知的政策条款 {…}；有效编号：{…}（也可写 1、第1条、4a、4(1)）"],
+  "core/screening/summary-model.ts": ["主体数"],
+  "core/screening/own-sheets.ts": ["HLJ 筛查汇总"],
+  "core/screening/report.ts": ["HLJ 筛查"],
+  "addin/taskpane/excel/excel-format.ts": [
+    "状态颜色（需要 ExcelApi 1.6）",
+    "筛选按钮（需要 ExcelApi 1.9）",
+    "打印设置：A4 横向、一页宽、每页重复表头、页脚（需要 ExcelApi 1.9）",
+  ],
+  "addin/taskpane/excel/office-errors.ts": [
+    "Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后重试。",
+    "此版本的 Excel 不支持筛查所需的接口（ExcelApi 1.7）。请更新 Office（Microsoft 365、Office 2019 或更新版本、网页版 Excel）。",
+  ],
+};
+
+const violations = (() => {
+  const found: Record<string, Record<string, string[]>> = {};
+  for (const file of SCANNED_DIRECTORIES.flatMap(sourceFiles)) {
+    for (const literal of chineseLiterals(join(ROOT, file))) {
+      if (NOT_SHOWN[file]?.texts.includes(literal.text)) continue;
+      const wrong = problems(literal.text);
+      if (wrong.length === 0) continue;
+      (found[file] ??= {})[`${literal.line}: ${literal.text}`] = wrong;
+    }
+  }
+  return found;
+})();
+
+const isKnown = (file: string, key: string) => KNOWN_ELSEWHERE[file]?.includes(key.slice(key.indexOf(": ") + 2)) ?? false;
+
+describe("every Chinese literal of the source holds to the glossary", () => {
+  test("the scan reads the files it is for", () => {
+    const files = SCANNED_DIRECTORIES.flatMap(sourceFiles);
+    for (const file of [
+      "core/screening/report.ts",
+      "core/screening/own-sheets.ts",
+      "core/words/batch-reasons.ts",
+      "core/rows/row-reasons.ts",
+      "cli/hlj-screen.ts",
+    ])
+      expect(files).toContain(file);
+    const texts = chineseLiterals(join(ROOT, "core/words/batch-reasons.ts")).map((l) => l.text);
+    expect(texts.some((text) => text.startsWith("从优、就高、不重复：同一企业"))).toBe(true);
+    // The English side of a pair is not read as Chinese.
+    expect(texts.some((text) => text.includes("is contradicted by this batch"))).toBe(false);
+  });
+
+  test("no internal ids, no English, no second term (beyond the KNOWN_ELSEWHERE list)", () => {
+    const unexpected = Object.fromEntries(
+      Object.entries(violations)
+        .map(([file, found]) => [file, Object.fromEntries(Object.entries(found).filter(([key]) => !isKnown(file, key)))] as const)
+        .filter(([, found]) => Object.keys(found).length > 0),
+    );
+    expect(unexpected).toEqual({});
+  });
+
+  test("KNOWN_ELSEWHERE lists only what is still there (remove an entry once its file is fixed)", () => {
+    const stale = Object.entries(KNOWN_ELSEWHERE).flatMap(([file, texts]) =>
+      texts
+        .filter((text) => !Object.keys(violations[file] ?? {}).some((key) => key.slice(key.indexOf(": ") + 2) === text))
+        .map((text) => `${file}: ${text}`),
+    );
+    expect(stale).toEqual([]);
   });
 });
