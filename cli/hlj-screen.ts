@@ -222,6 +222,7 @@ async function run(argv: readonly string[], out: NodeJS.WritableStream, err: Nod
   }
   const paths = checkPaths(args);
   const { input, output } = paths;
+  const zh = args.language === "zh";
   const note = (line: string) => {
     if (!args.quiet) err.write(`${line}\n`);
   };
@@ -233,7 +234,8 @@ async function run(argv: readonly string[], out: NodeJS.WritableStream, err: Nod
   const timing = process.env.HLJ_TIMING === "1" ? phaseTimer(err) : null;
   const local: InputFile = await localInput(input, paths.streamed, paths.size, args.maxSize);
   try {
-    if (local.size > LARGE_FILE_MIB * 1024 * 1024) note(`reading ${input} (${bytesText(local.size)})…`);
+    if (local.size > LARGE_FILE_MIB * 1024 * 1024)
+      note(zh ? `正在读取 ${input}（${bytesText(local.size)}）…` : `reading ${input} (${bytesText(local.size)})…`);
     const pkg = await openPackage(local.path, args.maxSize).catch(unreadable);
     try {
       const workbook = await readInput(pkg).catch(unreadable);
@@ -243,13 +245,13 @@ async function run(argv: readonly string[], out: NodeJS.WritableStream, err: Nod
       timing?.("screen");
       // The cells were read to be screened; the output copies the parts as stored. Let them go before writing.
       workbook.release();
-      if (long) note(`writing ${output}…`);
+      if (long) note(zh ? `正在写入 ${output}…` : `writing ${output}…`);
       const sheets = await writeResults(pkg, workbook, result, args, output, { out, progress: long ? err : null });
       timing?.("write");
       if (!args.quiet) {
         const report = args.json === "-" ? err : out;
         report.write(summaryText(result, input, output, sheets, args.language));
-        if (args.json && args.json !== "-") report.write(`JSON:    ${args.json}\n`);
+        if (args.json && args.json !== "-") report.write(zh ? `数据文件：${args.json}\n` : `JSON:    ${args.json}\n`);
       }
       return 0;
     } finally {
@@ -269,7 +271,7 @@ function screen(workbook: InputWorkbook, args: Arguments, input: string, progres
       onProgress:
         progressTo && !args.quiet
           ? progress(
-              "screening",
+              args.language === "zh" ? "筛查" : "screening",
               progressTo,
               () => last,
               (p) => (last = p),
@@ -305,7 +307,7 @@ async function writeResults(
         onProgress:
           streams.progress && !args.quiet
             ? progress(
-                "writing",
+                args.language === "zh" ? "写入" : "writing",
                 streams.progress,
                 () => last,
                 (p) => (last = p),
@@ -338,7 +340,11 @@ function progress(what: string, err: NodeJS.WritableStream, last: () => number, 
     const percent = Math.floor((100 * done) / total);
     if (percent >= last() + 10 || (done === total && last() < 100)) {
       set(percent);
-      err.write(`${what}: ${done.toLocaleString("en")} / ${total.toLocaleString("en")} rows (${percent}%)\n`);
+      const [shown, of] = [done.toLocaleString("en"), total.toLocaleString("en")];
+      // The step's name is in the display language; so is the line (Chinese has no Latin "rows").
+      err.write(
+        /\p{Script=Han}/u.test(what) ? `${what}：${shown} / ${of} 行（${percent}%）\n` : `${what}: ${shown} / ${of} rows (${percent}%)\n`,
+      );
     }
   };
 }
@@ -402,7 +408,9 @@ export function summaryText(
   for (const issue of issues.slice(0, 10)) lines.push(`${severityWord[issue.severity]}${zh ? "：" : ": "}${issue[language]}`);
   if (issues.length > 10)
     lines.push(
-      zh ? `提示：……另有 ${issues.length - 10} 条（见 JSON 的 issues）` : `note: … and ${issues.length - 10} more (see the JSON issues)`,
+      zh
+        ? `提示：……另有 ${issues.length - 10} 条（完整列表见 --json 输出）`
+        : `note: … and ${issues.length - 10} more (see the JSON issues)`,
     );
   lines.push(
     zh
