@@ -2,7 +2,7 @@ import { InputError } from "./errors/errors";
 import { ApplicationFacts, Award } from "./measures/types";
 import { awardFor } from "./measures";
 import { FACT_LABELS, capFor } from "./measures/award-builder";
-import { MeasureId, parseMeasureId } from "./measures/measure-id";
+import { MeasureId, clauseCitation, parseMeasureId } from "./measures/measure-id";
 import { DecimalInput, Money } from "./money/money";
 import { nonNegativeAmount } from "./money/input";
 import { OptionsInput, awardContext, resolveOptions } from "./options";
@@ -42,7 +42,12 @@ export function measureCap(measure: string | number, facts: ApplicationFacts = {
     const value = facts[tier.field];
     if (value === null || value === undefined || value === "") {
       const label = FACT_LABELS[tier.field];
-      throw new InputError("missing", tier.field, `${id}的上限取决于${label.zh}`, `the cap of ${id} depends on ${label.en}: give it`);
+      throw new InputError(
+        "missing",
+        tier.field,
+        `${clauseCitation(id)}的上限取决于${label.zh}`,
+        `the cap of ${id} depends on ${label.en}: give it`,
+      );
     }
     nonNegativeAmount(value as DecimalInput, tier.field, FACT_LABELS[tier.field]);
   }

@@ -65,8 +65,11 @@ export function messageOf(failure: CellFailure, language: Language): string {
 export function failureOf(error: unknown): CellFailure {
   if (error instanceof CellFailure) return error;
   if (error instanceof LprUnknownError) return new CellFailure("#N/A", error.reason.en, error.reason.zh);
-  if (error instanceof InputError)
-    return new CellFailure(error.problem === "range" ? "#NUM!" : "#VALUE!", error.reason.en, error.reason.zh);
+  if (error instanceof InputError) {
+    // The core names the argument as the code does (lprTable): in Chinese, as the tooltip does (LPR表).
+    const zh = ARGUMENT_ZH[error.field] ? error.reason.zh.split(error.field).join(ARGUMENT_ZH[error.field]) : error.reason.zh;
+    return new CellFailure(error.problem === "range" ? "#NUM!" : "#VALUE!", error.reason.en, zh);
+  }
   const text = error instanceof Error ? error.message : String(error);
   return new CellFailure("#VALUE!", `unexpected problem: ${text}`, `意外错误：${text}`);
 }

@@ -59,6 +59,19 @@ const CASES: { what: string; id: string; args: unknown[]; argument: string; type
   { what: "mismatched columns", id: "RETAIL_BONUS", args: [col([1, 2, 3]), col([true, false])], argument: "aboveDesignatedSize" },
   { what: "lprTable rate 3", id: "LPR", args: [v(start), [[start, 3]]], argument: "lprTable" },
   { what: "empty entity in BEST_OF", id: "BEST_OF", args: [v(""), v(5)], argument: "entityIds" },
+  {
+    what: "two LPR rates for one date",
+    id: "LPR",
+    args: [
+      v(start),
+      [
+        [start, 0.03],
+        [start, 0.031],
+      ],
+    ],
+    argument: "lprTable",
+  },
+  { what: "M1's cap without total investment", id: "CAP", args: [v("M1")], argument: "totalInvestment" },
 ];
 
 /** The Chinese name the zh-CN metadata gives `argument` in function `id`. */
