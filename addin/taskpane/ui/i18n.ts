@@ -4,10 +4,11 @@ import { AMOUNT_TERMS, OPTION_NAMES, OPTION_TERMS, STATUS_TERMS, TERMS } from ".
 export type Language = "zh" | "en";
 
 const STRINGS = {
-  title: { zh: "电商政策申报筛查", en: "E-commerce support screening" },
+  // The product's one name (issue 19): the same in the pane, its page title and the manifest.
+  title: { zh: "黑龙江电商政策申报筛查", en: "HLJ e-commerce policy screening" },
   subtitle: { zh: "《黑龙江省促进电子商务高质量发展若干政策措施》", en: "Heilongjiang e-commerce support measures" },
   language: { zh: "English", en: "中文" },
-  languageLabel: { zh: "切换到英文", en: "Switch to Chinese" },
+  languageLabel: { zh: "界面语言", en: "Pane language" },
   tabScreen: { zh: "筛查", en: "Screen" },
   tabFunctions: { zh: "函数助手", en: "Functions" },
   tabSettings: { zh: "设置", en: "Settings" },
