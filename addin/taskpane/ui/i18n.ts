@@ -27,7 +27,7 @@ const STRINGS = {
   rows: { zh: "行", en: "rows" },
   skipSheet: { zh: "筛查此表", en: "Screen this sheet" },
   notMapped: { zh: "（不使用）", en: "(not used)" },
-  measureFromSheet: { zh: "（不使用：按表名 {measure}）", en: "(not used: the sheet's name gives {measure})" },
+  measureFromSheet: { zh: "（按表名：{measure}）", en: "(sheet name: {measure})" },
   measureFromSheetHelp: {
     zh: "此表名称已写明条款（{measure}），每行按该条款筛查；如某列写有各行条款，可在此选择该列。",
     en: "This sheet's name gives the measure ({measure}): every row is screened under it, unless a column of measures is chosen here.",
@@ -66,7 +66,7 @@ const STRINGS = {
     en: "Settings are saved with this workbook and shown at the top of the summary sheet.",
   },
   lprMode: OPTION_NAMES.lprMode,
-  lprMode_fixed: { zh: `${OPTION_TERMS.lprMode.fixed.zh}（默认）`, en: "Fixed: LPR on the loan's start date (default)" },
+  lprMode_fixed: { zh: `${OPTION_TERMS.lprMode.fixed.zh}（默认）`, en: "Fixed: start-date LPR (default)" },
   lprMode_floating: { zh: OPTION_TERMS.lprMode.floating.zh, en: "Floating: LPR in force each day" },
   dayCount: { zh: OPTION_NAMES.dayCount.zh, en: "Day count" },
   dedupScope: { zh: OPTION_NAMES.dedupScope.zh, en: "No-duplication scope" },
@@ -76,12 +76,12 @@ const STRINGS = {
   "otherSupport_top-up": { zh: `${OPTION_TERMS.otherSupport["top-up"].zh}（就高，默认）`, en: "Top up to the higher (default)" },
   otherSupport_exclude: { zh: OPTION_TERMS.otherSupport.exclude.zh, en: "Exclude" },
   interestWindow: { zh: OPTION_NAMES.interestWindow.zh, en: "Interest window" },
-  "interestWindow_award-year": {
-    zh: `${OPTION_TERMS.interestWindow["award-year"].zh}（默认）`,
-    en: "Year by year: the award year's interest (default)",
-  },
+  "interestWindow_award-year": { zh: `${OPTION_TERMS.interestWindow["award-year"].zh}（默认）`, en: "By award year (default)" },
   interestWindow_loan: { zh: OPTION_TERMS.interestWindow.loan.zh, en: "Whole loan in one award" },
   policy: { zh: "政策版本", en: "Policy version" },
+  // A policy version in the drop-down: its stage and date (the full title is said under it).
+  policyDraft: { zh: "征求意见稿（{date}）", en: "Draft for comment ({date})" },
+  policyFinal: { zh: "正式印发（{date}）", en: "Issued ({date})" },
   effectiveFrom: { zh: "施行日期（贴息起算日）", en: "Issue date (first subsidised day)" },
   effectiveFromHelp: {
     zh: "留空则按政策版本：{words}",
