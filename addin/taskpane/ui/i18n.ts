@@ -47,7 +47,9 @@ const STRINGS = {
   toPay: { zh: AMOUNT_TERMS.toPay.zh, en: "To pay" },
   pending: { zh: AMOUNT_TERMS.pending.zh, en: "Awaiting a person's decision" },
   entities: { zh: "主体", en: "entities" },
-  problems: { zh: "需要处理的问题", en: "Problems to fix" },
+  problems: { zh: "需要处理的问题", en: "Problems to handle" },
+  problemErrors: { zh: `${STATUS_TERMS.error.zh}（{n}）`, en: "Data errors ({n})" },
+  problemManual: { zh: `${STATUS_TERMS.manual.zh}（{n}）`, en: "Awaiting a person's decision ({n})" },
   problemsHelp: {
     zh: "点击可选中对应的单元格，并在下方查看计算说明。",
     en: "Click one to select its cell and see how the row came out, below.",
@@ -57,7 +59,10 @@ const STRINGS = {
     zh: "在“{results}”中选中某一行，这里显示该行的计算说明。",
     en: "Select a row on “{results}” to see here how it came out.",
   },
-  noProblems: { zh: `没有${STATUS_TERMS.error.zh}的行。`, en: "No input errors." },
+  noProblems: {
+    zh: `没有${STATUS_TERMS.error.zh}或${STATUS_TERMS.manual.zh}的行。`,
+    en: "No data errors and nothing awaiting a person's decision.",
+  },
   moreProblems: { zh: "另有 {n} 个问题，见结果表。", en: "{n} more in the results sheet." },
   error: { zh: "无法完成", en: "Could not finish" },
   errorCode: { zh: "错误代码（供技术支持）", en: "Error code (for support)" },
