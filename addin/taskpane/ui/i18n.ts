@@ -7,7 +7,6 @@ const STRINGS = {
   // The product's one name (issue 19): the same in the pane, its page title and the manifest.
   title: { zh: "黑龙江电商政策申报筛查", en: "HLJ e-commerce policy screening" },
   subtitle: { zh: "《黑龙江省促进电子商务高质量发展若干政策措施》", en: "Heilongjiang e-commerce support measures" },
-  language: { zh: "English", en: "中文" },
   languageLabel: { zh: "界面语言", en: "Pane language" },
   tabScreen: { zh: "筛查", en: "Screen" },
   tabFunctions: { zh: "函数助手", en: "Functions" },
