@@ -101,6 +101,12 @@ const STRINGS = {
   },
   measure: { zh: "措施", en: "Measure" },
   amount: { zh: "金额", en: "Amount" },
+  byYear: { zh: `按${TERMS.awardYear.zh}`, en: "Year by year" },
+  byYearHelp: {
+    zh: `与筛查一致：每个${TERMS.awardYear.zh}只计该年度的利息（公式加写${TERMS.awardYear.zh}参数）。`,
+    en: "As screening pays it: each award year only that year's interest (the formula with its award-year argument).",
+  },
+  yearTotal: { zh: "合计", en: "Total" },
   insertFormula: { zh: "插入公式到所选单元格", en: "Insert formula into the selected cell" },
   inserted: { zh: "已插入到 {address}", en: "Inserted into {address}" },
   dateFormat: { zh: "日期请写作 2025-06-01", en: "Write the date as 2025-06-01" },
