@@ -47,8 +47,8 @@ const STRINGS = {
   pending: { zh: AMOUNT_TERMS.pending.zh, en: "Awaiting a person's decision" },
   entities: { zh: "主体", en: "entities" },
   problems: { zh: "需要处理的问题", en: "Problems to handle" },
-  problemErrors: { zh: `${STATUS_TERMS.error.zh}（{n}）`, en: "Data errors ({n})" },
-  problemManual: { zh: `${STATUS_TERMS.manual.zh}（{n}）`, en: "Awaiting a person's decision ({n})" },
+  problemErrors: { zh: `${STATUS_TERMS.error.zh}（{n}）`, en: `${STATUS_TERMS.error.en} ({n})` },
+  problemManual: { zh: `${STATUS_TERMS.manual.zh}（{n}）`, en: `${STATUS_TERMS.manual.en} ({n})` },
   problemsHelp: {
     zh: "点击可选中对应的单元格，并在下方查看计算说明。",
     en: "Click one to select its cell and see how the row came out, below.",

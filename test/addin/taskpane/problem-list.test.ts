@@ -10,8 +10,8 @@ const { rows } = screenWorkbook({
     {
       name: "申报",
       values: [
-        ["统一社会信用代码", "企业名称", "申报年度", "申报条款", "核定金额"],
-        ["91230100MA1B2C3D49", "甲公司", 2025, "第14条", 300000],
+        ["统一社会信用代码", "企业名称", "申报年度", "申报条款", "核定金额", "申报金额"],
+        ["91230100MA1B2C3D49", "甲公司", 2025, "第14条", 300000, 900000],
         ["123", "乙公司", 2025, "第14条", 300000],
         ["91230100MA1B2C3D49", "甲公司", 2026, "第6条(1)", ""],
       ],
@@ -46,13 +46,14 @@ describe("the pane's problems to handle", () => {
     expect(items(html, "error")).toHaveLength(1);
     expect(items(html, "error")[0]).toMatch(/^申报!/);
     expect(items(html, "manual")).toEqual([problemText(rows[0], "zh")]);
-    expect(items(html, "manual")[0]).toMatch(/^申报!2 /);
+    // The reason it waits for a person (第14条 按活动实际投入核定), not a side remark such as a claim above the amount.
+    expect(items(html, "manual")[0]).toMatch(/^申报!2 第14条/);
     expect(html.indexOf("problems-error")).toBeLessThan(html.indexOf("problems-manual"));
   });
 
   test("in English too; an eligible row is no problem", () => {
     const html = render("en");
-    expect(html).toContain("Awaiting a person&#x27;s decision (1)");
+    expect(html).toContain("Manual review (1)"); // the status badge's own words
     expect(html).not.toContain("problems-eligible");
     expect(items(html, "manual")[0]).toMatch(/^申报!2 /);
   });

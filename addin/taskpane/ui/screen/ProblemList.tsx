@@ -14,9 +14,16 @@ export function cellOf(text: string): { sheet: string; address: string } | null 
   return match ? { sheet: match[1], address: `${match[2] ?? "A"}${match[3]}` } : null;
 }
 
-/** What a problem row says: its deciding reason, led by its source when the reason names no cell. */
+/**
+ * What a problem row says: its deciding reason (why it waits for a person, or its error), led by its source when
+ * the reason names no cell.
+ */
 export function problemText(row: ResultRow, language: Language): string {
-  const reason = row.reasons.find((r) => r.severity === "error") ?? row.reasons.find((r) => r.severity === "warning") ?? row.reasons[0];
+  const reason =
+    row.reasons.find((r) => r.code === "manual_review") ??
+    row.reasons.find((r) => r.severity === "error") ??
+    row.reasons.find((r) => r.severity === "warning") ??
+    row.reasons[0];
   const text = reason ? reason[language] : "";
   return cellOf(text) ? text : `${row.source}${text ? ` ${text}` : ""}`;
 }
