@@ -10,6 +10,7 @@ const useStyles = makeStyles({
   amount: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   year: { textAlign: "start", fontWeight: tokens.fontWeightRegular },
   total: { textAlign: "start", fontWeight: tokens.fontWeightSemibold },
+  totalAmount: { fontWeight: tokens.fontWeightSemibold },
 });
 
 /**
@@ -38,7 +39,7 @@ export function LoanByYear({ years, t }: { years: readonly YearAward[]; t: T }) 
             <th scope="row" className={mergeClasses(styles.cell, styles.total)}>
               {t("yearTotal")}
             </th>
-            <td className={mergeClasses(styles.cell, styles.amount, styles.total)} data-testid="helper-by-year-total">
+            <td className={mergeClasses(styles.cell, styles.amount, styles.totalAmount)} data-testid="helper-by-year-total">
               ¥{formatYuan(total)}
             </td>
           </tr>
