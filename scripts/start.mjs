@@ -27,6 +27,6 @@ office-addin-debugging cannot sideload on ${process.platform}. To try the add-in
      development certificate (or trust ~/.office-addin-dev-certs/ca.crt).
   2. Open a workbook in Excel on the web (https://www.office.com → Excel).
   3. Home → Add-ins → More Add-ins → My Add-ins → Upload My Add-in, and choose dist/manifest.xml.
-  4. Type =HLJ. in a cell; the "申报筛查 / Screen applicants" button is on the Home tab.
+  4. Type =HLJ. in a cell; the "筛查窗格 / Screening pane" button is on the Home tab (group 黑龙江电商政策申报筛查).
 `);
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -13,7 +13,7 @@ import { AddressInfo } from "net";
 import { extname, join, normalize } from "path";
 import { chromium, Browser, Page } from "playwright-core";
 import webpack from "webpack";
-import { screenWorkbook } from "../../core";
+import { FIELDS, computeAward, formatYuan, screenWorkbook } from "../../core";
 import { officeValues } from "../helpers/office-values";
 
 const ROOT = join(__dirname, "../..");
@@ -85,13 +85,15 @@ describeBrowser("the task pane in Chromium", () => {
   let hostScript: string;
   let sheets: { name: string; values: Cell[][] }[];
   let expected: Record<string, { rows: number }>;
+  let screened: ReturnType<typeof screenWorkbook>;
   const started = Date.now();
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
     if (!existsSync(join(DIST, "taskpane.html"))) throw new Error("dist/ is missing: npm run build first (npm test does)");
     [hostScript, sheets] = await Promise.all([buildFakeHost(), sampleSheets()]);
-    expected = screenWorkbook({ sheets }).totals.byStatus;
+    screened = screenWorkbook({ sheets });
+    expected = screened.totals.byStatus;
     server = await serve(DIST);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -114,15 +116,22 @@ describeBrowser("the task pane in Chromium", () => {
     console.log(`end-to-end: ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in test-output/e2e/`);
   });
 
-  async function openPane(displayLanguage: string, syncDelay: number, width = 370, excelApi?: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
+  async function openPane(
+    displayLanguage: string,
+    syncDelay: number,
+    width = 370,
+    excelApi?: string,
+    book: { name: string; values: Cell[][] }[] = sheets,
+    height = 900,
+  ): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width, height } });
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(error.message));
     await page.route("https://appsforoffice.microsoft.com/**", (route) =>
       route.fulfill({ status: 200, contentType: "text/javascript", body: hostScript }),
     );
     await page.addInitScript((setup) => Object.assign(window, { __HLJ_WORKBOOK__: setup }), {
-      sheets,
+      sheets: book,
       displayLanguage,
       syncDelay,
       excelApi,
@@ -134,10 +143,20 @@ describeBrowser("the task pane in Chromium", () => {
   }
 
   /** Checks the pane for the faults people saw, then saves its picture. */
-  async function shot(page: Page, name: string) {
+  async function shot(page: Page, name: string, atLoad = false) {
     expect({ [name]: await layoutFaults(page) }).toEqual({ [name]: [] });
     const file = join(OUT, `${name}.png`);
-    await page.screenshot({ path: file, fullPage: true });
+    if (atLoad) {
+      await page.screenshot({ path: file });
+      return;
+    }
+    // The whole pane as one tall window, so a bar kept at its foot (the mapping's buttons) is drawn at the foot,
+    // not across the rows where a 900 px window would have it.
+    const size = page.viewportSize()!;
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: size.width, height });
+    await page.screenshot({ path: file });
+    await page.setViewportSize(size);
   }
 
   /**
@@ -184,6 +203,44 @@ describeBrowser("the task pane in Chromium", () => {
         if (!control && /hidden|clip/.test(style.overflowX) && el.scrollWidth > el.clientWidth + 1 && (el.textContent ?? "").trim()) {
           faults.push(`text clipped: ${name(el)} needs ${el.scrollWidth} px, has ${el.clientWidth}`);
         }
+      }
+      // A select, input or combobox cut mid-character: the value it shows is wider than the room inside it
+      // (its width less padding, and for a select the chevron Fluent draws over its right padding).
+      const canvas = document.createElement("canvas").getContext("2d")!;
+      for (const el of document.body.querySelectorAll("select, input, [role=combobox]")) {
+        if (!visible(el) || (el as HTMLInputElement).type === "checkbox") continue;
+        const style = getComputedStyle(el);
+        const value =
+          el instanceof HTMLSelectElement
+            ? (el.selectedOptions[0]?.text ?? "")
+            : el instanceof HTMLInputElement
+              ? el.value || el.placeholder
+              : (el.textContent ?? "");
+        canvas.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+        const needed = canvas.measureText(value).width + (parseFloat(style.letterSpacing) || 0) * [...value].length;
+        const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        const overflowing = !(el instanceof HTMLSelectElement) && el.scrollWidth > el.clientWidth + 1;
+        if (value.trim() && (needed > room + 0.5 || overflowing))
+          faults.push(`value cut: ${name(el)} shows "${value}" (${Math.ceil(needed)} px) in ${Math.floor(room)} px`);
+      }
+      // A doubled label ("贷款利率：贷款利率：", "Loan rate: Loan rate"): a label, or a line of text, that says its
+      // own words twice in a row, or a control whose value repeats the label above it.
+      const doubled = /(^|[：:；;（(|·]\s*)([^：:；;（(|·]{2,}?)\s*[：:]\s*\2\s*([：:]|$)/i;
+      for (const el of document.body.querySelectorAll("label, [class*=fui-Field__label], h1, h2, h3, span, div, p, li, button")) {
+        if (!visible(el) || [...el.children].some((c) => !["BR", "WBR"].includes(c.tagName))) continue;
+        for (const line of (el as HTMLElement).innerText.split("\n")) {
+          if (doubled.test(line.trim())) faults.push(`doubled label: ${name(el)} says "${line.trim().slice(0, 60)}"`);
+        }
+      }
+      for (const label of document.body.querySelectorAll("label[for]")) {
+        const control = document.getElementById(label.getAttribute("for")!);
+        const words = (label.textContent ?? "")
+          .replace(/[（(].*$/, "")
+          .replace(/[：:]\s*$/, "")
+          .trim();
+        const value = control instanceof HTMLInputElement ? control.value : "";
+        if (visible(label) && words && value.startsWith(`${words}：`))
+          faults.push(`doubled label: ${name(label)} and its control both say "${words}"`);
       }
       const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -301,6 +358,32 @@ describeBrowser("the task pane in Chromium", () => {
         });
         await expect(page.getByTestId("explain").textContent()).resolves.toContain(selectedSource);
 
+        // A real interest row's 计算说明 reads as lines: each "\n" of core's explain is a line break in the pane.
+        const interest = screened.rows.find(
+          (r) => ["M1", "M2", "M5", "M8a", "M8b"].includes(r.measure ?? "") && r.status === "eligible" && r.final !== "0.00",
+        )!;
+        await page.evaluate(async (source) => {
+          const book = (
+            window as unknown as {
+              __fakeExcel: { sheet: (n: string) => { values: unknown[][] }; userSelects: (s: string, a: string) => Promise<void> };
+            }
+          ).__fakeExcel;
+          const values = book.sheet("HLJ筛查结果").values;
+          const r = values.findIndex((row) => row.includes(source));
+          const c = values[r].indexOf(source);
+          await book.userSelects("HLJ筛查结果", `${String.fromCharCode(65 + c)}${r + 1}`);
+        }, interest.source);
+        await expect(page.getByTestId("explain").textContent()).resolves.toContain(interest.source);
+        const lines = await page.getByTestId("explain-text").evaluate((el) => {
+          const range = document.createRange();
+          range.selectNodeContents(el);
+          const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+          return { whiteSpace: getComputedStyle(el).whiteSpace, shown: tops.size };
+        });
+        expect(lines.whiteSpace).toBe("pre-line");
+        expect(lines.shown).toBeGreaterThanOrEqual(interest.explain[language].split("\n").length);
+        await shot(page, `explain-interest-${language}-${width}`);
+
         expect(await seriousViolations(page)).toEqual([]);
         await page.close();
       }, 120_000);
@@ -312,6 +395,28 @@ describeBrowser("the task pane in Chromium", () => {
         await page.getByTestId("helper-amount").waitFor();
         // Dates as 2025-06-01 in either language, the formula broken only after a comma.
         await expect(page.getByTestId("helper-startDate").inputValue()).resolves.toBe("2025-06-01");
+        // Amounts with thousands separators and two decimals, the rate with its %; a typed amount tidied once left.
+        await expect(page.getByTestId("helper-principal").inputValue()).resolves.toBe("12,000,000.00");
+        await page.getByTestId("helper-principal").fill("12000000");
+        await page.getByTestId("helper-loanRate").focus();
+        await expect(page.getByTestId("helper-principal").inputValue()).resolves.toBe("12,000,000.00");
+        await expect(page.getByTestId("helper-loanRate").locator("xpath=..").textContent()).resolves.toContain("%");
+        // The loan of 2025-06-01 to 2027-05-31 year by year, each year as HLJ.INTEREST_SUBSIDY with its award year.
+        const facts = {
+          qualified: true,
+          totalInvestment: "20000000",
+          loan: { principal: "12000000", loanRate: "0.0345", startDate: "2025-06-01", endDate: "2027-05-31" },
+        };
+        const byYear = await page
+          .getByTestId("helper-by-year")
+          .locator("tr[data-year]")
+          .evaluateAll((rows) => rows.map((r) => [r.getAttribute("data-year"), r.querySelector("td")!.textContent]));
+        expect(byYear).toEqual(
+          [2025, 2026, 2027].map((year) => [
+            String(year),
+            `¥${formatYuan(computeAward("M1", facts, { interestWindow: "award-year", year }).amount)}`,
+          ]),
+        );
         await page
           .getByRole("button", { name: language === "zh" ? "插入公式到所选单元格" : "Insert formula into the selected cell" })
           .click();
@@ -324,6 +429,33 @@ describeBrowser("the task pane in Chromium", () => {
         await page.close();
       }, 120_000);
     }
+
+  for (const width of [320, 370])
+    test(`Screen is in reach at load, without scrolling past the mapping of 25 columns (${width} px)`, async () => {
+      // Every screening field as a column: a full applicant sheet maps all 25.
+      const full = [
+        FIELDS.map((f) => f.zh),
+        FIELDS.map((f) => ({ entityId: "91230100MA1B2C3D49", entityName: "甲公司", year: 2025, measure: "第1条" })[f.key as string] ?? ""),
+      ];
+      const page = await openPane("zh-CN", 0, width, undefined, [{ name: "申报", values: full }], 700);
+      await page.getByTestId("mapping").waitFor();
+      const mapped = await page.$$eval(
+        "[data-testid=mapping] select",
+        (s) => s.filter((el) => (el as HTMLSelectElement).value !== "").length,
+      );
+      expect(mapped).toBeGreaterThanOrEqual(24);
+      const reach = await page.getByTestId("screen").evaluate((button) => {
+        const box = button.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return { top: box.top, bottom: box.bottom, height: window.innerHeight, onTop: !!hit && button.contains(hit) };
+      });
+      expect(reach.top).toBeGreaterThanOrEqual(0);
+      expect(reach.bottom).toBeLessThanOrEqual(reach.height);
+      expect(reach.onTop).toBe(true);
+      await expect(page.getByTestId("screen").isEnabled()).resolves.toBe(true);
+      await shot(page, `mapping-25-columns-zh-${width}`, true);
+      await page.close();
+    }, 60_000);
 
   test("an Excel without the API the pane needs (ExcelApi 1.7) gets a message, not a crash", async () => {
     const page = await openPane("zh-CN", 0, 370, "1.6");
@@ -376,7 +508,11 @@ describeBrowser("the task pane in Chromium", () => {
     await expect(page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).resolves.toBe("tab-functions");
     await page.keyboard.press("ArrowLeft");
 
-    await page.getByTestId("language").click();
+    // The language switch is a control with a visible label (a labelled drop-down), not bare text.
+    await expect(page.getByLabel("界面语言").evaluate((el) => el.tagName)).resolves.toBe("SELECT");
+    await expect(page.getByText("界面语言").isVisible()).resolves.toBe(true);
+    await page.getByTestId("language").selectOption("en");
+    await expect(page.getByLabel("Pane language").inputValue()).resolves.toBe("en");
     await expect(page.getByRole("heading", { name: "Column mapping" }).isVisible()).resolves.toBe(true);
     await page.getByTestId("tab-settings").click();
     await page.getByTestId("setting-lprMode").selectOption("floating");

@@ -5,7 +5,7 @@ import {
   TabList,
   Title3,
   Caption1,
-  Button,
+  Select,
   makeStyles,
   tokens,
   webDarkTheme,
@@ -27,8 +27,11 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     boxSizing: "border-box",
   },
-  header: { display: "flex", alignItems: "flex-start", justifyContent: "space-between", gap: tokens.spacingHorizontalS },
-  titles: { display: "flex", flexDirection: "column" },
+  header: { display: "flex", flexDirection: "column" },
+  // The language switch as a control: a labelled drop-down on a line of its own above the title (beside the
+  // title it left the name no room at 320 px).
+  language: { display: "flex", alignItems: "center", justifyContent: "flex-end", gap: tokens.spacingHorizontalS },
+  languageSelect: { width: "112px", flexShrink: 0 },
 });
 
 type TabId = "screen" | "functions" | "settings";
@@ -47,19 +50,25 @@ export function App({ host }: { host: PaneHost }) {
     <FluentProvider theme={host.theme === "dark" ? webDarkTheme : webLightTheme}>
       <main className={styles.root}>
         <header className={styles.header}>
-          <div className={styles.titles}>
-            <Title3 as="h1">{t("title")}</Title3>
-            <Caption1>{t("subtitle")}</Caption1>
+          <div className={styles.language}>
+            <label htmlFor="pane-language">
+              <Caption1>{t("languageLabel")}</Caption1>
+            </label>
+            <Select
+              id="pane-language"
+              size="small"
+              className={styles.languageSelect}
+              value={language}
+              onChange={(_, data) => setLanguage(data.value as Language)}
+              data-testid="language"
+            >
+              {/* Each language named in its own words, whichever the pane shows. */}
+              <option value="zh">中文</option>
+              <option value="en">English</option>
+            </Select>
           </div>
-          <Button
-            size="small"
-            appearance="subtle"
-            aria-label={`${t("language")} · ${t("languageLabel")}`}
-            onClick={() => setLanguage(language === "zh" ? "en" : "zh")}
-            data-testid="language"
-          >
-            {t("language")}
-          </Button>
+          <Title3 as="h1">{t("title")}</Title3>
+          <Caption1>{t("subtitle")}</Caption1>
         </header>
         <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabId)}>
           <Tab value="screen" data-testid="tab-screen">

@@ -130,7 +130,7 @@ export function SettingsTab({
       {choice("otherSupport")}
       {choice("interestWindow")}
       <EffectiveFromField t={t} language={language} options={options} update={update} />
-      <Field label={t("policy")}>
+      <Field label={t("policy")} hint={getParameterSet(options.policy).title[language]}>
         <Select
           className={styles.select}
           value={options.policy}
@@ -139,7 +139,7 @@ export function SettingsTab({
         >
           {listParameterSets().map((set) => (
             <option key={set.id} value={set.id}>
-              {`${set.id} — ${set.title.zh}`}
+              {t(set.stage === "draft" ? "policyDraft" : "policyFinal", { date: set.published })}
             </option>
           ))}
         </Select>

@@ -4,10 +4,10 @@ import { AMOUNT_TERMS, OPTION_NAMES, OPTION_TERMS, STATUS_TERMS, TERMS } from ".
 export type Language = "zh" | "en";
 
 const STRINGS = {
-  title: { zh: "电商政策申报筛查", en: "E-commerce support screening" },
+  // The product's one name (issue 19): the same in the pane, its page title and the manifest.
+  title: { zh: "黑龙江电商政策申报筛查", en: "HLJ e-commerce policy screening" },
   subtitle: { zh: "《黑龙江省促进电子商务高质量发展若干政策措施》", en: "Heilongjiang e-commerce support measures" },
-  language: { zh: "English", en: "中文" },
-  languageLabel: { zh: "切换到英文", en: "Switch to Chinese" },
+  languageLabel: { zh: "界面语言", en: "Pane language" },
   tabScreen: { zh: "筛查", en: "Screen" },
   tabFunctions: { zh: "函数助手", en: "Functions" },
   tabSettings: { zh: "设置", en: "Settings" },
@@ -26,7 +26,7 @@ const STRINGS = {
   rows: { zh: "行", en: "rows" },
   skipSheet: { zh: "筛查此表", en: "Screen this sheet" },
   notMapped: { zh: "（不使用）", en: "(not used)" },
-  measureFromSheet: { zh: "（不使用：按表名 {measure}）", en: "(not used: the sheet's name gives {measure})" },
+  measureFromSheet: { zh: "（按表名：{measure}）", en: "(sheet name: {measure})" },
   measureFromSheetHelp: {
     zh: "此表名称已写明条款（{measure}），每行按该条款筛查；如某列写有各行条款，可在此选择该列。",
     en: "This sheet's name gives the measure ({measure}): every row is screened under it, unless a column of measures is chosen here.",
@@ -46,7 +46,9 @@ const STRINGS = {
   toPay: { zh: AMOUNT_TERMS.toPay.zh, en: "To pay" },
   pending: { zh: AMOUNT_TERMS.pending.zh, en: "Awaiting a person's decision" },
   entities: { zh: "主体", en: "entities" },
-  problems: { zh: "需要处理的问题", en: "Problems to fix" },
+  problems: { zh: "需要处理的问题", en: "Problems to handle" },
+  problemErrors: { zh: `${STATUS_TERMS.error.zh}（{n}）`, en: `${STATUS_TERMS.error.en} ({n})` },
+  problemManual: { zh: `${STATUS_TERMS.manual.zh}（{n}）`, en: `${STATUS_TERMS.manual.en} ({n})` },
   problemsHelp: {
     zh: "点击可选中对应的单元格，并在下方查看计算说明。",
     en: "Click one to select its cell and see how the row came out, below.",
@@ -56,7 +58,10 @@ const STRINGS = {
     zh: "在“{results}”中选中某一行，这里显示该行的计算说明。",
     en: "Select a row on “{results}” to see here how it came out.",
   },
-  noProblems: { zh: `没有${STATUS_TERMS.error.zh}的行。`, en: "No input errors." },
+  noProblems: {
+    zh: `没有${STATUS_TERMS.error.zh}或${STATUS_TERMS.manual.zh}的行。`,
+    en: "No data errors and nothing awaiting a person's decision.",
+  },
   moreProblems: { zh: "另有 {n} 个问题，见结果表。", en: "{n} more in the results sheet." },
   error: { zh: "无法完成", en: "Could not finish" },
   errorCode: { zh: "错误代码（供技术支持）", en: "Error code (for support)" },
@@ -65,7 +70,7 @@ const STRINGS = {
     en: "Settings are saved with this workbook and shown at the top of the summary sheet.",
   },
   lprMode: OPTION_NAMES.lprMode,
-  lprMode_fixed: { zh: `${OPTION_TERMS.lprMode.fixed.zh}（默认）`, en: "Fixed: LPR on the loan's start date (default)" },
+  lprMode_fixed: { zh: `${OPTION_TERMS.lprMode.fixed.zh}（默认）`, en: "Fixed: start-date LPR (default)" },
   lprMode_floating: { zh: OPTION_TERMS.lprMode.floating.zh, en: "Floating: LPR in force each day" },
   dayCount: { zh: OPTION_NAMES.dayCount.zh, en: "Day count" },
   dedupScope: { zh: OPTION_NAMES.dedupScope.zh, en: "No-duplication scope" },
@@ -75,12 +80,12 @@ const STRINGS = {
   "otherSupport_top-up": { zh: `${OPTION_TERMS.otherSupport["top-up"].zh}（就高，默认）`, en: "Top up to the higher (default)" },
   otherSupport_exclude: { zh: OPTION_TERMS.otherSupport.exclude.zh, en: "Exclude" },
   interestWindow: { zh: OPTION_NAMES.interestWindow.zh, en: "Interest window" },
-  "interestWindow_award-year": {
-    zh: `${OPTION_TERMS.interestWindow["award-year"].zh}（默认）`,
-    en: "Year by year: the award year's interest (default)",
-  },
+  "interestWindow_award-year": { zh: `${OPTION_TERMS.interestWindow["award-year"].zh}（默认）`, en: "By award year (default)" },
   interestWindow_loan: { zh: OPTION_TERMS.interestWindow.loan.zh, en: "Whole loan in one award" },
   policy: { zh: "政策版本", en: "Policy version" },
+  // A policy version in the drop-down: its stage and date (the full title is said under it).
+  policyDraft: { zh: "征求意见稿（{date}）", en: "Draft for comment ({date})" },
+  policyFinal: { zh: "正式印发（{date}）", en: "Issued ({date})" },
   effectiveFrom: { zh: "施行日期（贴息起算日）", en: "Issue date (first subsidised day)" },
   effectiveFromHelp: {
     zh: "留空则按政策版本：{words}",
@@ -96,6 +101,12 @@ const STRINGS = {
   },
   measure: { zh: "措施", en: "Measure" },
   amount: { zh: "金额", en: "Amount" },
+  byYear: { zh: `按${TERMS.awardYear.zh}`, en: "Year by year" },
+  byYearHelp: {
+    zh: `与筛查一致：每个${TERMS.awardYear.zh}只计该年度的利息（公式加写${TERMS.awardYear.zh}参数）。`,
+    en: "As screening pays it: each award year only that year's interest (the formula with its award-year argument).",
+  },
+  yearTotal: { zh: "合计", en: "Total" },
   insertFormula: { zh: "插入公式到所选单元格", en: "Insert formula into the selected cell" },
   inserted: { zh: "已插入到 {address}", en: "Inserted into {address}" },
   dateFormat: { zh: "日期请写作 2025-06-01", en: "Write the date as 2025-06-01" },

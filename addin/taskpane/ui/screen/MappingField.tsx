@@ -12,8 +12,9 @@ function capitalised(text: string): string {
 }
 
 /**
- * One screening field of a table and the column it reads, in two grid cells (label, drop-down), with a line
- * under them when a required field is not matched or the sheet's name gives the measure.
+ * One screening field of a table and the column it reads: the label above its drop-down (which then has the
+ * card's whole width, so the column it shows is not cut), with a line under them when a required field is not
+ * matched or the sheet's name gives the measure.
  */
 export function MappingField({
   table,
@@ -38,7 +39,7 @@ export function MappingField({
   // 申报条款 unmapped on a sheet whose name gives the measure: say where the measure comes from.
   const fromSheet = field.key === "measure" && !mapped.has("measure") && table.sheetMeasure !== null;
   return (
-    <>
+    <div className={styles.field}>
       <label htmlFor={id} className={missing ? styles.missing : undefined}>
         {language === "zh" ? field.zh : capitalised(field.en)}
         {required ? ` (${t("required")})` : ""}
@@ -60,7 +61,7 @@ export function MappingField({
         ))}
       </Select>
       {missing && (
-        <Text id={`${id}-missing`} className={styles.missing} style={{ gridColumn: "1 / -1" }}>
+        <Text id={`${id}-missing`} className={styles.missing}>
           {t("requiredMissing")}
         </Text>
       )}
@@ -69,6 +70,6 @@ export function MappingField({
           {t("measureFromSheetHelp", { measure: table.sheetMeasure! })}
         </Caption1>
       )}
-    </>
+    </div>
   );
 }

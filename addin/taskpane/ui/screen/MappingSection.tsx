@@ -1,12 +1,15 @@
 import * as React from "react";
-import { Button, Caption1, MessageBar, MessageBarBody, Subtitle2 } from "@fluentui/react-components";
+import { Button, Caption1, MessageBar, MessageBarBody, Subtitle2, mergeClasses } from "@fluentui/react-components";
 import { TableChoice, TableInfo } from "../../../../core";
 import { Prepared } from "../../screening-session";
 import { Language, T } from "../i18n";
 import { TableCard } from "./TableCard";
 import { useScreenStyles } from "./screen-styles";
 
-/** The tables found and how their columns map, with the button that screens (off while `blocked`). */
+/**
+ * The tables found and how their columns map, with the button that screens (off while `blocked`) in a bar kept at
+ * the foot of the pane.
+ */
 export function MappingSection({
   tables,
   prepared,
@@ -50,7 +53,7 @@ export function MappingSection({
           onChoose={(patch) => onChoose(table.sheet, patch)}
         />
       ))}
-      <div className={styles.actions}>
+      <div className={mergeClasses(styles.actions, styles.stickyActions)} data-testid="mapping-actions">
         <Button appearance="primary" disabled={blocked} onClick={onStart} data-testid="screen">
           {t("screen")}
         </Button>

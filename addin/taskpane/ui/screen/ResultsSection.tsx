@@ -39,7 +39,9 @@ export function ResultsSection({
       {explained ? (
         <Card data-testid="explain" aria-live="polite">
           <CardHeader header={<Text weight="semibold">{t("explainTitle", { source: explained.source })}</Text>} />
-          <Body1 className={styles.problem}>{explained[language]}</Body1>
+          <Body1 className={styles.lines} data-testid="explain-text">
+            {explained[language]}
+          </Body1>
         </Card>
       ) : (
         <Caption1>{t("selectToExplain", sheets)}</Caption1>
