@@ -24,6 +24,7 @@ export { awardFor, CASH_RULES } from "./measures";
 export { FACT_LABELS } from "./measures/award-builder";
 export * from "./lpr/lpr-table";
 export * from "./lpr/interest-subsidy";
+export * from "./lpr/interest-words";
 export * from "./uscc/uscc";
 export * from "./uscc/divisions";
 export * from "./options";
