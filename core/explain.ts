@@ -138,7 +138,8 @@ export function explainRow(
   traced?: Award | null,
 ): Localized {
   const lines = new Lines();
-  const award = measure && context ? (traced && traced.trace.length ? traced : awardFor(measure, facts, { ...context, trace: true })) : null;
+  const award =
+    measure && context ? (traced && traced.trace.length ? traced : awardFor(measure, facts, { ...context, trace: true })) : null;
   if (award) lines.add(clauseLine(award));
   else if (row.clause) lines.add([`申报条款：${row.clause}`, `Clause: ${row.clause}`]);
   if (row.status === "error") {

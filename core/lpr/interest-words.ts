@@ -16,6 +16,11 @@ export function percent(rate: Decimal): string {
   return `${points.toFixed(places)}%`;
 }
 
+/** A count of days, thousands grouped (1,081). */
+function count(days: number): string {
+  return String(days).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
 /** The last day of a span whose end is exclusive. */
 function lastDay(exclusiveEnd: string): string {
   return addDays(exclusiveEnd, -1);
@@ -37,12 +42,36 @@ export function describeWindow(result: InterestSubsidyResult): Line {
   const term =
     result.windowLimit === "max-months"
       ? { zh: `（贴息期限${result.maxMonths}个月止）`, en: ` (end of the ${result.maxMonths}-month subsidy term)` }
-      : { zh: "", en: "" };
+      : result.windowLimit === "policy-period"
+        ? { zh: "（政策有效期止）", en: " (end of the policy period)" }
+        : { zh: "", en: "" };
   const end = lastDay(result.windowEnd);
   return [
-    `计息区间：${result.windowStart} 至 ${end}（含），${result.days}天${term.zh}`,
-    `Window: ${result.windowStart} to ${end} (inclusive), ${result.days} days${term.en}`,
+    `计息区间：${result.windowStart} 至 ${end}（含），${count(result.days)}天${term.zh}`,
+    `Window: ${result.windowStart} to ${end} (inclusive), ${count(result.days)} days${term.en}`,
   ];
+}
+
+/**
+ * What the window was made of, [zh, en]: the loan's own window (and the subsidy term when it cut), the policy's
+ * period with its issue date's words, the award year — for the reason of a window without interest days.
+ */
+export function describeCuts(result: InterestSubsidyResult): Line {
+  const term = result.windowLimit === "max-months";
+  const zh = [
+    `贷款计息期 ${result.loanWindow.start} 至 ${result.loanWindow.end}${term ? `（贴息期限不超过${result.maxMonths}个月）` : ""}`,
+  ];
+  const en = [`loan ${result.loanWindow.start} to ${result.loanWindow.end}${term ? ` (at most ${result.maxMonths} months)` : ""}`];
+  if (result.period) {
+    const [pzh, pen] = describePeriodStart(result.period);
+    zh.push(`政策期 ${result.period.start} 至 ${result.period.end}（${pzh}）`);
+    en.push(`policy period ${result.period.start} – ${result.period.end} (${pen})`);
+  }
+  if (result.awardYear !== undefined) {
+    zh.push(`${result.awardYear}年度`);
+    en.push(`award year ${result.awardYear}`);
+  }
+  return [zh.join("；"), en.join("; ")];
 }
 
 /**
@@ -106,15 +135,15 @@ export function describeSegments(result: InterestSubsidyResult): Line[] {
   if (segments.length === 1) {
     const s = segments[0];
     const shown = formatYuan(roundToFen(result.segmentTotal));
-    const formula = `${formatYuan(s.balance)} × ${percent(s.appliedRate)} × ${s.days} ÷ ${basis} = ${shown}`;
+    const formula = `${formatYuan(s.balance)} × ${percent(s.appliedRate)} × ${count(s.days)} ÷ ${basis} = ${shown}`;
     return [[`贴息额：${formula}`, `Interest: ${formula}`]];
   }
   const lines: Line[] = segments.map((s) => {
-    const formula = `${formatYuan(s.balance)} × ${percent(s.appliedRate)} × ${s.days} ÷ ${basis} = ${segmentInterest(s, basis)}`;
+    const formula = `${formatYuan(s.balance)} × ${percent(s.appliedRate)} × ${count(s.days)} ÷ ${basis} = ${segmentInterest(s, basis)}`;
     const lpr = `LPR ${percent(s.lpr.rate)}`;
     return [
-      `贴息额：${s.from} 至 ${lastDay(s.to)}（含）${s.days}天，${lpr}：${formula}`,
-      `Interest: ${s.from} to ${lastDay(s.to)} (inclusive), ${s.days} days, ${lpr}: ${formula}`,
+      `贴息额：${s.from} 至 ${lastDay(s.to)}（含）${count(s.days)}天，${lpr}：${formula}`,
+      `Interest: ${s.from} to ${lastDay(s.to)} (inclusive), ${count(s.days)} days, ${lpr}: ${formula}`,
     ];
   });
   const total = formatYuan(roundToFen(result.segmentTotal));

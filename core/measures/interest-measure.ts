@@ -7,7 +7,7 @@ import {
   computeInterestSubsidy,
   fastInterestSubsidy,
 } from "../lpr/interest-subsidy";
-import { describeFirstDay, describeWindow, interestLines } from "../lpr/interest-words";
+import { describeCuts, describeFirstDay, describeWindow, interestLines } from "../lpr/interest-words";
 import { rateUnitsOfDecimal } from "../money/fen";
 import { Decimal, DecimalInput, dec, formatRate, formatYuan } from "../money/money";
 import { INPUT_BOUNDS } from "../policy/input-bounds";
@@ -87,8 +87,8 @@ export function awardInterestMeasure(measure: MeasureId, facts: ApplicationFacts
       for (const [zh, en] of interestLines(subsidy, false).slice(1)) b.step("interest", () => [zh, en]);
     }
     if (subsidy.days === 0) {
-      const [zh, en] = describeWindow(subsidy).map((line) => line.slice(line.search(/[：:]/) + 1).trim());
-      b.because("no_interest_in_window", zh, en);
+      const [zh, en] = describeCuts(subsidy);
+      b.because("no_interest_in_window", `贴息区间内没有计息天数：${zh}`, `no interest days in the window: ${en}`);
     }
     if (subsidy.limitedByInterestPaid) {
       b.because(

@@ -40,7 +40,10 @@ export function awardManual(measure: MeasureId, facts: ApplicationFacts, context
       `${basis.zh}核定：${formatYuan(approved)}`,
       `${basis.clause}: amount approved by the department: ${formatYuan(approved)}`,
     );
-    b.step("manual", () => [`人工核定：主管部门核定 ${formatYuan(approved)}`, `Manual: approved by the department ${formatYuan(approved)}`]);
+    b.step("manual", () => [
+      `人工核定：主管部门核定 ${formatYuan(approved)}`,
+      `Manual: approved by the department ${formatYuan(approved)}`,
+    ]);
     b.settle(approved, facts);
   });
 }

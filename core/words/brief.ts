@@ -123,7 +123,7 @@ function shortOf(reason: BriefRow["reasons"][number], language: Language, year?:
     const match = /^(\S+) [-\d,.]+ (未超过|未达到) ([\d,.]+)/.exec(reason.zh);
     if (match) return zh ? `${match[1]}${match[2]} ${wan(match[3])}` : reason.en.replace(/ \(.*\)$/, "");
   }
-  if (reason.code === "outside_validity") return zh ? `申报年度 ${year ?? ""} 不在政策有效期内` : `award year ${year ?? ""} outside the validity`;
+  if (reason.code === "outside_validity") return zh ? `${year ?? ""}年度不在政策有效期内` : `award year ${year ?? ""} outside the validity`;
   if (reason.code === "already_received") {
     if (reason.zh.includes("首个申报年度")) return zh ? "一次性奖补已于首个申报年度申报" : "already claimed in its first award year";
     if (reason.zh.includes("一笔贷款")) return zh ? "同一笔贷款已申报" : "the same loan is already claimed";
@@ -134,12 +134,12 @@ function shortOf(reason: BriefRow["reasons"][number], language: Language, year?:
   return text.split(/[；;]/)[0];
 }
 
-/** 10,000,000.00 → 1,000万元; an amount that is not whole 万 keeps its yuan. */
+/** A threshold in 万元 (ten thousand yuan), thousands grouped; an amount that is not whole 万 keeps its yuan. */
 function wan(shown: string): string {
   const value = new Decimal(shown.replace(/,/g, ""));
   if (!value.mod(10000).isZero()) return shown;
-  const tenThousands = value.dividedBy(10000).toNumber();
-  return `${tenThousands.toLocaleString("en-US")}万元`;
+  const [whole, fraction] = value.dividedBy(10000).toString().split(".");
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${fraction ? `.${fraction}` : ""}万元`;
 }
 
 /**

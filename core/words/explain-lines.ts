@@ -26,7 +26,11 @@ function claimLine(r: Reason): Line {
 function otherSupportLine(r: Reason): Line {
   const other = amountIn(r.zh, "已获其他省级支持");
   if (r.code === "other_support_excluded") return [`已获其他省级支持：${other}，不再支持`, `Other provincial support: ${other}, excluded`];
-  if (r.code === "other_support_higher") return [`已获其他省级支持：${other}，不低于本项，不再补足`, `Other provincial support: ${other}, at least this award: nothing to top up`];
+  if (r.code === "other_support_higher")
+    return [
+      `已获其他省级支持：${other}，不低于本项，不再补足`,
+      `Other provincial support: ${other}, at least this award: nothing to top up`,
+    ];
   const topUp = amountIn(r.zh, "补足差额");
   return [`已获其他省级支持：${other}，补足差额 ${topUp}`, `Other provincial support: ${other}, top-up ${topUp}`];
 }
@@ -44,9 +48,12 @@ export function reasonLine(r: Reason): Line | null {
     case "out_of_province":
       return ["登记地：统一社会信用代码的登记机关不在黑龙江省", "Registration: the credit code was registered outside Heilongjiang"];
     case "outside_validity":
-      return [`有效期：${r.zh.replace(/，[^）]*）/, "）")}`, `Validity: ${r.en}`];
+      return [`有效期：${r.zh.replace(/，[^）]*）/, "）").replace(/^申报年度 (\d+) /, "$1年度")}`, `Validity: ${r.en}`];
     case "not_government":
-      return ["条件：申报主体不是政府机关（统一社会信用代码不以11开头），不符合", "Condition: the applicant is not a government organ (credit code not 11…): not met"];
+      return [
+        "条件：申报主体不是政府机关（统一社会信用代码不以11开头），不符合",
+        "Condition: the applicant is not a government organ (credit code not 11…): not met",
+      ];
     case "superseded_by":
       return [`从优不重复：${r.zh.replace(/^从优、就高、不重复：/, "")}`, `No duplication: ${r.en.replace(/^no duplication: /, "")}`];
     case "not_first_time":
@@ -69,7 +76,10 @@ export function reasonLine(r: Reason): Line | null {
 function alreadyReceivedLine(r: Reason): Line {
   const batch = /本批 (\S+)（(\d+)年度）/.exec(r.zh);
   if (batch && r.zh.includes("一笔贷款")) {
-    return [`首次申报：同一笔贷款已由 ${batch[1]}（${batch[2]}年度）申报，只兑现一次`, `First claim: ${r.en.replace(/^in loan mode \(interestWindow = loan\) /, "")}`];
+    return [
+      `首次申报：同一笔贷款已由 ${batch[1]}（${batch[2]}年度）申报，只兑现一次`,
+      `First claim: ${r.en.replace(/^in loan mode \(interestWindow = loan\) /, "")}`,
+    ];
   }
   if (batch) return [`首次申报：${r.zh.replace(/^一次性措施只在首个申报年度支持：/, "")}`, `First claim: ${r.en}`];
   const zh = r.zh.replace("；该记录未写明项目名称，按该主体各项目均已获得计", "；记录未写明项目，按各项目计");
@@ -103,8 +113,12 @@ export function capLine(use: CapUse, computed: string | null): Line {
     enUsed = `used ${formatYuan(used)} (${shown.map((p) => `${p[1]} ${formatYuan(p[2])}`).join(", ")})`;
   }
   const cut = use.after.lessThan(use.before);
-  const zhThis = cut ? `剩余 ${formatYuan(use.remaining)}，本次 ${formatYuan(use.before)} 核减至 ${formatYuan(use.after)}` : `本次 ${formatYuan(use.after)}`;
-  const enThis = cut ? `remaining ${formatYuan(use.remaining)}: ${formatYuan(use.before)} reduced to ${formatYuan(use.after)}` : `this row ${formatYuan(use.after)}`;
+  const zhThis = cut
+    ? `剩余 ${formatYuan(use.remaining)}，本次 ${formatYuan(use.before)} 核减至 ${formatYuan(use.after)}`
+    : `本次 ${formatYuan(use.after)}`;
+  const enThis = cut
+    ? `remaining ${formatYuan(use.remaining)}: ${formatYuan(use.before)} reduced to ${formatYuan(use.after)}`
+    : `this row ${formatYuan(use.after)}`;
   const over = computed ? { zh: `（核算金额 ${computed} 超过上限）`, en: ` (computed ${computed} is above it)` } : { zh: "", en: "" };
   return [
     `${zhLabel}：${formatYuan(use.limit)}${over.zh}；${zhUsed}；${zhThis}`,
