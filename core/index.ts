@@ -39,6 +39,8 @@ export { limitsOf } from "./batch/limits";
 export * from "./words/result-json";
 export * from "./words/assumptions";
 export * from "./words/glossary";
+export { briefReason, REASON_SHORT } from "./words/brief";
+export type { BriefRow } from "./words/brief";
 export * from "./award";
 export { toHalfWidth } from "./text/half-width";
 export * from "./explain";

@@ -12,7 +12,7 @@ type Language = "zh" | "en";
 /** What briefReason reads of a result row. */
 export interface BriefRow {
   status: string;
-  reasons: readonly Pick<Reason, "code" | "severity" | "zh" | "en">[];
+  reasons: readonly { code: string; severity: string; zh: string; en: string }[];
   clause?: string;
   /** The final amount, yuan with two decimals ("109433.33") or a Decimal. */
   final: string | Decimal;
@@ -128,7 +128,7 @@ function shortOf(reason: BriefRow["reasons"][number], language: Language, year?:
     if (reason.zh.includes("首个申报年度")) return zh ? "一次性奖补已于首个申报年度申报" : "already claimed in its first award year";
     if (reason.zh.includes("一笔贷款")) return zh ? "同一笔贷款已申报" : "the same loan is already claimed";
   }
-  const words = REASON_SHORT[reason.code];
+  const words = REASON_SHORT[reason.code as ReasonCode];
   if (words) return words[language];
   const text = reason[language];
   return text.split(/[；;]/)[0];
