@@ -1,6 +1,6 @@
 import type { CapUse, DedupOutcome, ResultRow } from "./rows/types";
 import { InterestSubsidyResult } from "./lpr/interest-subsidy";
-import { interestLines } from "./lpr/interest-words";
+import { describeFirstDay, interestLines } from "./lpr/interest-words";
 import { awardFor } from "./measures";
 import { MeasureId, clauseCitation } from "./measures/measure-id";
 import { ApplicationFacts, Award, AwardContext, TraceStep } from "./measures/types";
@@ -42,8 +42,8 @@ function clauseLine(award: Pick<Award, "clause" | "title">): Line {
 
 /**
  * The award's own lines: its condition in one line (qualification, first time, threshold: 符合 or 不符合), then its
- * calculation steps. `withCap` false leaves out the cap step (the batch's cap line says it); `firstDay` false the
- * 起算日 line (where the policy's issue date moved the window's start).
+ * calculation steps. `withCap` false leaves out the cap step (the batch's cap line says it); `firstDay` adds the
+ * 起算日 line, the first subsidised day and what it rests on (the screened rows leave it to the appendix's heading).
  */
 function awardLines(award: Award, lines: Lines, withCap: boolean, firstDay: boolean): void {
   const condition: TraceStep[] = award.trace.filter((s) => CONDITION_STEPS.has(s.step));
@@ -54,10 +54,17 @@ function awardLines(award: Award, lines: Lines, withCap: boolean, firstDay: bool
       `Condition: ${condition.map((s) => s.en).join("; ")}: ${met ? "met" : "not met"}`,
     ]);
   }
+  let windowSeen = false;
   for (const step of award.trace) {
-    if (CONDITION_STEPS.has(step.step) || HIDDEN_STEPS.has(step.step)) continue;
-    if ((step.step === "cap" && !withCap) || (step.step === "first-day" && !firstDay)) continue;
+    if (CONDITION_STEPS.has(step.step) || HIDDEN_STEPS.has(step.step) || step.step === "first-day") continue;
+    if (step.step === "cap" && !withCap) continue;
     lines.add([step.zh, step.en]);
+    if (step.step === "interest" && !windowSeen) {
+      // After the window: the first subsidised day, named for every loan when asked (the functions' explain).
+      windowSeen = true;
+      const first = award.interest && firstDay ? describeFirstDay(award.interest, true) : null;
+      if (first) lines.add(first);
+    }
   }
 }
 

@@ -75,12 +75,18 @@ export function describeCuts(result: InterestSubsidyResult): Line {
 }
 
 /**
- * 起算日, only where the policy's issue date moved the window's start (the loan started before it): the date used
- * and, for a stand-in, that it is assumed (RULES.md "Subsidy period": every output that depends on it says so).
+ * 起算日, the first subsidised day, where the policy's issue date moved the window's start (the loan started before
+ * it): the date used and, for a stand-in, that it is assumed (RULES.md "Subsidy period": every output that depends
+ * on it says so). `always` (the custom functions, FUNCTIONS.md revision 3) names it for every loan inside the
+ * policy's period: the loan's start when that is later.
  */
-export function describeFirstDay(result: InterestSubsidyResult): Line | null {
+export function describeFirstDay(result: InterestSubsidyResult, always = false): Line | null {
   const period = result.period;
-  if (!period || result.days === 0 || result.windowStart !== period.start || result.loanWindow.start >= period.start) return null;
+  if (!period || result.loanWindow.start >= period.start) {
+    if (!always || !period) return null;
+    return [`起算日：${result.loanWindow.start}（放款日期）`, `First day: ${result.loanWindow.start} (the loan start date)`];
+  }
+  if (!always && (result.days === 0 || result.windowStart !== period.start)) return null;
   const [zh, en] = describePeriodStart(period);
   return [`起算日：${zh}`, `First day: ${en}`];
 }
