@@ -4,7 +4,7 @@
  * texts carry). The reasons themselves keep their full sentences; this is their short form.
  */
 import { Decimal, formatYuan } from "../money/money";
-import { Reason, ReasonCode } from "../reasons/reasons";
+import { ReasonCode } from "../reasons/reasons";
 import { TERMS } from "./glossary";
 
 type Language = "zh" | "en";

@@ -7,6 +7,12 @@ import fc from "fast-check";
 import { screenWorkbook } from "../../core/screening/screen";
 import { workbookArb } from "../helpers/workbook-arbitrary";
 import { makeUscc } from "../helpers/uscc";
+import { APPENDIX_LABELS } from "../../core/words/glossary";
+
+const LABELS = {
+  zh: new Set<string>(Object.values(APPENDIX_LABELS).map((l) => l.zh)),
+  en: new Set<string>(Object.values(APPENDIX_LABELS).map((l) => l.en)),
+};
 
 /** Text a line may quote or cite that is not one of its numbers: dates, rates, years, codes, cells, rows, user text. */
 function numbersOf(line: string): string[] {
@@ -27,6 +33,8 @@ function lineProblems(line: string, language: "zh" | "en"): string[] {
   const found: string[] = [];
   if (language === "zh" && !/^[^：\n]{1,8}：/.test(line)) found.push("no label");
   if (language === "en" && !/^[A-Z][^:\n]{0,24}: /.test(line)) found.push("no label");
+  const label = line.split(language === "zh" ? "：" : ":")[0];
+  if (!found.length && !LABELS[language].has(label)) found.push(`label not in the glossary: ${label}`);
   // A data error quotes the cell as the user wrote it.
   if (/^(数据有误|Data error)[：:]/.test(line)) return found;
   if (/[∩→]/.test(line)) found.push("∩ or →");
@@ -70,6 +78,7 @@ describe("the appendix's lines on random workbooks", () => {
     expect(lineProblems("Window: 2025-10-23 → 2026-01-01 (exclusive), actual/360", "en")).toEqual(["∩ or →", "actual/"]);
     expect(lineProblems("第8条(1) 电商仓储物流智慧化项目", "zh")).toEqual(["no label"]);
     expect(lineProblems("申报条款：M8a", "zh")).toEqual(["internal id"]);
+    expect(lineProblems("计算：1 + 1 = 2", "zh")).toEqual(["label not in the glossary: 计算"]);
     expect(lineProblems("从优不重复：同一主体2027年度由 第7条（申报!1050，合计 1,000,000.00）支持", "zh")).toEqual([]);
   });
 });
