@@ -125,7 +125,7 @@ function policyPeriod(context: AwardContext): PolicyPeriod {
 
 function requireYear(context: AwardContext): number {
   if (context.year === undefined) {
-    throw new InputError("missing", "year", "按年度贴息（award-year）需要申报年度", "interestWindow award-year needs the award year");
+    throw new InputError("missing", "year", "贴息区间按年度据实计算，需要申报年度", "interestWindow award-year needs the award year");
   }
   return context.year;
 }

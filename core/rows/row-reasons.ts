@@ -60,7 +60,7 @@ export function otherSupportReason(other: Decimal, amount: Decimal, otherSupport
   if (otherSupport === "exclude") {
     return reason(
       "other_support_excluded",
-      `已获其他省级支持 ${formatYuan(other)}，不再重复支持（exclude）`,
+      `已获其他省级支持 ${formatYuan(other)}，按设定不再重复支持`,
       `other provincial support of ${formatYuan(other)} received: excluded`,
     );
   }

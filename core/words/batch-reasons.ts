@@ -97,7 +97,7 @@ export function firstAwardYearReason(clause: string, first: { source: string; ye
 export function loanPaidReason(first: { source: string; year: number }): Reason {
   return reason(
     "already_received",
-    `按贷款整期贴息（interestWindow = loan），一笔贷款只兑现一次：同一笔贷款（同一项目、本金、起始日）已由本批 ${first.source}（${first.year}年度）申报`,
+    `贴息区间按整笔贷款一次计算，一笔贷款只兑现一次：同一笔贷款（同一项目、本金、起始日）已由本批 ${first.source}（${first.year}年度）申报`,
     `in loan mode (interestWindow = loan) a loan is paid once: the same loan (same project, principal and start date) is claimed by ${first.source} (${first.year}) of this batch`,
   );
 }

@@ -185,3 +185,65 @@ describe("a row of each kind, as the appendix prints it", () => {
     expect(lines[lines.length - 1]).toBe("结论：数据有误 0.00");
   });
 });
+
+describe("batch lines in the options' words", () => {
+  const A = makeUscc(1);
+  const header = [
+    "统一社会信用代码",
+    "申报年度",
+    "申报条款",
+    "项目名称",
+    "总投资额",
+    "贷款金额",
+    "贷款利率",
+    "放款日期",
+    "到期日期",
+    "已获其他省级支持",
+  ];
+  const loanCells = {
+    申报条款: "第8条(1)",
+    项目名称: "P1",
+    总投资额: 21_710_155,
+    贷款金额: 16_800_000,
+    贷款利率: 0.0335,
+    放款日期: "2023-12-16",
+    到期日期: "2027-12-16",
+  };
+  const cells = (values: Record<string, unknown>) => header.map((h) => values[h] ?? null);
+
+  test("loan mode: a loan already claimed is said once, in Chinese words (no option names in English)", () => {
+    const result = screenWorkbook(
+      {
+        sheets: [
+          {
+            name: "申报",
+            values: [
+              header,
+              cells({ 统一社会信用代码: A, 申报年度: 2025, ...loanCells }),
+              cells({ 统一社会信用代码: A, 申报年度: 2026, ...loanCells }),
+            ],
+          },
+        ],
+      },
+      { interestWindow: "loan" },
+    );
+    const later = result.rows[1];
+    expect(later.reasons.map((r) => r.code)).toContain("already_received");
+    expect(later.reasons.map((r) => r.zh).join("")).not.toMatch(/[A-Za-z]{2,}/);
+    expect(later.explain.zh.split("\n")).toContain("首次申报：同一笔贷款已由 申报!2（2025年度）申报，只兑现一次");
+  });
+
+  test("other support excluded: the line and the reason without the option's English value", () => {
+    const result = screenWorkbook(
+      {
+        sheets: [
+          { name: "申报", values: [header, cells({ 统一社会信用代码: A, 申报年度: 2025, ...loanCells, 已获其他省级支持: 10_000 })] },
+        ],
+      },
+      { otherSupport: "exclude" },
+    );
+    const row = result.rows[0];
+    expect(row.reasons.find((r) => r.code === "other_support_excluded")!.zh).toBe("已获其他省级支持 10,000.00，按设定不再重复支持");
+    expect(row.explain.zh.split("\n")).toContain("已获其他省级支持：10,000.00，不再支持");
+  });
+});
