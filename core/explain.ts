@@ -1,79 +1,138 @@
 import type { CapUse, DedupOutcome, ResultRow } from "./rows/types";
-import { InterestSubsidyResult, describePeriod } from "./lpr/interest-subsidy";
+import { InterestSubsidyResult } from "./lpr/interest-subsidy";
+import { describeFirstDay, interestLines } from "./lpr/interest-words";
 import { awardFor } from "./measures";
 import { MeasureId, clauseCitation } from "./measures/measure-id";
-import { ApplicationFacts, Award, AwardContext } from "./measures/types";
-import { formatRate, formatYuan } from "./money/money";
+import { ApplicationFacts, Award, AwardContext, TraceStep } from "./measures/types";
+import { formatYuan } from "./money/money";
 import { Localized } from "./policy/types";
-import { STATUS_WORDS } from "./reasons/reasons";
+import { Reason, ReasonCode } from "./reasons/reasons";
+import { STATUS_TERMS } from "./words/glossary";
+import { Line, capLine, conclusionLine, reasonLine } from "./words/explain-lines";
 
 /**
- * One readable line for a single award: measure, clause, inputs used, LPR and days, cap applied or not,
- * result. The custom functions' `explain` argument returns it.
+ * The calculation appendix (SCREENING.md revision 3, 附件：计算明细): each application as short labelled lines,
+ * `标签：内容` in Chinese, `Label: text` in English, joined by "\n" — the clause, the condition, the calculation
+ * (the measure's trace: lpr/interest-words.ts for the 据实贴息), the cap, what the batch did (claim, other support,
+ * history, 从优不重复) and the conclusion. Amounts with thousands separators and two decimals, end dates inclusive.
+ */
+
+/** Collects lines in both languages. */
+class Lines {
+  readonly zh: string[] = [];
+  readonly en: string[] = [];
+  add([zh, en]: Line): void {
+    this.zh.push(zh);
+    this.en.push(en);
+  }
+  joined(): Localized {
+    return { zh: this.zh.join("\n"), en: this.en.join("\n") };
+  }
+}
+
+/** The codes whose absence means the condition is met. */
+const CONDITION_CODES: ReadonlySet<ReasonCode> = new Set(["below_threshold", "not_qualified", "not_above_size", "not_first_time"]);
+const CONDITION_STEPS = new Set(["qualification", "first-time", "threshold"]);
+/** Steps not shown: the inputs (their values are in the lines), an error (the reason says it). */
+const HIDDEN_STEPS = new Set(["inputs", "error"]);
+
+function clauseLine(award: Pick<Award, "clause" | "title">): Line {
+  return [`申报条款：${award.clause} ${award.title.zh}`, `Clause: ${award.clause} ${award.title.en}`];
+}
+
+/**
+ * The award's own lines: its condition in one line (qualification, first time, threshold: 符合 or 不符合), then its
+ * calculation steps. `withCap` false leaves out the cap step (the batch's cap line says it); `firstDay` adds the
+ * 起算日 line, the first subsidised day and what it rests on (the screened rows leave it to the appendix's heading).
+ */
+function awardLines(award: Award, lines: Lines, withCap: boolean, firstDay: boolean): void {
+  const condition: TraceStep[] = award.trace.filter((s) => CONDITION_STEPS.has(s.step));
+  if (condition.length) {
+    const met = !award.reasons.some((r) => CONDITION_CODES.has(r.code));
+    lines.add([
+      `条件：${condition.map((s) => s.zh).join("；")}，${met ? "符合" : "不符合"}`,
+      `Condition: ${condition.map((s) => s.en).join("; ")}: ${met ? "met" : "not met"}`,
+    ]);
+  }
+  let windowSeen = false;
+  for (const step of award.trace) {
+    if (CONDITION_STEPS.has(step.step) || HIDDEN_STEPS.has(step.step) || step.step === "first-day") continue;
+    if (step.step === "cap" && !withCap) continue;
+    lines.add([step.zh, step.en]);
+    if (step.step === "interest" && !windowSeen) {
+      // After the window: the first subsidised day, named for every loan when asked (the functions' explain).
+      windowSeen = true;
+      const first = award.interest && firstDay ? describeFirstDay(award.interest, true) : null;
+      if (first) lines.add(first);
+    }
+  }
+}
+
+/** The award's reasons its steps do not show (the applicant's registration: a person checks it; 第19条's organ). */
+function ownReasonLines(reasons: readonly Reason[], lines: Lines): void {
+  for (const r of reasons) {
+    if (r.code === "not_government") lines.add(reasonLine(r)!);
+    if (r.code === "out_of_province") {
+      const [zh, en] = reasonLine(r)!;
+      lines.add([`${zh}，需人工核对`, `${en}: a person checks`]);
+    }
+  }
+}
+
+/**
+ * The lines for a single award (the custom functions' `explain` argument): clause, the inputs, condition,
+ * calculation, cap, and the conclusion — joined by "\n".
  */
 export function explainAward(award: Award, language: "zh" | "en"): string {
-  const zh = language === "zh";
-  const parts: string[] = [`${award.measure} ${award.clause} ${award.title[language]}`];
+  const lines = new Lines();
+  lines.add(clauseLine(award));
   const inputs = award.trace.find((s) => s.step === "inputs");
-  if (inputs) parts.push(inputs[language]);
-  if (award.interest && award.status !== "error") parts.push(...interestParts(award.interest, language));
-  if (award.computed !== null) parts.push(`${zh ? "计算" : "computed"} ${formatYuan(award.computed)}`);
-  if (award.cap !== null && award.status !== "error") {
-    const applied = award.reasons.some((r) => r.code === "cap_applied");
-    parts.push(
-      zh
-        ? `上限 ${formatYuan(award.cap)}${applied ? "（已适用）" : "（未触及）"}`
-        : `cap ${formatYuan(award.cap)} ${applied ? "applied" : "not reached"}`,
-    );
+  if (inputs) lines.add([inputs.zh, `Inputs: ${inputs.en.replace(/^inputs: /, "")}`]);
+  if (award.status === "error") {
+    for (const r of award.reasons) if (r.severity === "error") lines.add([`数据有误：${r.zh}`, `Data error: ${r.en}`]);
+  } else {
+    awardLines(award, lines, true, true);
+    ownReasonLines(award.reasons, lines);
   }
-  const why = award.reasons.filter((r) => r.code !== "cap_applied").map((r) => r[language]);
-  if (why.length) parts.push(why.join(zh ? "；" : "; "));
-  const word = STATUS_WORDS[award.status];
-  parts.push(zh ? `结果 ${formatYuan(award.amount)}（${word.zh}）` : `result ${formatYuan(award.amount)} (${word.en.toLowerCase()})`);
-  return parts.join(zh ? "｜" : " | ");
+  const status = STATUS_TERMS[award.status];
+  const amount = formatYuan(award.amount);
+  if (award.status === "eligible") lines.add([`结论：${status.zh} ${amount}`, `Result: ${status.en.toLowerCase()}, ${amount}`]);
+  else lines.add(conclusionLine({ status: award.status, reasons: award.reasons, final: award.amount }, status));
+  return lines.joined()[language];
 }
 
-/** LPR and days, the window (and what cut it: the policy period, the award year) and the rates applied, and the 据实 limit when it bit. */
-function interestParts(interest: InterestSubsidyResult, language: "zh" | "en"): string[] {
-  const zh = language === "zh";
-  const rates = [...new Set(interest.segments.map((s) => formatRate(s.appliedRate)))].join("/") || "—";
-  const lpr = interest.fixedLpr
-    ? `${zh ? "同期LPR" : "LPR (fixed)"} ${formatRate(interest.fixedLpr.rate)}`
-    : zh
-      ? "浮动LPR"
-      : "LPR (floating)";
-  const cuts: string[] = [];
-  if (interest.period) cuts.push(describePeriod(interest.period)[zh ? 0 : 1]);
-  if (interest.awardYear !== undefined) cuts.push(zh ? `${interest.awardYear}年度` : `award year ${interest.awardYear}`);
-  const cut = cuts.length ? (zh ? `（${cuts.join("，")}）` : ` (${cuts.join(", ")})`) : "";
-  const parts = [
-    zh
-      ? `${lpr}，${interest.days}天 ${interest.windowStart}至${interest.windowEnd}${cut}，适用利率 ${rates}，实际/${interest.dayCount}`
-      : `${lpr}, ${interest.days} days ${interest.windowStart} → ${interest.windowEnd}${cut}, applied ${rates}, actual/${interest.dayCount}`,
-  ];
-  if (interest.limitedByInterestPaid) {
-    parts.push(
-      zh ? `据实不超过实付利息 ${formatYuan(interest.interestPaid!)}` : `limited to interest paid ${formatYuan(interest.interestPaid!)}`,
-    );
-  }
-  return parts;
-}
-
-/** One readable line for the 据实贴息 of one loan (HLJ.LPR_INTEREST's explanation). */
+/** The lines of the 据实贴息 of one loan (HLJ.LPR_INTEREST's explanation): window, rate, interest, result. */
 export function explainInterest(interest: InterestSubsidyResult, language: "zh" | "en"): string {
-  const zh = language === "zh";
-  const head = zh ? "据实贴息" : "LPR interest subsidy";
-  return [head, ...interestParts(interest, language), `${zh ? "结果" : "result"} ${formatYuan(interest.amount)}`].join(zh ? "｜" : " | ");
+  const lines = new Lines();
+  for (const line of interestLines(interest)) lines.add(line);
+  const amount = formatYuan(interest.amount);
+  lines.add([`结论：据实贴息 ${amount}`, `Result: interest subsidy ${amount}`]);
+  return lines.joined()[language];
 }
 
-const SKIPPED_STEPS = new Set(["error", "qualification", "first-time"]);
+/** Reasons the batch added to a row (not its award's own), in order. */
+function batchReasons(row: Pick<ResultRow, "reasons">, award: Award | null): Reason[] {
+  const own = new Set((award?.reasons ?? []).map((r) => `${r.code}|${r.zh}`));
+  return row.reasons.filter((r) => !own.has(`${r.code}|${r.zh}`));
+}
+
+/** The 从优不重复 line of a row that won over other measures of its scope. */
+function winnerLine(dedup: DedupOutcome, measure: MeasureId | null, year: number | null): Line | null {
+  if (!dedup.won) return null;
+  const others = dedup.met.filter((m) => m !== measure).map((m) => clauseCitation(m));
+  if (!others.length) return null;
+  const when = year !== null ? `${year}年度` : "";
+  return [
+    `从优不重复：与同一主体${when}的${others.join("、")}相比，按本条支持`,
+    `No duplication: against ${others.join(", ")} of the entity's ${year ?? ""} award, this clause is paid`,
+  ];
+}
 
 /**
- * The one-line account of how a screened row's amount came about (SCREENING.md "explain"): the row's own
- * calculation (inputs, window, each LPR segment with its effective date, rate and days, the amount and the
- * row's cap), then what the batch did to it — claim, other support, history, the shared cap with what
- * history and earlier rows had used, and the 不重复 decision — and the final amount. The row's own
- * calculation is made again here, with its trace, so a batch that never shows explanations builds none.
+ * The account of how a screened row's amount came about (SCREENING.md "explain", revision 3's appendix): the
+ * row's own calculation, then what the batch did to it — claim, other support, history, the cap with what history
+ * and earlier rows had used, the 不重复 decision — and the conclusion, one labelled line each, joined by "\n".
+ * The row's own calculation is made again here, with its trace, so a batch that never shows explanations builds none.
  */
 export function explainRow(
   row: Pick<ResultRow, "measure" | "clause" | "status" | "final" | "reasons" | "source" | "year">,
@@ -85,64 +144,35 @@ export function explainRow(
   /** The row's award already made with its trace, to use instead of making it again. */
   traced?: Award | null,
 ): Localized {
-  const parts = { zh: [] as string[], en: [] as string[] };
-  const add = (zh: string, en: string) => {
-    parts.zh.push(zh);
-    parts.en.push(en);
-  };
-  const byCode = (code: string) => row.reasons.filter((r) => r.code === code);
-  if (measure && context) {
-    const award = traced && traced.trace.length ? traced : awardFor(measure, facts, { ...context, trace: true });
-    add(`${award.clause} ${award.title.zh}`, `${award.clause} ${award.title.en}`);
-    // The inputs already say yes/no for the qualification and first-time facts; the rest is the calculation.
-    for (const step of award.trace) if (!SKIPPED_STEPS.has(step.step)) add(step.zh, step.en);
-    if (award.computed !== null && award.status !== "error" && award.status !== "not_cash") {
-      add(`本行金额 ${formatYuan(award.amount)}`, `this row alone ${formatYuan(award.amount)}`);
-    }
-  } else if (measure) {
-    add(row.clause, row.clause);
-  }
-  const batchCodes = [
-    "claim_lower_than_computed",
-    "claim_exceeds_computed",
-    "other_support_excluded",
-    "other_support_higher",
-    "other_support_deducted",
-    "manual_review",
-    "history_two_parts",
-    "history_tier_unknown",
-    "already_received",
-    "outside_validity",
-    "out_of_province",
-  ];
+  const lines = new Lines();
+  const award =
+    measure && context ? (traced && traced.trace.length ? traced : awardFor(measure, facts, { ...context, trace: true })) : null;
+  if (award) lines.add(clauseLine(award));
+  else if (row.clause) lines.add([`申报条款：${row.clause}`, `Clause: ${row.clause}`]);
   if (row.status === "error") {
-    for (const r of row.reasons) if (r.severity === "error") add(r.zh, r.en);
+    for (const r of row.reasons) if (r.severity === "error") lines.add([`数据有误：${r.zh}`, `Data error: ${r.en}`]);
   } else {
-    for (const code of batchCodes) {
-      for (const r of byCode(code)) add(r.zh, r.en);
+    if (award && award.status !== "error") {
+      // An ineligible row's own cap decides nothing; the stand-in issue date is said in the appendix's heading.
+      awardLines(award, lines, capUse === null && row.status !== "ineligible", false);
+      ownReasonLines(award.reasons, lines);
     }
     if (capUse) {
-      const cut = byCode("cap_applied").find((r) => r.zh.includes("已使用"));
-      if (cut) add(cut.zh, cut.en);
-      else {
-        const used = capUse.history.plus(capUse.earlierYears).plus(capUse.earlierRows);
-        add(
-          `共享上限 ${formatYuan(capUse.limit)}：历史兑现 ${formatYuan(capUse.history)}、本批以前年度 ${formatYuan(capUse.earlierYears)}、本年度前序行 ${formatYuan(capUse.earlierRows)} 共已使用 ${formatYuan(used)}，剩余 ${formatYuan(capUse.remaining)}，未触及`,
-          `shared cap ${formatYuan(capUse.limit)}: history ${formatYuan(capUse.history)}, earlier years ${formatYuan(capUse.earlierYears)} and earlier rows of the year ${formatYuan(capUse.earlierRows)} used ${formatYuan(used)}, remaining ${formatYuan(capUse.remaining)}: not reached`,
-        );
-      }
+      const over = award && award.computed && award.cap && award.computed.greaterThan(award.cap) ? formatYuan(award.computed) : null;
+      lines.add(capLine(capUse, over));
     }
-    const superseded = byCode("superseded_by")[0];
-    if (superseded) add(superseded.zh, superseded.en);
-    else if (dedup?.won) {
-      const others = dedup.met.filter((m) => m !== measure).map((m) => clauseCitation(m));
-      add(
-        `从优、就高、不重复：本行所属措施在同一主体${row.year ?? ""}年度的 ${others.join("、")} 中胜出`,
-        `no duplication: this measure wins over ${others.join(", ")} for the entity's ${row.year ?? ""} award`,
-      );
+    const superseded = batchReasons(row, award).filter((r) => r.code === "superseded_by");
+    for (const r of batchReasons(row, award)) {
+      if (r.code === "superseded_by") continue;
+      const line = reasonLine(r);
+      if (line) lines.add(line);
+    }
+    if (superseded.length) lines.add(reasonLine(superseded[0])!);
+    else if (dedup) {
+      const line = winnerLine(dedup, measure, row.year);
+      if (line) lines.add(line);
     }
   }
-  const word = STATUS_WORDS[row.status] ?? { zh: row.status, en: row.status };
-  add(`核定金额 ${formatYuan(row.final)}（${word.zh}）`, `final ${formatYuan(row.final)} (${word.en.toLowerCase()})`);
-  return { zh: parts.zh.join("；"), en: parts.en.join("; ") };
+  lines.add(conclusionLine(row, STATUS_TERMS[row.status as keyof typeof STATUS_TERMS] ?? { zh: row.status, en: row.status }));
+  return lines.joined();
 }

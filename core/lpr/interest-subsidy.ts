@@ -13,7 +13,7 @@ import {
 } from "../dates/civil-date";
 import { ExactSum, RATE_UNITS } from "../money/fen";
 import { FastLpr, fastLprKnownThroughout, fastLprOn } from "./fast-lpr";
-import { Decimal, DecimalInput, Money, ZERO, formatRate, formatYuan, minDecimal, roundToFen } from "../money/money";
+import { Decimal, DecimalInput, Money, ZERO, minDecimal, roundToFen } from "../money/money";
 import { nonNegativeAmount, optionalAmount } from "../money/input";
 import { LprLookup, LprTable, assertLprKnownThroughout, checkedRate, lprChangesWithin, lprOn } from "./lpr-table";
 
@@ -385,54 +385,4 @@ function checkedDate(value: unknown, field: string, label: { zh: string; en: str
     );
   }
   return value;
-}
-
-/** One readable line per segment, [zh, en]: days × balance × applied rate (the lower of loan rate and LPR) / basis. */
-export function describeSegments(result: InterestSubsidyResult): [zh: string, en: string][] {
-  return result.segments.map((s) => {
-    const interest = s.product.dividedBy(result.dayCount).toDecimalPlaces(4).toString();
-    return [
-      `${s.from} 至 ${s.to}：${s.days}天 × ${formatYuan(s.balance)} × ${formatRate(s.appliedRate)}` +
-        `（贷款利率 ${formatRate(s.loanRate)} 与 ${s.lpr.effective} 起的LPR ${formatRate(s.lpr.rate)} 取低）/ ${result.dayCount} = ${interest}`,
-      `${s.from} → ${s.to}: ${s.days} d × ${formatYuan(s.balance)} × ${formatRate(s.appliedRate)}` +
-        ` (min(loan ${formatRate(s.loanRate)}, LPR ${formatRate(s.lpr.rate)} of ${s.lpr.effective})) / ${result.dayCount} = ${interest}`,
-    ];
-  });
-}
-
-/** The window and what cut it, [zh, en]: the loan's own window, the policy period, the award year. */
-export function describeWindow(result: InterestSubsidyResult): [zh: string, en: string] {
-  const cuts = { zh: [] as string[], en: [] as string[] };
-  if (result.windowLimit === "max-months" || result.loanWindow.end !== result.windowEnd || result.loanWindow.start !== result.windowStart) {
-    cuts.zh.push(
-      `贷款计息期 ${result.loanWindow.start} 至 ${result.loanWindow.end}${result.windowLimit === "max-months" ? `（贴息期限不超过${result.maxMonths}个月，自首个贴息日起算）` : ""}`,
-    );
-    cuts.en.push(
-      `loan ${result.loanWindow.start} → ${result.loanWindow.end}${result.windowLimit === "max-months" ? ` (at most ${result.maxMonths} months from the first subsidised day)` : ""}`,
-    );
-  }
-  if (result.period) {
-    const [zh, en] = describePeriod(result.period);
-    cuts.zh.push(zh);
-    cuts.en.push(en);
-  }
-  if (result.awardYear !== undefined) {
-    cuts.zh.push(`${result.awardYear}年度`);
-    cuts.en.push(`award year ${result.awardYear}`);
-  }
-  const zhCuts = cuts.zh.length ? `（${cuts.zh.join(" ∩ ")}）` : "";
-  const enCuts = cuts.en.length ? ` (${cuts.en.join(" ∩ ")})` : "";
-  return [
-    `贴息区间 ${result.windowStart} 至 ${result.windowEnd}（不含）${zhCuts}，共 ${result.days} 天，计息基准 实际/${result.dayCount}`,
-    `window ${result.windowStart} → ${result.windowEnd} (exclusive)${enCuts}: ${result.days} days, actual/${result.dayCount}`,
-  ];
-}
-
-/** The policy's period, [zh, en], with the words that name its issue date (a stand-in says it is one). */
-export function describePeriod(period: PolicyPeriod): [zh: string, en: string] {
-  const words = period.startWords;
-  return [
-    `政策期 ${period.start} 至 ${period.end}${words ? `（${words.zh}）` : ""}`,
-    `policy period ${period.start} – ${period.end}${words ? ` (${words.en})` : ""}`,
-  ];
 }

@@ -107,12 +107,12 @@ export class AwardBuilder {
     const met = meetsThreshold(threshold, value);
     const label = FACT_LABELS[threshold.field];
     const limit = () => paramYuan(threshold);
+    // A part of the appendix's 条件 line (explain.ts joins the parts and says 符合 or 不符合).
     this.step("threshold", () => {
-      const op = threshold.comparison === ">" ? ">" : "≥";
-      return [
-        `${label.zh} ${formatYuan(value)} ${met ? "" : "不"}满足 ${op} ${limit()}（${threshold.clause}：${threshold.title.zh}）`,
-        `${label.en} ${formatYuan(value)} ${met ? "meets" : "does not meet"} ${op} ${limit()} (${threshold.clause}: ${threshold.title.en})`,
-      ];
+      const above = threshold.comparison === ">";
+      const zh = above ? (met ? "超过" : "未超过") : met ? "达到" : "未达到";
+      const en = above ? (met ? "above" : "not above") : met ? "at least" : "below";
+      return [`${label.zh} ${formatYuan(value)} ${zh} ${limit()}`, `${label.en} ${formatYuan(value)} ${en} ${limit()}`];
     });
     if (!met) {
       this.ineligible(
@@ -137,9 +137,10 @@ export class AwardBuilder {
     }
     const applied = this.computed.greaterThan(cap.amount);
     this.amount = applied ? cap.amount : this.computed;
+    const computed = this.computed;
     this.step("cap", () => [
-      `上限 ${formatYuan(cap.amount)}（${cap.source.clause}：${cap.source.title.zh}）${applied ? "适用" : "未触及"}`,
-      `cap ${formatYuan(cap.amount)} (${cap.source.clause}: ${cap.source.title.en}) ${applied ? "applied" : "not reached"}`,
+      `上限：${formatYuan(cap.amount)}，${applied ? `核算金额 ${formatYuan(computed)} 超过上限，按上限` : "未触及"}`,
+      `Cap: ${formatYuan(cap.amount)}, ${applied ? `computed ${formatYuan(computed)} is above it: the cap` : "not reached"}`,
     ]);
     if (applied) {
       this.because(

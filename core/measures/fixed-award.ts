@@ -12,10 +12,7 @@ export const FIXED_AWARD_READS: readonly RuleField[] = ["amount", "cap", "oneTim
 export function awardFixed(measure: MeasureId, facts: ApplicationFacts, context: AwardContext): Award {
   return new AwardBuilder(measure, context).run((b) => {
     const amount = b.params.amount!;
-    b.step("amount", () => [
-      `${amount.title.zh}（${amount.clause}）：${paramYuan(amount)}`,
-      `${amount.title.en} (${amount.clause}): ${paramYuan(amount)}`,
-    ]);
+    b.step("amount", () => [`核算金额：${amount.title.zh} ${paramYuan(amount)}`, `Computed: ${amount.title.en} ${paramYuan(amount)}`]);
     b.settle(paramDecimal(amount), facts);
   });
 }

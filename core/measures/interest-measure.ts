@@ -5,10 +5,9 @@ import {
   PolicyPeriod,
   checkLoan,
   computeInterestSubsidy,
-  describeSegments,
-  describeWindow,
   fastInterestSubsidy,
 } from "../lpr/interest-subsidy";
+import { describeCuts, describeFirstDay, describeWindow, interestLines } from "../lpr/interest-words";
 import { rateUnitsOfDecimal } from "../money/fen";
 import { Decimal, DecimalInput, dec, formatRate, formatYuan } from "../money/money";
 import { INPUT_BOUNDS } from "../policy/input-bounds";
@@ -56,13 +55,14 @@ export function awardInterestMeasure(measure: MeasureId, facts: ApplicationFacts
         : formatYuan(dec(given.principal as DecimalInput)),
     );
     b.used({ zh: "贷款利率", en: "loan rate" }, () => formatRate(loan.loanRate));
-    b.used({ zh: "贷款期限", en: "loan" }, () => [`${loan.startDate} → ${loan.endDate}`, `${loan.startDate} 至 ${loan.endDate}`]);
+    b.used({ zh: "贷款期限", en: "loan" }, () => [`${loan.startDate} to ${loan.endDate}`, `${loan.startDate} 至 ${loan.endDate}`]);
     const paid = loan.interestPaid;
     if (paid !== null) b.used({ zh: "实付利息", en: "interest paid" }, () => formatYuan(paid));
 
     if (rule.requiresQualification) {
       const label = b.params.qualification!;
-      b.step("qualification", () => [`${label.zh}：${qualified ? "是" : "否"}`, `${label.en}: ${qualified ? "yes" : "no"}`]);
+      const short = { zh: label.zh.replace(/（.*$/, ""), en: label.en.replace(/ \(.*$/, "") };
+      b.step("qualification", () => [`${short.zh} ${qualified ? "是" : "否"}`, `${short.en} ${qualified ? "yes" : "no"}`]);
       if (!qualified)
         b.ineligible("not_qualified", `不是${label.zh}（${b.params.threshold?.clause ?? ""}）`, `not a ${label.en}`, "qualified");
     }
@@ -79,23 +79,15 @@ export function awardInterestMeasure(measure: MeasureId, facts: ApplicationFacts
       awardYear: context.interestWindow === "award-year" ? requireYear(context) : undefined,
     });
     if (b.tracing) b.extra.interest = subsidy; // segments are for explanations; a batch without trace drops them
-    if (b.tracing) b.step("window", () => describeWindow(subsidy));
-    const fixed = subsidy.fixedLpr;
-    if (fixed) {
-      b.step("lpr", () => [
-        `同期LPR（贷款起始日 ${loan.startDate} 适用）${formatRate(fixed.rate)}，${fixed.effective} 起生效；固定模式`,
-        `LPR fixed at ${formatRate(fixed.rate)} (in force on the start date ${loan.startDate}, effective ${fixed.effective})`,
-      ]);
-    } else if (subsidy.days > 0) {
-      b.step("lpr", () => ["浮动模式：按每日适用的LPR分段", "LPR floating: each segment uses the LPR in force on its days"]);
+    // The appendix's lines: window, first day, rate, interest, interest paid (lpr/interest-words.ts).
+    if (b.tracing) {
+      b.step("interest", () => describeWindow(subsidy));
+      const first = describeFirstDay(subsidy);
+      if (first) b.step("first-day", () => first);
+      for (const [zh, en] of interestLines(subsidy, false).slice(1)) b.step("interest", () => [zh, en]);
     }
-    if (b.tracing) for (const [zh, en] of describeSegments(subsidy)) b.step("segment", () => [zh, en]);
-    b.step("subsidy", () => [
-      `分段合计 ${formatYuan(subsidy.segmentTotal)}${subsidy.limitedByInterestPaid ? `，据实不超过实付利息 ${formatYuan(subsidy.interestPaid!)}` : ""} → ${formatYuan(subsidy.amount)}`,
-      `segments total ${formatYuan(subsidy.segmentTotal)}${subsidy.limitedByInterestPaid ? `, limited to interest actually paid ${formatYuan(subsidy.interestPaid!)}` : ""} → ${formatYuan(subsidy.amount)}`,
-    ]);
     if (subsidy.days === 0) {
-      const [zh, en] = describeWindow(subsidy);
+      const [zh, en] = describeCuts(subsidy);
       b.because("no_interest_in_window", `贴息区间内没有计息天数：${zh}`, `no interest days in the window: ${en}`);
     }
     if (subsidy.limitedByInterestPaid) {
@@ -133,7 +125,7 @@ function policyPeriod(context: AwardContext): PolicyPeriod {
 
 function requireYear(context: AwardContext): number {
   if (context.year === undefined) {
-    throw new InputError("missing", "year", "按年度贴息（award-year）需要申报年度", "interestWindow award-year needs the award year");
+    throw new InputError("missing", "year", "贴息区间按年度据实计算，需要申报年度", "interestWindow award-year needs the award year");
   }
   return context.year;
 }

@@ -5,7 +5,7 @@
  * Words and numbers: parameter set, measure M3 (threshold, rate, cap).
  */
 import { paramDecimal } from "../policy/lookup";
-import { DecimalInput, formatYuan, formatRate } from "../money/money";
+import { DecimalInput, formatYuan, formatRate, roundToFen } from "../money/money";
 import { amountInput } from "../money/input";
 import { RuleField } from "../policy/types";
 import { AwardBuilder, FACT_LABELS } from "./award-builder";
@@ -29,15 +29,15 @@ export function awardM3(facts: ApplicationFacts, context: AwardContext): Award {
     );
     b.used(FACT_LABELS.onlineRetailIncrease, () => formatYuan(increase));
     const qualification = b.params.qualification!;
-    b.step("qualification", () => [`${qualification.zh}：${aboveSize ? "是" : "否"}`, `${qualification.en}: ${aboveSize ? "yes" : "no"}`]);
+    b.step("qualification", () => [`${qualification.zh} ${aboveSize ? "是" : "否"}`, `${qualification.en} ${aboveSize ? "yes" : "no"}`]);
     if (!aboveSize) b.ineligible("not_above_size", `不是${qualification.zh}（第3条）`, `not an ${qualification.en} (第3条)`, "qualified");
     b.threshold(b.params.threshold!, increase);
     if (b.status !== "eligible") return;
     const rate = paramDecimal(b.params.rate!);
     const raw = increase.times(rate);
     b.step("amount", () => [
-      `${formatYuan(increase)} × ${formatRate(rate)} = ${raw.toString()}`,
-      `${formatYuan(increase)} × ${formatRate(rate)} = ${raw.toString()}`,
+      `核算金额：${formatYuan(increase)} × ${formatRate(rate)} = ${formatYuan(roundToFen(raw))}`,
+      `Computed: ${formatYuan(increase)} × ${formatRate(rate)} = ${formatYuan(roundToFen(raw))}`,
     ]);
     b.settle(raw, facts);
     b.requireInProvince(facts);

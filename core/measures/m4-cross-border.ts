@@ -7,7 +7,7 @@
  * Words and numbers: parameter set, measures M4a and M4b.
  */
 import { measureParams, paramDecimal } from "../policy/lookup";
-import { Decimal, DecimalInput, formatRate, formatYuan } from "../money/money";
+import { Decimal, DecimalInput, formatRate, formatYuan, roundToFen } from "../money/money";
 import { nonNegativeAmount } from "../money/input";
 import { ParameterSet, RuleField } from "../policy/types";
 import { AwardBuilder } from "./award-builder";
@@ -31,7 +31,7 @@ function awardCrossBorder(measure: "M4a" | "M4b", facts: ApplicationFacts, conte
     const importExport = b.amountFact(facts, "importExport");
     const firstTime = b.flagFact(facts, "firstTime");
     const costs = b.amountFact(facts, "eligibleCosts");
-    b.step("first-time", () => [`首次达到：${firstTime ? "是" : "否"}`, `first time reaching the threshold: ${firstTime ? "yes" : "no"}`]);
+    b.step("first-time", () => [`首次达到 ${firstTime ? "是" : "否"}`, `first time ${firstTime ? "yes" : "no"}`]);
     if (!firstTime) {
       b.ineligible(
         "not_first_time",
@@ -46,8 +46,8 @@ function awardCrossBorder(measure: "M4a" | "M4b", facts: ApplicationFacts, conte
     const raw = costs.times(rate);
     const base = b.params.baseTitle!;
     b.step("amount", () => [
-      `${base.zh} ${formatYuan(costs)} × ${formatRate(rate)} = ${raw.toString()}`,
-      `${base.en} ${formatYuan(costs)} × ${formatRate(rate)} = ${raw.toString()}`,
+      `核算金额：${base.zh} ${formatYuan(costs)} × ${formatRate(rate)} = ${formatYuan(roundToFen(raw))}`,
+      `Computed: ${base.en} ${formatYuan(costs)} × ${formatRate(rate)} = ${formatYuan(roundToFen(raw))}`,
     ]);
     b.settle(raw, facts);
   });

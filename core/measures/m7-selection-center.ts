@@ -4,7 +4,7 @@
  * and equipment investment, up to a cap. Words and numbers: parameter set, measure M7.
  */
 import { paramDecimal } from "../policy/lookup";
-import { formatRate, formatYuan } from "../money/money";
+import { formatRate, formatYuan, roundToFen } from "../money/money";
 import { RuleField } from "../policy/types";
 import { AwardBuilder } from "./award-builder";
 import { FastRule, fenParamsOf, settlePercentageFen } from "./fast";
@@ -23,8 +23,8 @@ export function awardM7(facts: ApplicationFacts, context: AwardContext): Award {
     const raw = investment.times(rate);
     const base = b.params.baseTitle!;
     b.step("amount", () => [
-      `${base.zh} ${formatYuan(investment)} × ${formatRate(rate)} = ${raw.toString()}`,
-      `${base.en} ${formatYuan(investment)} × ${formatRate(rate)} = ${raw.toString()}`,
+      `核算金额：${base.zh} ${formatYuan(investment)} × ${formatRate(rate)} = ${formatYuan(roundToFen(raw))}`,
+      `Computed: ${base.en} ${formatYuan(investment)} × ${formatRate(rate)} = ${formatYuan(roundToFen(raw))}`,
     ]);
     b.settle(raw, facts);
   });

@@ -31,7 +31,7 @@ export function awardManual(measure: MeasureId, facts: ApplicationFacts, context
         `${basis.zh}由主管部门核定金额，尚无核定金额`,
         `${basis.clause}: the department decides the amount${basis.enHow}; no approved amount yet`,
       );
-      b.step("manual", () => ["待人工核定", "awaiting the department's decision"]);
+      b.step("manual", () => ["人工核定：尚无主管部门核定金额", "Manual: no amount approved by the department yet"]);
       b.computed = null;
       return;
     }
@@ -40,7 +40,10 @@ export function awardManual(measure: MeasureId, facts: ApplicationFacts, context
       `${basis.zh}核定：${formatYuan(approved)}`,
       `${basis.clause}: amount approved by the department: ${formatYuan(approved)}`,
     );
-    b.step("manual", () => [`核定金额 ${formatYuan(approved)}`, `approved amount ${formatYuan(approved)}`]);
+    b.step("manual", () => [
+      `人工核定：主管部门核定 ${formatYuan(approved)}`,
+      `Manual: approved by the department ${formatYuan(approved)}`,
+    ]);
     b.settle(approved, facts);
   });
 }

@@ -20,7 +20,10 @@ export function awardNonCash(measure: MeasureId, _facts: ApplicationFacts, conte
       `${b.params.title.zh}：本条未设省级资金奖补${note ? `（${note.zh}）` : ""}`,
       `${b.params.title.en}: this clause sets no provincial cash award${note ? ` (${note.en})` : ""}`,
     );
-    b.step("not-cash", () => [b.params.title.zh, b.params.title.en]);
+    b.step("not-cash", () => [
+      `说明：本条未设省级资金奖补${note ? `（${note.zh}）` : ""}`,
+      `Note: this clause sets no provincial cash award${note ? ` (${note.en})` : ""}`,
+    ]);
   });
 }
 

@@ -143,3 +143,35 @@ export const NOT_THESE: readonly (readonly [wrong: string, right: string])[] = [
  * shows them (its name, TRUE, FALSE, #N/A), and the result sheets' names SCREENING.md fixes (HLJ筛查结果, HLJ汇总).
  */
 export const LATIN_IN_CHINESE: readonly string[] = ["LPR", "Excel", "TRUE", "FALSE", "#N/A", "HLJ筛查结果", "HLJ汇总"];
+
+/**
+ * The labels of the calculation appendix's lines (附件：计算明细, SCREENING.md revision 3): each line of a row's
+ * 计算说明 is `标签：内容` with one of these (core/explain.ts, core/words/explain-lines.ts, lpr/interest-words.ts).
+ */
+export const APPENDIX_LABELS = {
+  clause: { zh: TERMS.clause.zh, en: "Clause" },
+  inputs: { zh: "输入", en: "Inputs" },
+  condition: { zh: "条件", en: "Condition" },
+  computed: { zh: TERMS.computed.zh, en: "Computed" },
+  window: { zh: "计息区间", en: "Window" },
+  firstDay: { zh: "起算日", en: "First day" },
+  rate: { zh: "适用利率", en: "Rate" },
+  interest: { zh: "贴息额", en: "Interest" },
+  interestTotal: { zh: "贴息额合计", en: "Interest total" },
+  interestPaid: { zh: "据实贴息", en: "Interest paid" },
+  cap: { zh: "上限", en: "Cap" },
+  cumulativeCap: { zh: "累计上限", en: "Cumulative cap" },
+  yearlyCap: { zh: "年度上限", en: "Yearly cap" },
+  claimed: { zh: TERMS.claimed.zh, en: "Claim" },
+  otherSupport: { zh: OPTION_NAMES.otherSupport.zh, en: "Other provincial support" },
+  history: { zh: "历史兑现", en: "History" },
+  firstClaim: { zh: "首次申报", en: "First claim" },
+  firstTime: { zh: TERMS.firstTime.zh, en: "First time" },
+  registration: { zh: "登记地", en: "Registration" },
+  validity: { zh: "有效期", en: "Validity" },
+  manual: { zh: "人工核定", en: "Manual" },
+  noDuplication: { zh: STATUS_TERMS.superseded.zh, en: "No duplication" },
+  note: { zh: "说明", en: "Note" },
+  error: { zh: STATUS_TERMS.error.zh, en: "Data error" },
+  conclusion: { zh: "结论", en: "Result" },
+} as const satisfies Record<string, Term>;

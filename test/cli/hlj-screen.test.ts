@@ -210,7 +210,8 @@ describe("hlj-screen options, output and exit codes", () => {
     expect(stderr).toContain("同期 LPR is the one-year LPR in force on the loan's start date");
     expect(stderr).not.toContain("assumptions=");
     expect(json.options.assumptions).toHaveLength(3);
-    expect(json.rows[0].explain.en).toContain("window 2025-10-23 → 2026-01-01 (exclusive)");
+    expect(json.rows[0].explain.en).toContain("Window: 2025-10-23 to 2025-12-31 (inclusive), 70 days");
+    expect(json.rows[0].explain.zh).toContain("计息区间：2025-10-23 至 2025-12-31（含），70天");
     const whole = await run(workbookFile, "-o", join(dir, "ex.loan.xlsx"), "--json", "-", "--interest-window", "loan");
     // The command line speaks the display language, Chinese by default: no "rows", no measure ids.
     expect(whole.stderr).toMatch(/申报 7 行 · 企业 \d+ 家 · 拟支持 [\d,]+\.\d\d 元 · 待人工核定 [\d,]+\.\d\d 元/);
@@ -259,7 +260,7 @@ describe("hlj-screen options, output and exit codes", () => {
     });
     // Issued on 2025-01-01: 139 days at 3.10% and 12 at 3.00% of the 8b loan lie inside the policy period.
     expect(json.rows[3].final).toBe("103755.56");
-    expect(json.rows[3].explain.en).toContain("in force from 2025-01-01 (option effectiveFrom)");
+    expect(json.rows[3].explain.en).toContain("Window: 2025-01-01 to 2025-05-31 (inclusive), 151 days");
   });
 
   test("the default output is INPUT.screened.xlsx", async () => {

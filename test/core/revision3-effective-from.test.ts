@@ -35,25 +35,35 @@ describe("option effectiveFrom", () => {
 });
 
 describe("screening with the issue date", () => {
-  test.each(["fast", "reference"] as const)("%s engine: 2025 pays 70 days from 2025-10-23, said in the row and the options", (engine) => {
-    const result = screenWorkbook(workbook, { engine });
-    expect(result.rows[0].final).toBe("58333.33");
-    expect(result.options.effectiveFrom).toBe("2025-10-23");
-    expect(result.rows[0].explain.zh).toContain("假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准");
-    expect(result.rows[0].explain.en).toContain(
-      "Assumed in force from 2025-10-23 (the date the draft was published); the issued text's date prevails",
-    );
-  });
+  test.each(["fast", "reference"] as const)(
+    "%s engine: 2025 pays 70 days from 2025-10-23: the appendix's lines of SCREENING.md revision 3, the stand-in said in the options",
+    (engine) => {
+      const result = screenWorkbook(workbook, { engine });
+      expect(result.rows[0].final).toBe("58333.33");
+      expect(result.options.effectiveFrom).toBe("2025-10-23");
+      // The five lines of SCREENING.md revision 3's example, exactly, for this input.
+      expect(result.rows[0].explain.zh.split("\n")).toEqual(
+        expect.arrayContaining([
+          "计息区间：2025-10-23 至 2025-12-31（含），70天",
+          "适用利率：贷款利率 3.45% 与同期LPR 3.00% 孰低，取 3.00%",
+          "贴息额：10,000,000.00 × 3.00% × 70 ÷ 360 = 58,333.33",
+          "累计上限：2,000,000.00；已兑现 0.00；本次 58,333.33",
+          "结论：拟支持 58,333.33",
+        ]),
+      );
+      // The stand-in issue date is said once, with the options (and the appendix's heading), not in every row.
+      expect(result.options.assumptions.map((a) => a.zh)).toContain("假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准");
+    },
+  );
 
   test.each(["fast", "reference"] as const)(
-    "%s engine: effectiveFrom 2025-07-01 pays 184 days of 2025, named as the option's",
+    "%s engine: effectiveFrom 2025-07-01 pays 184 days of 2025, the window from that date",
     (engine) => {
       const result = screenWorkbook(workbook, { engine, effectiveFrom: "2025-07-01" });
       // 10,000,000 × 3% × 184 / 360
       expect(result.rows[0].final).toBe("153333.33");
-      expect(result.rows[0].explain.en).toContain(
-        "policy period 2025-07-01 – 2027-12-31 (in force from 2025-07-01 (option effectiveFrom))",
-      );
+      expect(result.rows[0].explain.zh).toContain("计息区间：2025-07-01 至 2025-12-31（含），184天");
+      expect(result.rows[0].explain.en).toContain("Interest: 10,000,000.00 × 3.00% × 184 ÷ 360 = 153,333.33");
     },
   );
 

@@ -157,10 +157,13 @@ describe("RULES.md worked examples, passed as Excel passes them", () => {
     // In Chinese, as Office in Chinese shows it (the other tests here run as English Office).
     const zh = loadFunctions("zh-CN").get("INTEREST_SUBSIDY")!;
     const explained = (zh(v("M1"), v(20_000_000), ...loan, null, null, null, v(true), v(2026)) as string[][])[0][0];
-    expect(explained).toContain(
-      "365天 2026-01-01至2027-01-01（政策期 2025-10-23 至 2027-12-31（假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准），2026年度）",
-    );
-    expect(explained).toMatch(/结果 304,166.67（符合条件）$/);
+    // The appendix's labelled lines in one cell: the year's window (last day inclusive), the first subsidised day and
+    // that the draft's issue date is assumed (FUNCTIONS.md revision 3), the conclusion.
+    const lines = explained.split("\n");
+    expect(lines).toContain("计息区间：2026-01-01 至 2026-12-31（含），365天");
+    expect(lines).toContain("起算日：假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准");
+    expect(lines).toContain("贴息额：10,000,000.00 × 3.00% × 365 ÷ 360 = 304,166.67");
+    expect(lines[lines.length - 1]).toBe("结论：符合条件 304,166.67");
   });
 
   test("a float artefact is read at 15 digits: RETAIL_BONUS(16778041.85-6778041.85) is 0, not 200,000", () => {
@@ -380,7 +383,7 @@ describe("BEST_OF: 从优、就高、不重复 across a budget sheet", () => {
   });
 });
 
-describe("explain: one line in Office's display language", () => {
+describe("explain: the appendix's labelled lines, in one cell, in Office's display language", () => {
   const args = [
     v("M1"),
     v(25_000_000),
@@ -395,24 +398,38 @@ describe("explain: one line in Office's display language", () => {
   ];
   test("English when Office runs in English", () => {
     const line = loadFunctions("en-US").get("INTEREST_SUBSIDY")!(...args) as string[][];
-    expect(line[0][0]).toMatch(
-      /^M1 第1条 .*LPR \(fixed\) 3.1%, 800 days 2025-10-23 → 2028-01-01 \(policy period 2025-10-23 – 2027-12-31 \(Assumed in force from 2025-10-23 \(the date the draft was published\); the issued text's date prevails\)\).*cap 2,000,000.00 applied \| result 2,000,000.00 \(eligible\)$/,
+    const lines = line[0][0].split("\n");
+    expect(lines[0]).toBe("Clause: 第1条 Quality e-commerce entity: new flagship project (loan interest subsidy)");
+    expect(lines).toContain("Window: 2025-10-23 to 2027-12-31 (inclusive), 800 days (end of the policy period)");
+    expect(lines).toContain(
+      "First day: Assumed in force from 2025-10-23 (the date the draft was published); the issued text's date prevails",
     );
+    expect(lines).toContain("Rate: loan rate 3.60% vs LPR 3.10%, the lower: 3.10%");
+    expect(lines).toContain("Cap: 2,000,000.00, computed 3,444,444.44 is above it: the cap");
+    expect(lines[lines.length - 1]).toBe("Result: eligible, 2,000,000.00");
   });
   test("Chinese when Office runs in Chinese, and when the language cannot be known", () => {
     for (const fns of [loadFunctions("zh-CN"), loadFunctions()]) {
       const line = fns.get("INTEREST_SUBSIDY")!(...args) as string[][];
-      expect(line[0][0]).toContain(
-        "同期LPR 3.1%，800天 2025-10-23至2028-01-01（政策期 2025-10-23 至 2027-12-31（假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准））",
-      );
-      expect(line[0][0]).toContain("结果 2,000,000.00");
+      const lines = line[0][0].split("\n");
+      expect(lines).toContain("计息区间：2025-10-23 至 2027-12-31（含），800天（政策有效期止）");
+      expect(lines).toContain("起算日：假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准");
+      expect(lines).toContain("适用利率：贷款利率 3.60% 与同期LPR 3.10% 孰低，取 3.10%");
+      expect(lines[lines.length - 1]).toBe("结论：符合条件 2,000,000.00");
     }
-    expect((loadFunctions("zh-CN").get("RETAIL_BONUS")!(v(12_345_678.9), null, v(true)) as string[][])[0][0]).toContain("结果 246,913.58");
+    expect((loadFunctions("zh-CN").get("RETAIL_BONUS")!(v(12_345_678.9), null, v(true)) as string[][])[0][0].split("\n")).toEqual([
+      "申报条款：第3条 支持电商企业扩大网络零售规模（新增实物网络零售额奖励）",
+      "输入：限额以上在统企业 是；年度新增实物网络零售额 12,345,678.90",
+      "条件：限额以上在统企业 是；年度新增实物网络零售额 12,345,678.90 超过 10,000,000.00，符合",
+      "核算金额：12,345,678.90 × 2% = 246,913.58",
+      "上限：3,000,000.00，未触及",
+      "结论：符合条件 246,913.58",
+    ]);
     expect(
       (
         loadFunctions("en-GB").get("LPR_INTEREST")!(v(10_000_000), v(0.0345), v(45809), v(46538), null, null, null, v(true)) as string[][]
       )[0][0],
-    ).toContain("729 days");
+    ).toContain("Window: 2025-06-01 to 2027-05-30 (inclusive), 729 days");
   });
 });
 

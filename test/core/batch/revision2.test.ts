@@ -332,7 +332,7 @@ describe("LPR: ineligible rows need none; a supplied entry does not vouch for th
 });
 
 describe("every screened row says why: explain {zh, en}", () => {
-  test("a 贴息 row names its inputs, window, LPR with its effective date, days, rate, cap and the 不重复 decision", () => {
+  test("a 贴息 row as the appendix's labelled lines: clause, condition, window, rate, interest, cap, the 不重复 decision, conclusion", () => {
     const json = batchResultToJson(
       settleApplications([
         {
@@ -352,22 +352,30 @@ describe("every screened row says why: explain {zh, en}", () => {
     const [m1, m3] = json.rows;
     // Revision 3: from the stand-in issue date 2025-10-23, 70 days of 2025: 50,000,000 × 3% × 70 / 360.
     expect(m1.final).toBe("291666.67");
-    expect(m1.explain.en).toContain("window 2025-10-23 → 2026-01-01 (exclusive)");
-    expect(m1.explain.en).toContain("award year 2025");
-    expect(m1.explain.en).toContain("70 days");
-    expect(m1.explain.en).toContain(
-      "policy period 2025-10-23 – 2027-12-31 (Assumed in force from 2025-10-23 (the date the draft was published)",
-    );
-    expect(m1.explain.zh).toContain("假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准");
-    expect(m1.explain.en).toContain("LPR fixed at 3% (in force on the start date 2025-06-01, effective 2025-05-20)");
-    expect(m1.explain.en).toContain("2025-10-23 → 2026-01-01: 70 d × 50,000,000.00 × 3%");
-    expect(m1.explain.en).toContain("shared cap 2,000,000.00: history 0.00");
-    expect(m1.explain.en).toContain("no duplication: this measure wins over 第3条");
-    expect(m1.explain.en).toMatch(/final 291,666.67 \(eligible\)$/);
-    expect(m1.explain.zh).toContain("同期LPR（贷款起始日 2025-06-01 适用）3%，2025-05-20 起生效");
-    expect(m1.explain.zh).toMatch(/核定金额 291,666.67（符合条件）$/);
+    // Revision 3's appendix: one labelled line each, the window's last day inclusive, 孰低, formatted amounts.
+    expect(m1.explain.zh.split("\n")).toEqual([
+      "申报条款：第1条 支持培育优质电商主体（新建引领性项目贷款贴息）",
+      "条件：优质电商主体 是；总投资额 20,000,000.00 达到 5,000,000.00，符合",
+      "计息区间：2025-10-23 至 2025-12-31（含），70天",
+      "适用利率：贷款利率 3.45% 与同期LPR 3.00% 孰低，取 3.00%",
+      "贴息额：50,000,000.00 × 3.00% × 70 ÷ 360 = 291,666.67",
+      "累计上限：2,000,000.00；已兑现 0.00；本次 291,666.67",
+      "从优不重复：与同一主体2025年度的第3条相比，按本条支持",
+      "结论：拟支持 291,666.67",
+    ]);
+    expect(m1.explain.en.split("\n")).toEqual([
+      "Clause: 第1条 Quality e-commerce entity: new flagship project (loan interest subsidy)",
+      "Condition: quality e-commerce entity yes; total investment 20,000,000.00 at least 5,000,000.00: met",
+      "Window: 2025-10-23 to 2025-12-31 (inclusive), 70 days",
+      "Rate: loan rate 3.45% vs LPR 3.00%, the lower: 3.00%",
+      "Interest: 50,000,000.00 × 3.00% × 70 ÷ 360 = 291,666.67",
+      "Cumulative cap: 2,000,000.00; paid 0.00; this row 291,666.67",
+      "No duplication: against 第3条 of the entity's 2025 award, this clause is paid",
+      "Result: to pay 291,666.67",
+    ]);
     expect(m3.explain.en).toContain("goes to 第1条 (申报!2, total 291,666.67)");
-    expect(m3.explain.zh).toContain("（从优不重复）");
+    expect(m3.explain.zh).toContain("从优不重复：同一主体2025年度由 第1条（申报!2，合计 291,666.67）支持");
+    expect(m3.explain.zh.split("\n").pop()).toBe("结论：从优不重复（按第1条支持）0.00");
     expect(JSON.parse(JSON.stringify(json)).rows[0].explain.zh).toBe(m1.explain.zh);
   });
 });

@@ -33,11 +33,15 @@ describe("RULES.md worked examples, award by award", () => {
     expect(award.clause).toBe("第1条");
     expect(award.citation).toContain("第1条");
     const lines = traceLines(award, "en").join("\n");
-    expect(lines).toMatch(/window 2025-10-23 → 2027-05-31 \(exclusive\).*585 days/);
-    expect(lines).toContain("Assumed in force from 2025-10-23 (the date the draft was published); the issued text's date prevails");
-    expect(traceLines(award, "zh").join("\n")).toContain("假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准");
-    expect(lines).toMatch(/LPR fixed at 3% \(in force on the start date 2025-06-01, effective 2025-05-20\)/);
-    expect(lines).toMatch(/cap 2,000,000.00 .* not reached/);
+    // The window's last day inclusive; the stand-in issue date that moved its start said as assumed.
+    expect(lines).toContain("Window: 2025-10-23 to 2027-05-30 (inclusive), 585 days");
+    expect(lines).toContain(
+      "First day: Assumed in force from 2025-10-23 (the date the draft was published); the issued text's date prevails",
+    );
+    expect(traceLines(award, "zh")).toContain("起算日：假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准");
+    expect(lines).toContain("Rate: loan rate 3.45% vs LPR 3.00%, the lower: 3.00%");
+    expect(lines).toContain("Interest: 10,000,000.00 × 3.00% × 585 ÷ 360 = 487,500.00");
+    expect(lines).toContain("Cap: 2,000,000.00, not reached");
   });
 
   test.each`
@@ -71,9 +75,9 @@ describe("RULES.md worked examples, award by award", () => {
     expect(award.amount.toFixed(2)).toBe("3444444.44");
     expect(award.cap!.toFixed(2)).toBe("10000000.00");
     const lines = traceLines(award, "en").join("\n");
-    expect(lines).toContain("window 2025-10-23 → 2028-01-01 (exclusive)");
-    expect(lines).toContain("800 days");
-    expect(lines).toContain("policy period 2025-10-23 – 2027-12-31 (Assumed in force from 2025-10-23");
+    expect(lines).toContain("Window: 2025-10-23 to 2027-12-31 (inclusive), 800 days (end of the policy period)");
+    expect(traceLines(award, "zh")).toContain("计息区间：2025-10-23 至 2027-12-31（含），800天（政策有效期止）");
+    expect(lines).toContain("First day: Assumed in force from 2025-10-23");
   });
 
   test("the same loan by award year 2025: 70 days → 301,388.89", () => {
@@ -99,9 +103,10 @@ describe("RULES.md worked examples, award by award", () => {
     const award = computeAward("M1", facts, { effectiveFrom: "2025-01-01" });
     expect(award.amount.toFixed(2)).toBe("4654305.56");
     expect(award.interest?.days).toBe(1081);
-    expect(traceLines(award, "en").join("\n")).toContain(
-      "policy period 2025-01-01 – 2027-12-31 (in force from 2025-01-01 (option effectiveFrom))",
-    );
+    // 1,081 days, grouped as every count of 1,000 or more; the loan started after the issue date: no 起算日 line.
+    expect(traceLines(award, "zh")).toContain("计息区间：2025-01-15 至 2027-12-31（含），1,081天（政策有效期止）");
+    expect(traceLines(award, "zh")).toContain("贴息额：50,000,000.00 × 3.10% × 1,081 ÷ 360 = 4,654,305.56");
+    expect(traceLines(award, "zh").some((line) => line.startsWith("起算日"))).toBe(false);
     // A later issue date: 2026-03-01 + 36 months is past the policy's end, so 2026-03-01 → 2028-01-01, 671 days.
     const later = computeAward("M1", facts, { effectiveFrom: "2026-03-01" });
     expect(later.interest?.days).toBe(671);
@@ -117,7 +122,7 @@ describe("RULES.md worked examples, award by award", () => {
     expect(award.computed!.toFixed(2)).toBe("3444444.44");
     expect(award.amount.toFixed(2)).toBe("2000000.00");
     expect(award.reasons.map((r) => r.code)).toEqual(["cap_applied"]);
-    expect(traceLines(award, "zh").join("\n")).toMatch(/上限 2,000,000.00.*适用/);
+    expect(traceLines(award, "zh")).toContain("上限：2,000,000.00，核算金额 3,444,444.44 超过上限，按上限");
   });
 
   test.each`
@@ -163,7 +168,9 @@ describe("RULES.md worked examples, award by award", () => {
     expect(award.status).toBe("eligible");
     expect(award.amount.toFixed(2)).toBe("0.00");
     expect(award.reasons.map((r) => r.code)).toEqual(["no_interest_in_window"]);
-    expect(award.reasons[0].en).toMatch(/2019-09-01 → 2022-09-01.*policy period 2025-10-23 – 2027-12-31.*award year 2025/);
+    expect(award.reasons[0].en).toMatch(/2019-09-01 to 2022-09-01.*policy period 2025-10-23 – 2027-12-31.*award year 2025/);
+    expect(award.reasons[0].zh).not.toMatch(/∩|→/);
+    expect(traceLines(award, "zh")).toContain("计息区间：2025年度内无计息天数（贷款 2019-09-01 至 2022-09-01）");
     // …and the same loan as a whole window, without an award year, is cut to the policy period too.
     expect(computeAward("M8b", { loan: loan(8_000_000, "0.04", "2019-09-01", "2022-09-01") }).amount.toFixed(2)).toBe("0.00");
   });
@@ -182,29 +189,55 @@ describe("RULES.md worked examples, award by award", () => {
   });
 });
 
-describe("explain: one readable line", () => {
+describe("explain: the appendix's labelled lines", () => {
   const award = computeAward("M1", {
     qualified: true,
     totalInvestment: 25_000_000,
     loan: loan(50_000_000, "0.036", "2025-01-15", "2029-01-15"),
   });
-  test("in English: measure, clause, inputs, LPR and days, cap, result", () => {
-    const line = explainAward(award, "en");
-    expect(line).toMatch(/^M1 第1条 /);
-    expect(line).toContain(
-      "inputs: quality e-commerce entity yes; total investment 25,000,000.00; principal 50,000,000.00; loan rate 3.6%",
-    );
-    expect(line).toContain("LPR (fixed) 3.1%, 800 days 2025-10-23 → 2028-01-01");
-    expect(line).toContain("Assumed in force from 2025-10-23 (the date the draft was published); the issued text's date prevails");
-    expect(line).toContain("cap 2,000,000.00 applied");
-    expect(line).toMatch(/result 2,000,000.00 \(eligible\)$/);
-    expect(line).not.toContain("\n");
+  test("in English: clause, inputs, condition, window, first day, rate, interest, cap, result", () => {
+    expect(explainAward(award, "en").split("\n")).toEqual([
+      "Clause: 第1条 Quality e-commerce entity: new flagship project (loan interest subsidy)",
+      "Inputs: quality e-commerce entity yes; total investment 25,000,000.00; principal 50,000,000.00; loan rate 3.6%; loan 2025-01-15 to 2029-01-15",
+      "Condition: quality e-commerce entity yes; total investment 25,000,000.00 at least 5,000,000.00: met",
+      "Window: 2025-10-23 to 2027-12-31 (inclusive), 800 days (end of the policy period)",
+      "First day: Assumed in force from 2025-10-23 (the date the draft was published); the issued text's date prevails",
+      "Rate: loan rate 3.60% vs LPR 3.10%, the lower: 3.10%",
+      "Interest: 50,000,000.00 × 3.10% × 800 ÷ 360 = 3,444,444.44",
+      "Cap: 2,000,000.00, computed 3,444,444.44 is above it: the cap",
+      "Result: eligible, 2,000,000.00",
+    ]);
   });
   test("in Chinese", () => {
-    const line = explainAward(award, "zh");
-    expect(line).toContain("同期LPR 3.1%，800天");
-    expect(line).toContain("假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准");
-    expect(line).toContain("上限 2,000,000.00（已适用）");
-    expect(line).toMatch(/结果 2,000,000.00/);
+    expect(explainAward(award, "zh").split("\n")).toEqual([
+      "申报条款：第1条 支持培育优质电商主体（新建引领性项目贷款贴息）",
+      "输入：优质电商主体 是；总投资额 25,000,000.00；贷款本金 50,000,000.00；贷款利率 3.6%；贷款期限 2025-01-15 至 2029-01-15",
+      "条件：优质电商主体 是；总投资额 25,000,000.00 达到 5,000,000.00，符合",
+      "计息区间：2025-10-23 至 2027-12-31（含），800天（政策有效期止）",
+      "起算日：假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准",
+      "适用利率：贷款利率 3.60% 与同期LPR 3.10% 孰低，取 3.10%",
+      "贴息额：50,000,000.00 × 3.10% × 800 ÷ 360 = 3,444,444.44",
+      "上限：2,000,000.00，核算金额 3,444,444.44 超过上限，按上限",
+      "结论：符合条件 2,000,000.00",
+    ]);
+  });
+  test("an ineligible award's conclusion says the deciding condition short", () => {
+    const below = computeAward("M3", { qualified: true, onlineRetailIncrease: 10_000_000 });
+    expect(explainAward(below, "zh").split("\n").slice(-2)).toEqual([
+      "条件：限额以上在统企业 是；年度新增实物网络零售额 10,000,000.00 未超过 10,000,000.00，不符合",
+      "结论：不符合条件（年度新增实物网络零售额未超过 1,000万元）0.00",
+    ]);
+  });
+  test("a floating loan: one 贴息额 line per LPR segment, its last day inclusive, and their total", () => {
+    const floating = computeAward(
+      "M8b",
+      { loan: loan(8_000_000, "0.04", "2024-06-01", "2025-06-01") },
+      { lprMode: "floating", effectiveFrom: "2025-01-01" },
+    );
+    const lines = explainAward(floating, "zh").split("\n");
+    expect(lines).toContain("贴息额：2025-01-01 至 2025-05-19（含）139天，LPR 3.10%：8,000,000.00 × 3.10% × 139 ÷ 360 = 95,755.56");
+    expect(lines).toContain("贴息额：2025-05-20 至 2025-05-31（含）12天，LPR 3.00%：8,000,000.00 × 3.00% × 12 ÷ 360 = 8,000.00");
+    expect(lines).toContain("贴息额合计：103,755.56");
+    expect(lines).toContain("起算日：自2025-01-01起施行（按选定的施行日期）");
   });
 });

@@ -88,9 +88,12 @@ describe("a bureau's summary table", () => {
   test("the units row scales its columns: 万元 × 10,000; % reads points, a percentage-formatted cell is a fraction", () => {
     const [m5, m3, m8b] = result.rows;
     expect(m3.final).toBe("316100.00"); // 15,805,000 × 2%
-    expect(m5.explain.en).toContain("total investment 2,600,000.00");
-    expect(m5.explain.en).toContain("principal 10,000,000.00; loan rate 4.2%");
-    expect(m8b.explain.en).toContain("principal 5,000,000.00; loan rate 3.85%");
+    // 260万元 and 4.2 (points) as read, in the appendix's lines: the condition, the rate and the principal.
+    expect(m5.explain.en).toContain("Condition: total investment 2,600,000.00 above 1,000,000.00: met");
+    expect(m5.explain.en).toMatch(/Rate: loan rate 4\.20% vs LPR /);
+    expect(m5.explain.en).toMatch(/Interest: 10,000,000\.00 × /);
+    expect(m8b.explain.en).toMatch(/Rate: loan rate 3\.85% vs LPR /);
+    expect(m8b.explain.en).toMatch(/Interest: 5,000,000\.00 × /);
   });
 
   test("合计's sums are checked against the rows above: a wrong sum is a warning naming the column", () => {

@@ -112,9 +112,17 @@ describe("screenWorkbook", () => {
     // the policy period (from the draft's stand-in 2025-10-23 it would be nothing, as above).
     expect(floating.rows[0].final).toBe("103755.56");
     expect(floating.options.effectiveFrom).toBe("2025-01-01");
-    expect(floating.rows[0].explain.en).toContain(
-      "policy period 2025-01-01 – 2027-12-31 (in force from 2025-01-01 (option effectiveFrom))",
+    // The window from the issue date, one 贴息额 line per LPR segment (last days inclusive) and their total.
+    expect(floating.rows[0].explain.zh.split("\n")).toEqual(
+      expect.arrayContaining([
+        "计息区间：2025-01-01 至 2025-05-31（含），151天",
+        "适用利率：贷款利率 4.00% 与各段同期LPR 孰低（浮动利率）",
+        "贴息额：2025-01-01 至 2025-05-19（含）139天，LPR 3.10%：8,000,000.00 × 3.10% × 139 ÷ 360 = 95,755.56",
+        "贴息额：2025-05-20 至 2025-05-31（含）12天，LPR 3.00%：8,000,000.00 × 3.00% × 12 ÷ 360 = 8,000.00",
+        "贴息额合计：103,755.56",
+      ]),
     );
+    expect(floating.rows[0].explain.en).toContain("Window: 2025-01-01 to 2025-05-31 (inclusive), 151 days");
     expect(floating.options.lprMode).toBe("floating");
   });
 
