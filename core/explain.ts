@@ -123,7 +123,7 @@ function winnerLine(dedup: DedupOutcome, measure: MeasureId | null, year: number
   if (!others.length) return null;
   const when = year !== null ? `${year}年度` : "";
   return [
-    `从优不重复：与同一主体${when}的${others.join("、")}相比，按本条支持`,
+    `从优不重复：与同一企业${when}的${others.join("、")}相比，按本条支持`,
     `No duplication: against ${others.join(", ")} of the entity's ${year ?? ""} award, this clause is paid`,
   ];
 }

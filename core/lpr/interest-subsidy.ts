@@ -132,7 +132,7 @@ export interface CheckedLoan {
 
 /** Reads and checks a loan's inputs without looking up any LPR: an InputError names the first bad one. */
 export function checkLoan(loan: LoanInput): CheckedLoan {
-  const startDate = checkedDate(loan.startDate, "startDate", { zh: "贷款起始日", en: "start date" });
+  const startDate = checkedDate(loan.startDate, "startDate", { zh: "放款日期", en: "start date" });
   const endDate = checkedDate(loan.endDate, "endDate", { zh: "贷款到期日", en: "end date" });
   if (endDate < startDate) {
     throw new InputError(

@@ -16,7 +16,7 @@ export const FACT_LABELS: Readonly<Record<string, { zh: string; en: string }>> =
   onlineRetailIncrease: { zh: "年度新增实物网络零售额", en: "increase in online retail sales" },
   importExport: { zh: "年度进出口额", en: "annual import+export" },
   firstTime: { zh: "首次达到", en: "first time" },
-  eligibleCosts: { zh: "补贴基数（费用）", en: "eligible costs" },
+  eligibleCosts: { zh: "可补贴费用", en: "eligible costs" },
   level: { zh: "示范级别", en: "level" },
   drivenOnlineSales: { zh: "带动网络销售额", en: "driven online sales" },
   investmentLast3Years: { zh: "近三年投资额", en: "investment of the last three years" },

@@ -108,7 +108,7 @@ function requireLoan(loan: LoanFacts | null | undefined): LoanFacts {
   if (loan.principal === null || loan.principal === undefined || loan.principal === "")
     throw missing("principal", "贷款本金", "the loan principal");
   if (loan.loanRate === null || loan.loanRate === undefined || loan.loanRate === "") throw missing("loanRate", "贷款利率", "the loan rate");
-  if (!loan.startDate) throw missing("startDate", "贷款起始日", "the loan start date");
+  if (!loan.startDate) throw missing("startDate", "放款日期", "the loan start date");
   if (!loan.endDate) throw missing("endDate", "贷款到期日", "the loan end date");
   return loan;
 }

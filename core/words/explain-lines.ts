@@ -82,7 +82,7 @@ function alreadyReceivedLine(r: Reason): Line {
     ];
   }
   if (batch) return [`首次申报：${r.zh.replace(/^一次性措施只在首个申报年度支持：/, "")}`, `First claim: ${r.en}`];
-  const zh = r.zh.replace("；该记录未写明项目名称，按该主体各项目均已获得计", "；记录未写明项目，按各项目计");
+  const zh = r.zh.replace("；该记录未写明项目名称，按该企业各项目均已获得计", "；记录未写明项目，按各项目计");
   return [`历史兑现：${zh}`, `History: ${r.en}`];
 }
 

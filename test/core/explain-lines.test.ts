@@ -79,7 +79,7 @@ describe("the appendix's lines on random workbooks", () => {
     expect(lineProblems("第8条(1) 电商仓储物流智慧化项目", "zh")).toEqual(["no label"]);
     expect(lineProblems("申报条款：M8a", "zh")).toEqual(["internal id"]);
     expect(lineProblems("计算：1 + 1 = 2", "zh")).toEqual(["label not in the glossary: 计算"]);
-    expect(lineProblems("从优不重复：同一主体2027年度由 第7条（申报!1050，合计 1,000,000.00）支持", "zh")).toEqual([]);
+    expect(lineProblems("从优不重复：同一企业2027年度由 第7条（申报!1050，合计 1,000,000.00）支持", "zh")).toEqual([]);
   });
 });
 

@@ -360,7 +360,7 @@ describe("every screened row says why: explain {zh, en}", () => {
       "适用利率：贷款利率 3.45% 与同期LPR 3.00% 孰低，取 3.00%",
       "贴息额：50,000,000.00 × 3.00% × 70 ÷ 360 = 291,666.67",
       "累计上限：2,000,000.00；已兑现 0.00；本次 291,666.67",
-      "从优不重复：与同一主体2025年度的第3条相比，按本条支持",
+      "从优不重复：与同一企业2025年度的第3条相比，按本条支持",
       "结论：拟支持 291,666.67",
     ]);
     expect(m1.explain.en.split("\n")).toEqual([
@@ -374,7 +374,7 @@ describe("every screened row says why: explain {zh, en}", () => {
       "Result: to pay 291,666.67",
     ]);
     expect(m3.explain.en).toContain("goes to 第1条 (申报!2, total 291,666.67)");
-    expect(m3.explain.zh).toContain("从优不重复：同一主体2025年度由 第1条（申报!2，合计 291,666.67）支持");
+    expect(m3.explain.zh).toContain("从优不重复：同一企业2025年度由 第1条（申报!2，合计 291,666.67）支持");
     expect(m3.explain.zh.split("\n").pop()).toBe("结论：从优不重复（按第1条支持）0.00");
     expect(JSON.parse(JSON.stringify(json)).rows[0].explain.zh).toBe(m1.explain.zh);
   });

@@ -169,14 +169,6 @@ const NOT_SHOWN: Readonly<Record<string, { why: string; texts: readonly string[]
  * rewrite replaces). An entry that no longer matches is reported by the last test below, so the list only shrinks.
  */
 const KNOWN_ELSEWHERE: Readonly<Record<string, readonly string[]>> = {
-  "core/explain.ts": ["{…}，{…}天 {…}至{…}{…}，适用利率 {…}，实际/{…}", "从优、就高、不重复：本行所属措施在同一主体{…}年度的 {…} 中胜出"],
-  "core/lpr/interest-subsidy.ts": ["贷款起始日", "贴息区间 {…} 至 {…}（不含）{…}，共 {…} 天，计息基准 实际/{…}"],
-  "core/measures/award-builder.ts": ["补贴基数（费用）"],
-  "core/measures/interest-measure.ts": [
-    "同期LPR（贷款起始日 {…} 适用）{…}，{…} 起生效；固定模式",
-    "贷款起始日",
-    "按年度贴息（award-year）需要申报年度",
-  ],
   "core/measures/measure-id.ts": ["未知的政策条款 {…}；有效编号：{…}（也可写 1、第1条、4a、4(1)）"],
   "core/screening/summary-model.ts": ["主体数"],
   "core/screening/own-sheets.ts": ["HLJ 筛查汇总"],
