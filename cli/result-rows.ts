@@ -19,9 +19,9 @@ export interface RowLayout {
   wrapped: boolean[];
 }
 
-/** A row's XML (`r`: its row number on the sheet). */
-export function resultRowXml(layout: RowLayout, row: ResultRowJson, r: number): string {
-  const cells = resultRowCells(row, layout.columns, layout.language);
+/** A row's XML (`r`: its row number on the sheet; `index`: its place in the results, for 序号). */
+export function resultRowXml(layout: RowLayout, row: ResultRowJson, r: number, index: number): string {
+  const cells = resultRowCells(row, layout.columns, layout.language, index);
   return rowXml(
     r,
     cells.map((value, c) => ({
@@ -103,7 +103,7 @@ export function renderBlock(
   let lines = "";
   for (let i = from; i < to; i++) {
     const row = wordedRow(rows[i]);
-    xml += resultRowXml(layout, row, firstRow + i);
+    xml += resultRowXml(layout, row, firstRow + i, i);
     if (json) lines += `${i === from ? "" : ","}\n    ${jsonLine(row)}`;
   }
   return { xml: utf8.encode(xml), count: to - from, json: json ? utf8.encode(lines) : null };

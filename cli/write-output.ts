@@ -217,7 +217,7 @@ function resultsSheet(
   // Only the short columns are measured (the long texts wrap): no row is worded for this.
   const measured = table.columns.filter((c) => c.kind !== "wrap");
   for (const row of result.rows.slice(0, 2000)) {
-    resultRowCells(row, measured, language).forEach((value, k) => {
+    resultRowCells(row, measured, language, 0).forEach((value, k) => {
       const c = table.columns.indexOf(measured[k]);
       if (value === null) return;
       const shown =

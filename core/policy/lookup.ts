@@ -61,5 +61,5 @@ export function paramYuan(param: Param): string {
 export function effectiveFromWords(set: ParameterSet, effectiveFrom: string): Localized {
   const own = set.subsidyPeriod.effectiveFrom;
   if (effectiveFrom === own.value) return own.title;
-  return { zh: `自${effectiveFrom}起施行（选项 effectiveFrom）`, en: `in force from ${effectiveFrom} (option effectiveFrom)` };
+  return { zh: `自${effectiveFrom}起施行（按所选施行日期）`, en: `in force from ${effectiveFrom} (option effectiveFrom)` };
 }

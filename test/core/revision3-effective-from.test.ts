@@ -62,6 +62,6 @@ describe("screening with the issue date", () => {
     expect(optionsInWords(result.options, "zh")).toContain("假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准");
     expect(optionsInWords(result.options, "en")).toContain("Assumed in force from 2025-10-23");
     const info = summaryModel(screenWorkbook(workbook, { effectiveFrom: "2026-01-05" }), "zh").info;
-    expect(JSON.stringify(info)).toContain("自2026-01-05起施行（选项 effectiveFrom）");
+    expect(JSON.stringify(info)).toContain("自2026-01-05起施行（按所选施行日期）");
   });
 });
