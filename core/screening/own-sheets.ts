@@ -32,12 +32,12 @@ export const REVIEW_COLUMNS: readonly ResultColumn[] = [
   { key: "entityName", header: { zh: TERMS.entityName.zh, en: "Name" }, kind: "wrap", width: 16 },
   { key: "entityId", header: { zh: TERMS.uscc.zh, en: "Credit code (USCC)" }, kind: "code", width: 19 },
   { key: "city", header: { zh: TERMS.city.zh, en: "City" }, kind: "text", width: 9 },
-  { key: "year", header: { zh: TERMS.awardYear.zh, en: "Year" }, kind: "integer", width: 6 },
+  { key: "year", header: { zh: TERMS.awardYear.zh, en: "Year" }, kind: "integer", width: 8 },
   { key: "clause", header: { zh: TERMS.clause.zh, en: "Clause" }, kind: "text", width: 8 },
   { key: "claimed", header: { zh: TERMS.claimed.zh, en: "Claimed" }, kind: "amount", width: 12 },
   { key: "final", header: { zh: TERMS.final.zh, en: "Final" }, kind: "amount", width: 12 },
   { key: "statusWord", header: r.status, kind: "text", width: 10 },
-  { key: "brief", header: r.brief, kind: "wrap", width: 18 },
+  { key: "brief", header: r.brief, kind: "wrap", width: 16 },
   { key: "opinion", header: r.opinion, kind: "wrap", width: 12 },
 ];
 

@@ -35,9 +35,12 @@ export type { SummaryBlock, SummaryModel } from "./summary-model";
 
 export const RESULTS_SHEET = "HLJ筛查结果";
 export const SUMMARY_SHEET = "HLJ汇总";
+/** The calculation appendix (附件：计算明细), the third sheet. */
+export const APPENDIX_SHEET = "HLJ计算明细";
 /** Workbook-level names that mark a sheet as written by this product (A1 of that sheet). */
 export const RESULTS_MARKER_NAME = "HLJ_SCREEN_RESULTS";
 export const SUMMARY_MARKER_NAME = "HLJ_SCREEN_SUMMARY";
+export const APPENDIX_MARKER_NAME = "HLJ_SCREEN_APPENDIX";
 
 /** Excel's limit of characters in one cell: longer text is cut with a visible "…" (the JSON says the same). */
 export const EXCEL_CELL_CHARACTERS = 32_767;
