@@ -130,7 +130,12 @@ export function renderBlock(
     if (annex) appendix += appendixRowXml(annex, layout.language, row, annex.firstRow + i, i);
     if (json) lines += `${i === from ? "" : ","}\n    ${jsonLine(row)}`;
   }
-  return { xml: utf8.encode(xml), count: to - from, json: json ? utf8.encode(lines) : null, appendix: annex ? utf8.encode(appendix) : null };
+  return {
+    xml: utf8.encode(xml),
+    count: to - from,
+    json: json ? utf8.encode(lines) : null,
+    appendix: annex ? utf8.encode(appendix) : null,
+  };
 }
 
 /** A block of rendered rows and, when the JSON is written, their lines (UTF-8, see renderBlock). */

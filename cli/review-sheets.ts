@@ -60,7 +60,7 @@ export class AppendixSpool {
   /** The spooled XML, a megabyte at a time. */
   *chunks(): Generator<RenderedRows> {
     const buffer = Buffer.alloc(1 << 20);
-    for (let position = 0; ; ) {
+    for (let position = 0; ;) {
       const read = readSync(this.fd!, buffer, 0, buffer.length, position);
       if (read === 0) return;
       position += read;
@@ -79,7 +79,12 @@ export class AppendixSpool {
  * amount or code column wider when a value needs it, taken from the text columns (which wrap) so the page still fits; the
  * machine's columns as wide as their header and content (the first rows), up to their width.
  */
-export function resultWidths(table: ReturnType<typeof resultsColumns>, result: ScreeningResult, language: DisplayLanguage, printed: number): number[] {
+export function resultWidths(
+  table: ReturnType<typeof resultsColumns>,
+  result: ScreeningResult,
+  language: DisplayLanguage,
+  printed: number,
+): number[] {
   const kinds = table.columns.map((c) => c.kind);
   const widths = table.columns.map((c, i) =>
     i < printed ? c.width : Math.max(displayWidth(table.header[i]) + 2, kinds[i] === "wrap" ? c.width : 6),
@@ -90,18 +95,32 @@ export function resultWidths(table: ReturnType<typeof resultsColumns>, result: S
       const c = table.columns.indexOf(measured[k]);
       if (value === null) return;
       const shown =
-        typeof value === "number" ? (kinds[c] === "amount" ? value.toLocaleString("en", { minimumFractionDigits: 2 }) : String(value)) : value;
+        typeof value === "number"
+          ? kinds[c] === "amount"
+            ? value.toLocaleString("en", { minimumFractionDigits: 2 })
+            : String(value)
+          : value;
       const needed = displayWidth(shown) + 2;
       if (c < printed && kinds[c] === "text") return; // wraps in its column
       widths[c] =
-        c < printed ? Math.max(widths[c], needed) : Math.min(Math.max(widths[c], needed), Math.max(table.columns[c].width, displayWidth(table.header[c]) + 2));
+        c < printed
+          ? Math.max(widths[c], needed)
+          : Math.min(Math.max(widths[c], needed), Math.max(table.columns[c].width, displayWidth(table.header[c]) + 2));
     });
   }
   // What the printed columns took beyond the page comes from the wrapped ones, widest first.
   let excess = widths.slice(0, printed).reduce((a, b) => a + b, 0) - PRINTED_WIDTH;
   while (excess > 0) {
     let widest = -1;
-    for (let c = 0; c < printed; c++) if (kinds[c] !== "amount" && kinds[c] !== "code" && kinds[c] !== "integer" && widths[c] > NARROWEST_WRAPPED && (widest < 0 || widths[c] > widths[widest])) widest = c;
+    for (let c = 0; c < printed; c++)
+      if (
+        kinds[c] !== "amount" &&
+        kinds[c] !== "code" &&
+        kinds[c] !== "integer" &&
+        widths[c] > NARROWEST_WRAPPED &&
+        (widest < 0 || widths[c] > widths[widest])
+      )
+        widest = c;
     if (widest < 0) break;
     widths[widest]--;
     excess--;
@@ -154,7 +173,9 @@ export function reviewListSheet(
   const widths = resultWidths(table, result, language, printed);
   // Printed text wraps (a long sheet name in 来源 takes two lines, never a cut value or a wider page); the
   // machine's columns, outside the print area, keep one line each (the row's height is the printed columns').
-  const kinds = table.columns.map((c, i) => (i >= printed && c.kind === "wrap" ? "text" : i < printed && c.kind === "text" ? "wrap" : c.kind));
+  const kinds = table.columns.map((c, i) =>
+    i >= printed && c.kind === "wrap" ? "text" : i < printed && c.kind === "text" ? "wrap" : c.kind,
+  );
   const cellStyle = kinds.map((kind) =>
     style(kind === "amount" ? "amount" : kind === "integer" ? "integer" : kind === "wrap" ? "wrap" : "text"),
   );
@@ -234,7 +255,13 @@ function appendixRowLayout(layout: AppendixLayout, style: Style): AppendixRowLay
 }
 
 /** The calculation appendix: title, the policy once, header, then the rows spooled while the list was written. */
-export function appendixSheet(layout: AppendixLayout, language: DisplayLanguage, spool: AppendixSpool, style: Style, print: PrintSpec): SheetSpec {
+export function appendixSheet(
+  layout: AppendixLayout,
+  language: DisplayLanguage,
+  spool: AppendixSpool,
+  style: Style,
+  print: PrintSpec,
+): SheetSpec {
   const widths = APPENDIX_COLUMNS.map((c) => c.width);
   const header = APPENDIX_COLUMNS.map((c) => c.header[language]);
   function* rows(): Generator<RowSpec | RenderedRows> {

@@ -11,7 +11,6 @@ import {
   PaperMeta,
   RESULTS_MARKER_NAME,
   RESULTS_SHEET,
-  STATUS_STYLES,
   SUMMARY_MARKER_NAME,
   SUMMARY_SHEET,
   ScreeningResult,
@@ -217,11 +216,24 @@ function ourNames(
     { name: RESULTS_MARKER_NAME, formula: at(sheets.results, "$A$1") },
     { name: SUMMARY_MARKER_NAME, formula: at(sheets.summary, "$A$1") },
     { name: APPENDIX_MARKER_NAME, formula: at(sheets.appendix, "$A$1") },
-    { name: "_xlnm._FilterDatabase", localSheetId: positionOf(sheets.results), hidden: true, formula: at(sheets.results, names.filterRange) },
+    {
+      name: "_xlnm._FilterDatabase",
+      localSheetId: positionOf(sheets.results),
+      hidden: true,
+      formula: at(sheets.results, names.filterRange),
+    },
     { name: "_xlnm.Print_Area", localSheetId: positionOf(sheets.results), formula: at(sheets.results, list.printArea) },
-    { name: "_xlnm.Print_Titles", localSheetId: positionOf(sheets.results), formula: at(sheets.results, `$${list.headerRow}:$${list.headerRow}`) },
+    {
+      name: "_xlnm.Print_Titles",
+      localSheetId: positionOf(sheets.results),
+      formula: at(sheets.results, `$${list.headerRow}:$${list.headerRow}`),
+    },
     { name: "_xlnm.Print_Area", localSheetId: positionOf(sheets.appendix), formula: at(sheets.appendix, annex.printArea) },
-    { name: "_xlnm.Print_Titles", localSheetId: positionOf(sheets.appendix), formula: at(sheets.appendix, `$${annex.headerRow}:$${annex.headerRow}`) },
+    {
+      name: "_xlnm.Print_Titles",
+      localSheetId: positionOf(sheets.appendix),
+      formula: at(sheets.appendix, `$${annex.headerRow}:$${annex.headerRow}`),
+    },
   ];
 }
 

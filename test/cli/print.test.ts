@@ -22,7 +22,10 @@ const DATE = "2026-12-06";
 const hasPdftotext = () => spawnSync("pdftotext", ["-v"], { stdio: "ignore" }).status === 0;
 
 let work: string;
-const outputs = new Map<string, { xlsx: string; json: { rows: { final: string }[]; totals: { byStatus: Record<string, { final: string }> } } }>();
+const outputs = new Map<
+  string,
+  { xlsx: string; json: { rows: { final: string }[]; totals: { byStatus: Record<string, { final: string }> } } }
+>();
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), "hlj-print-"));
@@ -57,7 +60,10 @@ async function listAndAppendixOnly(screened: string, copy: string): Promise<void
         .map((m) => m[0])
         .filter((tag) => !tag.includes(`name="${RESULTS_SHEET}"`) && !tag.includes(`name="${APPENDIX_SHEET}"`))
         .map((tag) => /r:id="([^"]+)"/.exec(tag)![1]);
-      await writer.add(part.name, patchWorkbook(xml, { removeRelationshipIds: others, replaceNames: [], addSheets: [], addNames: () => [] }));
+      await writer.add(
+        part.name,
+        patchWorkbook(xml, { removeRelationshipIds: others, replaceNames: [], addSheets: [], addNames: () => [] }),
+      );
     }
     writer.finish();
   } finally {
@@ -143,10 +149,12 @@ describe.each(SAMPLES)("%s printed through LibreOffice", (sample) => {
   );
 });
 
-whenReader(hasOpenpyxl(), OPENPYXL)("openpyxl reads the print setup of the list and the appendix", async () => {
-  const path = outputs.get("申报汇总表.xlsx")!.xlsx;
-  await checkOutput(path);
-  const script = `
+whenReader(hasOpenpyxl(), OPENPYXL)(
+  "openpyxl reads the print setup of the list and the appendix",
+  async () => {
+    const path = outputs.get("申报汇总表.xlsx")!.xlsx;
+    await checkOutput(path);
+    const script = `
 import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 out = {"sheets": wb.sheetnames}
@@ -159,27 +167,29 @@ for name in [${JSON.stringify(RESULTS_SHEET)}, ${JSON.stringify(APPENDIX_SHEET)}
                   "cell": ws.cell(row=ws.max_row, column=1).value}
 print(json.dumps(out, ensure_ascii=False))
 `;
-  const read = JSON.parse(execFileSync(PYTHON, ["-c", script, path]).toString("utf8"));
-  expect(read.sheets.slice(-3)).toEqual([RESULTS_SHEET, "HLJ汇总", APPENDIX_SHEET]);
-  const list = read[RESULTS_SHEET];
-  const rows = outputs.get("申报汇总表.xlsx")!.json.rows.length;
-  const header = 7;
-  expect(String(list.area)).toContain(`$A$1:$L$${header + rows + 4}`);
-  expect(list.titles).toBe(`$${header}:$${header}`);
-  expect(list.paper).toBe(9);
-  expect(list.orientation).toBe("landscape");
-  expect(list.merged).toContain("A1:L1");
-  expect(list.a1).toMatch(/奖补资金申报筛查审核表$/);
-  expect(list.size).toBe(14);
-  expect(list.bold).toBe(true);
-  expect(list.freeze).toBe(`A${header + 1}`);
-  expect(list.filter).toBe(`A${header}:R${header + rows}`);
-  expect(list.cell).toBe("经办人：");
-  const annex = read[APPENDIX_SHEET];
-  expect(String(annex.area)).toContain(`$A$1:$E$${4 + rows}`);
-  expect(annex.titles).toBe("$4:$4");
-  expect(annex.paper).toBe(9);
-  expect(annex.orientation).toBe("landscape");
-  expect(annex.merged).toContain("A1:E1");
-  expect(annex.a1).toBe("附件：计算明细");
-}, 120_000);
+    const read = JSON.parse(execFileSync(PYTHON, ["-c", script, path]).toString("utf8"));
+    expect(read.sheets.slice(-3)).toEqual([RESULTS_SHEET, "HLJ汇总", APPENDIX_SHEET]);
+    const list = read[RESULTS_SHEET];
+    const rows = outputs.get("申报汇总表.xlsx")!.json.rows.length;
+    const header = 7;
+    expect(String(list.area)).toContain(`$A$1:$L$${header + rows + 4}`);
+    expect(list.titles).toBe(`$${header}:$${header}`);
+    expect(list.paper).toBe(9);
+    expect(list.orientation).toBe("landscape");
+    expect(list.merged).toContain("A1:L1");
+    expect(list.a1).toMatch(/奖补资金申报筛查审核表$/);
+    expect(list.size).toBe(14);
+    expect(list.bold).toBe(true);
+    expect(list.freeze).toBe(`A${header + 1}`);
+    expect(list.filter).toBe(`A${header}:R${header + rows}`);
+    expect(list.cell).toBe("经办人：");
+    const annex = read[APPENDIX_SHEET];
+    expect(String(annex.area)).toContain(`$A$1:$E$${4 + rows}`);
+    expect(annex.titles).toBe("$4:$4");
+    expect(annex.paper).toBe(9);
+    expect(annex.orientation).toBe("landscape");
+    expect(annex.merged).toContain("A1:E1");
+    expect(annex.a1).toBe("附件：计算明细");
+  },
+  120_000,
+);
