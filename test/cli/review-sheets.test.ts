@@ -6,7 +6,8 @@
 import { mkdtempSync, readdirSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { REVIEW_COLUMNS, resultsColumns, screenWorkbook } from "../../core";
+import { APPENDIX_COLUMNS, REVIEW_COLUMNS, resultsColumns, screenWorkbook } from "../../core";
+import { LINE_HEIGHT, appendixRowXml } from "../../cli/result-rows";
 import { PRINTED_WIDTH, resultWidths } from "../../cli/review-sheets";
 import { screeningDate } from "../../cli/write-output";
 import { runCli } from "../helpers/run-cli";
@@ -42,3 +43,38 @@ test("the appendix's rows wait in a temporary file that is gone when the run end
     rmSync(out, { recursive: true, force: true });
   }
 }, 60_000);
+
+test("an appendix row of short labelled lines is as tall as its lines at 10 pt, its line breaks kept", () => {
+  const layout = {
+    columns: [...APPENDIX_COLUMNS],
+    cellStyle: [1, 1, 1, 1, 2],
+    widths: APPENDIX_COLUMNS.map((c) => c.width * 1.1),
+    wrapped: APPENDIX_COLUMNS.map((c) => c.kind === "wrap"),
+    firstRow: 5,
+  };
+  const result = screenWorkbook({
+    sheets: [
+      {
+        name: "申报",
+        values: [
+          ["统一社会信用代码", "申报年度", "申报条款"],
+          [makeUscc(2), 2025, "第14条"],
+        ],
+      },
+    ],
+  });
+  const lines = [
+    "计息区间：2025-10-23 至 2025-12-31（含），70天",
+    "适用利率：贷款利率 3.45% 与同期LPR 3.00% 孰低，取 3.00%",
+    "结论：拟支持 58,333.33",
+  ];
+  const row = { ...result.rows[0], explain: { zh: lines.join("\n"), en: "x" } };
+  const xml = appendixRowXml(layout, "zh", row, 5, 0);
+  expect(xml).toContain(`<t xml:space="preserve">${lines.join("\n")}</t>`);
+  const height = Number(/ht="([\d.]+)"/.exec(xml)![1]);
+  expect(height).toBeGreaterThanOrEqual(3 * LINE_HEIGHT);
+  expect(height).toBeLessThan(5 * LINE_HEIGHT);
+  // One long line (today's 计算说明) wraps in the column: as many lines as its width needs.
+  const long = appendixRowXml(layout, "zh", { ...row, explain: { zh: "长".repeat(300), en: "x" } }, 5, 0);
+  expect(Number(/ht="([\d.]+)"/.exec(long)![1])).toBeGreaterThanOrEqual(6 * LINE_HEIGHT);
+});
