@@ -294,7 +294,7 @@ async function writeResults(
   output: string,
   streams: { out: NodeJS.WritableStream; progress: NodeJS.WritableStream | null },
 ): Promise<WrittenSheets> {
-  let sheets: WrittenSheets = { results: "", summary: "" };
+  let sheets: WrittenSheets = { results: "", summary: "", appendix: "" };
   let last = -1;
   const json = args.json ? await JsonOutput.open(args.json, streams.out) : null;
   try {
@@ -414,8 +414,8 @@ export function summaryText(
     );
   lines.push(
     zh
-      ? `已写入：${output}（工作表 ${sheets.results}、${sheets.summary}；中文）`
-      : `written: ${output} (sheets ${sheets.results}, ${sheets.summary}; English)`,
+      ? `已写入：${output}（工作表 ${sheets.results}、${sheets.summary}、${sheets.appendix}；中文）`
+      : `written: ${output} (sheets ${sheets.results}, ${sheets.summary}, ${sheets.appendix}; English)`,
   );
   return `${lines.join("\n")}\n`;
 }

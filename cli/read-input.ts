@@ -3,11 +3,13 @@
  * own result sheets recognised by marker *and* content (never by a marker alone), and the parts that say so.
  */
 import {
+  APPENDIX_MARKER_NAME,
   RESULTS_MARKER_NAME,
   SUMMARY_MARKER_NAME,
   SheetInput,
   WorkbookInput,
-  isOurResultsHeader,
+  isOurAppendixSheet,
+  isOurResultsSheet,
   isOurSummaryTitle,
   sheetOfReference,
 } from "../core";
@@ -23,7 +25,7 @@ export interface InputWorkbook {
    * content alone is ours (no marker, or the marker names another sheet) is handed on: the screening keeps it
    * out of the applicants and says so (core/screening/own-sheets.ts).
    */
-  ours: { results: SheetRead | null; summary: SheetRead | null };
+  ours: { results: SheetRead | null; summary: SheetRead | null; appendix: SheetRead | null };
   workbook: WorkbookInput;
   /** Lets the cells go (once screened): the output copies the parts as they are stored. */
   release(): void;
@@ -46,12 +48,15 @@ export async function readInput(pkg: OpenPackage, onSheet?: (name: string) => vo
   };
   const results = marked(RESULTS_MARKER_NAME);
   const summary = marked(SUMMARY_MARKER_NAME);
+  const appendix = marked(APPENDIX_MARKER_NAME);
+  // The header row stands under the title and head lines since revision 3 (row 1 before it).
   const ours = {
-    results: results && isOurResultsHeader(results.values[0]) ? results : null,
+    results: results && isOurResultsSheet(results.values) ? results : null,
     summary: summary && isOurSummaryTitle(summary.values[0]?.[0]) ? summary : null,
+    appendix: appendix && appendix !== results && appendix !== summary && isOurAppendixSheet(appendix.values) ? appendix : null,
   };
   const input: SheetInput[] = sheets
-    .filter((s) => s !== ours.results && s !== ours.summary)
+    .filter((s) => s !== ours.results && s !== ours.summary && s !== ours.appendix)
     .map((s) => ({ name: s.name, values: s.values as SheetInput["values"], numberFormats: s.numberFormats }));
   return {
     structure,

@@ -17,11 +17,32 @@ export interface RowLayout {
   statusColumn: number;
   widths: number[];
   wrapped: boolean[];
+  /** The calculation appendix's rows, rendered from the same worded row (HLJ计算明细), when it is written. */
+  appendix?: AppendixRowLayout;
 }
 
-/** A row's XML (`r`: its row number on the sheet). */
-export function resultRowXml(layout: RowLayout, row: ResultRowJson, r: number): string {
-  const cells = resultRowCells(row, layout.columns, layout.language);
+/** How the appendix lays a row out: which application, and its 计算说明 as lines (sheet rows from `firstRow`). */
+export interface AppendixRowLayout {
+  columns: ResultColumn[];
+  cellStyle: number[];
+  widths: number[];
+  wrapped: boolean[];
+  firstRow: number;
+}
+
+/** An appendix row's XML: the row's 计算说明, its lines (or one long line) wrapped in a row as tall as they need. */
+export function appendixRowXml(layout: AppendixRowLayout, language: DisplayLanguage, row: ResultRowJson, r: number, index: number): string {
+  const cells = resultRowCells(row, layout.columns, language, index);
+  return rowXml(
+    r,
+    cells.map((value, c) => ({ value, style: layout.cellStyle[c] })),
+    rowHeight(cells, layout.widths, layout.wrapped),
+  );
+}
+
+/** A row's XML (`r`: its row number on the sheet; `index`: its place in the results, for 序号). */
+export function resultRowXml(layout: RowLayout, row: ResultRowJson, r: number, index: number): string {
+  const cells = resultRowCells(row, layout.columns, layout.language, index);
   return rowXml(
     r,
     cells.map((value, c) => ({
@@ -50,13 +71,13 @@ const isWide = (code: number) =>
 
 /** Wrapping breaks before a word or punctuation that does not fit: a tenth of every wrapped line is lost. */
 const WRAP_LOSS = 1.1;
-/** Points per line of the default 11-point font. */
-const LINE_HEIGHT = 15;
+/** Points per line of our cells' 10-point font (the sheets' styles set 10 pt: SCREENING.md revision 3). */
+export const LINE_HEIGHT = 13.5;
 /** The most a row grows to (Excel's limit is 409 points). */
 const MAX_ROW_HEIGHT = 409;
 
 /** Lines a text takes in a column of this width (in characters), its own line breaks included: one pass, no copies. */
-function linesIn(text: string, width: number): number {
+export function linesIn(text: string, width: number): number {
   let lines = 0;
   let needed = 0;
   const end = (count: number) => (count <= width ? 1 : Math.ceil((count * WRAP_LOSS) / Math.max(1, width)));
@@ -80,7 +101,7 @@ export function rowHeight(
   cells.forEach((value, c) => {
     if (wrapped[c] && typeof value === "string") lines = Math.max(lines, linesIn(value, widths[c]));
   });
-  return lines > 1 ? Math.min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT) : undefined;
+  return lines > 1 ? Math.min(MAX_ROW_HEIGHT, Math.ceil(lines * LINE_HEIGHT + 3)) : undefined;
 }
 
 const utf8 = new TextEncoder();
@@ -101,12 +122,20 @@ export function renderBlock(
 ): RenderedBlock {
   let xml = "";
   let lines = "";
+  let appendix = "";
+  const annex = layout.appendix;
   for (let i = from; i < to; i++) {
     const row = wordedRow(rows[i]);
-    xml += resultRowXml(layout, row, firstRow + i);
+    xml += resultRowXml(layout, row, firstRow + i, i);
+    if (annex) appendix += appendixRowXml(annex, layout.language, row, annex.firstRow + i, i);
     if (json) lines += `${i === from ? "" : ","}\n    ${jsonLine(row)}`;
   }
-  return { xml: utf8.encode(xml), count: to - from, json: json ? utf8.encode(lines) : null };
+  return {
+    xml: utf8.encode(xml),
+    count: to - from,
+    json: json ? utf8.encode(lines) : null,
+    appendix: annex ? utf8.encode(appendix) : null,
+  };
 }
 
 /** A block of rendered rows and, when the JSON is written, their lines (UTF-8, see renderBlock). */
@@ -114,4 +143,6 @@ export interface RenderedBlock {
   xml: Uint8Array;
   count: number;
   json: Uint8Array | null;
+  /** The same rows' appendix rows (HLJ计算明细), when the layout has one. */
+  appendix: Uint8Array | null;
 }

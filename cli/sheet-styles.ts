@@ -7,13 +7,20 @@ import { StyleDef } from "./xlsx/patch-parts";
 import { Flavour, inFlavour } from "./xlsx/namespaces";
 
 const HEADER_FILL = "1F4E79";
-/** The styles the two sheets use, appended to the workbook's own (their indices are looked up by key). */
+/** Points of the printed sheets' text: set on every cell we write, so no fit-to-width prints below 9 pt. */
+const SIZE = 10;
+/** The styles the sheets use, appended to the workbook's own (their indices are looked up by key). */
 export const STYLES = {
-  header: { bold: true, color: "FFFFFF", fill: HEADER_FILL, wrap: true, vertical: "center", border: true },
-  text: { vertical: "top", border: true },
-  wrap: { vertical: "top", wrap: true, border: true },
-  amount: { numberFormat: "#,##0.00", vertical: "top", border: true },
-  integer: { numberFormat: "0", vertical: "top", border: true },
+  header: { bold: true, size: SIZE, color: "FFFFFF", fill: HEADER_FILL, wrap: true, vertical: "center", border: true },
+  text: { size: SIZE, vertical: "top", border: true },
+  wrap: { size: SIZE, vertical: "top", wrap: true, border: true },
+  amount: { size: SIZE, numberFormat: "#,##0.00", vertical: "top", border: true },
+  integer: { size: SIZE, numberFormat: "0", vertical: "top", border: true },
+  listTitle: { bold: true, size: 14, horizontal: "center", vertical: "center" },
+  headLine: { size: SIZE, wrap: true, vertical: "top" },
+  totalLabel: { bold: true, size: SIZE, horizontal: "right", vertical: "top", border: true },
+  totalAmount: { bold: true, size: SIZE, numberFormat: "#,##0.00", vertical: "top", border: true },
+  signature: { size: SIZE, vertical: "center" },
   title: { bold: true, size: 14 },
   blockTitle: { bold: true, size: 12 },
   label: { bold: true, vertical: "top" },
@@ -23,7 +30,7 @@ export const STYLES = {
   ...Object.fromEntries(
     Object.entries(STATUS_STYLES).map(([code, s]) => [
       `status:${code}`,
-      { bold: true, color: s.font, fill: s.fill, vertical: "top", border: true },
+      { bold: true, size: SIZE, color: s.font, fill: s.fill, vertical: "top", border: true },
     ]),
   ),
 } satisfies Record<string, StyleDef>;

@@ -14,5 +14,6 @@ parentPort!.on("message", ({ from, to }: { from: number; to: number }) => {
   // The bytes move to the writing thread rather than being copied.
   const moved = [block.xml.buffer as ArrayBuffer];
   if (block.json) moved.push(block.json.buffer as ArrayBuffer);
+  if (block.appendix) moved.push(block.appendix.buffer as ArrayBuffer);
   parentPort!.postMessage({ from, block }, moved);
 });

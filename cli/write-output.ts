@@ -1,21 +1,26 @@
 /**
  * The output workbook: the user's package part for part — every part copied as it is stored, byte-identical —
- * plus the two result sheets (and the summary's chart), with only workbook.xml, its relationships,
+ * plus the three result sheets (the review list, the summary and its chart, the calculation appendix), with only workbook.xml, its relationships,
  * [Content_Types].xml and styles.xml edited to list them. An earlier run's result sheets are replaced only
  * when marker and content both said they are ours (read-input.ts).
  */
 import {
+  APPENDIX_MARKER_NAME,
+  APPENDIX_SHEET,
   DisplayLanguage,
+  PaperMeta,
   RESULTS_MARKER_NAME,
   RESULTS_SHEET,
-  STATUS_STYLES,
   SUMMARY_MARKER_NAME,
   SUMMARY_SHEET,
   ScreeningResult,
-  columnLetters,
+  appendixLayout,
   freeSheetName,
   quotedSheet,
-  resultRowCells,
+  reviewListLayout,
+  AppendixLayout,
+  ReviewListLayout,
+  columnLetters,
   resultsColumns,
 } from "../core";
 import { basename } from "path";
@@ -26,12 +31,11 @@ import { NewRelationship, listRelationships, parseWorkbook, patchRelationships, 
 import { Flavour, inFlavour } from "./xlsx/namespaces";
 import { decodePart } from "./xlsx/xml-text";
 import { resolvePart } from "./xlsx/read-workbook";
-import { PrintSpec, RenderedRows, RowSpec, SheetSpec, sheetXml } from "./xlsx/sheet-writer";
-import { renderedRows } from "./wording";
+import { PrintSpec, sheetXml } from "./xlsx/sheet-writer";
 import { STYLES, StyleKey, flavoured, relativeTarget } from "./sheet-styles";
 import { summarySheet, writeSummary } from "./summary-sheet";
 export { relativeTarget } from "./sheet-styles";
-import { RowLayout, displayWidth } from "./result-rows";
+import { AppendixSpool, appendixSheet, reviewListSheet } from "./review-sheets";
 import { NewParts, OurSheet, droppedParts, editContentTypes, newPartNames, printFooterWithin } from "./xlsx/output-parts";
 
 const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 };
@@ -39,6 +43,7 @@ const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, foo
 export interface WrittenSheets {
   results: string;
   summary: string;
+  appendix: string;
 }
 
 export interface OutputOptions {
@@ -50,6 +55,16 @@ export interface OutputOptions {
   onProgress?: (done: number, total: number) => void;
   /** The rows' JSON lines, block by block in order (renderBlock's UTF-8), for the JSON written beside the workbook. */
   onJson?: (block: Uint8Array) => void;
+  /** The 筛查日期 printed on the review list, YYYY-MM-DD: by default HLJ_SCREEN_DATE, else today's local date. */
+  date?: string;
+}
+
+/** The day of the run as the review list prints it: HLJ_SCREEN_DATE when set (reproducible outputs), else today. */
+export function screeningDate(now = new Date(), env: NodeJS.ProcessEnv = process.env): string {
+  const fixed = env.HLJ_SCREEN_DATE;
+  if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
 }
 
 /** The names writeOutput is told: the input's file name (for the summary), the output's path (for its type). */
@@ -62,48 +77,60 @@ export async function writeOutput(
   options: OutputOptions,
 ): Promise<WrittenSheets> {
   const { structure } = input;
-  const ourSheets = [input.ours.results, input.ours.summary].filter((s): s is OurSheet => s !== null);
+  const ourSheets = [input.ours.results, input.ours.summary, input.ours.appendix].filter((s): s is OurSheet => s !== null);
   const replaced = new Set(ourSheets.map((s) => s.name));
   const keptNames = structure.sheets.map((s) => s.name).filter((n) => !replaced.has(n));
   const resultsName = freeSheetName(RESULTS_SHEET, keptNames);
   const summaryName = freeSheetName(SUMMARY_SHEET, [...keptNames, resultsName]);
+  const appendixName = freeSheetName(APPENDIX_SHEET, [...keptNames, resultsName, summaryName]);
 
+  const meta: PaperMeta = { date: options.date ?? screeningDate(), reportingUnit: result.reportingUnit ?? null };
+  const list = reviewListLayout(result, options.language, meta);
+  const annex = appendixLayout(result, options.language, meta);
   const dropped = await droppedParts(pkg, ourSheets);
   const parts = newPartNames(pkg, dropped, structure.stylesPart);
-  const table = resultsColumns(result.rows, options.language);
-  const edited = await editPackageParts(pkg, input, ourSheets, dropped, parts, {
-    resultsName,
-    summaryName,
-    filterRange: `$A$1:$${columnLetters(table.columns.length)}$${result.rows.length + 1}`,
-    outputName: options.outputName,
-  });
-  // The calculation chain may have joined the dropped parts.
-  const droppedKeys = new Set([...dropped].map(normalisePartName));
+  const spool = new AppendixSpool();
+  try {
+    const print: PrintSpec = {
+      landscape: true,
+      fit: "width",
+      footer: printFooterWithin(result.policy.id, options.language),
+      margins: MARGINS,
+    };
+    const columns = resultsColumns(result.rows, options.language).columns.length;
+    const lastRow = Math.max(list.headerRow, list.firstDataRow + result.rows.length - 1);
+    const edited = await editPackageParts(pkg, input, ourSheets, dropped, parts, {
+      sheets: { results: resultsName, summary: summaryName, appendix: appendixName },
+      filterRange: `$A$${list.headerRow}:$${columnLetters(columns)}$${lastRow}`,
+      list,
+      annex,
+      outputName: options.outputName,
+    });
+    // The calculation chain may have joined the dropped parts.
+    const droppedKeys = new Set([...dropped].map(normalisePartName));
 
-  const writer = new PackageWriter(options.fd);
-  const patched = edited.patched;
-  for (const [key, part] of pkg.parts) {
-    if (droppedKeys.has(key)) continue;
-    const replacement = patched.get(key);
-    if (replacement !== undefined) {
-      await writer.add(part.name, replacement);
-      patched.delete(key);
-    } else await writer.copyStored(part.entry, await pkg.rawStream(part.name));
+    const writer = new PackageWriter(options.fd);
+    const patched = edited.patched;
+    for (const [key, part] of pkg.parts) {
+      if (droppedKeys.has(key)) continue;
+      const replacement = patched.get(key);
+      if (replacement !== undefined) {
+        await writer.add(part.name, replacement);
+        patched.delete(key);
+      } else await writer.copyStored(part.entry, await pkg.rawStream(part.name));
+    }
+    for (const [key, content] of patched) await writer.add(key === normalisePartName(parts.styles) ? parts.styles : key, content);
+
+    const { flavour, style } = edited;
+    const results = reviewListSheet(result, options.language, list, { layout: annex, spool }, style, print, options);
+    await writer.add(parts.results, flavoured(sheetXml(results.spec), flavour));
+    await writer.add(parts.appendix, flavoured(sheetXml(appendixSheet(annex, options.language, spool, style, print)), flavour));
+    await writeSummary(writer, parts, flavour, summarySheet(result, options.language, options.inputName, style, print, summaryName));
+    writer.finish();
+  } finally {
+    spool.close();
   }
-  for (const [key, content] of patched) await writer.add(key === normalisePartName(parts.styles) ? parts.styles : key, content);
-
-  const print: PrintSpec = {
-    landscape: true,
-    fit: "width",
-    footer: printFooterWithin(result.policy.id, options.language),
-    margins: MARGINS,
-  };
-  const { flavour, style } = edited;
-  const results = resultsSheet(table, result, options.language, style, print, options.onProgress, options.onJson);
-  await writer.add(parts.results, flavoured(sheetXml(results), flavour));
-  await writeSummary(writer, parts, flavour, summarySheet(result, options.language, options.inputName, style, print, summaryName));
-  writer.finish();
-  return { results: resultsName, summary: summaryName };
+  return { results: resultsName, summary: summaryName, appendix: appendixName };
 }
 
 /**
@@ -118,7 +145,7 @@ async function editPackageParts(
   ourSheets: readonly OurSheet[],
   dropped: Set<string>,
   parts: NewParts,
-  names: { resultsName: string; summaryName: string; filterRange: string; outputName?: string },
+  names: { sheets: WrittenSheets; filterRange: string; list: ReviewListLayout; annex: AppendixLayout; outputName?: string },
 ): Promise<{ patched: Map<string, Buffer>; flavour: Flavour; style: (key: StyleKey) => number }> {
   const { structure } = input;
   const workbook = decodePart(await pkg.read(structure.workbookPart), structure.workbookPart);
@@ -142,32 +169,26 @@ async function editPackageParts(
   const relative = (part: string) => relativeTarget(structure.workbookPart, part);
   const resultsRel = newId();
   const summaryRel = newId();
+  const appendixRel = newId();
+  const worksheet = `${flavour.relationshipTypes}/worksheet`;
   const addRels: NewRelationship[] = [
-    { id: resultsRel, type: `${flavour.relationshipTypes}/worksheet`, target: relative(parts.results) },
-    { id: summaryRel, type: `${flavour.relationshipTypes}/worksheet`, target: relative(parts.summary) },
+    { id: resultsRel, type: worksheet, target: relative(parts.results) },
+    { id: summaryRel, type: worksheet, target: relative(parts.summary) },
+    { id: appendixRel, type: worksheet, target: relative(parts.appendix) },
   ];
   if (!structure.stylesPart) addRels.push({ id: newId(), type: `${flavour.relationshipTypes}/styles`, target: relative(parts.styles) });
 
   const sheetId = Math.max(0, ...structure.sheets.map((s) => s.sheetId)) + 1;
-  const { resultsName, summaryName } = names;
+  const { sheets } = names;
   const workbookXml = patchWorkbook(workbook.text, {
     removeRelationshipIds: removedRelIds,
-    replaceNames: [RESULTS_MARKER_NAME, SUMMARY_MARKER_NAME],
+    replaceNames: [RESULTS_MARKER_NAME, SUMMARY_MARKER_NAME, APPENDIX_MARKER_NAME],
     addSheets: [
-      { name: resultsName, sheetId, relationshipId: resultsRel },
-      { name: summaryName, sheetId: sheetId + 1, relationshipId: summaryRel },
+      { name: sheets.results, sheetId, relationshipId: resultsRel },
+      { name: sheets.summary, sheetId: sheetId + 1, relationshipId: summaryRel },
+      { name: sheets.appendix, sheetId: sheetId + 2, relationshipId: appendixRel },
     ],
-    addNames: (positionOf) => [
-      { name: RESULTS_MARKER_NAME, formula: `${quotedSheet(resultsName)}!$A$1` },
-      { name: SUMMARY_MARKER_NAME, formula: `${quotedSheet(summaryName)}!$A$1` },
-      {
-        name: "_xlnm._FilterDatabase",
-        localSheetId: positionOf(resultsName),
-        hidden: true,
-        formula: `${quotedSheet(resultsName)}!${names.filterRange}`,
-      },
-      { name: "_xlnm.Print_Titles", localSheetId: positionOf(resultsName), formula: `${quotedSheet(resultsName)}!$1:$1` },
-    ],
+    addNames: (positionOf) => ourNames(sheets, names, positionOf),
   });
   const styles = await editStyles(pkg, structure.stylesPart, flavour);
   const contentTypes = await editContentTypes(pkg, structure, dropped, parts, names.outputName);
@@ -178,6 +199,42 @@ async function editPackageParts(
     [normalisePartName(parts.styles), styles.xml],
   ]);
   return { patched, flavour, style: styles.style };
+}
+
+/**
+ * The workbook names of our sheets: each marker (A1 of its sheet), the review list's autofilter, and the print
+ * area and the header row repeated on every page of the list and of the appendix.
+ */
+function ourNames(
+  sheets: WrittenSheets,
+  names: { filterRange: string; list: ReviewListLayout; annex: AppendixLayout },
+  positionOf: (sheet: string) => number,
+) {
+  const at = (sheet: string, range: string) => `${quotedSheet(sheet)}!${range}`;
+  const { list, annex } = names;
+  return [
+    { name: RESULTS_MARKER_NAME, formula: at(sheets.results, "$A$1") },
+    { name: SUMMARY_MARKER_NAME, formula: at(sheets.summary, "$A$1") },
+    { name: APPENDIX_MARKER_NAME, formula: at(sheets.appendix, "$A$1") },
+    {
+      name: "_xlnm._FilterDatabase",
+      localSheetId: positionOf(sheets.results),
+      hidden: true,
+      formula: at(sheets.results, names.filterRange),
+    },
+    { name: "_xlnm.Print_Area", localSheetId: positionOf(sheets.results), formula: at(sheets.results, list.printArea) },
+    {
+      name: "_xlnm.Print_Titles",
+      localSheetId: positionOf(sheets.results),
+      formula: at(sheets.results, `$${list.headerRow}:$${list.headerRow}`),
+    },
+    { name: "_xlnm.Print_Area", localSheetId: positionOf(sheets.appendix), formula: at(sheets.appendix, annex.printArea) },
+    {
+      name: "_xlnm.Print_Titles",
+      localSheetId: positionOf(sheets.appendix),
+      formula: at(sheets.appendix, `$${annex.headerRow}:$${annex.headerRow}`),
+    },
+  ];
 }
 
 /** styles.xml edited in its own encoding, or a new one (in the workbook's flavour) when the workbook has none. */
@@ -195,72 +252,5 @@ async function editStyles(
   return {
     xml: decoded ? decoded.encode(styles.xml) : Buffer.from(inFlavour(styles.xml, flavour), "utf8"),
     style: (key) => styles.ids[styleKeys.indexOf(key)],
-  };
-}
-
-function resultsSheet(
-  table: ReturnType<typeof resultsColumns>,
-  result: ScreeningResult,
-  language: DisplayLanguage,
-  style: (key: StyleKey) => number,
-  print: PrintSpec,
-  onProgress?: (done: number, total: number) => void,
-  onJson?: (block: Uint8Array) => void,
-): SheetSpec {
-  const kinds = table.columns.map((c) => c.kind);
-  const statusColumn = table.columns.findIndex((c) => c.key === "statusWord");
-  const cellStyle = kinds.map((kind) =>
-    style(kind === "amount" ? "amount" : kind === "integer" ? "integer" : kind === "wrap" ? "wrap" : "text"),
-  );
-  // Columns as wide as their header, and as their content (the first rows) up to the column's width.
-  const widths = table.columns.map((c, i) => Math.max(displayWidth(table.header[i]) + 2, kinds[i] === "wrap" ? c.width : 6));
-  // Only the short columns are measured (the long texts wrap): no row is worded for this.
-  const measured = table.columns.filter((c) => c.kind !== "wrap");
-  for (const row of result.rows.slice(0, 2000)) {
-    resultRowCells(row, measured, language).forEach((value, k) => {
-      const c = table.columns.indexOf(measured[k]);
-      if (value === null) return;
-      const shown =
-        typeof value === "number"
-          ? kinds[c] === "amount"
-            ? value.toLocaleString("en", { minimumFractionDigits: 2 })
-            : String(value)
-          : value;
-      widths[c] = Math.min(
-        Math.max(widths[c], displayWidth(shown) + 2),
-        Math.max(table.columns[c].width, displayWidth(table.header[c]) + 2),
-      );
-    });
-  }
-  const layout: RowLayout = {
-    columns: table.columns,
-    language,
-    cellStyle,
-    statusStyles: Object.fromEntries(Object.keys(STATUS_STYLES).map((code) => [code, style(`status:${code}`)])),
-    statusColumn,
-    widths,
-    wrapped: kinds.map((kind) => kind === "wrap"),
-  };
-  const header = style("header");
-  async function* rows(): AsyncGenerator<RowSpec | RenderedRows> {
-    yield { cells: table.header.map((text) => ({ value: text, style: header })), height: 30 };
-    const every = Math.max(1, Math.floor(result.rows.length / 20));
-    let done = 0;
-    // Worded and rendered once for both outputs (on another thread for large batches), and not kept: a
-    // hundred thousand explanations would not fit in memory. Sheet row 2 is result row 0.
-    for await (const block of renderedRows(result.rows, layout, 2, onJson !== undefined)) {
-      if (block.json) onJson!(block.json);
-      yield block;
-      const before = done;
-      done += block.count;
-      if (onProgress && Math.floor(done / every) > Math.floor(before / every)) onProgress(done, result.rows.length);
-    }
-  }
-  return {
-    columns: widths,
-    rows: rows(),
-    freezeRows: 1,
-    autoFilter: `A1:${columnLetters(table.columns.length)}${result.rows.length + 1}`,
-    print,
   };
 }

@@ -1,9 +1,9 @@
 // Renders the CLI's result sheets as printed pages: screens a sample workbook, hides the user's own sheets in a
 // copy of the output, prints it to PDF with LibreOffice and turns the pages into PNGs (pdftoppm).
-//   node scripts/render-sheets.mjs [INPUT.xlsx] [--lang zh|en] [--out docs/screenshots]
+//   node scripts/render-sheets.mjs [INPUT.xlsx] [--lang zh|en] [--out docs/screenshots] [--pdf FILE (keeps the PDF)]
 // Needs soffice (libreoffice-calc-nogui) and pdftoppm (poppler-utils); `npm run render` runs it for the README.
 import { execFileSync } from "node:child_process";
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync } from "node:fs";
+import { closeSync, copyFileSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
@@ -54,7 +54,11 @@ execFileSync("soffice", [`-env:UserInstallation=file://${profile}`, "--headless"
 });
 mkdirSync(out, { recursive: true });
 const stem = `sheets-${basename(input, ".xlsx")}-${language}`;
-execFileSync("pdftoppm", ["-png", "-r", "70", join(work, "results.pdf"), join(work, "page")]);
+execFileSync("pdftoppm", ["-png", "-r", "100", join(work, "results.pdf"), join(work, "page")]);
+// Pages of an earlier rendering go first: a sheet that now prints on fewer pages leaves none behind.
+for (const old of readdirSync(out).filter((f) => f.startsWith(`${stem}-`) && /-\d+\.png$/.test(f))) rmSync(join(out, old));
+const pdf = option("--pdf", null);
+if (pdf) copyFileSync(join(work, "results.pdf"), resolve(pdf));
 const pages = readdirSync(work)
   .filter((f) => /^page-\d+\.png$/.test(f))
   .sort();

@@ -16,6 +16,7 @@ export type OurSheet = NonNullable<InputWorkbook["ours"]["results"]>;
 export interface NewParts {
   results: string;
   summary: string;
+  appendix: string;
   drawing: string;
   chart: string;
   styles: string;
@@ -83,9 +84,11 @@ export function newPartNames(pkg: OpenPackage, dropped: ReadonlySet<string>, sty
     return `${prefix}${n}.xml`;
   };
   const results = free("xl/worksheets/sheet");
+  const summary = free("xl/worksheets/sheet", [results]);
   return {
     results,
-    summary: free("xl/worksheets/sheet", [results]),
+    summary,
+    appendix: free("xl/worksheets/sheet", [results, summary]),
     drawing: free("xl/drawings/drawing"),
     chart: free("xl/charts/chart"),
     styles: stylesPart ?? "xl/styles.xml",
@@ -123,6 +126,7 @@ export async function editContentTypes(
   const add = [
     { part: parts.results, type: TYPES.worksheet },
     { part: parts.summary, type: TYPES.worksheet },
+    { part: parts.appendix, type: TYPES.worksheet },
     { part: relsPartOf(parts.summary), type: RELATIONSHIPS_TYPE },
     { part: parts.drawing, type: TYPES.drawing },
     { part: relsPartOf(parts.drawing), type: RELATIONSHIPS_TYPE },

@@ -6,9 +6,25 @@
  */
 import { ResultRowJson, reasonCodesOf } from "../words/result-json";
 import { STATUS_WORDS } from "../reasons/reasons";
+import { briefReason } from "../words/brief";
 import { RESULT_COLUMNS, ResultColumn, ResultKey } from "./own-sheets";
 
-export { RESULT_COLUMNS, SUMMARY_TITLE, isOurResultsHeader, isOurSummaryTitle, ownSheetKind } from "./own-sheets";
+export {
+  APPENDIX_COLUMNS,
+  MACHINE_COLUMNS,
+  OWN_HEADER_ROWS,
+  RESULT_COLUMNS,
+  REVIEW_COLUMNS,
+  SUMMARY_TITLE,
+  isOurAppendixSheet,
+  isOurResultsHeader,
+  isOurResultsSheet,
+  isOurSummaryTitle,
+  ownSheetKind,
+} from "./own-sheets";
+export { APPENDIX_TITLE, HANDWRITING_BLANK, appendixLayout, reviewHeadLines, reviewListLayout } from "./review-list";
+export type { AppendixLayout, PaperMeta, ReviewListLayout } from "./review-list";
+export { reportingUnitOf } from "./reporting-unit";
 export type { ColumnKind, ResultColumn, ResultKey } from "./own-sheets";
 
 import { DisplayLanguage } from "./summary-model";
@@ -19,9 +35,12 @@ export type { SummaryBlock, SummaryModel } from "./summary-model";
 
 export const RESULTS_SHEET = "HLJ筛查结果";
 export const SUMMARY_SHEET = "HLJ汇总";
+/** The calculation appendix (附件：计算明细), the third sheet. */
+export const APPENDIX_SHEET = "HLJ计算明细";
 /** Workbook-level names that mark a sheet as written by this product (A1 of that sheet). */
 export const RESULTS_MARKER_NAME = "HLJ_SCREEN_RESULTS";
 export const SUMMARY_MARKER_NAME = "HLJ_SCREEN_SUMMARY";
+export const APPENDIX_MARKER_NAME = "HLJ_SCREEN_APPENDIX";
 
 /** Excel's limit of characters in one cell: longer text is cut with a visible "…" (the JSON says the same). */
 export const EXCEL_CELL_CHARACTERS = 32_767;
@@ -75,8 +94,15 @@ function cellOf(
   key: ResultKey,
   language: DisplayLanguage,
   explain: () => { zh: string; en: string },
+  index: number,
 ): string | number | null {
   switch (key) {
+    case "seq":
+      return index + 1;
+    case "brief":
+      return cellText(briefReason(row, language)) || null;
+    case "opinion":
+      return null;
     case "reasons":
       return cellText(reasonSentences(row, language)) || null;
     case "explain":
@@ -112,25 +138,29 @@ export interface ResultsTable {
  */
 export function resultsColumns(rows: readonly ResultRowJson[], language: DisplayLanguage): Omit<ResultsTable, "rows"> {
   const present = (row: ResultRowJson, key: ResultKey) =>
-    key === "reasons" ? reasonCodesOf(row).length > 0 : cellOf(row, key, language, () => row.explain) !== null;
+    key === "reasons" ? reasonCodesOf(row).length > 0 : cellOf(row, key, language, () => row.explain, 0) !== null;
   const columns = RESULT_COLUMNS.filter((column) => !column.optional || rows.some((row) => present(row, column.key)));
   return { columns, header: columns.map((column) => column.header[language]) };
 }
 
-/** One result row's cells for the given columns; `explain` may be made afresh by the caller (not kept on the row). */
+/**
+ * One result row's cells for the given columns (`index`: its place in the results, 0-based, for 序号); `explain`
+ * may be made afresh by the caller (not kept on the row).
+ */
 export function resultRowCells(
   row: ResultRowJson,
   columns: readonly ResultColumn[],
   language: DisplayLanguage,
+  index: number,
   explain: () => { zh: string; en: string } = () => row.explain,
 ): (string | number | null)[] {
-  return columns.map((column) => cellOf(row, column.key, language, explain));
+  return columns.map((column) => cellOf(row, column.key, language, explain, index));
 }
 
 /** The results sheet: its columns, header row and one row of cells per result. */
 export function resultsTable(rows: readonly ResultRowJson[], language: DisplayLanguage): ResultsTable {
   const { columns, header } = resultsColumns(rows, language);
-  return { columns, header, rows: rows.map((row) => resultRowCells(row, columns, language)) };
+  return { columns, header, rows: rows.map((row, i) => resultRowCells(row, columns, language, i)) };
 }
 
 /** A printed page's footer: the policy id on the left, the page number in the middle (Excel's &P and &N codes). */

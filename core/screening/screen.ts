@@ -14,6 +14,7 @@ import { EngineTable, cellIndexOf } from "./engine-state";
 import { columnsFailing } from "./failing-columns";
 import { FieldKey, HISTORY_SHEET_NAMES, LPR_SHEET_NAMES, columnLetters, isSheetNamed } from "./fields";
 import { checkTotals, findTables, nearMiss, skippedIssues } from "./find-tables";
+import { reportingUnitOf } from "./reporting-unit";
 import { skipOwnSheet } from "./own-sheets";
 import { CellIndex, FoundTable, columnReaders, isPercentFormat, originOf, readRow, rowSignature, signatureLayout } from "./read-row";
 import { pastOneSheet } from "./results-limit";
@@ -89,6 +90,7 @@ export function screenWorkbook(workbook: WorkbookInput, options: ScreenOptions =
     totals: screened.totals(),
     tables,
     issues,
+    reportingUnit: reportingUnitOf(workbook.sheets),
   };
 }
 

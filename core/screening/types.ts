@@ -100,6 +100,8 @@ export interface ScreeningIssue {
 export interface ScreeningResult extends BatchResultJson {
   tables: TableInfo[];
   issues: ScreeningIssue[];
+  /** The 填报单位 the workbook names above its tables (for the review list's head), or null. */
+  reportingUnit?: string | null;
 }
 
 /** An applicant table found on a sheet: what the task pane shows, how it is laid out, where each field is read. */

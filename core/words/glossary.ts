@@ -43,6 +43,27 @@ export const TERMS = {
   entityName: { zh: "企业名称", en: "name" },
   city: { zh: "所属市(地)", en: "city" },
   explain: { zh: "计算说明", en: "how it was computed" },
+  effectiveFrom: { zh: "施行日期", en: "in force from" },
+} as const satisfies Record<string, Term>;
+
+/** The review list's own words (SCREENING.md revision 3, "The review list"): its columns and signature block. */
+export const REVIEW_TERMS = {
+  seq: { zh: "序号", en: "No." },
+  source: { zh: "来源", en: "Source" },
+  status: { zh: "状态", en: "Status" },
+  brief: { zh: "简要说明", en: "Brief reason" },
+  opinion: { zh: "审核意见", en: "Reviewer's opinion" },
+  statusCode: { zh: "状态代码", en: "Status code" },
+  measureCode: { zh: "措施代码", en: "Measure" },
+  cap: { zh: "上限", en: "Cap" },
+  reasons: { zh: "原因", en: "Reasons" },
+  citation: { zh: "依据", en: "Citation" },
+  details: { zh: "计算明细", en: "Calculation" },
+  handler: { zh: "经办人", en: "Prepared by" },
+  reviewer: { zh: "审核人", en: "Reviewed by" },
+  head: { zh: "负责人", en: "Approved by" },
+  signDate: { zh: "日期", en: "Date" },
+  seal: { zh: "（盖章）", en: "(seal)" },
 } as const satisfies Record<string, Term>;
 
 /**

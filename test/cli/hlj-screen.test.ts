@@ -129,14 +129,19 @@ describe("hlj-screen on the adversarial workbook", () => {
 
   test("the results sheet is made for people: bold frozen header, autofilter, #,##0.00 amounts, status colours", async () => {
     const sheet = (await load(output)).getWorksheet("HLJ筛查结果")!;
-    const header = (sheet.getRow(1).values as string[]).slice(1);
+    // The review list: title and head lines above the header row (row 7), frozen under it.
+    const at = 7;
+    expect(sheet.getRow(at).getCell(1).value).toBe("序号");
+    const header = (sheet.getRow(at).values as string[]).slice(1);
     const column = (name: string) => header.indexOf(name) + 1;
-    expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
-    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.getRow(at).getCell(1).font?.bold).toBe(true);
+    expect(sheet.getRow(at).getCell(1).font?.size).toBe(10);
+    expect(sheet.getRow(1).getCell(1).font).toMatchObject({ bold: true, size: 14 });
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: at });
     expect(sheet.autoFilter).toBeTruthy();
-    expect(sheet.getRow(2).getCell(column("核定金额")).numFmt).toBe("#,##0.00");
-    expect(sheet.getRow(2).getCell(column("状态")).fill).toMatchObject({ type: "pattern" });
-    expect(sheet.getRow(2).getCell(column("状态代码")).value).toMatch(/^(eligible|ineligible|superseded|manual|not_cash|error)$/);
+    expect(sheet.getRow(at + 1).getCell(column("核定金额")).numFmt).toBe("#,##0.00");
+    expect(sheet.getRow(at + 1).getCell(column("状态")).fill).toMatchObject({ type: "pattern" });
+    expect(sheet.getRow(at + 1).getCell(column("状态代码")).value).toMatch(/^(eligible|ineligible|superseded|manual|not_cash|error)$/);
     const summary = (await load(output)).getWorksheet("HLJ汇总 (2)")!;
     expect(String(summary.getCell("B4").value)).toBe(
       "LPR取值：固定利率（放款日LPR）；计息天数：实际天数/360；不重复范围：同一企业同一申报年度；已获其他省级支持：补足差额；贴息区间：按年度据实；假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准",

@@ -89,21 +89,37 @@ describe("examples/申报汇总表.xlsx, a bureau's summary workbook", () => {
     const workbook = parts.get("xl/workbook.xml")!.toString();
     const sheets = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
     const results = sheets.indexOf("HLJ筛查结果");
-    expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${results}">'HLJ筛查结果'!$1:$1</definedName>`);
-    const [resultsXml, summaryXml] = sheetXmls(parts, ["HLJ筛查结果", "HLJ汇总"]);
+    const appendix = sheets.indexOf("HLJ计算明细");
+    // The review list's header row (under the title and four head lines) repeats; only its twelve columns print.
+    expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${results}">'HLJ筛查结果'!$7:$7</definedName>`);
+    expect(workbook).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="${results}">'HLJ筛查结果'!$A$1:$L$25</definedName>`);
+    expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${appendix}">'HLJ计算明细'!$4:$4</definedName>`);
+    expect(workbook).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="${appendix}">'HLJ计算明细'!$A$1:$E$18</definedName>`);
+    expect(workbook).toContain(`<definedName name="HLJ_SCREEN_APPENDIX">'HLJ计算明细'!$A$1</definedName>`);
+    const [resultsXml, summaryXml, appendixXml] = sheetXmls(parts, ["HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
     expect(resultsXml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    expect(appendixXml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
+    // The twelve printed columns fit A4 landscape at 100% (137 characters between 0.4" margins): no shrinking.
+    const widths = [...resultsXml.matchAll(/<col min="(\d+)" max="\d+" width="([\d.]+)"/g)].map((m) => Number(m[2]));
+    expect(widths.slice(0, 12).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(137);
     expect(summaryXml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="1"/>');
     expect(resultsXml).toMatch(/<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.7"/);
     expect(resultsXml).toContain("<oddFooter>&amp;Lhlj-ecommerce-2025-draft&amp;C第 &amp;P 页，共 &amp;N 页&amp;RHLJ 筛查</oddFooter>");
-    expect(resultsXml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    expect(resultsXml).toContain('<pane ySplit="7" topLeftCell="A8" activePane="bottomLeft" state="frozen"/>');
+    expect(resultsXml).toContain('<autoFilter ref="A7:R21"/>');
+    expect(resultsXml).toContain('<mergeCell ref="A1:L1"/>');
   });
 
   test("text wraps where a cell holds sentences; amounts and counts are numbers; columns as wide as their headers", () => {
-    const [resultsXml, summaryXml] = sheetXmls(parts, ["HLJ筛查结果", "HLJ汇总"]);
-    const header = [...resultsXml.split("</row>")[0].matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]);
+    const [resultsXml, summaryXml, appendixXml] = sheetXmls(parts, ["HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
+    const headerXml = /<row r="7"[^>]*>.*?<\/row>/.exec(resultsXml)![0];
+    const header = [...headerXml.matchAll(/<t[^>]*>([^<]*)<\/t>/g)].map((m) => m[1]);
     expect(header).toEqual(
-      expect.arrayContaining(["来源", "统一社会信用代码", "核定金额", "状态", "状态代码", "原因", "计算说明", "依据"]),
+      expect.arrayContaining(["序号", "来源", "统一社会信用代码", "核定金额", "状态", "简要说明", "审核意见", "状态代码", "原因", "依据"]),
     );
+    // 计算说明 is the appendix's now, not a column of the list.
+    expect(header).not.toContain("计算说明");
+    expect(appendixXml).toMatch(/<c r="E5" s="\d+" t="inlineStr"><is><t>第1条 /);
     const xfs = [
       ...parts
         .get("xl/styles.xml")!
@@ -112,19 +128,23 @@ describe("examples/申报汇总表.xlsx, a bureau's summary workbook", () => {
         .split("</cellXfs>")[0]
         .matchAll(/<xf [^>]*?(?:\/>|>.*?<\/xf>)/g),
     ].map((m) => m[0]);
-    const styleOf = (column: string, row: number) => Number(new RegExp(`<c r="${column}${row}" s="(\\d+)"`).exec(resultsXml)![1]);
+    const styleOf = (xml: string, column: string, row: number) => Number(new RegExp(`<c r="${column}${row}" s="(\\d+)"`).exec(xml)![1]);
     const letter = (name: string) => String.fromCharCode(65 + header.indexOf(name));
-    expect(xfs[styleOf(letter("计算说明"), 2)]).toContain('wrapText="1"');
-    expect(xfs[styleOf(letter("核定金额"), 2)]).toContain('numFmtId="4"'); // #,##0.00
-    expect(resultsXml).toMatch(new RegExp(`<c r="${letter("核定金额")}2" s="\\d+"><v>[\\d.]+</v></c>`));
+    expect(xfs[styleOf(resultsXml, letter("简要说明"), 8)]).toContain('wrapText="1"');
+    expect(xfs[styleOf(resultsXml, letter("企业名称"), 8)]).toContain('wrapText="1"');
+    expect(xfs[styleOf(appendixXml, "E", 5)]).toContain('wrapText="1"');
+    expect(xfs[styleOf(resultsXml, letter("核定金额"), 8)]).toContain('numFmtId="4"'); // #,##0.00
+    expect(resultsXml).toMatch(new RegExp(`<c r="${letter("核定金额")}8" s="\\d+"><v>[\\d.]+</v></c>`));
     // Counts in the summary are numbers, not text.
     expect(summaryXml).not.toMatch(/<c r="C\d+"[^>]*t="inlineStr"><is><t>\d+<\/t>/);
     expect(summaryXml).toMatch(/<c r="C\d+" s="\d+"><v>\d+<\/v><\/c>/);
-    // Every column at least as wide as its header (a CJK character counts two).
+    // The machine's columns (after the twelve printed ones) at least as wide as their header (a CJK character
+    // counts two); the printed ones keep the page's widths and wrap their header in a row tall enough for it.
     const widths = [...resultsXml.matchAll(/<col min="(\d+)" max="\d+" width="([\d.]+)"/g)].map((m) => Number(m[2]));
-    header.forEach((text, i) =>
-      expect(widths[i]).toBeGreaterThanOrEqual([...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0)),
-    );
+    header.forEach((text, i) => {
+      if (i >= 12) expect(widths[i]).toBeGreaterThanOrEqual([...text].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0));
+    });
+    expect(Number(/<row r="7" ht="([\d.]+)"/.exec(resultsXml)![1])).toBeGreaterThanOrEqual(27);
   });
 
   test("the chart names measures by clause, 第1条 …, not by id", () => {

@@ -184,14 +184,14 @@ describe("a workbook saved by openpyxl (xmlns:r declared on each <sheet>, as pan
   test("the new <sheet> elements use a declared relationships prefix, and openpyxl opens the output", () => {
     const workbook = parts.get("xl/workbook.xml")!.toString();
     expect(workbook).not.toMatch(/<workbook[^>]*xmlns:r=/);
-    expect(openpyxlSheets(output)).toEqual(["申报", "HLJ筛查结果", "HLJ汇总"]);
+    expect(openpyxlSheets(output)).toEqual(["申报", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
   });
 
   withLibreOffice(
     "LibreOffice opens the output with the results",
     () => {
       const sheets = libreOfficeSheets(output);
-      expect([...sheets.keys()].sort()).toEqual(["HLJ汇总", "HLJ筛查结果", "申报"].sort());
+      expect([...sheets.keys()].sort()).toEqual(["HLJ汇总", "HLJ筛查结果", "HLJ计算明细", "申报"].sort());
       expect(sheets.get("HLJ筛查结果")!.split("\n").length).toBeGreaterThan(USER_PARTS_APPLICANTS.length - 1);
     },
     180_000,
@@ -226,7 +226,7 @@ describe("a Strict OOXML workbook", () => {
   test("the new parts are Strict too: namespaces and relationship types", () => {
     const workbookRels = parts.get("xl/_rels/workbook.xml.rels")!.toString();
     expect(count(workbookRels, /Type="http:\/\/schemas\.openxmlformats\.org/g)).toBe(0);
-    expect(count(workbookRels, new RegExp(`Type="${STRICT_REL}/worksheet"`, "g"))).toBe(3);
+    expect(count(workbookRels, new RegExp(`Type="${STRICT_REL}/worksheet"`, "g"))).toBe(4);
     expect(parts.get("xl/workbook.xml")!.toString()).not.toContain(REL);
     for (const [name, bytes] of parts) {
       if (/^xl\/(worksheets|drawings|charts)\/.*\.xml$/.test(name))
@@ -290,7 +290,7 @@ describe("odd but legal packages", () => {
       expect(text(bytes)).toContain('encoding="UTF-16"');
     }
     expect(text(parts.get("xl/workbook.xml")!)).toContain("HLJ筛查结果");
-    expect(openpyxlSheets(output)).toEqual(["申报", "HLJ筛查结果", "HLJ汇总"]);
+    expect(openpyxlSheets(output)).toEqual(["申报", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
   }, 60_000);
 
   test("relationships typed by Override only: the new .rels parts get a type; leftover Overrides are not duplicated", async () => {
@@ -315,7 +315,7 @@ describe("odd but legal packages", () => {
       const typed = overrides.includes(`/${name}`.toLowerCase()) || /<Default Extension="rels"/i.test(types);
       expect({ name, typed }).toEqual({ name, typed: true });
     }
-    expect(openpyxlSheets(output)).toEqual(["申报", "HLJ筛查结果", "HLJ汇总"]);
+    expect(openpyxlSheets(output)).toEqual(["申报", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
   }, 60_000);
 
   test("defined names compared ignoring case: the user's workbook-level marker is replaced, a sheet-local one of that spelling kept", async () => {
@@ -417,7 +417,7 @@ describe("odd but legal packages", () => {
     const partNames = zipNames(output).map((n) => n.toLowerCase());
     expect(partNames).toContain("xl/worksheets/_rels/sheet3.xml.rels");
     expect(partNames.filter((n, i) => partNames.indexOf(n) !== i)).toEqual([]);
-    expect(openpyxlSheets(output)).toHaveLength(4);
+    expect(openpyxlSheets(output)).toHaveLength(5);
   }, 60_000);
 
   test("a footer stays within Excel's 255 characters, whatever the policy id", async () => {
@@ -460,7 +460,7 @@ describe("reruns on an earlier output", () => {
     const third = await screen(join(dir, "rerun.2.xlsx"), join(dir, "rerun.3.xlsx"));
     expect([cellXfs(second), cellXfs(third)]).toEqual([cellXfs(firstParts), cellXfs(firstParts)]);
     expect([fonts(second), fonts(third)]).toEqual([fonts(firstParts), fonts(firstParts)]);
-    expect(openpyxlSheets(join(dir, "rerun.3.xlsx"))).toEqual(["申报", "HLJ筛查结果", "HLJ汇总"]);
+    expect(openpyxlSheets(join(dir, "rerun.3.xlsx"))).toEqual(["申报", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
   }, 60_000);
 
   test("a calculation chain naming the replaced results sheet is not carried over", async () => {
@@ -512,11 +512,21 @@ describe("reruns on Strict and UTF-16 outputs", () => {
   test("our sheets are replaced, not added again, and the parts stay Strict / UTF-16", async () => {
     const strict = await screen(join(dir, "strict.out.xlsx"), join(dir, "strict.rerun.xlsx"));
     const strictWorkbook = strict.get("xl/workbook.xml")!.toString();
-    expect([...strictWorkbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual(["申报", "HLJ筛查结果", "HLJ汇总"]);
+    expect([...strictWorkbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      "申报",
+      "HLJ筛查结果",
+      "HLJ汇总",
+      "HLJ计算明细",
+    ]);
     expect(strict.get("xl/_rels/workbook.xml.rels")!.toString()).not.toContain(`${REL}/`);
     const utf16 = await screen(join(dir, "utf16.out.xlsx"), join(dir, "utf16.rerun.xlsx"));
     const utf16Workbook = text(utf16.get("xl/workbook.xml")!);
-    expect([...utf16Workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual(["申报", "HLJ筛查结果", "HLJ汇总"]);
+    expect([...utf16Workbook.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual([
+      "申报",
+      "HLJ筛查结果",
+      "HLJ汇总",
+      "HLJ计算明细",
+    ]);
     expect([...utf16.get("xl/workbook.xml")!.subarray(0, 2)]).toEqual([0xff, 0xfe]);
   }, 60_000);
 });

@@ -133,9 +133,13 @@ describe.each(NAMES)("%s", (name) => {
       expect([name, "output", book.error]).toEqual([name, "output", undefined]);
       const results = parseCsv(book.sheets.get("HLJ筛查结果") ?? "");
       const json = runs.get(name)!.json!;
-      expect(results.length - 1).toBe(json.rows.length);
-      const final = results[0].indexOf("核定金额");
-      const sum = results.slice(1).reduce((total, cells) => total + Math.round(Number(cells[final]) * 100), 0);
+      // The review list: the header row under the title and head, one row per application, then the 合计 rows.
+      const header = results.findIndex((cells) => cells[0] === "序号");
+      const totals = results.findIndex((cells) => cells[0] === "合计：拟支持");
+      expect(header).toBeGreaterThan(0);
+      expect(totals - header - 1).toBe(json.rows.length);
+      const final = results[header].indexOf("核定金额");
+      const sum = results.slice(header + 1, totals).reduce((total, cells) => total + Math.round(Number(cells[final]) * 100), 0);
       expect(sum).toBe(Math.round(Number(json.totals.final) * 100));
     },
     300_000,
@@ -157,9 +161,9 @@ describe("an earlier output the officer edited (a 备注 column and a =SUM() bes
     expect(rows.map((row) => row.final)).toEqual(APPLICANT_FINALS);
   });
 
-  whenReader(hasOpenpyxl(), OPENPYXL)("the output has one results sheet and one summary, not a second copy", () => {
+  whenReader(hasOpenpyxl(), OPENPYXL)("the output has one results sheet, one summary and one appendix, not a second copy", () => {
     const book = openpyxlBooks().get(output("edited-output"))!;
-    expect(Object.keys(book.sheets ?? {})).toEqual(["申报", "HLJ筛查结果", "HLJ汇总"]);
+    expect(Object.keys(book.sheets ?? {})).toEqual(["申报", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
   });
 });
 

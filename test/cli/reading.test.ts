@@ -63,7 +63,7 @@ describe("an earlier results sheet the officer edited is still ours by its conte
     expect(result.tables.map((t) => t.sheet)).toEqual(["申报"]);
     expect(result.rows).toHaveLength(3);
     expect(result.rows.map((r) => r.status)).not.toContain("error");
-    expect(result.sheets).toEqual(["申报", "HLJ筛查结果", "HLJ汇总"]);
+    expect(result.sheets).toEqual(["申报", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
     expect(result.issues.filter((i) => /earlier/.test(i.en))).toEqual([]);
   });
 
@@ -73,7 +73,7 @@ describe("an earlier results sheet the officer edited is still ours by its conte
     expect(result.code).toBe(0);
     expect(result.tables.map((t) => t.sheet)).toEqual(["申报"]);
     expect(result.rows).toHaveLength(3);
-    expect(result.sheets).toEqual(["申报", "HLJ筛查结果", "HLJ汇总"]);
+    expect(result.sheets).toEqual(["申报", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
   });
 
   test("content ours but no marker: kept as it is beside the new HLJ筛查结果 (2), not screened, and a note says so", async () => {
@@ -82,7 +82,7 @@ describe("an earlier results sheet the officer edited is still ours by its conte
     expect(result.code).toBe(0);
     expect(result.rows).toHaveLength(3);
     expect(result.rows.map((r) => r.source.split("!")[0])).toEqual(["申报", "申报", "申报"]);
-    expect(result.sheets).toEqual(["申报", "HLJ筛查结果", "HLJ汇总", "HLJ筛查结果 (2)", "HLJ汇总 (2)"]);
+    expect(result.sheets).toEqual(["申报", "HLJ筛查结果", "HLJ汇总", "HLJ筛查结果 (2)", "HLJ汇总 (2)", "HLJ计算明细"]);
     const notes = result.issues.filter((i) => i.severity === "info" && /earlier/.test(i.en));
     expect(notes.map((n) => n.sheet)).toEqual(["HLJ筛查结果", "HLJ汇总"]);
     expect(notes[0].en).toMatch(/kept as it is, not read as applications/);
@@ -137,8 +137,54 @@ describe("an earlier results sheet the officer edited is still ours by its conte
       expect(isOurResultsHeader(required.slice(0, -1))).toBe(false);
     }
     // A results sheet written before the glossary (条款, 计算金额, 最终金额) is still ours.
-    const former = RESULT_COLUMNS.map((c) => ({ clause: "条款", computed: "计算金额", final: "最终金额" })[c.key as string] ?? c.header.zh);
-    expect(isOurResultsHeader(former)).toBe(true);
+    const former = ["来源", "统一社会信用代码", "企业名称", "所属市(地)", "申报年度", "条款", "措施代码", "计算金额", "上限"];
+    expect(isOurResultsHeader([...former, "申报金额", "最终金额", "状态", "状态代码", "原因", "计算说明", "依据"])).toBe(true);
+    // And one written by revision 2 (核定金额, 申报条款, 计算说明 in the sheet; header in row 1).
+    const revision2 = ["来源", "统一社会信用代码", "企业名称", "所属市(地)", "申报年度", "申报条款", "措施代码", "核算金额", "上限"];
+    expect(isOurResultsHeader([...revision2, "申报金额", "核定金额", "状态", "状态代码", "原因", "计算说明", "依据"])).toBe(true);
+  });
+});
+
+describe("the review list and the appendix of an earlier output (revision 3): ours only when marker and content agree", () => {
+  let earlier: string;
+  beforeAll(async () => {
+    earlier = join(dir, "revision3.xlsx");
+    expect((await run(join(ROOT, "examples/申报汇总表.xlsx"), "-o", earlier, "-q")).code).toBe(0);
+  }, 60_000);
+
+  /** The earlier output with its workbook.xml changed. */
+  async function variant(name: string, edit: (workbook: string) => string): Promise<string> {
+    const parts = await readParts(earlier);
+    parts.set("xl/workbook.xml", Buffer.from(edit(parts.get("xl/workbook.xml")!.toString())));
+    const path = join(dir, `${name}.xlsx`);
+    await writePackage(path, [...parts.entries()]);
+    return path;
+  }
+
+  test("marker and content: the three sheets are replaced, their header rows (under the title) never read as applicants", async () => {
+    const pkg = await openPackage(earlier, 1024 ** 3);
+    try {
+      const { ours } = await readInput(pkg);
+      expect([ours.results?.name, ours.summary?.name, ours.appendix?.name]).toEqual(["HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
+    } finally {
+      pkg.close();
+    }
+    const again = await screen(earlier, "revision3-again");
+    expect(again.code).toBe(0);
+    expect(again.sheets).toEqual(["申报汇总表", "附表（表头在第50行）", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
+    expect(again.rows).toHaveLength(14);
+  });
+
+  test("the appendix's marker on a sheet of the user's: that sheet is kept, and the earlier appendix too (content alone), beside HLJ计算明细 (2)", async () => {
+    const moved = await variant("appendix-marker-moved", (workbook) =>
+      workbook.replace(/(<definedName name="HLJ_SCREEN_APPENDIX">)[^<]*/, (_, tag: string) => `${tag}'申报汇总表'!$A$1`),
+    );
+    const result = await screen(moved, "appendix-marker-moved");
+    expect(result.code).toBe(0);
+    expect(result.sheets).toEqual(["申报汇总表", "附表（表头在第50行）", "HLJ计算明细", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细 (2)"]);
+    expect(result.rows).toHaveLength(14);
+    const notes = result.issues.filter((i) => i.severity === "info" && /earlier/.test(i.en));
+    expect(notes.map((n) => n.sheet)).toEqual(["HLJ计算明细"]);
   });
 });
 

@@ -313,9 +313,16 @@ describe("keeps the user's workbook part for part", () => {
         .trim()
         .split("\n")
         .map((line) => line.split(","));
-      const final = results[0].indexOf("核定金额");
-      const sum = results.slice(1).reduce((total, cells) => total + Math.round(Number(cells[final]) * 100), 0);
+      // The review list: title and head above the header row, the applications, then 合计 拟支持 / 待人工核定.
+      const header = results.findIndex((cells) => cells[0] === "序号");
+      const totals = results.findIndex((cells) => cells[0] === "合计：拟支持");
+      expect(header).toBeGreaterThan(0);
+      expect(totals - header - 1).toBe(expected.rows.length);
+      const final = results[header].indexOf("核定金额");
+      const sum = results.slice(header + 1, totals).reduce((total, cells) => total + Math.round(Number(cells[final]) * 100), 0);
       expect(sum).toBe(Math.round(Number(expected.totals.final) * 100));
+      expect(results[totals][final]).toBe(String(Number(expected.totals.byStatus.eligible?.final ?? 0)));
+      expect(results[totals + 1][0]).toBe("合计：待人工核定");
     },
     180_000,
   );
@@ -343,9 +350,12 @@ describe("Excel's own limits and the user's odd content", () => {
     const read = await readInput(pkg);
     pkg.close();
     const results = read.sheets.find((s) => s.name === "HLJ筛查结果")!.values;
-    const name = results[0].indexOf("企业名称");
-    expect(results[1][name]).toBe(rows[0].entityName);
-    expect(results[2][name]).toBe(control);
+    // The header row under the review list's title and head lines.
+    const header = results.findIndex((cells) => cells?.[0] === "序号");
+    expect(header).toBeGreaterThan(0);
+    const name = results[header].indexOf("企业名称");
+    expect(results[header + 1][name]).toBe(rows[0].entityName);
+    expect(results[header + 2][name]).toBe(control);
   });
 
   test("a sheet named History is the history sheet (SCREENING.md), and the file is read and written", async () => {

@@ -76,7 +76,7 @@ const run = runCli;
 const HEADER: Row = ["统一社会信用代码", "申报年度", "申报条款"];
 
 describe("a results sheet never passes Excel's 1,048,576 rows", () => {
-  test("two sheets of 524,300 applications (1,048,600: more than 1,048,575) are refused with one line, nothing written", async () => {
+  test("two sheets of 524,300 applications (1,048,600: more than the 1,048,565 the review list holds) are refused with one line, nothing written", async () => {
     const input = join(dir, "two-halves.xlsx");
     const codes = Array.from({ length: 1000 }, (_, i) => makeUscc(i + 1));
     const applicants = (total: boolean) =>

@@ -245,7 +245,7 @@ describe("text that looks like an OOXML escape, or has no UTF-8 form, reads the 
     const added = [...parts.entries()]
       .filter(([name]) => /worksheets\/sheet\d+\.xml$/.test(name) && name !== "xl/worksheets/sheet1.xml")
       .map(([, bytes]) => bytes.toString("utf8"));
-    expect(added).toHaveLength(2);
+    expect(added).toHaveLength(3); // the review list, the summary, the appendix
     expect(added[0]).toContain("企业名称");
     for (const xml of added.filter((text) => text.includes("甲_")))
       expect([
@@ -262,7 +262,7 @@ describe("text that looks like an OOXML escape, or has no UTF-8 form, reads the 
           PYTHON,
           [
             "-c",
-            `import json, sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1])["HLJ筛查结果"]\nheader = [c.value for c in ws[1]]\ncol = header.index("企业名称")\nprint(json.dumps([${expression} for row in ws.iter_rows(min_row=2, values_only=True) if row[col]]))`,
+            `import json, sys, openpyxl\nws = openpyxl.load_workbook(sys.argv[1])["HLJ筛查结果"]\nat = next(r for r in range(1, 13) if ws.cell(r, 1).value == "序号")\nheader = [c.value for c in ws[at]]\ncol = header.index("企业名称")\nprint(json.dumps([${expression} for row in ws.iter_rows(min_row=at + 1, values_only=True) if row[col]]))`,
             output,
           ],
           { encoding: "utf8" },

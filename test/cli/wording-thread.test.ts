@@ -107,7 +107,7 @@ test("the second thread's sheet and JSON are exactly what one thread makes", asy
   expect(readFileSync(join(dir, "a.json"), "utf8")).toBe(readFileSync(join(dir, "b.json"), "utf8"));
   const [a, b] = [await readParts(join(dir, "a.xlsx")), await readParts(join(dir, "b.xlsx"))];
   expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
-  for (const [name, bytes] of a) expect(bytes.equals(b.get(name)!)).toBe(true);
+  for (const [name, bytes] of a) expect([name, bytes.equals(b.get(name)!)]).toEqual([name, true]);
   const json = JSON.parse(readFileSync(join(dir, "a.json"), "utf8"));
   expect(json.rows).toHaveLength(5_200);
   const statuses = [...new Set(json.rows.map((r: { status: string }) => r.status))];

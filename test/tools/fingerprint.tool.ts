@@ -21,6 +21,8 @@ import { workbookArb } from "../helpers/workbook-arbitrary";
 const ROOT = join(__dirname, "../..");
 const OUT = process.env.HLJ_FINGERPRINT ?? join(ROOT, "out", "fingerprint.json");
 const SEED = 20_261_206;
+// The review list prints the day of the run (筛查日期): fixed here, so the fingerprint is the same any day.
+process.env.HLJ_SCREEN_DATE = "2026-12-06";
 const RANDOM_WORKBOOKS = 20;
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

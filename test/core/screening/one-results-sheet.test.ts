@@ -1,9 +1,10 @@
 /**
- * Every application becomes a row of one results sheet, and a sheet holds 1,048,575 rows below its header
+ * Every application becomes a row of one results sheet, and a sheet holds 1,048,565 of them (Excel's 1,048,576 rows
+ * less the review list's title, head, header, 合计 and signature rows)
  * (issue 16, cause 5): more is refused before screening, in the words SCREENING.md gives ("split the
  * workbook"), counting only the rows that would become results (not titles, headers or total rows).
  */
-import { MAX_RESULT_ROWS, UnusableWorkbookError, screenWorkbook } from "../../../core";
+import { MAX_RESULT_ROWS, UnusableWorkbookError, reviewListLayout, screenWorkbook } from "../../../core";
 import { makeUscc } from "../../helpers/uscc";
 
 const HEADER = ["统一社会信用代码", "申报年度", "申报条款"];
@@ -16,8 +17,11 @@ function sheet(name: string, applications: number): { name: string; values: unkn
   return { name, values };
 }
 
-test("a results sheet holds 1,048,575 rows below its header", () => {
-  expect(MAX_RESULT_ROWS).toBe(1_048_576 - 1);
+test("a results sheet holds 1,048,565 applications: the review list's signature row is then Excel's last row", () => {
+  expect(MAX_RESULT_ROWS).toBe(1_048_565);
+  const result = screenWorkbook({ sheets: [sheet("申报", 1)] });
+  const full = reviewListLayout({ ...result, rows: new Array(MAX_RESULT_ROWS) }, "zh", { date: "2026-12-06" });
+  expect(full.signatureRow).toBe(1_048_576);
 });
 
 test("two sheets of 524,288 applications (1,048,576) are refused in one line, the total row not counted", () => {
@@ -30,7 +34,9 @@ test("two sheets of 524,288 applications (1,048,576) are refused in one line, th
   }
   expect(refusal).toBeInstanceOf(UnusableWorkbookError);
   const { en, zh } = refusal as UnusableWorkbookError;
-  expect(en).toMatch(/^1,048,576 applications, more than one results sheet holds \(1,048,575 rows below its header.*split the workbook/);
+  expect(en).toMatch(
+    /^1,048,576 applications, more than one results sheet holds \(1,048,565: Excel's 1,048,576 rows less .*split the workbook/,
+  );
   expect(en).not.toMatch(/\n/);
   expect(zh).toMatch(/1,048,576 条申报.*请拆分工作簿/);
 }, 60_000);
