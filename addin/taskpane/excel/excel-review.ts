@@ -249,6 +249,21 @@ export function finishReviewList(
   }
 }
 
+/**
+ * The appendix's column widths: 序号, 来源 and 申报条款 as wide as on the list (`list`: its widths, measured to
+ * their values), what they take beyond their own width taken from the 计算明细 column, so the page still fits.
+ */
+export function appendixWidths(table: ListTable, list: readonly number[]): number[] {
+  const widths = APPENDIX_COLUMNS.map((c) => {
+    const i = table.columns.findIndex((column) => column.key === c.key);
+    return i >= 0 && c.kind !== "wrap" ? Math.max(c.width, list[i]) : c.width;
+  });
+  const detail = APPENDIX_COLUMNS.findIndex((c) => c.key === "explain");
+  const excess = widths.reduce((a, b) => a + b, 0) - APPENDIX_COLUMNS.reduce((a, c) => a + c.width, 0);
+  widths[detail] = Math.max(40, widths[detail] - excess);
+  return widths;
+}
+
 /** The appendix's header row in the display language. */
 export const appendixHeader = (language: DisplayLanguage) => APPENDIX_COLUMNS.map((c) => c.header[language]);
 
@@ -257,8 +272,13 @@ export const appendixCells = (row: ScreeningResult["rows"][number], language: Di
   resultRowCells(row, APPENDIX_COLUMNS, language, index).map(literal);
 
 /** The appendix around its data rows: formats, freeze under the header, the print setup (no note twice). */
-export function finishAppendix(sheet: Excel.Worksheet, layout: AppendixLayout, count: number, at: SheetContext): void {
-  const widths = APPENDIX_COLUMNS.map((c) => c.width);
+export function finishAppendix(
+  sheet: Excel.Worksheet,
+  layout: AppendixLayout,
+  count: number,
+  at: SheetContext,
+  widths: readonly number[] = APPENDIX_COLUMNS.map((c) => c.width),
+): void {
   formatHead(sheet, layout, widths, widths.length, appendixHeader(at.language), layout.headerRow + count);
   formatData(sheet, APPENDIX_COLUMNS, layout.headerRow, count);
   sheet.freezePanes.freezeRows(layout.headerRow);

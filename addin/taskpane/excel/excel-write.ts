@@ -16,7 +16,15 @@ import {
 import { isPayloadLimit } from "./office-errors";
 import { ExcelRun, MAX_BLOCK_ROWS, MIN_BLOCK_ROWS, checkCancelled } from "./excel-blocks";
 import { literal } from "./excel-format";
-import { appendixCells, appendixHeader, finishAppendix, finishReviewList, listWidths, writeHeadValues } from "./excel-review";
+import {
+  appendixCells,
+  appendixHeader,
+  appendixWidths,
+  finishAppendix,
+  finishReviewList,
+  listWidths,
+  writeHeadValues,
+} from "./excel-review";
 import { writeSummary } from "./excel-summary";
 import { APPENDIX_MARKER_NAME, APPENDIX_SHEET } from "./appendix-names";
 import type { Note, RunControl, WorkbookOutline, WrittenResults } from "./gateway-types";
@@ -124,7 +132,7 @@ export async function writeResults(
       const notes: Note[] = [];
       const at = { policyId: result.policy.id, language, supports, notes };
       finishReviewList(results, list, table, widths, rows.length, at);
-      finishAppendix(appendix, annex, rows.length, at);
+      finishAppendix(appendix, annex, rows.length, at, appendixWidths(table, widths));
       for (const old of outline.ours) context.workbook.worksheets.getItemOrNullObject(old).delete();
       for (const marker of [RESULTS_MARKER_NAME, APPENDIX_MARKER_NAME, SUMMARY_MARKER_NAME])
         context.workbook.names.getItemOrNullObject(marker).delete();

@@ -161,6 +161,26 @@ describe("the calculation appendix (HLJ计算明细)", () => {
     expect(book.names.get("HLJ_SCREEN_APPENDIX")!.sheet).toBe(sheet);
   });
 
+  test("no value cut: a long 来源 widens its column on the list and the appendix, the wrapped columns give the room", async () => {
+    const book = new FakeWorkbook();
+    book.loadSheet("2025年度电商政策申报汇总表", bureauBook().sheet("申报")!.values);
+    const { result } = await screen(book);
+    expect(result.rows[0].source).toBe("2025年度电商政策申报汇总表!4");
+    const needed = (4 + 2 * 11 + 2 + 2) * 7 + 5; // "2025年度电商政策申报汇总表!4" and two characters of room, in pixels
+    const characters = (sheet: string, columns: string) =>
+      columns.split("").map((c) => ((book.sheet(sheet)!.styles.get(`columnWidth ${c}1:${c}1048576`) as number) / 0.75 - 5) / 7);
+    expect(book.sheet("HLJ筛查结果")!.styles.get("columnWidth B1:B1048576")).toBe(needed * 0.75);
+    expect(book.sheet("HLJ计算明细")!.styles.get("columnWidth B1:B1048576")).toBe(needed * 0.75);
+    // The wrapped columns gave what they could (down to 8 characters); fitted to the page, the text stays ≥ 9 pt.
+    expect(characters("HLJ筛查结果", "CKL")).toEqual([8, 8, 8]);
+    const points = characters("HLJ筛查结果", "ABCDEFGHIJKL").reduce((a, b) => a + (b * 7 + 5) * 0.75, 0);
+    expect(10 * Math.min(1, (842 - 2 * 28.8) / points)).toBeGreaterThanOrEqual(9);
+    expect(characters("HLJ计算明细", "ABCDE").reduce((a, b) => a + b, 0)).toBeCloseTo(
+      APPENDIX_COLUMNS.reduce((a, c) => a + c.width, 0),
+      5,
+    );
+  });
+
   test("a marker alone never makes a user's sheet the appendix: it stays, and ours is HLJ计算明细 (2)", async () => {
     const book = bureauBook();
     const mine = book.addSheet("HLJ计算明细", [["我自己的计算明细"], ["序号", "说明"], [1, "手工算的"]]);
