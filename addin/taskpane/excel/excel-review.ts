@@ -92,9 +92,15 @@ export function listWidths(table: ListTable, result: ScreeningResult, language: 
   return widths;
 }
 
-/** Thin grey lines round and inside a range: the list as a table to sign. */
-function ruled(range: Excel.Range): void {
-  for (const edge of ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideVertical", "InsideHorizontal"] as const) {
+/**
+ * Thin grey lines round and inside a range (`rows` high, `columns` wide): the list as a table to sign. Inside
+ * lines only where there is an inside (Excel may refuse them on a single row or column).
+ */
+function ruled(range: Excel.Range, rows: number, columns: number): void {
+  const edges: `${Excel.BorderIndex}`[] = ["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight"];
+  if (columns > 1) edges.push("InsideVertical");
+  if (rows > 1) edges.push("InsideHorizontal");
+  for (const edge of edges) {
     const border = range.format.borders.getItem(edge);
     border.style = "Continuous";
     border.color = BORDER_COLOR;
@@ -165,7 +171,7 @@ function formatData(sheet: Excel.Worksheet, columns: readonly ResultColumn[], he
   const lastColumn = columnLetters(columns.length);
   const first = headerRow + 1;
   const last = headerRow + count;
-  ruled(sheet.getRange(`A${headerRow}:${lastColumn}${last}`));
+  ruled(sheet.getRange(`A${headerRow}:${lastColumn}${last}`), count + 1, columns.length);
   if (count === 0) return;
   sheet.getRange(`A${first}:${lastColumn}${last}`).format.verticalAlignment = "Top";
   columns.forEach((column, i) => {
@@ -206,7 +212,11 @@ function writeFoot(sheet: Excel.Worksheet, layout: ReviewListLayout): void {
     amount.numberFormat = [["#,##0.00"]];
     sheet.getRange(`A${row}:${printed}${row}`).format.font.bold = true;
   });
-  ruled(sheet.getRange(`A${layout.totalsRow}:${printed}${layout.totalsRow + layout.totals.length - 1}`));
+  ruled(
+    sheet.getRange(`A${layout.totalsRow}:${printed}${layout.totalsRow + layout.totals.length - 1}`),
+    layout.totals.length,
+    layout.printedColumns,
+  );
   for (const part of layout.signature) {
     const from = `${columnLetters(part.from + 1)}${layout.signatureRow}`;
     if (part.to > part.from) sheet.getRange(`${from}:${columnLetters(part.to + 1)}${layout.signatureRow}`).merge();

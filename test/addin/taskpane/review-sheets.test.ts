@@ -285,6 +285,44 @@ describe("the row a person selects, explained from the appendix", () => {
   });
 });
 
+describe("in English, and with no application", () => {
+  test("the English list is found and explained as the Chinese one", async () => {
+    const book = bureauBook();
+    const { result, sheets } = await runScreening(run(book), await prepare(run(book)), {}, {}, { date: DATE }, undefined, "en");
+    const layout = reviewListLayout(result, "en", { date: DATE, reportingUnit: result.reportingUnit });
+    const sheet = book.sheet(sheets.results)!;
+    expect(sheet.cell(0, 0)).toBe(layout.title);
+    expect(sheet.values[layout.headerRow - 1].slice(0, 12)).toEqual(REVIEW_COLUMNS.map((c) => c.header.en));
+    expect(book.sheet(sheets.appendix)!.cell(0, 0)).toBe("Annex: calculation details");
+    const seen: { source: string; explain: string }[] = [];
+    await watchResults(run(book), sheets.results, (row) => seen.push(row));
+    await book.userSelects(sheets.results, `A${layout.firstDataRow + 1}`);
+    expect(seen).toEqual([{ source: result.rows[1].source, explain: result.rows[1].explain.en }]);
+    // A second run in Chinese replaces the English sheets (marker and content agree in either language).
+    await screen(book);
+    expect(book.sheets.map((s) => s.name)).toEqual(["申报", "HLJ筛查结果", "HLJ计算明细", "HLJ汇总"]);
+  });
+
+  test("no application: the header, 合计 0.00 twice, the signature row; lines inside only where there is an inside", async () => {
+    const book = new FakeWorkbook();
+    book.addSheet("申报", [HEADER]);
+    const { result } = await screen(book);
+    expect(result.rows).toHaveLength(0);
+    const layout = reviewListLayout(result, "zh", { date: DATE });
+    const sheet = book.sheet("HLJ筛查结果")!;
+    expect(sheet.values.slice(layout.totalsRow - 1, layout.totalsRow + 1).map((row) => [row[0], row[8]])).toEqual([
+      ["合计：拟支持", 0],
+      ["合计：待人工核定", 0],
+    ]);
+    expect(sheet.values[layout.signatureRow - 1][0]).toBe("经办人：");
+    const last = String.fromCharCode(64 + listOf(sheet).header.length); // the optional machine columns left out
+    const header = `A${layout.headerRow}:${last}${layout.headerRow}`;
+    expect(sheet.styles.get(`borders.InsideVertical.style ${header}`)).toBe("Continuous");
+    expect(sheet.styles.has(`borders.InsideHorizontal.style ${header}`)).toBe(false);
+    expect(sheet.autoFilter).toBe(header);
+  });
+});
+
 describe("an Excel without the newer APIs", () => {
   test("without ExcelApi 1.9 (filters, print setup) or 1.6 (colours) the sheets are written and the pane says what was left out", async () => {
     const book = bureauBook();
