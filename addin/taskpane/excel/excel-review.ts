@@ -77,10 +77,9 @@ export function listWidths(table: ListTable, result: ScreeningResult, language: 
       widths[c] = Math.max(widths[c], displayWidth(shown(value, table.columns[c].kind)) + 2);
   };
   result.rows.slice(0, MEASURED_ROWS).forEach((row, i) => resultRowCells(row, table.columns, language, i).forEach((v, c) => widen(c, v)));
-  widen(
-    table.columns.findIndex((c) => c.key === "seq"),
-    result.rows.length,
-  ); // the last 序号 is the widest
+  // The last 序号 is the widest; the 合计 may be wider than any one amount.
+  const seq = table.columns.findIndex((c) => c.key === "seq");
+  widen(seq, result.rows.length);
   for (const total of layout.totals) widen(layout.finalColumn, total.amount);
   const wrapped = (c: number) => table.columns[c].kind === "wrap" && widths[c] > NARROWEST_WRAPPED;
   for (let excess = widths.slice(0, printed).reduce((a, b) => a + b, 0) - PRINTED_WIDTH; excess > 0; excess--) {
