@@ -41,13 +41,13 @@ export function localDate(now: Date = new Date()): string {
 function sheetNames(outline: Pick<WorkbookOutline, "sheets" | "ours">) {
   const userSheets = outline.sheets.map((s) => s.name).filter((n) => !outline.ours.includes(n));
   const results = freeSheetName(RESULTS_SHEET, userSheets);
-  const appendix = freeSheetName(APPENDIX_SHEET, [...userSheets, results]);
-  const summary = freeSheetName(SUMMARY_SHEET, [...userSheets, results, appendix]);
+  const summary = freeSheetName(SUMMARY_SHEET, [...userSheets, results]);
+  const appendix = freeSheetName(APPENDIX_SHEET, [...userSheets, results, summary]);
   const taken = outline.sheets.map((s) => s.name);
   const tempResults = freeSheetName(`${RESULTS_SHEET}${TEMP_SUFFIX}`, taken);
-  const tempAppendix = freeSheetName(`${APPENDIX_SHEET}${TEMP_SUFFIX}`, [...taken, tempResults]);
-  const tempSummary = freeSheetName(`${SUMMARY_SHEET}${TEMP_SUFFIX}`, [...taken, tempResults, tempAppendix]);
-  return { final: { results, appendix, summary }, temp: { results: tempResults, appendix: tempAppendix, summary: tempSummary } };
+  const tempSummary = freeSheetName(`${SUMMARY_SHEET}${TEMP_SUFFIX}`, [...taken, tempResults]);
+  const tempAppendix = freeSheetName(`${APPENDIX_SHEET}${TEMP_SUFFIX}`, [...taken, tempResults, tempSummary]);
+  return { final: { results, summary, appendix }, temp: { results: tempResults, summary: tempSummary, appendix: tempAppendix } };
 }
 
 type Rows = ScreeningResult["rows"];
@@ -84,7 +84,7 @@ async function writeBlocks(
 }
 
 /**
- * Writes the review list (HLJ筛查结果), the calculation appendix (HLJ计算明细) and the summary: new sheets first
+ * Writes the review list (HLJ筛查结果), the summary and the calculation appendix (HLJ计算明细), in that order: new sheets first
  * (under temporary names), the applications in blocks with calculation suspended (a block's list rows and
  * appendix rows in one sync), then — in the last sync — the 合计 and signature rows and the formats, our
  * previous sheets go, the new ones take their names and the markers. Cancelling before that leaves the
@@ -113,8 +113,8 @@ export async function writeResults(
     const add = (name: string) => context.workbook.worksheets.add(name);
     try {
       const results = add(names.temp.results);
-      const appendix = add(names.temp.appendix);
       const summary = add(names.temp.summary);
+      const appendix = add(names.temp.appendix);
       writeHeadValues(results, list.title, list.headLines, list.headerRow, table.header);
       writeHeadValues(appendix, annex.title, annex.headLines, annex.headerRow, appendixHeader(language));
       writeSummary(summary, result, language, supports);

@@ -136,7 +136,7 @@ describe("the calculation appendix (HLJ计算明细)", () => {
     const book = bureauBook();
     const { result, sheets } = await screen(book);
     expect(sheets).toEqual({ results: "HLJ筛查结果", appendix: "HLJ计算明细", summary: "HLJ汇总" });
-    expect(book.sheets.map((s) => s.name)).toEqual(["申报", "HLJ筛查结果", "HLJ计算明细", "HLJ汇总"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["申报", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
     const layout = appendixLayout(result, "zh", { date: DATE });
     const sheet = book.sheet("HLJ计算明细")!;
     expect(sheet.cell(0, 0)).toBe("附件：计算明细");
@@ -188,13 +188,13 @@ describe("the calculation appendix (HLJ计算明细)", () => {
     const before = JSON.stringify(mine.values);
     const first = await screen(book);
     expect(first.sheets.appendix).toBe("HLJ计算明细 (2)");
-    expect(book.sheets.map((s) => s.name)).toEqual(["申报", "HLJ计算明细", "HLJ筛查结果", "HLJ计算明细 (2)", "HLJ汇总"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["申报", "HLJ计算明细", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细 (2)"]);
     expect(JSON.stringify(book.sheet("HLJ计算明细")!.values)).toBe(before);
     expect(book.names.get("HLJ_SCREEN_APPENDIX")!.sheet.name).toBe("HLJ计算明细 (2)");
     // Again: our (2) is replaced, the user's sheet still stands as it was.
     const second = await screen(book);
     expect(second.sheets.appendix).toBe("HLJ计算明细 (2)");
-    expect(book.sheets.map((s) => s.name)).toEqual(["申报", "HLJ计算明细", "HLJ筛查结果", "HLJ计算明细 (2)", "HLJ汇总"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["申报", "HLJ计算明细", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细 (2)"]);
     expect(JSON.stringify(book.sheet("HLJ计算明细")!.values)).toBe(before);
     expect(book.writes.filter((w) => w.startsWith("HLJ计算明细:"))).toEqual([]);
   });
@@ -222,7 +222,7 @@ describe("the calculation appendix (HLJ计算明细)", () => {
     old.names.set("HLJ_SCREEN_RESULTS", { sheet: earlier, address: "$A$1" });
     const { sheets } = await screen(old);
     expect(sheets.results).toBe("HLJ筛查结果");
-    expect(old.sheets.map((s) => s.name)).toEqual(["申报", "HLJ筛查结果", "HLJ计算明细", "HLJ汇总"]);
+    expect(old.sheets.map((s) => s.name)).toEqual(["申报", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
     expect(listOf(old.sheet("HLJ筛查结果")!).rows).toHaveLength(4);
   });
 
@@ -300,7 +300,7 @@ describe("in English, and with no application", () => {
     expect(seen).toEqual([{ source: result.rows[1].source, explain: result.rows[1].explain.en }]);
     // A second run in Chinese replaces the English sheets (marker and content agree in either language).
     await screen(book);
-    expect(book.sheets.map((s) => s.name)).toEqual(["申报", "HLJ筛查结果", "HLJ计算明细", "HLJ汇总"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["申报", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
   });
 
   test("no application: the header, 合计 0.00 twice, the signature row; lines inside only where there is an inside", async () => {

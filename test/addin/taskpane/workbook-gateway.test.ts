@@ -103,10 +103,10 @@ describe("the pane's Excel layer", () => {
     const book = workbookWith(10);
     book.addSheet("HLJ汇总", [["用户自己的汇总表"]]);
     await runScreening(run(book), await prepare(run(book)), {}, {});
-    expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ汇总", "HLJ筛查结果", "HLJ计算明细", "HLJ汇总 (2)"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ汇总", "HLJ筛查结果", "HLJ汇总 (2)", "HLJ计算明细"]);
     expect(book.sheet("HLJ汇总")!.cell(0, 0)).toBe("用户自己的汇总表");
     await runScreening(run(book), await prepare(run(book)), { lprMode: "floating" }, {});
-    expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ汇总", "HLJ筛查结果", "HLJ计算明细", "HLJ汇总 (2)"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ汇总", "HLJ筛查结果", "HLJ汇总 (2)", "HLJ计算明细"]);
     expect(book.sheet("HLJ汇总")!.cell(0, 0)).toBe("用户自己的汇总表");
     expect(String(book.sheet("HLJ汇总 (2)")!.cell(3, 1))).toContain("LPR取值：浮动利率（每日LPR）");
   });
@@ -118,7 +118,7 @@ describe("the pane's Excel layer", () => {
     const before = snapshot(book, ["申报"]);
     const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
     expect(outcome.result.rows).toHaveLength(5);
-    expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ筛查结果", "HLJ计算明细", "HLJ汇总"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
     expect(snapshot(book, ["申报"])).toBe(before);
     expect(book.sheet("HLJ筛查结果")!.rowCount).toBe(listRows(5));
   });
