@@ -51,7 +51,8 @@ export const screenHere: Screen = async (sheets, { date1904, ...options }, onPro
 
 export interface RunOutcome {
   result: ScreeningResult;
-  sheets: { results: string; summary: string };
+  /** The sheets written: the review list, the calculation appendix, the summary. */
+  sheets: { results: string; appendix: string; summary: string };
   /** What this Excel could not do (an optional API missing), for the pane to say. */
   notes: Note[];
 }
@@ -88,7 +89,7 @@ export async function runScreening(
     control.onScreenProgress?.(done, total),
   );
   const written = await writeResults(run, result, prepared.outline, control, language);
-  return { result, sheets: { results: written.results, summary: written.summary }, notes: written.notes };
+  return { result, sheets: { results: written.results, appendix: written.appendix, summary: written.summary }, notes: written.notes };
 }
 
 export type { Progress };

@@ -20,8 +20,10 @@ export class FakeSheet {
   autoFilter?: string;
   /** Formats set through range.format (`wrapText A2:A9` → true), for tests to read back. */
   styles = new Map<string, unknown>();
-  /** What sheet.pageLayout was told: orientation, paper, zoom, margins, print titles, footers. */
+  /** What sheet.pageLayout was told: orientation, paper, zoom, margins, print area and titles, footers. */
   pageLayout: Record<string, unknown> = {};
+  /** Merged areas (`A1:L1`), in the order merged. */
+  merges: string[] = [];
   constructor(public name: string) {}
 
   get rowCount(): number {
@@ -273,8 +275,10 @@ class WorksheetProxy extends Proxy {
         key === "headersFooters"
           ? { defaultForAllPages: footers }
           : key === "setPrintTitleRows"
-            ? (rows: string) => set("printTitleRows", rows)
-            : undefined,
+            ? (rows: string | RangeProxy) => set("printTitleRows", typeof rows === "string" ? rows : rows.address)
+            : key === "setPrintArea"
+              ? (area: string | RangeProxy) => set("printArea", typeof area === "string" ? area : area.address)
+              : undefined,
     });
   })();
   autoFilter = { apply: (range: RangeProxy) => this.write("autofilter", () => (this.sheet().autoFilter = range.address)) };
@@ -383,7 +387,12 @@ class RangeProxy extends Proxy {
   private nullObject = false;
   private snapshot: CellValue[][] = [];
   private formatSnapshot: string[][] = [];
-  format: { font: Record<string, unknown>; fill: Record<string, unknown>; columnWidth?: number };
+  format: {
+    font: Record<string, unknown>;
+    fill: Record<string, unknown>;
+    columnWidth?: number;
+    borders: { getItem(index: `${Excel.BorderIndex}`): Record<string, unknown> };
+  };
   conditionalFormats = {
     add: (type: string) => {
       this.sheetProxy.write(`conditional format ${type} ${this.address}`, () => undefined);
@@ -402,7 +411,13 @@ class RangeProxy extends Proxy {
     const record = (key: string, value: unknown) =>
       this.sheetProxy.write(`format ${key} ${this.address}`, () => this.sheetProxy.sheet().styles.set(`${key} ${this.address}`, value));
     const recorder = (part: string) => new Proxy0((key, value) => record(`${part}.${key}`, value));
-    const parts = { font: recorder("font"), fill: recorder("fill"), autofitRows: () => record("autofitRows", true) };
+    const parts = {
+      font: recorder("font"),
+      fill: recorder("fill"),
+      autofitRows: () => record("autofitRows", true),
+      // RangeFormat.borders (ExcelApi 1.1): each edge's style and colour recorded as `borders.EdgeTop.style A5:L9`.
+      borders: { getItem: (index: `${Excel.BorderIndex}`) => recorder(`borders.${index}`) },
+    };
     this.format = new globalThis.Proxy(parts, {
       get: (target, key) => target[key as keyof typeof target],
       set: (_target, key, value) => {
@@ -472,6 +487,26 @@ class RangeProxy extends Proxy {
   }
   set formulas(formulas: CellValue[][]) {
     this.values = formulas;
+  }
+  /**
+   * Range.merge (ExcelApi 1.2): the area becomes one cell showing the upper-left value; as in Excel, the other
+   * cells' values are dropped (so a value written there before merging is lost, as it would be).
+   */
+  merge(across = false): void {
+    const areas = across
+      ? Array.from({ length: this.rowCount }, (_, r) => ({ row: this.rowIndex + r, rows: 1 }))
+      : [{ row: this.rowIndex, rows: this.rowCount }];
+    this.sheetProxy.write(`merge ${this.address}`, () => {
+      const sheet = this.sheetProxy.sheet();
+      for (const area of areas) {
+        sheet.merges.push(
+          `${columnName(this.columnIndex)}${area.row + 1}:${columnName(this.columnIndex + this.columnCount - 1)}${area.row + area.rows}`,
+        );
+        for (let r = area.row; r < area.row + area.rows; r++)
+          for (let c = this.columnIndex; c < this.columnIndex + this.columnCount; c++)
+            if ((r !== area.row || c !== this.columnIndex) && sheet.values[r]?.[c] !== undefined) sheet.values[r][c] = "";
+      }
+    });
   }
   select(): void {
     this.context.enqueue(

@@ -4,18 +4,21 @@ import {
   RESULTS_MARKER_NAME,
   SUMMARY_MARKER_NAME,
   SheetInput,
-  isOurResultsHeader,
+  isOurAppendixSheet,
+  isOurResultsSheet,
   isOurSummaryTitle,
   sheetOfReference,
 } from "../../../core";
+import { APPENDIX_MARKER_NAME } from "./appendix-names";
 import { isPayloadLimit } from "./office-errors";
 import { ExcelRun, MAX_BLOCK_ROWS, MIN_BLOCK_ROWS, checkCancelled, groupBlocks, planBlocks } from "./excel-blocks";
 import type { RunControl, SheetOutline, WorkbookOutline } from "./gateway-types";
 
 /**
  * Sheets, their used ranges, our earlier sheets and the first rows of each sheet: three syncs whatever the
- * size. A sheet is ours only when a marker names it *and* it starts with the header row (or title) we write: a
- * marker alone — a defined name anyone can create — never makes a user's sheet ours.
+ * size. A sheet is ours only when a marker names it *and* its content says so — the header row we write within
+ * its first 12 rows (under the title and head lines since revision 3; row 1 before), the appendix's header row,
+ * the summary's title in A1: a marker alone — a defined name anyone can create — never makes a user's sheet ours.
  */
 export async function outlineWorkbook(run: ExcelRun, supports: (excelApi: string) => boolean = () => true): Promise<WorkbookOutline> {
   return run(async (context) => {
@@ -28,8 +31,6 @@ export async function outlineWorkbook(run: ExcelRun, supports: (excelApi: string
       const name = names.items.find((n) => n.name === marker);
       return name ? sheetOfReference(name.formula) : null;
     };
-    const markedResults = marked(RESULTS_MARKER_NAME);
-    const markedSummary = marked(SUMMARY_MARKER_NAME);
     const used = worksheets.items.map((sheet) => sheet.getUsedRangeOrNullObject(true).load("rowIndex,columnIndex,rowCount,columnCount"));
     await context.sync();
     const sheets: SheetOutline[] = worksheets.items.map((sheet, i) =>
@@ -51,14 +52,20 @@ export async function outlineWorkbook(run: ExcelRun, supports: (excelApi: string
         .load("values"),
     );
     await context.sync();
-    const firstRow = (name: string | null) => {
+    // The first rows from A1 (a sheet whose used range starts elsewhere does not begin as ours does).
+    const firstRows = (name: string | null) => {
       const i = readable.findIndex((s) => s.name === name);
-      return i >= 0 && readable[i].row === 1 && readable[i].column === 1 ? heads[i].values[0] : undefined;
+      return i >= 0 && readable[i].row === 1 && readable[i].column === 1 ? heads[i].values : [];
     };
-    const ours = [
-      ...(markedResults && isOurResultsHeader(firstRow(markedResults)) ? [markedResults] : []),
-      ...(markedSummary && isOurSummaryTitle(firstRow(markedSummary)?.[0]) ? [markedSummary] : []),
+    const ourContent = [
+      { marker: RESULTS_MARKER_NAME, is: isOurResultsSheet },
+      { marker: APPENDIX_MARKER_NAME, is: isOurAppendixSheet },
+      { marker: SUMMARY_MARKER_NAME, is: (values: unknown[][]) => isOurSummaryTitle(values[0]?.[0]) },
     ];
+    const ours = ourContent.flatMap(({ marker, is }) => {
+      const name = marked(marker);
+      return name !== null && is(firstRows(name)) ? [name] : [];
+    });
     return {
       sheets,
       ours,

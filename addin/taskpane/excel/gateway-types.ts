@@ -38,6 +38,8 @@ export interface RunControl {
    * version adds beyond the manifest's minimum is used only where it is there. Everything is, unless told.
    */
   supports?: (excelApi: string) => boolean;
+  /** The 筛查日期 printed on the review list and the appendix, YYYY-MM-DD: today in the pane unless given (tests). */
+  date?: string;
 }
 
 /** Something the pane could not do in this Excel (an API version missing), said to the person. */
@@ -47,7 +49,10 @@ export interface Note {
 }
 
 export interface WrittenResults {
+  /** The review list (HLJ筛查结果). */
   results: string;
+  /** The calculation appendix (HLJ计算明细): each application's 计算明细 lines. */
+  appendix: string;
   summary: string;
   /** What was left out for want of an API, e.g. no filter buttons: shown in the pane. */
   notes: Note[];
@@ -69,7 +74,7 @@ export interface WorkbookGateway {
     control?: RunControl,
     formatColumns?: ReadonlyMap<string, readonly number[]>,
   ): Promise<SheetInput[]>;
-  /** The results and summary sheets, replacing ours from before; cancelled, the workbook stays as it was. */
+  /** The review list, the appendix and the summary, replacing ours from before; cancelled, the workbook stays as it was. */
   writeResults(
     result: ScreeningResult,
     outline: Pick<WorkbookOutline, "sheets" | "ours">,

@@ -1,13 +1,7 @@
 import { FakeExcelEnums, FakeSettings, FakeWorkbook, OfficeError } from "../../fakes/fake-office";
-import {
-  ExcelRun,
-  excelWorkbookGateway,
-  outlineWorkbook,
-  planBlocks,
-  readSheets,
-  watchResults,
-} from "../../../addin/taskpane/excel/workbook-gateway";
+import { ExcelRun, excelWorkbookGateway, outlineWorkbook, planBlocks, readSheets } from "../../../addin/taskpane/excel/workbook-gateway";
 import { screenWorkbook, sheetOfReference } from "../../../core";
+import { listOf, listRows } from "./list-of";
 import { prepare, runScreening } from "../../../addin/taskpane/screening-session";
 import { isoToExcelSerial } from "../../../core/dates/excel-serial";
 import { makeUscc } from "../../helpers/uscc";
@@ -93,14 +87,15 @@ describe("the pane's Excel layer", () => {
     expect(snapshot(book, ["说明", "申报"])).toBe(before);
     expect(book.writes.filter((w) => w.startsWith("说明:") || w.startsWith("申报:"))).toEqual([]);
     const results = book.sheet("HLJ筛查结果")!;
-    expect(results.rowCount).toBe(20_001);
-    expect(results.cell(1, 2)).toBe("=1+1"); // written as text: no formula
+    expect(results.rowCount).toBe(listRows(20_000));
+    expect(listOf(results).column("企业名称")[0]).toBe("=1+1"); // written as text: no formula
     expect(results.formulas.flat().filter(Boolean)).toEqual([]);
     expect(book.calculationSuspensions).toBeGreaterThanOrEqual(4);
     const summary = book.sheet("HLJ汇总")!;
     expect(summary.charts).toHaveLength(1);
     expect(String(summary.cell(3, 1))).toContain("LPR取值：固定利率（放款日LPR）");
-    expect([...book.names.keys()].sort()).toEqual(["HLJ_SCREEN_RESULTS", "HLJ_SCREEN_SUMMARY"]);
+    expect([...book.names.keys()].sort()).toEqual(["HLJ_SCREEN_APPENDIX", "HLJ_SCREEN_RESULTS", "HLJ_SCREEN_SUMMARY"]);
+    expect(book.sheet("HLJ计算明细")!.rowCount).toBe(4 + 20_000);
     console.log(`syncs for 20,000 rows: ${book.syncCount}`);
   });
 
@@ -108,10 +103,10 @@ describe("the pane's Excel layer", () => {
     const book = workbookWith(10);
     book.addSheet("HLJ汇总", [["用户自己的汇总表"]]);
     await runScreening(run(book), await prepare(run(book)), {}, {});
-    expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ汇总", "HLJ筛查结果", "HLJ汇总 (2)"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ汇总", "HLJ筛查结果", "HLJ汇总 (2)", "HLJ计算明细"]);
     expect(book.sheet("HLJ汇总")!.cell(0, 0)).toBe("用户自己的汇总表");
     await runScreening(run(book), await prepare(run(book)), { lprMode: "floating" }, {});
-    expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ汇总", "HLJ筛查结果", "HLJ汇总 (2)"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ汇总", "HLJ筛查结果", "HLJ汇总 (2)", "HLJ计算明细"]);
     expect(book.sheet("HLJ汇总")!.cell(0, 0)).toBe("用户自己的汇总表");
     expect(String(book.sheet("HLJ汇总 (2)")!.cell(3, 1))).toContain("LPR取值：浮动利率（每日LPR）");
   });
@@ -123,9 +118,9 @@ describe("the pane's Excel layer", () => {
     const before = snapshot(book, ["申报"]);
     const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
     expect(outcome.result.rows).toHaveLength(5);
-    expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ筛查结果", "HLJ汇总"]);
+    expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
     expect(snapshot(book, ["申报"])).toBe(before);
-    expect(book.sheet("HLJ筛查结果")!.rowCount).toBe(6);
+    expect(book.sheet("HLJ筛查结果")!.rowCount).toBe(listRows(5));
   });
 
   test("text is written as the text it is: formulas stay literal, an all-digit credit code stays 18 digits", async () => {
@@ -138,8 +133,7 @@ describe("the pane's Excel layer", () => {
     ]);
     await runScreening(run(book), await prepare(run(book)), {}, {});
     const results = book.sheet("HLJ筛查结果")!;
-    const header = results.values[0] as string[];
-    const column = (name: string) => results.values.slice(1).map((row) => row[header.indexOf(name)]);
+    const { column } = listOf(results);
     expect(column("企业名称")).toEqual([...tricky, "全数字代码"]);
     expect(column("统一社会信用代码").at(-1)).toBe("914403001922038216");
     expect(results.formulas.flat().filter(Boolean)).toEqual([]);
@@ -157,7 +151,7 @@ describe("the pane's Excel layer", () => {
     const book = workbookWith(3_000, { maxCellsPerSync: 12_000 });
     const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
     expect(outcome.result.rows).toHaveLength(3_000);
-    expect(book.sheet("HLJ筛查结果")!.rowCount).toBe(3_001);
+    expect(listOf(book.sheet("HLJ筛查结果")!).rows).toHaveLength(3_000);
     expect(book.syncCount).toBeGreaterThan(10);
   });
 
@@ -165,8 +159,10 @@ describe("the pane's Excel layer", () => {
     const book = workbookWith(100_000);
     const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
     expect(outcome.result.rows).toHaveLength(100_000);
-    expect(book.sheet("HLJ筛查结果")!.rowCount).toBe(100_001);
-    // 3 to outline, 21 reads (100,001 rows incl. the header), 1 to set up, 20 writes, 1 to finish
+    expect(book.sheet("HLJ筛查结果")!.rowCount).toBe(listRows(100_000));
+    expect(book.sheet("HLJ计算明细")!.rowCount).toBe(4 + 100_000);
+    // 3 to outline, 21 reads (100,001 rows incl. the header), 1 to set up, 20 writes (the list's and the
+    // appendix's rows of a block in one), 1 to finish
     expect(book.syncCount).toBe(46);
     console.log(`syncs for 100,000 rows: ${book.syncCount}`);
   }, 60_000);
@@ -189,7 +185,8 @@ describe("the pane's Excel layer", () => {
       const book = workbookWith(n);
       const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
       expect(outcome.result.rows).toHaveLength(n);
-      expect(book.sheet("HLJ筛查结果")!.rowCount).toBe(n + 1);
+      expect(book.sheet("HLJ筛查结果")!.rowCount).toBe(listRows(n));
+      expect(listOf(book.sheet("HLJ筛查结果")!).rows).toHaveLength(n);
     }
   });
 
@@ -208,6 +205,7 @@ describe("the pane's Excel layer", () => {
     ).rejects.toMatchObject({ code: "Cancelled" });
     expect(book.sheets.map((s) => s.name)).toEqual(names);
     expect(book.names.size).toBe(0);
+    expect(book.writes.filter((w) => w.endsWith(": added")).length).toBe(3); // the list, the appendix, the summary: all gone
   });
 
   test("blocks: at most 5,000 rows per read, small sheets grouped", () => {
@@ -244,13 +242,14 @@ describe("the pane's Excel layer", () => {
     const inputs = await gateway.readSheets(outline.sheets);
     expect(inputs).toEqual(await readSheets(run(book), outline.sheets));
     const written = await gateway.writeResults(screenWorkbook({ sheets: inputs }), outline);
-    expect(written).toEqual({ results: "HLJ筛查结果", summary: "HLJ汇总", notes: [] });
+    expect(written).toEqual({ results: "HLJ筛查结果", appendix: "HLJ计算明细", summary: "HLJ汇总", notes: [] });
     const results = book.sheet(written.results)!;
     const seen: string[] = [];
     const stop = await gateway.watchResults(written.results, (row) => seen.push(row.source));
-    await book.userSelects(written.results, "A3");
+    const list = listOf(results);
+    await book.userSelects(written.results, `A${list.at + 3}`);
     await stop();
-    expect(seen).toEqual([results.values[2][results.values[0].indexOf("来源")]]);
+    expect(seen).toEqual([list.column("来源")[1]]);
   });
 });
 
@@ -288,63 +287,5 @@ describe("a bureau's workbook through the pane, as through the command line", ()
     expect(prepared.outline.date1904).toBe(true);
     // 70 days of 2025 from the draft's stand-in issue date 2025-10-23 (revision 3); misread dates would give 0.00.
     expect((await runScreening(run(book), prepared, {}, {})).result.rows[0].final).toBe("58333.33");
-  });
-});
-
-describe("print-ready sheets, and an Excel without the newer APIs", () => {
-  test("results: wrapped explanation, widths, A4 landscape one page wide, the header on every page, a footer", async () => {
-    const book = workbookWith(20);
-    const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
-    expect(outcome.notes).toEqual([]);
-    const results = book.sheet("HLJ筛查结果")!;
-    const header = results.values[0] as string[];
-    const explain = String.fromCharCode(65 + header.indexOf("计算说明"));
-    expect(results.styles.get(`wrapText ${explain}2:${explain}21`)).toBe(true);
-    expect(results.pageLayout).toMatchObject({
-      orientation: "Landscape",
-      paperSize: "A4",
-      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
-      printTitleRows: "$1:$1",
-      "footer.leftFooter": "hlj-ecommerce-2025-draft",
-      "footer.centerFooter": "第 &P 页，共 &N 页",
-    });
-    expect(results.autoFilter).toBeDefined();
-    expect(book.sheet("HLJ汇总")!.pageLayout).toMatchObject({ zoom: { horizontalFitToPages: 1, verticalFitToPages: 1 } });
-  });
-
-  test("a row selected on the results sheet gives its source and 计算说明 (sorted sheets too); header and blank rows give nothing", async () => {
-    const book = workbookWith(6);
-    const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
-    const seen: { source: string; explain: string }[] = [];
-    const stop = await watchResults(run(book), outcome.sheets.results, (row) => seen.push(row));
-    const results = book.sheet("HLJ筛查结果")!;
-    const header = results.values[0];
-    const at = (name: string) => header.indexOf(name);
-    // A person sorts the sheet: the fourth result moves to row 2.
-    [results.values[1], results.values[4]] = [results.values[4], results.values[1]];
-    await book.userSelects("HLJ筛查结果", "F2");
-    await book.userSelects("HLJ筛查结果", "A1");
-    await book.userSelects("HLJ筛查结果", "C3:E5");
-    expect(seen.map((s) => s.source)).toEqual([results.values[1][at("来源")], results.values[2][at("来源")]]);
-    expect(seen[0].explain).toBe(results.values[1][at("计算说明")]);
-    expect(seen[0].explain).toBe(outcome.result.rows.find((r) => r.source === seen[0].source)!.explain.zh);
-    await stop();
-    await book.userSelects("HLJ筛查结果", "A2");
-    expect(seen).toHaveLength(2);
-  });
-
-  test("without ExcelApi 1.9 (filters, print setup) or 1.6 (colours) the results are written and the pane says what was left out", async () => {
-    const book = workbookWith(5);
-    const supports = (version: string) => Number(version.split(".")[1]) < 6;
-    const outcome = await runScreening(run(book), await prepare(run(book), {}, supports), {}, {}, { supports });
-    expect(outcome.result.rows).toHaveLength(5);
-    expect(book.sheet("HLJ筛查结果")!.rowCount).toBe(6);
-    expect(book.sheet("HLJ筛查结果")!.autoFilter).toBeUndefined();
-    expect(book.sheet("HLJ筛查结果")!.pageLayout).toEqual({});
-    expect(outcome.notes.map((n) => n.en)).toEqual([
-      "This Excel has no status colours (needs ExcelApi 1.6): left out",
-      "This Excel has no filter buttons (needs ExcelApi 1.9): left out",
-      "This Excel has no print setup: A4 landscape, one page wide, header on every page, footer (needs ExcelApi 1.9): left out",
-    ]);
   });
 });
