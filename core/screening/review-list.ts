@@ -10,7 +10,6 @@
 import { effectiveFromWords } from "../policy/lookup";
 import { getParameterSet } from "../policy/registry";
 import { AMOUNT_TERMS, REVIEW_TERMS, TERMS } from "../words/glossary";
-import { statedAssumptions } from "../words/assumptions";
 import { APPENDIX_COLUMNS, REVIEW_COLUMNS } from "./own-sheets";
 import { DisplayLanguage, optionsInWords, splitTotals } from "./summary-model";
 import { ScreeningResult } from "./types";
@@ -56,7 +55,6 @@ const WORDS = {
   date: { zh: "筛查日期", en: "Screened on" },
   policy: { zh: "政策版本", en: "Policy version" },
   options: { zh: "筛查选项", en: "Options" },
-  assumed: { zh: "假定", en: "Assumed" },
   total: { zh: "合计", en: "Total" },
 } as const;
 
@@ -80,13 +78,8 @@ export function reviewHeadLines(result: ScreeningResult, language: DisplayLangua
     `${WORDS.policy[language]}${c}${result.policy.title[language]}（${result.policy.id}）`,
     `${WORDS.options[language]}${c}${optionsLine(result, language)}`,
   ];
-  const own = set.subsidyPeriod.effectiveFrom;
-  const standIn = statedAssumptions(result.options).some((a) => a.zh === own.title.zh);
-  lines.push(
-    standIn
-      ? `${WORDS.assumed[language]}${c}${own.title[language]}`
-      : `${TERMS.effectiveFrom[language]}${c}${effectiveFromWords(set, result.options.effectiveFrom)[language]}`,
-  );
+  // The issue date in force: the set's stand-in (假定自…起施行…) said as it is, or the date the option gave.
+  lines.push(`${TERMS.effectiveFrom[language]}${c}${effectiveFromWords(set, result.options.effectiveFrom)[language]}`);
   return lines;
 }
 
@@ -141,8 +134,11 @@ export const APPENDIX_TITLE = { zh: "附件：计算明细", en: "Annex: calcula
 
 export function appendixLayout(result: ScreeningResult, language: DisplayLanguage, meta: PaperMeta): AppendixLayout {
   const c = colon(language);
+  const set = getParameterSet(result.options.policy);
   const headLines = [
     `${WORDS.policy[language]}${c}《${result.policy.title[language]}》（${result.policy.id}）${language === "zh" ? "　　" : "    "}${WORDS.date[language]}${c}${meta.date}`,
+    // Each application's lines start from this date without repeating it (the list's head says it too).
+    `${TERMS.effectiveFrom[language]}${c}${effectiveFromWords(set, result.options.effectiveFrom)[language]}`,
   ];
   const headerRow = headLines.length + 3;
   return {

@@ -117,7 +117,7 @@ describe.each(SAMPLES)("%s printed through LibreOffice", (sample) => {
       expect(list).toContain(`筛查日期：${DATE}`);
       expect(list).toContain("政策版本：");
       expect(list).toContain("筛查选项：");
-      expect(list).toMatch(/假定：假定自\d{4}-\d{2}-\d{2}起施行/);
+      expect(list).toMatch(/施行日期：假定自\d{4}-\d{2}-\d{2}起施行/);
       // The reviewer's twelve columns, in order, on one line.
       const headerLine = list.split("\n").find((line) => line.includes("序号"))!;
       const headers = REVIEW_COLUMNS.map((c) => headerLine.indexOf(c.header.zh));

@@ -1,15 +1,15 @@
 /** Reading the workbook in Excel: its outline (sheets, used ranges, our sheets, first rows) and the cells, in blocks. */
 import {
+  APPENDIX_MARKER_NAME,
   HEADER_ROWS_SEARCHED,
-  RESULTS_MARKER_NAME,
-  SUMMARY_MARKER_NAME,
-  SheetInput,
   isOurAppendixSheet,
   isOurResultsSheet,
   isOurSummaryTitle,
+  RESULTS_MARKER_NAME,
+  SheetInput,
   sheetOfReference,
+  SUMMARY_MARKER_NAME,
 } from "../../../core";
-import { APPENDIX_MARKER_NAME } from "./appendix-names";
 import { isPayloadLimit } from "./office-errors";
 import { ExcelRun, MAX_BLOCK_ROWS, MIN_BLOCK_ROWS, checkCancelled, groupBlocks, planBlocks } from "./excel-blocks";
 import type { RunControl, SheetOutline, WorkbookOutline } from "./gateway-types";

@@ -4,15 +4,15 @@
  */
 import {
   APPENDIX_COLUMNS,
-  OWN_HEADER_ROWS,
-  RESULT_COLUMNS,
-  TERMS,
+  APPENDIX_MARKER_NAME,
   columnLetters,
   isOurResultsHeader,
+  OWN_HEADER_ROWS,
+  RESULT_COLUMNS,
   sheetOfReference,
+  TERMS,
 } from "../../../core";
 import { ExcelRun } from "./excel-blocks";
-import { APPENDIX_MARKER_NAME } from "./appendix-names";
 import type { SelectedResult } from "./gateway-types";
 
 const headersOf = (columns: readonly { key: string; header: { zh: string; en: string } }[], key: string) =>

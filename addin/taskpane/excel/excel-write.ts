@@ -1,17 +1,19 @@
 /** Writing the result sheets in Excel: new sheets under temporary names, rows in blocks, then swapped in at once. */
 import {
-  DisplayLanguage,
-  RESULTS_MARKER_NAME,
-  RESULTS_SHEET,
-  SUMMARY_MARKER_NAME,
-  SUMMARY_SHEET,
-  ScreeningResult,
+  APPENDIX_MARKER_NAME,
+  APPENDIX_SHEET,
   appendixLayout,
   columnLetters,
+  DisplayLanguage,
   freeSheetName,
   resultRowCells,
+  RESULTS_MARKER_NAME,
+  RESULTS_SHEET,
   resultsColumns,
   reviewListLayout,
+  ScreeningResult,
+  SUMMARY_MARKER_NAME,
+  SUMMARY_SHEET,
 } from "../../../core";
 import { isPayloadLimit } from "./office-errors";
 import { ExcelRun, MAX_BLOCK_ROWS, MIN_BLOCK_ROWS, checkCancelled } from "./excel-blocks";
@@ -26,7 +28,6 @@ import {
   writeHeadValues,
 } from "./excel-review";
 import { writeSummary } from "./excel-summary";
-import { APPENDIX_MARKER_NAME, APPENDIX_SHEET } from "./appendix-names";
 import type { Note, RunControl, WorkbookOutline, WrittenResults } from "./gateway-types";
 
 const TEMP_SUFFIX = " ~";

@@ -49,7 +49,7 @@ describe("the review list's layout", () => {
     expect(layout.headLines[1]).toMatch(/^政策版本：黑龙江省促进电子商务高质量发展若干政策措施（征求意见稿）（hlj-ecommerce-2025-draft）$/);
     expect(layout.headLines[2]).toMatch(/^筛查选项：LPR取值：固定利率（放款日LPR）；计息天数：实际天数\/360；/);
     expect(layout.headLines[2]).not.toContain("假定");
-    expect(layout.headLines[3]).toBe("假定：假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准");
+    expect(layout.headLines[3]).toBe("施行日期：假定自2025-10-23起施行（征求意见稿发布日期），以正式印发日期为准");
     const blank = reviewListLayout(result, "zh", { date: "2026-12-06" });
     expect(blank.headLines[0]).toMatch(/^填报单位：＿+\u3000\u3000筛查日期：2026-12-06$/);
   });
