@@ -15,7 +15,13 @@ export class FakeSheet {
   values: CellValue[][] = [];
   formulas: (string | null)[][] = [];
   formats: string[] = [];
-  charts: { title: string; position?: string; values?: string; categories?: string }[] = [];
+  charts: FakeChart[] = [];
+  /** Conditional formats of type data bar, as set: the range(s), the bounds' rules, the colour. */
+  dataBars: { address: string; lowerBoundRule?: unknown; upperBoundRule?: unknown; fillColor?: string }[] = [];
+  /** Ranges merged (range.merge). */
+  merges: string[] = [];
+  /** Ranges whose columns were hidden (range.columnHidden = true). */
+  hiddenColumns: string[] = [];
   frozenRows = 0;
   autoFilter?: string;
   /** Formats set through range.format (`wrapText A2:A9` → true), for tests to read back. */
@@ -55,6 +61,21 @@ export class FakeSheet {
       line[column] = "(formula)";
     } else line[column] = value;
   }
+}
+
+/** A chart as the pane set it up: its first range, its series, titles, formats and position. */
+export interface FakeChart {
+  title: string;
+  position?: string;
+  values?: string;
+  categories?: string;
+  series: { name?: string; values?: string; categories?: string }[];
+  legend?: string;
+  axisTitle?: string;
+  valueFormat?: string;
+  categoryOrientation?: number;
+  dataLabels: { showValue?: boolean; numberFormat?: string };
+  plotVisibleOnly?: boolean;
 }
 
 export class OfficeError extends Error {
@@ -302,19 +323,51 @@ class WorksheetProxy extends Proxy {
   };
   charts = {
     add: (_type: string, range: RangeProxy, _by: string) => {
-      const chart = { title: "", values: range.address } as FakeSheet["charts"][number];
+      const chart: FakeChart = { title: "", values: range.address, series: [{ values: range.address }], dataLabels: {} };
       this.write("chart", () => this.sheet().charts.push(chart));
+      const seriesProxy = (record: FakeChart["series"][number]) => ({
+        set name(value: string) {
+          record.name = value;
+        },
+        setValues: (values: RangeProxy) => (record.values = values.address),
+        setXAxisValues: (categories: RangeProxy) => {
+          record.categories = categories.address;
+          if (record === chart.series[0]) chart.categories = categories.address;
+        },
+      });
+      const settable = <T extends object>(onSet: (key: string, value: unknown) => void) => new Proxy0(onSet) as unknown as T;
       return {
-        title: {
-          set text(value: string) {
-            chart.title = value;
-          },
+        title: settable((_k, value) => (chart.title = String(value))),
+        legend: settable((k, value) => k === "position" && (chart.legend = String(value))),
+        axes: {
+          valueAxis: new globalThis.Proxy(
+            settable<Record<string, unknown>>((k, v) => k === "numberFormat" && (chart.valueFormat = String(v))),
+            {
+              get: (_t, key) => (key === "title" ? settable((_k, v) => (chart.axisTitle = String(v))) : undefined),
+            },
+          ),
+          categoryAxis: settable((k, v) => k === "textOrientation" && (chart.categoryOrientation = Number(v))),
+        },
+        dataLabels: settable((k, v) => Object.assign(chart.dataLabels, { [k]: v })),
+        set plotVisibleOnly(value: boolean) {
+          chart.plotVisibleOnly = value;
         },
         setPosition: (cell: string, end?: string) => (chart.position = end ? `${cell}:${end}` : cell),
-        series: { getItemAt: () => ({ setXAxisValues: (categories: RangeProxy) => (chart.categories = categories.address) }) },
+        series: {
+          getItemAt: () => seriesProxy(chart.series[0]),
+          add: (name: string) => {
+            const record = { name };
+            chart.series.push(record);
+            return seriesProxy(record);
+          },
+        },
       };
     },
   };
+  /** sheet.getRanges (ExcelApi 1.9): several ranges at once, for conditional formats. */
+  getRanges(address: string) {
+    return { address, conditionalFormats: conditionalFormats(this, address) };
+  }
   private constructor(
     context: FakeContext,
     readonly resolve: () => FakeSheet | null,
@@ -372,6 +425,30 @@ class WorksheetProxy extends Proxy {
   }
 }
 
+/** range.conditionalFormats: each add() logged; a data bar's rules and colour recorded on the sheet at sync. */
+function conditionalFormats(sheetProxy: WorksheetProxy, fixedAddress: string, range?: () => string) {
+  return {
+    add: (type: string) => {
+      const address = () => fixedAddress || range?.() || "";
+      const bar: FakeSheet["dataBars"][number] = { address: "" };
+      sheetProxy.write(`conditional format ${type} ${address()}`, () => {
+        bar.address = address();
+        if (type === "DataBar") sheetProxy.sheet().dataBars.push(bar);
+      });
+      const dataBar = {
+        set lowerBoundRule(rule: unknown) {
+          bar.lowerBoundRule = rule;
+        },
+        set upperBoundRule(rule: unknown) {
+          bar.upperBoundRule = rule;
+        },
+        positiveFormat: new Proxy0((key, value) => key === "fillColor" && (bar.fillColor = String(value))),
+      };
+      return { cellValue: { format: { fill: {}, font: {} }, rule: {} }, custom: { format: { fill: {}, font: {} }, rule: {} }, dataBar };
+    },
+  };
+}
+
 const columnName = (index: number) => {
   let name = "";
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
@@ -384,12 +461,17 @@ class RangeProxy extends Proxy {
   private snapshot: CellValue[][] = [];
   private formatSnapshot: string[][] = [];
   format: { font: Record<string, unknown>; fill: Record<string, unknown>; columnWidth?: number };
-  conditionalFormats = {
-    add: (type: string) => {
-      this.sheetProxy.write(`conditional format ${type} ${this.address}`, () => undefined);
-      return { cellValue: { format: { fill: {}, font: {} }, rule: {} }, custom: { format: { fill: {}, font: {} }, rule: {} } };
-    },
-  };
+  get conditionalFormats() {
+    return conditionalFormats(this.sheetProxy, "", () => this.address);
+  }
+  merge(_across?: boolean): void {
+    this.sheetProxy.write(`merge ${this.address}`, () => this.sheetProxy.sheet().merges.push(this.address));
+  }
+  set columnHidden(hidden: boolean) {
+    this.sheetProxy.write(`column hidden ${this.address}`, () => {
+      if (hidden) this.sheetProxy.sheet().hiddenColumns.push(this.address);
+    });
+  }
   constructor(
     context: FakeContext,
     private sheetProxy: WorksheetProxy,
@@ -542,7 +624,10 @@ class NamesProxy extends Proxy {
 
 /** The enums the task pane uses. */
 export const FakeExcelEnums = {
-  ConditionalFormatType: { cellValue: "CellValue", custom: "Custom" },
+  ConditionalFormatType: { cellValue: "CellValue", custom: "Custom", dataBar: "DataBar" },
+  ConditionalFormatRuleType: { number: "Number", highestValue: "HighestValue", lowestValue: "LowestValue" },
+  HorizontalAlignment: { left: "Left" },
+  ChartLegendPosition: { top: "Top" },
   PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
   PaperType: { a4: "A4" },
   VerticalAlignment: { top: "Top", center: "Center" },
