@@ -74,6 +74,8 @@ export function summarySheet(
     const data = chartRows[i] ?? [];
     rows.push({ cells: [...Array<null>(CHART_DATA_COLUMN).fill(null), ...data.map((value) => ({ value }))] });
   }
+  // The facts and the chart on the first page, the tables from the second.
+  const rowBreaks = [rows.length];
   const dataBars: { ref: string; color: string }[] = [];
   for (const block of model.blocks) blockRows(block, rows, merges, dataBars, style);
   const range = (column: number, from: number, count: number) =>
@@ -86,6 +88,7 @@ export function summarySheet(
       merges,
       dataBars,
       hiddenColumns: [6, 7, 8, 9, 10].filter((c) => c < columns.length),
+      rowBreaks,
       // One page wide, as many tall as the entities take.
       print: { ...print, fit: "width" },
       drawingRelationshipId: "rId1",

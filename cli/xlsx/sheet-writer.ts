@@ -40,6 +40,8 @@ export interface SheetSpec {
   dataBars?: { ref: string; color: string }[];
   /** 0-based indexes of columns kept out of sight and of print (a chart's data). */
   hiddenColumns?: number[];
+  /** Rows (1-based) a printed page ends after. */
+  rowBreaks?: number[];
   print?: PrintSpec;
   drawingRelationshipId?: string;
 }
@@ -151,6 +153,9 @@ export async function* sheetXml(spec: SheetSpec): AsyncGenerator<string | Uint8A
     yield `<pageSetup paperSize="9" orientation="${print.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="${print.fit === "page" ? 1 : 0}"/>`;
     yield `<headerFooter><oddFooter>${xmlText(print.footer)}</oddFooter></headerFooter>`;
   }
+  const breaks = spec.rowBreaks ?? [];
+  if (breaks.length)
+    yield `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
   if (spec.drawingRelationshipId) yield `<drawing r:id="${spec.drawingRelationshipId}"/>`;
   yield "</worksheet>";
 }

@@ -45,6 +45,7 @@ json.dump({
     "cells": [[c for c in row] for row in ws.iter_rows(max_col=10, values_only=True)],
     "bars": bars,
     "hidden": sorted(k for k, d in ws.column_dimensions.items() if d.hidden),
+    "breaks": [b.id for b in ws.row_breaks.brk],
     "fit": [ws.page_setup.fitToWidth, ws.page_setup.fitToHeight, ws.page_setup.orientation, ws.page_setup.paperSize],
 }, sys.stdout, default=str)
 `;
@@ -53,6 +54,7 @@ interface Read {
   cells: (string | number | null)[][];
   bars: { sqref: string; type: string; min: [string, number] }[];
   hidden: string[];
+  breaks: number[];
   fit: unknown[];
 }
 const readSummary = (path: string): Read => JSON.parse(execFileSync(PYTHON, ["-c", OPENPYXL_SUMMARY, path], { encoding: "utf8" }));
@@ -90,7 +92,7 @@ describe("a workbook with several cities", () => {
   }, 60_000);
 
   whenReader(hasOpenpyxl(), OPENPYXL)("openpyxl: cities in the province's order, each 合计 the sum of its rows", () => {
-    const { cells, fit, hidden } = readSummary(output);
+    const { cells, fit, hidden, breaks } = readSummary(output);
     expect(cells[0][0]).toBe("HLJ 筛查汇总");
     const city = blockOf(cells, "按所属市(地)");
     expect(cells[city.header - 1].slice(0, 6)).toEqual(["所属市(地)", "说明", null, "行数", "拟支持（元）", "待人工核定（元）"]);
@@ -126,6 +128,8 @@ describe("a workbook with several cities", () => {
     ]);
     expect(fit.map(String)).toEqual(["1", "0", "landscape", "9"]);
     expect(hidden).toEqual(expect.arrayContaining(["H", "I", "J"]));
+    // The facts and the chart print on the first page, the tables from the second.
+    expect(breaks).toEqual([cells.findIndex((row) => row[0] === "按申报条款") - 1]);
   });
 
   whenReader(hasOpenpyxl(), OPENPYXL)("openpyxl: every data bar starts at the number 0 and no 0.00 has one", () => {

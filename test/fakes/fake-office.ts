@@ -18,6 +18,8 @@ export class FakeSheet {
   charts: FakeChart[] = [];
   /** Conditional formats of type data bar, as set: the range(s), the bounds' rules, the colour. */
   dataBars: { address: string; lowerBoundRule?: unknown; upperBoundRule?: unknown; fillColor?: string }[] = [];
+  /** Cells a manual page break was put above (horizontalPageBreaks.add). */
+  pageBreaks: string[] = [];
   /** Ranges merged (range.merge). */
   merges: string[] = [];
   /** Ranges whose columns were hidden (range.columnHidden = true). */
@@ -363,6 +365,10 @@ class WorksheetProxy extends Proxy {
         },
       };
     },
+  };
+  /** sheet.horizontalPageBreaks (ExcelApi 1.9): the page breaks before these rows. */
+  horizontalPageBreaks = {
+    add: (cell: string) => this.write(`page break ${cell}`, () => this.sheet().pageBreaks.push(cell)),
   };
   /** sheet.getRanges (ExcelApi 1.9): several ranges at once, for conditional formats. */
   getRanges(address: string) {

@@ -65,6 +65,8 @@ export function writeSummary(
       format.dataBar.positiveFormat.fillColor = BAR_COLOURS[bar.column];
     }
   }
+  // The facts and the chart on the first page, the tables from the second.
+  if (supports("1.9")) sheet.horizontalPageBreaks.add(`A${chartTop + Math.max(CHART_ROWS, chartRows)}`);
   if (model.chart.categories.length) addChart(sheet, model.chart, chartTop, Math.max(CHART_ROWS, chartRows), supports);
   // One page wide, as many tall as the entities take.
   if (supports(OPTIONAL.print.version)) printSetup(sheet, result.policy.id, language, "width", null);

@@ -95,6 +95,8 @@ describe("the pane's summary", () => {
     expect(chart).toMatchObject({ axisTitle: "万元", valueFormat: "0.00", categoryOrientation: 0, plotVisibleOnly: false });
     expect(chart.dataLabels).toEqual({ showValue: true, numberFormat: "0.00" });
     expect(summary.hiddenColumns).toEqual(["G1:J1048576"]);
+    // The tables from the second page: a break above the blank row before the first block.
+    expect(summary.pageBreaks).toEqual([`A${column(summary, 0).indexOf("按申报条款")}`]);
     expect(summary.pageLayout).toMatchObject({
       orientation: "Landscape",
       paperSize: "A4",
