@@ -21,9 +21,9 @@ export const STYLES = {
   infoAmount: { bold: true, numberFormat: "#,##0.00" },
   infoInteger: { numberFormat: "0", horizontal: "left" },
   // The summary's 合计 rows: bold on a light fill.
-  totalText: { bold: true, fill: "F2F2F2", vertical: "top", border: true },
-  totalAmount: { bold: true, fill: "F2F2F2", numberFormat: "#,##0.00", vertical: "top", border: true },
-  totalInteger: { bold: true, fill: "F2F2F2", numberFormat: "0", vertical: "top", border: true },
+  summaryTotalText: { bold: true, fill: "F2F2F2", vertical: "top", border: true },
+  summaryTotalAmount: { bold: true, fill: "F2F2F2", numberFormat: "#,##0.00", vertical: "top", border: true },
+  summaryTotalInteger: { bold: true, fill: "F2F2F2", numberFormat: "0", vertical: "top", border: true },
   ...Object.fromEntries(
     Object.entries(STATUS_STYLES).map(([code, s]) => [
       `status:${code}`,

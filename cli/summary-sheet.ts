@@ -146,7 +146,12 @@ function blockRows(
     });
   };
   const kindStyle = { text: "text", wrap: "wrap", integer: "integer", amount: "amount" } as const;
-  const totalStyle = { text: "totalText", wrap: "totalText", integer: "totalInteger", amount: "totalAmount" } as const;
+  const totalStyle = {
+    text: "summaryTotalText",
+    wrap: "summaryTotalText",
+    integer: "summaryTotalInteger",
+    amount: "summaryTotalAmount",
+  } as const;
   rows.push({ cells: [] });
   rows.push({ cells: [{ value: block.title, style: style("blockTitle") }], height: 20 });
   place(
