@@ -323,7 +323,13 @@ export function issuesBlock(result: Pick<ScreeningResult, "issues" | "tables" | 
   };
 }
 
-/** Runs [from, to] (0-based, inclusive) of cells holding a number other than zero: where in-cell bars go. */
+/** The most runs a bar's range lists; beyond, the whole column's range (a very long list of areas is a risk in Excel). */
+export const MAX_BAR_RUNS = 1_000;
+
+/**
+ * Runs [from, to] (0-based, inclusive) of cells holding a number other than zero: where in-cell bars go, so a 0.00
+ * has none. Past MAX_BAR_RUNS runs, one run over every number (from the first to the last).
+ */
 export function nonZeroRuns(values: readonly SummaryCell[]): [number, number][] {
   const runs: [number, number][] = [];
   values.forEach((value, i) => {
@@ -332,7 +338,7 @@ export function nonZeroRuns(values: readonly SummaryCell[]): [number, number][] 
     if (last && last[1] === i - 1) last[1] = i;
     else runs.push([i, i]);
   });
-  return runs;
+  return runs.length > MAX_BAR_RUNS ? [[runs[0][0], runs[runs.length - 1][1]]] : runs;
 }
 
 /** Lines a text takes wrapped in a column this many characters wide (a CJK character takes two), roughly. */

@@ -6,6 +6,7 @@
 import { DisplayLanguage, ScreeningResult, columnLetters } from "../../../core";
 import { SUMMARY_COLUMN_WIDTHS, SummaryBlock, SummaryCell, SummaryModel, summaryModel } from "../../../core/screening/summary-model";
 import { nonZeroRuns, textLines } from "../../../core/screening/summary-tables";
+import { MAX_BLOCK_ROWS } from "./excel-blocks";
 import { HEADER_FILL, OPTIONAL, POINTS_PER_CHARACTER, literal, printSetup } from "./excel-format";
 
 /** Rows the chart takes under the facts; its data sits in the hidden columns of the same rows, from H. */
@@ -18,12 +19,16 @@ const BAR_COLOURS = ["#5B9BD5", "#ED7D31"];
 const cell = (value: SummaryCell) => (typeof value === "number" ? value : literal(value));
 const span = (first: number, count: number, row: number) => `${columnLetters(first + 1)}${row}:${columnLetters(first + count)}${row}`;
 
-export function writeSummary(
+/**
+ * Writes the summary (its first rows queued for the caller's sync). A table longer than MAX_BLOCK_ROWS (the entities
+ * of a large workbook) is written in blocks, each synced, so no request passes Excel's payload limit.
+ */
+export async function writeSummary(
   sheet: Excel.Worksheet,
   result: ScreeningResult,
   language: DisplayLanguage,
   supports: (v: string) => boolean,
-): void {
+): Promise<void> {
   const model = summaryModel(result, language);
   sheet.getRange("A1").values = [[literal(model.title)]];
   sheet.getRange("A1").format.font.bold = true;
@@ -49,7 +54,7 @@ export function writeSummary(
   const chartRows = writeChartData(sheet, model.chart, chartTop);
   row = chartTop + Math.max(CHART_ROWS, chartRows);
   const bars: { ref: string; column: number }[] = [];
-  for (const block of model.blocks) row = writeBlock(sheet, block, row + 1, bars);
+  for (const block of model.blocks) row = await writeBlock(sheet, block, row + 1, bars);
   SUMMARY_COLUMN_WIDTHS.forEach((width, i) => {
     const letter = columnLetters(i + 1);
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = width * POINTS_PER_CHARACTER;
@@ -116,7 +121,12 @@ function addChart(sheet: Excel.Worksheet, chart: SummaryModel["chart"], top: num
 }
 
 /** A block from `row` (its title): header, rows, 合计; returns the row after it. Amount cells go in `bars`. */
-function writeBlock(sheet: Excel.Worksheet, block: SummaryBlock, row: number, bars: { ref: string; column: number }[]): number {
+async function writeBlock(
+  sheet: Excel.Worksheet,
+  block: SummaryBlock,
+  row: number,
+  bars: { ref: string; column: number }[],
+): Promise<number> {
   const starts = block.columns.map((_, i) => block.columns.slice(0, i).reduce((n, c) => n + c.span, 0));
   sheet.getRange(`A${row}`).values = [[literal(block.title)]];
   sheet.getRange(`A${row}`).format.font.bold = true;
@@ -124,16 +134,25 @@ function writeBlock(sheet: Excel.Worksheet, block: SummaryBlock, row: number, ba
   const lines = [block.columns.map((c) => c.header), ...block.rows, block.total];
   const header = row + 1;
   const end = header + lines.length - 1;
-  block.columns.forEach((column, i) => {
-    const range = (from: number, to: number) =>
-      sheet.getRange(`${columnLetters(starts[i] + 1)}${from}:${columnLetters(starts[i] + 1)}${to}`);
-    range(header, end).values = lines.map((line) => [cell(line[i] ?? null)]);
-    if (column.span > 1) for (let r = header; r <= end; r++) sheet.getRange(span(starts[i], column.span, r)).merge(false);
-    if (column.kind === "wrap") range(header + 1, end).format.wrapText = true;
-    if (column.kind === "amount") range(header + 1, end).numberFormat = lines.slice(1).map(() => ["#,##0.00"]);
-    if (column.kind === "integer") range(header + 1, end).numberFormat = lines.slice(1).map(() => ["0"]);
-    if (column.kind === "amount" && block.key !== "issues") {
+  for (let from = 0; from < lines.length; from += MAX_BLOCK_ROWS) {
+    // A block of rows at a time, synced before the next: values and number formats move as many cells as rows.
+    if (from > 0) await sheet.context.sync();
+    const part = lines.slice(from, from + MAX_BLOCK_ROWS);
+    const top = header + from;
+    block.columns.forEach((column, i) => {
       const letter = columnLetters(starts[i] + 1);
+      const range = sheet.getRange(`${letter}${top}:${letter}${top + part.length - 1}`);
+      range.values = part.map((line) => [cell(line[i] ?? null)]);
+      const format = column.kind === "amount" ? "#,##0.00" : column.kind === "integer" ? "0" : null;
+      // The header row keeps General.
+      if (format) range.numberFormat = part.map((_, r) => [from + r === 0 ? "General" : format]);
+    });
+  }
+  block.columns.forEach((column, i) => {
+    if (column.span > 1) for (let r = header; r <= end; r++) sheet.getRange(span(starts[i], column.span, r)).merge(false);
+    const letter = columnLetters(starts[i] + 1);
+    if (column.kind === "wrap") sheet.getRange(`${letter}${header + 1}:${letter}${end}`).format.wrapText = true;
+    if (column.kind === "amount" && block.key !== "issues") {
       const ref = nonZeroRuns(block.rows.map((r) => r[i]))
         .map(([a, b]) => `${letter}${header + 1 + a}:${letter}${header + 1 + b}`)
         .join(",");

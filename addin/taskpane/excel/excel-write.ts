@@ -49,7 +49,7 @@ export async function writeResults(
       results.getRange(`A1:${lastColumn}1`).values = [table.header.map(literal)];
       const supports = control?.supports ?? (() => true);
       const notes: Note[] = [];
-      writeSummary(summary, result, language, supports);
+      await writeSummary(summary, result, language, supports);
       await context.sync();
 
       let limit = MAX_BLOCK_ROWS;

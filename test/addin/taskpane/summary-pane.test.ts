@@ -104,3 +104,20 @@ describe("the pane's summary", () => {
     });
   });
 });
+
+test("a table of 12,000 entities is written in blocks: no sync passes the payload limit", async () => {
+  const book = new FakeWorkbook({ maxCellsPerSync: 45_000 });
+  book.addSheet("申报", [
+    ["统一社会信用代码", "申报年度", "申报条款", "新增实物网络零售额", "主体资格"],
+    ...Array.from({ length: 12_000 }, (_, i) => [makeUscc(i + 1), 2025, "第3条", 60_000_000 + i, "是"]),
+  ]);
+  const run = book.run as unknown as ExcelRun;
+  const outcome = await runScreening(run, await prepare(run), {}, {});
+  expect(outcome.result.totals.entities).toBe(12_000);
+  const summary = book.sheet("HLJ汇总")!;
+  const a = column(summary, 0);
+  const at = a.indexOf("按企业");
+  expect(a[at + 2 + 12_000]).toBe("合计");
+  expect(summary.cell(at + 2 + 12_000, 3)).toBe(12_000);
+  expect(summary.cell(at + 2 + 11_999, 1)).toBe(makeUscc(12_000));
+}, 120_000);

@@ -7,7 +7,7 @@
 import { screenWorkbook } from "../../../core";
 import { summaryModel } from "../../../core/screening/report";
 import { SummaryBlock } from "../../../core/screening/summary-model";
-import { nonZeroRuns, provinceOrder } from "../../../core/screening/summary-tables";
+import { MAX_BAR_RUNS, nonZeroRuns, provinceOrder } from "../../../core/screening/summary-tables";
 import { makeUscc } from "../../helpers/uscc";
 
 const HEADER = ["统一社会信用代码", "企业名称", "所属市(地)", "申报年度", "申报条款", "新增实物网络零售额", "主体资格", "核定金额"];
@@ -126,7 +126,9 @@ test("the chart: 核定金额 in 万元 (0.00), only clauses with rows, 待人�
   expect(onlyPaid.chart.series[0].values).toEqual([300]);
 });
 
-test("bars go over the non-zero amounts only", () => {
+test("bars go over the non-zero amounts only; past MAX_BAR_RUNS areas, over the whole column", () => {
+  const alternating = Array.from({ length: 2 * MAX_BAR_RUNS + 2 }, (_, i) => (i % 2 ? 0 : 1));
+  expect(nonZeroRuns(alternating)).toEqual([[0, 2 * MAX_BAR_RUNS]]);
   expect(nonZeroRuns([1, 2, 0, null, 3, 0, 4, 5])).toEqual([
     [0, 1],
     [4, 4],
