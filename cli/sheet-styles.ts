@@ -16,7 +16,7 @@ export const STYLES = {
   integer: { numberFormat: "0", vertical: "top", border: true },
   title: { bold: true, size: 14 },
   blockTitle: { bold: true, size: 12 },
-  label: { bold: true, vertical: "top" },
+  label: { bold: true, vertical: "top", wrap: true },
   infoText: { vertical: "top", wrap: true },
   infoAmount: { bold: true, numberFormat: "#,##0.00" },
   infoInteger: { numberFormat: "0", horizontal: "left" },

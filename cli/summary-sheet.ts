@@ -5,7 +5,7 @@
  */
 import { DisplayLanguage, ScreeningResult, columnLetters } from "../core";
 import { SUMMARY_COLUMN_WIDTHS, SummaryBlock, SummaryCell, SummaryModel, summaryModel } from "../core/screening/summary-model";
-import { nonZeroRuns } from "../core/screening/summary-tables";
+import { chartLayout, nonZeroRuns } from "../core/screening/summary-tables";
 import { PackageWriter } from "./xlsx/package-writer";
 import { patchRelationships } from "./xlsx/patch-parts";
 import { Flavour, inFlavour } from "./xlsx/namespaces";
@@ -32,8 +32,6 @@ export async function writeSummary(
   await writer.add(parts.chart, inFlavour(chartXml(summary.chart), flavour));
 }
 
-/** Rows the chart takes under the run's facts, across columns A–F. */
-const CHART_ROWS = 18;
 /** The chart's data in 万元: hidden columns H–J (a hidden column neither shows nor prints; the chart plots it). */
 const CHART_DATA_COLUMN = 7;
 
@@ -61,23 +59,27 @@ export function summarySheet(
         { value: label, style: style("label") },
         { value, style: valueStyle },
       ],
-      height: rowHeight([typeof value === "string" ? value : null], [infoWidth], [true]),
+      // The label wraps in A (an English one may be long), the value across B–F.
+      height: rowHeight([label, typeof value === "string" ? value : null], [SUMMARY_COLUMN_WIDTHS[0], infoWidth], [true, true]),
     });
     merges.push(`B${rows.length}:F${rows.length}`);
   });
-  // The chart under the facts, its data in the hidden columns of the same rows.
+  // The chart under the facts, as tall as the first page leaves; its data in the hidden columns from its top row
+  // (further down than the chart when there are many clauses: beside the tables, still hidden).
   rows.push({ cells: [] });
   const chartTop = rows.length;
-  const chartRows = chartData(model.chart);
-  const chartHeight = Math.max(CHART_ROWS, chartRows.length);
-  for (let i = 0; i < chartHeight; i++) {
-    const data = chartRows[i] ?? [];
-    rows.push({ cells: [...Array<null>(CHART_DATA_COLUMN).fill(null), ...data.map((value) => ({ value }))] });
-  }
+  const layout = chartLayout(model.info, model.chart.categories.length);
+  const chartHeight = layout.rows;
+  for (let i = 0; i < chartHeight; i++) rows.push({ cells: [] });
   // The facts and the chart on the first page, the tables from the second.
-  const rowBreaks = [rows.length];
+  const rowBreaks = layout.ownPage ? [chartTop - 1, rows.length] : [rows.length];
   const dataBars: { ref: string; color: string }[] = [];
   for (const block of model.blocks) blockRows(block, rows, merges, dataBars, style);
+  chartData(model.chart).forEach((data, i) => {
+    while (rows.length <= chartTop + i) rows.push({ cells: [] });
+    const row = rows[chartTop + i];
+    data.forEach((value, k) => (row.cells[CHART_DATA_COLUMN + k] = { value }));
+  });
   const range = (column: number, from: number, count: number) =>
     `${columnLetters(column + 1)}${from}:${columnLetters(column + 1)}${from + Math.max(0, count - 1)}`;
   const count = model.chart.categories.length;
@@ -95,6 +97,7 @@ export function summarySheet(
     } satisfies SheetSpec,
     chart: {
       ...model.chart,
+      horizontal: layout.horizontal,
       sheet: sheetName,
       ranges: {
         categories: range(CHART_DATA_COLUMN, chartTop + 2, count),

@@ -13,6 +13,8 @@ export interface ChartSpec {
   numberFormat: string;
   categories: string[];
   series: { name: string; values: number[] }[];
+  /** Bars across, the clauses down the left (first at the top), rather than columns. */
+  horizontal?: boolean;
   sheet: string;
   /** e.g. `H12:H19` for the categories; a series' name cell (`I11`) and values (`I12:I19`), on `sheet`. */
   ranges: { categories: string; series: { name: string; values: string }[] };
@@ -40,13 +42,16 @@ const rich = (t: string, size: number) =>
 export function chartXml(chart: ChartSpec): string {
   const points = <T>(values: T[], show: (v: T) => string) => values.map((v, i) => `<c:pt idx="${i}"><c:v>${show(v)}</c:v></c:pt>`).join("");
   const format = xmlText(chart.numberFormat);
+  // The bars' labels leave out a zero (the third section of the format: zero shows nothing).
+  const labels = xmlText(`${chart.numberFormat};-${chart.numberFormat};`);
+  const across = chart.horizontal === true;
   const series = chart.series
     .map(
       (s, k) =>
         `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>` +
         `<c:tx><c:strRef><c:f>${xmlText(absolute(chart.sheet, chart.ranges.series[k].name))}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${xmlText(s.name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>` +
         `<c:spPr><a:solidFill><a:srgbClr val="${COLOURS[k % COLOURS.length]}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>` +
-        `<c:dLbls><c:numFmt formatCode="${format}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${oneLine(900)}<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
+        `<c:dLbls><c:numFmt formatCode="${labels}" sourceLinked="0"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>${oneLine(900)}<c:dLblPos val="outEnd"/><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>` +
         `<c:cat><c:strRef><c:f>${xmlText(absolute(chart.sheet, chart.ranges.categories))}</c:f><c:strCache><c:ptCount val="${chart.categories.length}"/>${points(chart.categories, xmlText)}</c:strCache></c:strRef></c:cat>` +
         `<c:val><c:numRef><c:f>${xmlText(absolute(chart.sheet, chart.ranges.series[k].values))}</c:f><c:numCache><c:formatCode>${format}</c:formatCode><c:ptCount val="${s.values.length}"/>${points(s.values, String)}</c:numCache></c:numRef></c:val>` +
         `</c:ser>`,
@@ -57,11 +62,11 @@ export function chartXml(chart: ChartSpec): string {
     `<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
     `<c:roundedCorners val="0"/><c:chart><c:title>${rich(chart.title, 1200)}<c:overlay val="0"/></c:title>` +
     `<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>` +
-    `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
+    `<c:barChart><c:barDir val="${across ? "bar" : "col"}"/><c:grouping val="clustered"/><c:varyColors val="0"/>${series}` +
     `<c:gapWidth val="80"/><c:axId val="50010"/><c:axId val="50020"/></c:barChart>` +
     // The clauses on one line each, unrotated; the amounts in 万元 with two decimals.
-    `<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${oneLine(1000)}<c:crossAx val="50020"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="1"/></c:catAx>` +
-    `<c:valAx><c:axId val="50020"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:title>${rich(chart.axisTitle, 1000)}<c:overlay val="0"/></c:title><c:numFmt formatCode="${format}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${oneLine(900)}<c:crossAx val="50010"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>` +
+    `<c:catAx><c:axId val="50010"/><c:scaling><c:orientation val="${across ? "maxMin" : "minMax"}"/></c:scaling><c:delete val="0"/><c:axPos val="${across ? "l" : "b"}"/><c:numFmt formatCode="General" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${oneLine(1000)}<c:crossAx val="50020"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:tickLblSkip val="1"/><c:noMultiLvlLbl val="1"/></c:catAx>` +
+    `<c:valAx><c:axId val="50020"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="${across ? "b" : "l"}"/><c:majorGridlines/><c:title>${rich(chart.axisTitle, 1000)}<c:overlay val="0"/></c:title><c:numFmt formatCode="${format}" sourceLinked="0"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>${oneLine(900)}<c:crossAx val="50010"/><c:crosses val="${across ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>` +
     `</c:plotArea><c:legend><c:legendPos val="t"/><c:overlay val="0"/>${oneLine(1000)}</c:legend><c:plotVisOnly val="0"/><c:dispBlanksAs val="gap"/></c:chart></c:chartSpace>`
   );
 }

@@ -351,3 +351,40 @@ export function textLines(text: string, width: number): number {
   }
   return Math.max(1, lines);
 }
+
+/** Rows of 15 pt an A4 landscape page holds between the summary's margins (0.6" and 0.7"). */
+const PAGE_ROWS = 33;
+
+/** Clauses a column chart holds with each 第n条 label on one line at 10 pt across the page; more: bars, labels left. */
+export const MAX_COLUMN_CLAUSES = 8;
+
+export interface ChartLayout {
+  /** Rows the chart takes (15 pt each). */
+  rows: number;
+  /** Bars across (labels at the left, each on its line) rather than columns: many clauses. */
+  horizontal: boolean;
+  /** The chart needs a page of its own (a break above it too): more clauses than the first page leaves room for. */
+  ownPage: boolean;
+}
+
+/**
+ * Where the chart goes: under the facts, as tall as the first page leaves (10 to 18 rows), the facts' lines (label
+ * in A, value across B–F) counted as the hosts size their rows. Past MAX_COLUMN_CLAUSES clauses, horizontal bars
+ * (a 第n条 label per line); when those need more rows than the first page leaves, a page of their own.
+ */
+export function chartLayout(info: readonly (readonly [string, string | number])[], clauses: number): ChartLayout {
+  const infoWidth = SUMMARY_COLUMN_WIDTHS.slice(1).reduce((a, b) => a + b, 0);
+  const lines = info.reduce(
+    (n, [label, value]) =>
+      n + Math.max(textLines(label, SUMMARY_COLUMN_WIDTHS[0]), typeof value === "string" ? textLines(value, infoWidth) : 1),
+    0,
+  );
+  // The title (24 pt), a blank row above and below the facts, and a row to spare.
+  const rows = Math.max(10, Math.min(18, PAGE_ROWS - 5 - lines));
+  if (clauses <= MAX_COLUMN_CLAUSES) return { rows, horizontal: false, ownPage: false };
+  // About 16 pt a clause, and room for the title, the legend and the value axis.
+  const needed = Math.ceil(clauses * 1.1) + 6;
+  return needed <= rows
+    ? { rows, horizontal: true, ownPage: false }
+    : { rows: Math.min(needed, PAGE_ROWS - 2), horizontal: true, ownPage: true };
+}

@@ -261,3 +261,26 @@ describe("examples/申报汇总表.xlsx: 问题与提示", () => {
     expect(readFileSync(output).length).toBeGreaterThan(0);
   });
 });
+
+test("examples/applicants.xlsx, 16 clauses: bars across with the clauses down the left, on a page of their own; no label for a zero", async () => {
+  const output = join(dir, "applicants.xlsx");
+  expect((await runCli(join(ROOT, "examples/applicants.xlsx"), "-o", output, "-q")).code).toBe(0);
+  const parts = await readParts(output);
+  const chart = parts.get("xl/charts/chart1.xml")!.toString();
+  expect(chart).toContain('<c:barDir val="bar"/>');
+  expect(chart).toMatch(
+    /<c:catAx><c:axId val="50010"\/><c:scaling><c:orientation val="maxMin"\/><\/c:scaling><c:delete val="0"\/><c:axPos val="l"\/>/,
+  );
+  expect(chart).toContain('<c:dLbls><c:numFmt formatCode="0.00;-0.00;" sourceLinked="0"/>');
+  const categories = [
+    ...chart
+      .split("<c:cat>")[1]
+      .split("</c:cat>")[0]
+      .matchAll(/<c:v>([^<]*)<\/c:v>/g),
+  ].map((m) => m[1]);
+  expect(categories).toHaveLength(16);
+  const sheets = [...parts.entries()].filter(([name]) => /^xl\/worksheets\/sheet\d+\.xml$/.test(name)).map(([, xml]) => xml.toString());
+  const summaryXml = sheets.find((xml) => xml.includes("<drawing"))!;
+  // Two breaks: above the chart and below it.
+  expect(summaryXml).toMatch(/<rowBreaks count="2" manualBreakCount="2">/);
+}, 60_000);

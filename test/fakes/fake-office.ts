@@ -76,6 +76,10 @@ export interface FakeChart {
   axisTitle?: string;
   valueFormat?: string;
   categoryOrientation?: number;
+  /** The chart type (ColumnClustered, BarClustered); the category axis reversed and where the value axis crosses it. */
+  type?: string;
+  categoryReversed?: boolean;
+  categoryPosition?: string;
   dataLabels: { showValue?: boolean; numberFormat?: string };
   plotVisibleOnly?: boolean;
 }
@@ -324,8 +328,8 @@ class WorksheetProxy extends Proxy {
     },
   };
   charts = {
-    add: (_type: string, range: RangeProxy, _by: string) => {
-      const chart: FakeChart = { title: "", values: range.address, series: [{ values: range.address }], dataLabels: {} };
+    add: (type: string, range: RangeProxy, _by: string) => {
+      const chart: FakeChart = { type, title: "", values: range.address, series: [{ values: range.address }], dataLabels: {} };
       this.write("chart", () => this.sheet().charts.push(chart));
       const seriesProxy = (record: FakeChart["series"][number]) => ({
         set name(value: string) {
@@ -348,7 +352,11 @@ class WorksheetProxy extends Proxy {
               get: (_t, key) => (key === "title" ? settable((_k, v) => (chart.axisTitle = String(v))) : undefined),
             },
           ),
-          categoryAxis: settable((k, v) => k === "textOrientation" && (chart.categoryOrientation = Number(v))),
+          categoryAxis: settable((k, v) => {
+            if (k === "textOrientation") chart.categoryOrientation = Number(v);
+            if (k === "reversePlotOrder") chart.categoryReversed = Boolean(v);
+            if (k === "position") chart.categoryPosition = String(v);
+          }),
         },
         dataLabels: settable((k, v) => Object.assign(chart.dataLabels, { [k]: v })),
         set plotVisibleOnly(value: boolean) {
@@ -637,7 +645,8 @@ export const FakeExcelEnums = {
   PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
   PaperType: { a4: "A4" },
   VerticalAlignment: { top: "Top", center: "Center" },
-  ChartType: { columnClustered: "ColumnClustered" },
+  ChartType: { columnClustered: "ColumnClustered", barClustered: "BarClustered" },
+  ChartAxisPosition: { maximum: "Maximum" },
   ChartSeriesBy: { columns: "Columns" },
 };
 

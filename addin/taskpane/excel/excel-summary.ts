@@ -5,12 +5,11 @@
  */
 import { DisplayLanguage, ScreeningResult, columnLetters } from "../../../core";
 import { SUMMARY_COLUMN_WIDTHS, SummaryBlock, SummaryCell, SummaryModel, summaryModel } from "../../../core/screening/summary-model";
-import { nonZeroRuns, textLines } from "../../../core/screening/summary-tables";
+import { ChartLayout, chartLayout, nonZeroRuns, textLines } from "../../../core/screening/summary-tables";
 import { MAX_BLOCK_ROWS } from "./excel-blocks";
 import { HEADER_FILL, OPTIONAL, POINTS_PER_CHARACTER, literal, printSetup } from "./excel-format";
 
-/** Rows the chart takes under the facts; its data sits in the hidden columns of the same rows, from H. */
-const CHART_ROWS = 18;
+/** The chart's data sits in the hidden columns from H. */
 const CHART_DATA_COLUMN = 7;
 const LINE_HEIGHT = 15;
 const TOTAL_FILL = "#F2F2F2";
@@ -38,21 +37,25 @@ export async function writeSummary(
   for (const [i, [label, value]] of model.info.entries()) {
     sheet.getRange(`A${row}:B${row}`).values = [[literal(label), typeof value === "number" ? value : literal(value)]];
     sheet.getRange(`A${row}`).format.font.bold = true;
+    sheet.getRange(`A${row}`).format.wrapText = true;
     const merged = sheet.getRange(`B${row}:F${row}`);
     merged.merge(false);
     merged.format.horizontalAlignment = Excel.HorizontalAlignment.left;
     if (model.totalRows.includes(i)) sheet.getRange(`B${row}`).numberFormat = [["#,##0.00"]];
-    if (typeof value === "string") {
-      merged.format.wrapText = true;
-      // Excel does not fit a merged row to its text: as tall as its lines.
-      sheet.getRange(`A${row}`).format.rowHeight = textLines(value, infoWidth) * LINE_HEIGHT;
-    }
+    if (typeof value === "string") merged.format.wrapText = true;
+    // Excel does not fit a merged row to its text: as tall as its lines (the label's in A, the value's in B–F).
+    const lines = Math.max(textLines(label, SUMMARY_COLUMN_WIDTHS[0]), typeof value === "string" ? textLines(value, infoWidth) : 1);
+    if (lines > 1) sheet.getRange(`A${row}`).format.rowHeight = lines * LINE_HEIGHT;
     row++;
   }
   row++;
   const chartTop = row;
-  const chartRows = writeChartData(sheet, model.chart, chartTop);
-  row = chartTop + Math.max(CHART_ROWS, chartRows);
+  // The chart as tall as the first page leaves; its data from its top row in the hidden columns (beside the
+  // tables when there are many clauses).
+  writeChartData(sheet, model.chart, chartTop);
+  const layout = chartLayout(model.info, model.chart.categories.length);
+  const chartRows = layout.rows;
+  row = chartTop + chartRows;
   const bars: { ref: string; column: number }[] = [];
   for (const block of model.blocks) row = await writeBlock(sheet, block, row + 1, bars);
   SUMMARY_COLUMN_WIDTHS.forEach((width, i) => {
@@ -71,14 +74,18 @@ export async function writeSummary(
     }
   }
   // The facts and the chart on the first page, the tables from the second.
-  if (supports("1.9")) sheet.horizontalPageBreaks.add(`A${chartTop + Math.max(CHART_ROWS, chartRows)}`);
-  if (model.chart.categories.length) addChart(sheet, model.chart, chartTop, Math.max(CHART_ROWS, chartRows), supports);
+  if (supports("1.9")) {
+    // Many clauses: the chart on a page of its own.
+    if (layout.ownPage) sheet.horizontalPageBreaks.add(`A${chartTop - 1}`);
+    sheet.horizontalPageBreaks.add(`A${chartTop + chartRows}`);
+  }
+  if (model.chart.categories.length) addChart(sheet, model.chart, chartTop, layout, supports);
   // One page wide, as many tall as the entities take.
   if (supports(OPTIONAL.print.version)) printSetup(sheet, result.policy.id, language, "width", null);
 }
 
-/** The chart's data in 万元 at H–J from `top`: a header row (the series' names), then a clause a row. Rows taken. */
-function writeChartData(sheet: Excel.Worksheet, chart: SummaryModel["chart"], top: number): number {
+/** The chart's data in 万元 at H–J from `top`: a header row (the series' names), then a clause a row. */
+function writeChartData(sheet: Excel.Worksheet, chart: SummaryModel["chart"], top: number): void {
   const values = [
     ["", ...chart.series.map((s) => literal(s.name))],
     ...chart.categories.map((category, i) => [literal(category), ...chart.series.map((s) => s.values[i])]),
@@ -87,10 +94,16 @@ function writeChartData(sheet: Excel.Worksheet, chart: SummaryModel["chart"], to
   sheet.getRange(
     `${columnLetters(CHART_DATA_COLUMN + 1)}${top}:${columnLetters(CHART_DATA_COLUMN + width)}${top + values.length - 1}`,
   ).values = values;
-  return values.length;
 }
 
-function addChart(sheet: Excel.Worksheet, chart: SummaryModel["chart"], top: number, rows: number, supports: (v: string) => boolean): void {
+function addChart(
+  sheet: Excel.Worksheet,
+  chart: SummaryModel["chart"],
+  top: number,
+  layout: ChartLayout,
+  supports: (v: string) => boolean,
+): void {
+  const rows = layout.rows;
   const first = top + 1;
   const last = top + chart.categories.length;
   const letter = (k: number) => columnLetters(CHART_DATA_COLUMN + 1 + k);
@@ -115,7 +128,13 @@ function addChart(sheet: Excel.Worksheet, chart: SummaryModel["chart"], top: num
     added.axes.valueAxis.numberFormat = chart.numberFormat;
     added.axes.categoryAxis.textOrientation = 0;
     added.dataLabels.showValue = true;
-    added.dataLabels.numberFormat = chart.numberFormat;
+    // A zero's label left out (the format's third section).
+    added.dataLabels.numberFormat = `${chart.numberFormat};-${chart.numberFormat};`;
+    if (layout.horizontal) {
+      // The first clause at the top, the amounts along the bottom.
+      added.axes.categoryAxis.reversePlotOrder = true;
+      added.axes.categoryAxis.position = Excel.ChartAxisPosition.maximum;
+    }
   }
   added.setPosition(`A${top}`, `F${top + rows - 1}`);
 }

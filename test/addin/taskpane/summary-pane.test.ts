@@ -93,7 +93,9 @@ describe("the pane's summary", () => {
       [120, 50],
     ]);
     expect(chart).toMatchObject({ axisTitle: "万元", valueFormat: "0.00", categoryOrientation: 0, plotVisibleOnly: false });
-    expect(chart.dataLabels).toEqual({ showValue: true, numberFormat: "0.00" });
+    // A zero's label left out; two clauses: columns.
+    expect(chart.dataLabels).toEqual({ showValue: true, numberFormat: "0.00;-0.00;" });
+    expect(chart.type).toBe("ColumnClustered");
     expect(summary.hiddenColumns).toEqual(["G1:J1048576"]);
     // The tables from the second page: a break above the blank row before the first block.
     expect(summary.pageBreaks).toEqual([`A${column(summary, 0).indexOf("按申报条款")}`]);

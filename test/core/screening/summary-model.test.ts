@@ -7,7 +7,7 @@
 import { screenWorkbook } from "../../../core";
 import { summaryModel } from "../../../core/screening/report";
 import { SummaryBlock } from "../../../core/screening/summary-model";
-import { MAX_BAR_RUNS, nonZeroRuns, provinceOrder } from "../../../core/screening/summary-tables";
+import { MAX_BAR_RUNS, chartLayout, nonZeroRuns, provinceOrder } from "../../../core/screening/summary-tables";
 import { makeUscc } from "../../helpers/uscc";
 
 const HEADER = ["统一社会信用代码", "企业名称", "所属市(地)", "申报年度", "申报条款", "新增实物网络零售额", "主体资格", "核定金额"];
@@ -148,4 +148,16 @@ test("in English: the same tables, the words in English", () => {
     "北京",
     "unknown (未知)",
   ]);
+});
+
+test("the chart's place: columns under the facts for a few clauses; bars (a label a line) for many, on a page of their own when tall", () => {
+  expect(chartLayout(model.info, 2)).toEqual({ rows: expect.any(Number), horizontal: false, ownPage: false });
+  const few = chartLayout(model.info, 2).rows;
+  expect(few).toBeGreaterThanOrEqual(10);
+  expect(few).toBeLessThanOrEqual(18);
+  // More facts (longer lines), a shorter chart: the first page holds both.
+  const long: [string, string][] = [...model.info.map(([l, v]): [string, string] => [l, String(v)]), ["解读", "很长的说明".repeat(60)]];
+  expect(chartLayout(long, 2).rows).toBeLessThan(few);
+  expect(chartLayout(model.info, 10)).toEqual({ rows: few, horizontal: true, ownPage: false });
+  expect(chartLayout(model.info, 23)).toEqual({ rows: 31, horizontal: true, ownPage: true });
 });
