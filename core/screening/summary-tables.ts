@@ -306,6 +306,8 @@ export function issuesBlock(result: Pick<ScreeningResult, "issues" | "tables" | 
     rows.push([W.skipped[language], cell, `${what[language]}${text}`]);
   }
   for (const row of result.rows) {
+    // A duplicate is an error row (its reasons are worded only when read: only the error rows' are).
+    if (row.status !== "error") continue;
     const duplicate = row.reasons.find((r) => r.code === "duplicate_row");
     if (duplicate) rows.push([W.duplicate[language], row.source, duplicate[language]]);
   }
