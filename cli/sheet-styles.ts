@@ -23,10 +23,14 @@ export const STYLES = {
   signature: { size: SIZE, vertical: "center" },
   title: { bold: true, size: 14 },
   blockTitle: { bold: true, size: 12 },
-  label: { bold: true, vertical: "top" },
-  infoText: { vertical: "top", wrap: true },
-  infoAmount: { bold: true, numberFormat: "#,##0.00" },
-  infoInteger: { numberFormat: "0", horizontal: "left" },
+  label: { bold: true, size: SIZE, vertical: "top", wrap: true },
+  infoText: { size: SIZE, vertical: "top", wrap: true },
+  infoAmount: { bold: true, size: SIZE, numberFormat: "#,##0.00" },
+  infoInteger: { size: SIZE, numberFormat: "0", horizontal: "left" },
+  // The summary's 合计 rows: bold on a light fill.
+  summaryTotalText: { bold: true, size: SIZE, fill: "F2F2F2", vertical: "top", border: true },
+  summaryTotalAmount: { bold: true, size: SIZE, fill: "F2F2F2", numberFormat: "#,##0.00", vertical: "top", border: true },
+  summaryTotalInteger: { bold: true, size: SIZE, fill: "F2F2F2", numberFormat: "0", vertical: "top", border: true },
   ...Object.fromEntries(
     Object.entries(STATUS_STYLES).map(([code, s]) => [
       `status:${code}`,

@@ -36,7 +36,12 @@ export interface SheetSpec {
   freezeRows?: number;
   autoFilter?: string;
   merges?: string[];
+  /** In-cell bars from zero (the minimum is the number 0, not the smallest value): `ref` may list several ranges. */
   dataBars?: { ref: string; color: string }[];
+  /** 0-based indexes of columns kept out of sight and of print (a chart's data). */
+  hiddenColumns?: number[];
+  /** Rows (1-based) a printed page ends after. */
+  rowBreaks?: number[];
   print?: PrintSpec;
   drawingRelationshipId?: string;
 }
@@ -113,7 +118,7 @@ export async function* sheetXml(spec: SheetSpec): AsyncGenerator<string | Uint8A
     ? `<pane ySplit="${spec.freezeRows}" topLeftCell="A${spec.freezeRows + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${spec.freezeRows + 1}" sqref="A${spec.freezeRows + 1}"/>`
     : "";
   yield `<sheetViews><sheetView workbookViewId="0">${frozen}</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/>`;
-  yield `<cols>${spec.columns.map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width.toFixed(2)}" customWidth="1"/>`).join("")}</cols>`;
+  yield `<cols>${spec.columns.map((width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width.toFixed(2)}"${spec.hiddenColumns?.includes(i) ? ' hidden="1"' : ""} customWidth="1"/>`).join("")}</cols>`;
   yield "<sheetData>";
   let chunk = "";
   let r = 0;
@@ -139,7 +144,7 @@ export async function* sheetXml(spec: SheetSpec): AsyncGenerator<string | Uint8A
     yield `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`;
   let priority = 1;
   for (const bar of spec.dataBars ?? []) {
-    yield `<conditionalFormatting sqref="${bar.ref}"><cfRule type="dataBar" priority="${priority++}"><dataBar><cfvo type="min"/><cfvo type="max"/><color rgb="FF${bar.color}"/></dataBar></cfRule></conditionalFormatting>`;
+    yield `<conditionalFormatting sqref="${bar.ref}"><cfRule type="dataBar" priority="${priority++}"><dataBar><cfvo type="num" val="0"/><cfvo type="max"/><color rgb="FF${bar.color}"/></dataBar></cfRule></conditionalFormatting>`;
   }
   const print = spec.print;
   if (print) {
@@ -148,6 +153,9 @@ export async function* sheetXml(spec: SheetSpec): AsyncGenerator<string | Uint8A
     yield `<pageSetup paperSize="9" orientation="${print.landscape ? "landscape" : "portrait"}" fitToWidth="1" fitToHeight="${print.fit === "page" ? 1 : 0}"/>`;
     yield `<headerFooter><oddFooter>${xmlText(print.footer)}</oddFooter></headerFooter>`;
   }
+  const breaks = spec.rowBreaks ?? [];
+  if (breaks.length)
+    yield `<rowBreaks count="${breaks.length}" manualBreakCount="${breaks.length}">${breaks.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("")}</rowBreaks>`;
   if (spec.drawingRelationshipId) yield `<drawing r:id="${spec.drawingRelationshipId}"/>`;
   yield "</worksheet>";
 }

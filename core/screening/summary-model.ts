@@ -1,13 +1,13 @@
 /**
  * What the summary sheet (HLJ汇总) says, independent of the host that writes it: the policy and options, the
- * totals by measure, city and status, and the chart (SCREENING.md "Output"; Revision 3).
+ * totals by clause, city, status and entity, 问题与提示, and the chart (SCREENING.md "Output"; Revision 3).
  */
-import { clauseCitation, isMeasureId } from "../measures/measure-id";
+import { MEASURE_IDS, MeasureId, clauseCitation, isMeasureId } from "../measures/measure-id";
 import { effectiveFromWords } from "../policy/lookup";
 import { statedReadings } from "../words/assumptions";
 import { getParameterSet, measureParams } from "../policy/registry";
-import { STATUS_WORDS } from "../reasons/reasons";
 import { AMOUNT_TERMS, OPTION_NAMES, TERMS, optionTerm } from "../words/glossary";
+import { SummaryBlock, groupRows, issuesBlock, totalsBlocks } from "./summary-tables";
 import { cityOfUscc } from "../uscc/uscc";
 import { HEILONGJIANG_CITIES } from "../uscc/divisions";
 import { UNKNOWN_KEY } from "../rows/types";
@@ -17,11 +17,18 @@ import { SUMMARY_TITLE } from "./own-sheets";
 
 export type DisplayLanguage = "zh" | "en";
 
-export interface SummaryBlock {
+export type { SummaryBlock, SummaryCell, SummaryColumn, SummaryColumnKind } from "./summary-tables";
+export { SUMMARY_COLUMN_WIDTHS } from "./summary-tables";
+
+/** The chart of 核定金额 by clause, in 万元: only clauses with rows; 待人工核定 a series of its own when there is any. */
+export interface SummaryChart {
   title: string;
-  header: [string, string, string, string];
-  /** [label, note, rows, final amount] */
-  rows: [string, string, number, number][];
+  /** The value axis's title (万元). */
+  axisTitle: string;
+  /** The values' number format (0.00). */
+  numberFormat: string;
+  categories: string[];
+  series: { name: string; values: number[] }[];
 }
 
 export interface SummaryModel {
@@ -30,9 +37,9 @@ export interface SummaryModel {
   info: [string, string | number][];
   /** Indexes in `info` of the amounts (formatted #,##0.00): 拟支持 and 待人工核定, never added together. */
   totalRows: number[];
+  /** By clause, by city, by status, by entity, then 问题与提示; each ends with its 合计 row. */
   blocks: SummaryBlock[];
-  /** The chart of final awards by measure, labelled by clause (第1条 …). */
-  chart: { title: string; series: string; categories: string[]; values: number[] };
+  chart: SummaryChart;
 }
 
 const WORDS = {
@@ -41,28 +48,13 @@ const WORDS = {
   reading: { zh: "解读", en: "Reading" },
   input: { zh: "输入文件", en: "Input" },
   rows: { zh: "行数", en: "Rows" },
-  entities: { zh: "主体数", en: "Entities" },
+  entities: { zh: "企业数", en: "Entities" },
   toPay: { zh: `${AMOUNT_TERMS.toPay.zh}（元）`, en: `Total ${AMOUNT_TERMS.toPay.en} (yuan)` },
   pending: { zh: `${AMOUNT_TERMS.pending.zh}（元）`, en: `Total ${AMOUNT_TERMS.pending.en} (yuan)` },
-  byMeasure: { zh: "按措施", en: "By measure" },
-  byCity: { zh: "按市（地）", en: "By city" },
-  byStatus: { zh: "按状态", en: "By status" },
-  measure: { zh: "条款", en: "Clause" },
-  title: { zh: "措施", en: "Measure" },
-  city: { zh: "市（地）", en: "City" },
-  source: { zh: "说明", en: "Note" },
-  status: { zh: "状态", en: "Status" },
-  code: { zh: "状态代码", en: "Status code" },
-  count: { zh: "行数", en: "Rows" },
-  final: { zh: `${TERMS.final.zh}（元）`, en: "Final (yuan)" },
-  chart: { zh: `各条款${TERMS.final.zh}（元）`, en: "Final awards by clause (yuan)" },
-  unknownCity: {
-    zh: "无：统一社会信用代码非黑龙江省或无效，且无所属市(地)列",
-    en: "none: the code is not from Heilongjiang or invalid, and no city column",
-  },
-  fromCode: { zh: "据统一社会信用代码登记机关", en: "from the credit code's registering authority" },
-  fromColumn: { zh: "据所属市(地)列", en: "from the city column" },
-  mixed: { zh: "据所属市(地)列和统一社会信用代码", en: "from the city column and the credit code" },
+  chart: { zh: `各条款${TERMS.final.zh}（万元）`, en: "Final awards by clause (10,000 yuan)" },
+  wan: { zh: "万元", en: "10,000 yuan" },
+  toPayWan: { zh: `${AMOUNT_TERMS.toPay.zh}（万元）`, en: "To pay (10,000 yuan)" },
+  pendingWan: { zh: `${AMOUNT_TERMS.pending.zh}（万元）`, en: "Awaiting a decision (10,000 yuan)" },
 } as const;
 
 /** The options as words (the glossary's), for the summary and a printed sheet. */
@@ -86,10 +78,11 @@ export function splitTotals(totals: { byStatus: Readonly<Record<string, { final:
   return { toPay: of("eligible"), pending: of("manual") };
 }
 
-/** The summary sheet's content: the policy and options, then totals by measure, city and status, and the chart. */
+/** The summary sheet's content: the policy and options, the tables of totals, 问题与提示, and the chart. */
 export function summaryModel(result: ScreeningResult, language: DisplayLanguage, inputName?: string): SummaryModel {
   const w = (key: keyof typeof WORDS) => WORDS[key][language];
   const policy = getParameterSet(result.policy.id);
+  const { toPay, pending } = splitTotals(result.totals);
   const info: [string, string | number][] = [
     [w("policy"), `${result.policy.title[language]}（${result.policy.id}）`],
     [w("options"), optionsInWords(result.options, language)],
@@ -99,50 +92,39 @@ export function summaryModel(result: ScreeningResult, language: DisplayLanguage,
     [w("rows"), result.totals.rows],
     [w("entities"), result.totals.entities],
     // 拟支持 and 待人工核定 are never added together (SCREENING.md revision 3).
-    [w("toPay"), Number(splitTotals(result.totals).toPay)],
-    [w("pending"), Number(splitTotals(result.totals).pending)],
+    [w("toPay"), Number(toPay)],
+    [w("pending"), Number(pending)],
   ];
-  const measureRows = Object.entries(result.totals.byMeasure).map(([id, t]): [string, string, number, number] =>
-    isMeasureId(id)
-      ? [clauseCitation(id), measureParams(policy, id).title[language], t.rows, Number(t.final)]
-      : [id, "", t.rows, Number(t.final)],
-  );
-  // Where each city came from: the city column, the credit code, or neither.
-  const provenance = new Map<string, Set<"code" | "column">>();
-  for (const row of result.rows) {
-    if (!row.city) continue;
-    const set = provenance.get(row.city) ?? new Set();
-    set.add(cityOfUscc(row.entityId)?.zh === row.city ? "code" : "column");
-    provenance.set(row.city, set);
-  }
-  const cityNote = (city: string) => {
-    const from = provenance.get(city);
-    if (!from) return w("unknownCity");
-    return from.size > 1 ? w("mixed") : from.has("code") ? w("fromCode") : w("fromColumn");
-  };
+  const grouped = groupRows(result.rows, (code) => cityOfUscc(code)?.zh ?? null);
+  const blocks = [
+    ...totalsBlocks(
+      grouped,
+      language,
+      (id) => (isMeasureId(id) ? measureParams(policy, id).title[language] : ""),
+      (city) => cityName(city, language),
+    ),
+    issuesBlock(result, language),
+  ];
+  // Only clauses with rows (a measure the workbook does not name has none); amounts in 万元.
+  const clauses = [...grouped.measures.entries()].filter(([id, line]) => isMeasureId(id) && line.rows > 0);
+  const wan = (fen: number) => fen / 1_000_000;
+  const series = [{ name: w("toPayWan"), values: clauses.map(([, line]) => wan(line.toPay)) }];
+  if (clauses.some(([, line]) => line.pending !== 0))
+    series.push({ name: w("pendingWan"), values: clauses.map(([, line]) => wan(line.pending)) });
+  const measureOrder = (id: string) => (MEASURE_IDS as readonly string[]).indexOf(id);
+  const order = clauses.map((c, i) => i).sort((a, b) => measureOrder(clauses[a][0]) - measureOrder(clauses[b][0]));
   return {
     title: SUMMARY_TITLE[language],
     info,
     totalRows: [info.length - 2, info.length - 1],
-    blocks: [
-      { title: w("byMeasure"), header: [w("measure"), w("title"), w("count"), w("final")], rows: measureRows },
-      {
-        title: w("byCity"),
-        header: [w("city"), w("source"), w("count"), w("final")],
-        rows: Object.entries(result.totals.byCity).map(([city, t]) => [cityName(city, language), cityNote(city), t.rows, Number(t.final)]),
-      },
-      {
-        title: w("byStatus"),
-        header: [w("status"), w("code"), w("count"), w("final")],
-        rows: Object.entries(result.totals.byStatus).map(([status, t]) => [
-          STATUS_WORDS[status]?.[language] ?? status,
-          status,
-          t.rows,
-          Number(t.final),
-        ]),
-      },
-    ],
-    chart: { title: w("chart"), series: w("final"), categories: measureRows.map((r) => r[0]), values: measureRows.map((r) => r[3]) },
+    blocks,
+    chart: {
+      title: w("chart"),
+      axisTitle: w("wan"),
+      numberFormat: "0.00",
+      categories: order.map((i) => clauseCitation(clauses[i][0] as MeasureId)),
+      series: series.map((s) => ({ name: s.name, values: order.map((i) => s.values[i]) })),
+    },
   };
 }
 

@@ -366,7 +366,8 @@ describe("the summary's chart", () => {
     const zip = await JSZip.loadAsync(readFileSync(output));
     const chart = await zip.file("xl/charts/chart1.xml")!.async("string");
     expect(chart).toContain("<c:barChart>");
-    expect(chart).toContain("'HLJ汇总'!$A$");
+    // Its data: the 万元 amounts in the summary's hidden columns H–J.
+    expect(chart).toContain("'HLJ汇总'!$H$");
     expect(chart).toContain("<c:v>第1条</c:v>");
     const sheets = await Promise.all(
       Object.keys(zip.files)

@@ -15,7 +15,13 @@ export class FakeSheet {
   values: CellValue[][] = [];
   formulas: (string | null)[][] = [];
   formats: string[] = [];
-  charts: { title: string; position?: string; values?: string; categories?: string }[] = [];
+  charts: FakeChart[] = [];
+  /** Conditional formats of type data bar, as set: the range(s), the bounds' rules, the colour. */
+  dataBars: { address: string; lowerBoundRule?: unknown; upperBoundRule?: unknown; fillColor?: string }[] = [];
+  /** Cells a manual page break was put above (horizontalPageBreaks.add). */
+  pageBreaks: string[] = [];
+  /** Ranges whose columns were hidden (range.columnHidden = true). */
+  hiddenColumns: string[] = [];
   frozenRows = 0;
   autoFilter?: string;
   /** Formats set through range.format (`wrapText A2:A9` → true), for tests to read back. */
@@ -57,6 +63,25 @@ export class FakeSheet {
       line[column] = "(formula)";
     } else line[column] = value;
   }
+}
+
+/** A chart as the pane set it up: its first range, its series, titles, formats and position. */
+export interface FakeChart {
+  title: string;
+  position?: string;
+  values?: string;
+  categories?: string;
+  series: { name?: string; values?: string; categories?: string }[];
+  legend?: string;
+  axisTitle?: string;
+  valueFormat?: string;
+  categoryOrientation?: number;
+  /** The chart type (ColumnClustered, BarClustered); the category axis reversed and where the value axis crosses it. */
+  type?: string;
+  categoryReversed?: boolean;
+  categoryPosition?: string;
+  dataLabels: { showValue?: boolean; numberFormat?: string };
+  plotVisibleOnly?: boolean;
 }
 
 export class OfficeError extends Error {
@@ -305,20 +330,60 @@ class WorksheetProxy extends Proxy {
     },
   };
   charts = {
-    add: (_type: string, range: RangeProxy, _by: string) => {
-      const chart = { title: "", values: range.address } as FakeSheet["charts"][number];
+    add: (type: string, range: RangeProxy, _by: string) => {
+      const chart: FakeChart = { type, title: "", values: range.address, series: [{ values: range.address }], dataLabels: {} };
       this.write("chart", () => this.sheet().charts.push(chart));
+      const seriesProxy = (record: FakeChart["series"][number]) => ({
+        set name(value: string) {
+          record.name = value;
+        },
+        setValues: (values: RangeProxy) => (record.values = values.address),
+        setXAxisValues: (categories: RangeProxy) => {
+          record.categories = categories.address;
+          if (record === chart.series[0]) chart.categories = categories.address;
+        },
+      });
+      const settable = <T extends object>(onSet: (key: string, value: unknown) => void) => new Proxy0(onSet) as unknown as T;
       return {
-        title: {
-          set text(value: string) {
-            chart.title = value;
-          },
+        title: settable((_k, value) => (chart.title = String(value))),
+        legend: settable((k, value) => k === "position" && (chart.legend = String(value))),
+        axes: {
+          valueAxis: new globalThis.Proxy(
+            settable<Record<string, unknown>>((k, v) => k === "numberFormat" && (chart.valueFormat = String(v))),
+            {
+              get: (_t, key) => (key === "title" ? settable((_k, v) => (chart.axisTitle = String(v))) : undefined),
+            },
+          ),
+          categoryAxis: settable((k, v) => {
+            if (k === "textOrientation") chart.categoryOrientation = Number(v);
+            if (k === "reversePlotOrder") chart.categoryReversed = Boolean(v);
+            if (k === "position") chart.categoryPosition = String(v);
+          }),
+        },
+        dataLabels: settable((k, v) => Object.assign(chart.dataLabels, { [k]: v })),
+        set plotVisibleOnly(value: boolean) {
+          chart.plotVisibleOnly = value;
         },
         setPosition: (cell: string, end?: string) => (chart.position = end ? `${cell}:${end}` : cell),
-        series: { getItemAt: () => ({ setXAxisValues: (categories: RangeProxy) => (chart.categories = categories.address) }) },
+        series: {
+          getItemAt: () => seriesProxy(chart.series[0]),
+          add: (name: string) => {
+            const record = { name };
+            chart.series.push(record);
+            return seriesProxy(record);
+          },
+        },
       };
     },
   };
+  /** sheet.horizontalPageBreaks (ExcelApi 1.9): the page breaks before these rows. */
+  horizontalPageBreaks = {
+    add: (cell: string) => this.write(`page break ${cell}`, () => this.sheet().pageBreaks.push(cell)),
+  };
+  /** sheet.getRanges (ExcelApi 1.9): several ranges at once, for conditional formats. */
+  getRanges(address: string) {
+    return { address, conditionalFormats: conditionalFormats(this, address) };
+  }
   private constructor(
     context: FakeContext,
     readonly resolve: () => FakeSheet | null,
@@ -376,6 +441,30 @@ class WorksheetProxy extends Proxy {
   }
 }
 
+/** range.conditionalFormats: each add() logged; a data bar's rules and colour recorded on the sheet at sync. */
+function conditionalFormats(sheetProxy: WorksheetProxy, fixedAddress: string, range?: () => string) {
+  return {
+    add: (type: string) => {
+      const address = () => fixedAddress || range?.() || "";
+      const bar: FakeSheet["dataBars"][number] = { address: "" };
+      sheetProxy.write(`conditional format ${type} ${address()}`, () => {
+        bar.address = address();
+        if (type === "DataBar") sheetProxy.sheet().dataBars.push(bar);
+      });
+      const dataBar = {
+        set lowerBoundRule(rule: unknown) {
+          bar.lowerBoundRule = rule;
+        },
+        set upperBoundRule(rule: unknown) {
+          bar.upperBoundRule = rule;
+        },
+        positiveFormat: new Proxy0((key, value) => key === "fillColor" && (bar.fillColor = String(value))),
+      };
+      return { cellValue: { format: { fill: {}, font: {} }, rule: {} }, custom: { format: { fill: {}, font: {} }, rule: {} }, dataBar };
+    },
+  };
+}
+
 const columnName = (index: number) => {
   let name = "";
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
@@ -393,12 +482,14 @@ class RangeProxy extends Proxy {
     columnWidth?: number;
     borders: { getItem(index: `${Excel.BorderIndex}`): Record<string, unknown> };
   };
-  conditionalFormats = {
-    add: (type: string) => {
-      this.sheetProxy.write(`conditional format ${type} ${this.address}`, () => undefined);
-      return { cellValue: { format: { fill: {}, font: {} }, rule: {} }, custom: { format: { fill: {}, font: {} }, rule: {} } };
-    },
-  };
+  get conditionalFormats() {
+    return conditionalFormats(this.sheetProxy, "", () => this.address);
+  }
+  set columnHidden(hidden: boolean) {
+    this.sheetProxy.write(`column hidden ${this.address}`, () => {
+      if (hidden) this.sheetProxy.sheet().hiddenColumns.push(this.address);
+    });
+  }
   constructor(
     context: FakeContext,
     private sheetProxy: WorksheetProxy,
@@ -577,11 +668,15 @@ class NamesProxy extends Proxy {
 
 /** The enums the task pane uses. */
 export const FakeExcelEnums = {
-  ConditionalFormatType: { cellValue: "CellValue", custom: "Custom" },
+  ConditionalFormatType: { cellValue: "CellValue", custom: "Custom", dataBar: "DataBar" },
+  ConditionalFormatRuleType: { number: "Number", highestValue: "HighestValue", lowestValue: "LowestValue" },
+  HorizontalAlignment: { left: "Left" },
+  ChartLegendPosition: { top: "Top" },
   PageOrientation: { landscape: "Landscape", portrait: "Portrait" },
   PaperType: { a4: "A4" },
   VerticalAlignment: { top: "Top", center: "Center" },
-  ChartType: { columnClustered: "ColumnClustered" },
+  ChartType: { columnClustered: "ColumnClustered", barClustered: "BarClustered" },
+  ChartAxisPosition: { maximum: "Maximum" },
   ChartSeriesBy: { columns: "Columns" },
 };
 

@@ -118,7 +118,7 @@ export async function writeResults(
       const appendix = add(names.temp.appendix);
       writeHeadValues(results, list.title, list.headLines, list.headerRow, table.header);
       writeHeadValues(appendix, annex.title, annex.headLines, annex.headerRow, appendixHeader(language));
-      writeSummary(summary, result, language, supports);
+      await writeSummary(summary, result, language, supports);
       await context.sync();
 
       await writeBlocks(context, rows, control, (offset, block) => {
