@@ -3,7 +3,7 @@
  * results header row and the summary title (SCREENING.md "Output": marker and content; Revision 3).
  */
 import { ResultRowJson } from "../words/result-json";
-import { REVIEW_TERMS, TERMS } from "../words/glossary";
+import { PRODUCT_NAME, REVIEW_TERMS, TERMS } from "../words/glossary";
 
 /** How a host formats a column: text, wrapped text, an amount (#,##0.00), a whole number, a code. */
 export type ColumnKind = "text" | "wrap" | "amount" | "integer" | "code";
@@ -133,10 +133,15 @@ export function isOurAppendixSheet(values: readonly (readonly unknown[] | undefi
 }
 
 /** The summary sheet's title (cell A1), in either language: with the marker, what makes it ours. */
-export const SUMMARY_TITLE = { zh: "HLJ 筛查汇总", en: "HLJ screening summary" } as const;
+export const SUMMARY_TITLE = { zh: `${PRODUCT_NAME.zh}汇总`, en: `${PRODUCT_NAME.en}: summary` } as const;
+
+/** The summary titles earlier versions wrote (before the one product name), so their summaries are still known. */
+const FORMER_SUMMARY_TITLES: readonly string[] = ["HLJ 筛查汇总", "HLJ screening summary"];
 
 export function isOurSummaryTitle(cell: unknown): boolean {
-  return typeof cell === "string" && (cell.trim() === SUMMARY_TITLE.zh || cell.trim() === SUMMARY_TITLE.en);
+  if (typeof cell !== "string") return false;
+  const title = cell.trim();
+  return title === SUMMARY_TITLE.zh || title === SUMMARY_TITLE.en || FORMER_SUMMARY_TITLES.includes(title);
 }
 
 /**

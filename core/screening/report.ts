@@ -7,6 +7,7 @@
 import { ResultRowJson, reasonCodesOf } from "../words/result-json";
 import { STATUS_WORDS } from "../reasons/reasons";
 import { briefReason } from "../words/brief";
+import { PRODUCT_NAME } from "../words/glossary";
 import { RESULT_COLUMNS, ResultColumn, ResultKey } from "./own-sheets";
 
 export {
@@ -168,7 +169,7 @@ export function printFooterParts(policyId: string, language: DisplayLanguage): {
   return {
     left: policyId,
     center: language === "zh" ? "第 &P 页，共 &N 页" : "Page &P of &N",
-    right: language === "zh" ? "HLJ 筛查" : "HLJ screening",
+    right: PRODUCT_NAME[language],
   };
 }
 

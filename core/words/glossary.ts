@@ -9,6 +9,9 @@ export interface Term {
   readonly en: string;
 }
 
+/** The product's one name (the pane, the manifest, the summary's title, the printed footer). */
+export const PRODUCT_NAME = { zh: "黑龙江电商政策申报筛查", en: "HLJ e-commerce policy screening" } as const satisfies Term;
+
 /** The statuses of a result row. */
 export const STATUS_TERMS = {
   eligible: { zh: "符合条件", en: "Eligible" },
@@ -163,7 +166,7 @@ export const NOT_THESE: readonly (readonly [wrong: string, right: string])[] = [
  * The only Latin a Chinese string may hold: LPR (the policy's own 同期LPR), Excel's own words as Chinese Excel
  * shows them (its name, TRUE, FALSE, #N/A), and the result sheets' names SCREENING.md fixes (HLJ筛查结果, HLJ汇总).
  */
-export const LATIN_IN_CHINESE: readonly string[] = ["LPR", "Excel", "TRUE", "FALSE", "#N/A", "HLJ筛查结果", "HLJ汇总"];
+export const LATIN_IN_CHINESE: readonly string[] = ["LPR", "Excel", "TRUE", "FALSE", "#N/A", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细"];
 
 /**
  * The labels of the calculation appendix's lines (附件：计算明细, SCREENING.md revision 3): each line of a row's

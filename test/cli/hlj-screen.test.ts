@@ -123,7 +123,7 @@ describe("hlj-screen on the adversarial workbook", () => {
       });
     }
     expect(copy.getWorksheet("HLJ汇总")!.getCell("A1").value).toBe("这是用户自己的工作表，不能被覆盖");
-    expect(copy.getWorksheet("HLJ汇总 (2)")!.getCell("A1").value).toBe("HLJ 筛查汇总");
+    expect(copy.getWorksheet("HLJ汇总 (2)")!.getCell("A1").value).toBe("黑龙江电商政策申报筛查汇总");
     expect(copy.getWorksheet("申报")!.getCell("Z4").formula).toBe("SUM(J4:J10)");
   });
 

@@ -93,8 +93,8 @@ describe("examples/申报汇总表.xlsx, a bureau's summary workbook", () => {
     // The review list's header row (under the title and four head lines) repeats; only its twelve columns print.
     expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${results}">'HLJ筛查结果'!$7:$7</definedName>`);
     expect(workbook).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="${results}">'HLJ筛查结果'!$A$1:$L$25</definedName>`);
-    expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${appendix}">'HLJ计算明细'!$4:$4</definedName>`);
-    expect(workbook).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="${appendix}">'HLJ计算明细'!$A$1:$E$18</definedName>`);
+    expect(workbook).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="${appendix}">'HLJ计算明细'!$5:$5</definedName>`);
+    expect(workbook).toContain(`<definedName name="_xlnm.Print_Area" localSheetId="${appendix}">'HLJ计算明细'!$A$1:$E$19</definedName>`);
     expect(workbook).toContain(`<definedName name="HLJ_SCREEN_APPENDIX">'HLJ计算明细'!$A$1</definedName>`);
     const [resultsXml, summaryXml, appendixXml] = sheetXmls(parts, ["HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
     expect(resultsXml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
@@ -104,7 +104,7 @@ describe("examples/申报汇总表.xlsx, a bureau's summary workbook", () => {
     expect(widths.slice(0, 12).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(137);
     expect(summaryXml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
     expect(resultsXml).toMatch(/<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.7"/);
-    expect(resultsXml).toContain("<oddFooter>&amp;Lhlj-ecommerce-2025-draft&amp;C第 &amp;P 页，共 &amp;N 页&amp;RHLJ 筛查</oddFooter>");
+    expect(resultsXml).toContain("<oddFooter>&amp;Lhlj-ecommerce-2025-draft&amp;C第 &amp;P 页，共 &amp;N 页&amp;R黑龙江电商政策申报筛查</oddFooter>");
     expect(resultsXml).toContain('<pane ySplit="7" topLeftCell="A8" activePane="bottomLeft" state="frozen"/>');
     expect(resultsXml).toContain('<autoFilter ref="A7:R21"/>');
     expect(resultsXml).toContain('<mergeCell ref="A1:L1"/>');
@@ -119,7 +119,7 @@ describe("examples/申报汇总表.xlsx, a bureau's summary workbook", () => {
     );
     // 计算说明 is the appendix's now, not a column of the list.
     expect(header).not.toContain("计算说明");
-    expect(appendixXml).toMatch(/<c r="E5" s="\d+" t="inlineStr"><is><t>第1条 /);
+    expect(appendixXml).toMatch(/<c r="E6" s="\d+" t="inlineStr"><is><t[^>]*>申报条款：第1条/);
     const xfs = [
       ...parts
         .get("xl/styles.xml")!
@@ -163,7 +163,7 @@ test("--lang en writes the sheets in English: headers, status words, sentences",
   expect(resultsXml).toContain("<t>Eligible</t>");
   expect(resultsXml).toContain("<t>eligible</t>");
   expect(resultsXml).toContain("<oddFooter>&amp;Lhlj-ecommerce-2025-draft&amp;CPage &amp;P of &amp;N");
-  expect(summaryXml).toContain("<t>HLJ screening summary</t>");
+  expect(summaryXml).toContain("<t>HLJ e-commerce policy screening: summary</t>");
   expect(summaryXml).toContain("<t>By city</t>");
 });
 

@@ -93,7 +93,7 @@ describe("a workbook with several cities", () => {
 
   whenReader(hasOpenpyxl(), OPENPYXL)("openpyxl: cities in the province's order, each 合计 the sum of its rows", () => {
     const { cells, fit, hidden, breaks } = readSummary(output);
-    expect(cells[0][0]).toBe("HLJ 筛查汇总");
+    expect(cells[0][0]).toBe("黑龙江电商政策申报筛查汇总");
     const city = blockOf(cells, "按所属市(地)");
     expect(cells[city.header - 1].slice(0, 6)).toEqual(["所属市(地)", "说明", null, "行数", "拟支持（元）", "待人工核定（元）"]);
     expect(city.rows.map((r) => r[0])).toEqual(["哈尔滨", "牡丹江", "鸡西", "绥化", "大兴安岭地区", "北京", "未知"]);
@@ -204,7 +204,7 @@ describe("a workbook with several cities", () => {
           },
         );
         const text = execFileSync("pdftotext", ["-layout", join(work, "cities.screened.pdf"), "-"], { encoding: "utf8" });
-        const summary = text.slice(text.indexOf("HLJ 筛查汇总"));
+        const summary = text.slice(text.indexOf("黑龙江电商政策申报筛查汇总"));
         const order = ["按申报条款", "按所属市(地)", "按状态", "按企业", "问题与提示"].map((t) => summary.indexOf(t));
         expect(order.every((at, i) => at > 0 && (i === 0 || at > order[i - 1]))).toBe(true);
         const cities = ["哈尔滨", "牡丹江", "鸡西", "绥化", "大兴安岭地区", "北京", "未知"].map((c) =>

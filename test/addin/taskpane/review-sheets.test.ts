@@ -147,7 +147,7 @@ describe("the calculation appendix (HLJ计算明细)", () => {
       result.rows.map((r, i) => [i + 1, r.source, r.entityName, r.status === "error" ? "" : String(r.clause)]),
     );
     expect(rows.map((row) => row[4])).toEqual(result.rows.map((r) => r.explain.zh));
-    expect(sheet.merges).toEqual(["A1:E1", "A2:E2"]);
+    expect(sheet.merges).toEqual(["A1:E1", ...layout.headLines.map((_, i) => `A${i + 2}:E${i + 2}`)]);
     const data = `${layout.firstDataRow}:E${layout.headerRow + result.rows.length}`;
     expect(sheet.styles.get(`wrapText E${data}`)).toBe(true);
     expect(sheet.styles.get(`autofitRows A${data}`)).toBe(true);
@@ -261,7 +261,7 @@ describe("the row a person selects, explained from the appendix", () => {
     expect(seen.map((s) => s.source)).toEqual([result.rows[3].source, result.rows[1].source]);
     expect(seen.map((s) => s.explain)).toEqual([result.rows[3].explain.zh, result.rows[1].explain.zh]);
     // The appendix sorted too: found by its 序号 and 来源.
-    const annexFirst = 4;
+    const annexFirst = appendixLayout(result, "zh", { date: DATE }).firstDataRow - 1;
     annex.values.splice(annexFirst, 4, ...annex.values.slice(annexFirst, annexFirst + 4).reverse());
     await book.userSelects(sheets.results, `C${layout.firstDataRow + 2}:E${layout.firstDataRow + 3}`);
     expect(seen[2]).toEqual({ source: result.rows[2].source, explain: result.rows[2].explain.zh });

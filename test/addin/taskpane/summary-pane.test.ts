@@ -48,7 +48,7 @@ describe("the pane's summary", () => {
   });
 
   test("the model's tables in the same places as the command line writes them: title in A1, each block with its 合计", () => {
-    expect(summary.cell(0, 0)).toBe("HLJ 筛查汇总");
+    expect(summary.cell(0, 0)).toBe("黑龙江电商政策申报筛查汇总");
     const a = column(summary, 0);
     for (const block of model.blocks) {
       const at = a.indexOf(block.title);

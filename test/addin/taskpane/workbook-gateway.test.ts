@@ -95,7 +95,7 @@ describe("the pane's Excel layer", () => {
     expect(summary.charts).toHaveLength(1);
     expect(String(summary.cell(3, 1))).toContain("LPR取值：固定利率（放款日LPR）");
     expect([...book.names.keys()].sort()).toEqual(["HLJ_SCREEN_APPENDIX", "HLJ_SCREEN_RESULTS", "HLJ_SCREEN_SUMMARY"]);
-    expect(book.sheet("HLJ计算明细")!.rowCount).toBe(4 + 20_000);
+    expect(book.sheet("HLJ计算明细")!.rowCount).toBe(5 + 20_000);
     console.log(`syncs for 20,000 rows: ${book.syncCount}`);
   });
 
@@ -160,7 +160,7 @@ describe("the pane's Excel layer", () => {
     const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
     expect(outcome.result.rows).toHaveLength(100_000);
     expect(book.sheet("HLJ筛查结果")!.rowCount).toBe(listRows(100_000));
-    expect(book.sheet("HLJ计算明细")!.rowCount).toBe(4 + 100_000);
+    expect(book.sheet("HLJ计算明细")!.rowCount).toBe(5 + 100_000);
     // 3 to outline, 21 reads (100,001 rows incl. the header), 1 to set up, 6 more for the summary's 33,334
     // entities (its table in blocks of 5,000 rows), 20 writes (the list's and the appendix's rows of a block in
     // one), 1 to finish

@@ -149,7 +149,7 @@ const NOT_SHOWN: Readonly<Record<string, { why: string; texts: readonly string[]
   "core/screening/layout.ts": { why: "headers recognised in the user's sheets, never written", texts: ["社会信用代码", "信用代码"] },
   "core/screening/own-sheets.ts": {
     why: "earlier versions' headers, recognised so their sheets stay known",
-    texts: ["计算金额", "最终金额"],
+    texts: ["计算金额", "最终金额", "HLJ 筛查汇总"],
   },
   "core/uscc/uscc.ts": {
     why: "the letters a code never uses, named as the code shows them",
@@ -170,13 +170,10 @@ const NOT_SHOWN: Readonly<Record<string, { why: string; texts: readonly string[]
  */
 const KNOWN_ELSEWHERE: Readonly<Record<string, readonly string[]>> = {
   "core/measures/measure-id.ts": ["未知的政策条款 {…}；有效编号：{…}（也可写 1、第1条、4a、4(1)）"],
-  "core/screening/summary-model.ts": ["主体数"],
-  "core/screening/own-sheets.ts": ["HLJ 筛查汇总"],
-  "core/screening/report.ts": ["HLJ 筛查"],
   "addin/taskpane/excel/excel-format.ts": [
     "状态颜色（需要 ExcelApi 1.6）",
     "筛选按钮（需要 ExcelApi 1.9）",
-    "打印设置：A4 横向、一页宽、每页重复表头、页脚（需要 ExcelApi 1.9）",
+    "打印设置：A4 横向、打印区域、一页宽、每页重复表头、页脚（需要 ExcelApi 1.9）",
   ],
   "addin/taskpane/excel/office-errors.ts": [
     "Excel 正在编辑单元格。请按 Enter 或 Esc 结束编辑后重试。",
