@@ -104,7 +104,9 @@ describe("examples/申报汇总表.xlsx, a bureau's summary workbook", () => {
     expect(widths.slice(0, 12).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(137);
     expect(summaryXml).toContain('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
     expect(resultsXml).toMatch(/<pageMargins left="0.4" right="0.4" top="0.6" bottom="0.7"/);
-    expect(resultsXml).toContain("<oddFooter>&amp;Lhlj-ecommerce-2025-draft&amp;C第 &amp;P 页，共 &amp;N 页&amp;R黑龙江电商政策申报筛查</oddFooter>");
+    expect(resultsXml).toContain(
+      "<oddFooter>&amp;Lhlj-ecommerce-2025-draft&amp;C第 &amp;P 页，共 &amp;N 页&amp;R黑龙江电商政策申报筛查</oddFooter>",
+    );
     expect(resultsXml).toContain('<pane ySplit="7" topLeftCell="A8" activePane="bottomLeft" state="frozen"/>');
     expect(resultsXml).toContain('<autoFilter ref="A7:R21"/>');
     expect(resultsXml).toContain('<mergeCell ref="A1:L1"/>');
