@@ -13,7 +13,7 @@ import { AddressInfo } from "net";
 import { extname, join, normalize } from "path";
 import { chromium, Browser, Page } from "playwright-core";
 import webpack from "webpack";
-import { FIELDS, computeAward, formatYuan, screenWorkbook } from "../../core";
+import { FIELDS, computeAward, formatYuan, reviewListLayout, screenWorkbook } from "../../core";
 import { officeValues } from "../helpers/office-values";
 
 const ROOT = join(__dirname, "../..");
@@ -323,13 +323,16 @@ describeBrowser("the task pane in Chromium", () => {
           return {
             results: book.sheet("HLJ筛查结果")?.rowCount,
             names: book.sheets.map((s) => s.name),
-            header: book.sheet("HLJ筛查结果")?.values[0],
+            values: book.sheet("HLJ筛查结果")?.values,
           };
         });
         const rows = Object.values(expected).reduce((n, line) => n + line.rows, 0);
-        expect(written.results).toBe(rows + 1);
-        expect(written.names).toEqual([...sheets.map((s) => s.name), "HLJ筛查结果", "HLJ汇总"]);
-        expect(written.header?.[0]).toBe(language === "zh" ? "来源" : "Source");
+        // The review list: its title and head, the header, a row per application, 合计 ×2, a blank, the signature.
+        const layout = reviewListLayout(screened, language, { date: "2026-01-01" });
+        expect(written.results).toBe(rows + layout.headerRow + 4);
+        expect(written.names).toEqual([...sheets.map((s) => s.name), "HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
+        expect(written.values?.[0]?.[0]).toBe(layout.title);
+        expect(written.values?.[layout.headerRow - 1]?.[0]).toBe(language === "zh" ? "序号" : "No.");
 
         // Clicking a problem selects its source cell.
         const problem = page.getByTestId("problems").getByRole("button").first();
@@ -342,20 +345,21 @@ describeBrowser("the task pane in Chromium", () => {
         const explain = page.getByTestId("explain");
         await explain.waitFor();
         await expect(explain.textContent()).resolves.toMatch(
-          language === "zh" ? /计算说明 · .*核定金额 0.00（数据有误）/ : /How .* came out.*final 0.00 \(data error\)/,
+          language === "zh" ? /计算说明 · [\s\S]*结论：数据有误 0.00/ : /How .* came out[\s\S]*Result: data error, 0.00/,
         );
         await shot(page, `explain-${language}-${width}`);
 
         // A person selects a row of the results sheet: the pane shows how that row came out.
-        const selectedSource = await page.evaluate(async () => {
+        const selectedSource = await page.evaluate(async (first: number) => {
           const book = (
             window as unknown as {
               __fakeExcel: { sheet: (n: string) => { values: unknown[][] }; userSelects: (s: string, a: string) => Promise<void> };
             }
           ).__fakeExcel;
-          await book.userSelects("HLJ筛查结果", "D3");
-          return String(book.sheet("HLJ筛查结果").values[2][0]);
-        });
+          // The second application: a row under the head and the header (its 来源 in column B).
+          await book.userSelects("HLJ筛查结果", `D${first + 1}`);
+          return String(book.sheet("HLJ筛查结果").values[first][1]);
+        }, layout.firstDataRow);
         await expect(page.getByTestId("explain").textContent()).resolves.toContain(selectedSource);
 
         // A real interest row's 计算说明 reads as lines: each "\n" of core's explain is a line break in the pane.
