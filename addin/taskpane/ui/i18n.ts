@@ -45,7 +45,7 @@ const STRINGS = {
   resultsWritten: { zh: "结果已写入工作表“{results}”和“{summary}”。", en: "Results are in the sheets “{results}” and “{summary}”." },
   toPay: { zh: AMOUNT_TERMS.toPay.zh, en: "To pay" },
   pending: { zh: AMOUNT_TERMS.pending.zh, en: "Awaiting a person's decision" },
-  entities: { zh: "主体", en: "entities" },
+  entities: { zh: "家企业", en: "entities" },
   problems: { zh: "需要处理的问题", en: "Problems to handle" },
   problemErrors: { zh: `${STATUS_TERMS.error.zh}（{n}）`, en: `${STATUS_TERMS.error.en} ({n})` },
   problemManual: { zh: `${STATUS_TERMS.manual.zh}（{n}）`, en: `${STATUS_TERMS.manual.en} ({n})` },
