@@ -1,14 +1,17 @@
 /**
- * What the pane needs from Office, behind one small interface: Excel.run, the display language and theme,
- * document settings, selecting a cell and inserting a formula. Components receive it; they never reach for Office.
+ * What the pane needs from its host, behind one small interface: the workbook (a WorkbookGateway), the display
+ * language and theme, document settings, selecting a cell and inserting a formula. Components receive it; they
+ * never reach for Office or WPS. officeHost is Excel's; addin/wps has WPS's.
  */
-import { ExcelRun } from "./excel/workbook-gateway";
+import { ExcelRun, excelWorkbookGateway } from "./excel/workbook-gateway";
+import type { WorkbookGateway } from "./excel/gateway-types";
 import { Language } from "./ui/i18n";
 
 export type Theme = "light" | "dark";
 
 export interface PaneHost {
-  run: ExcelRun;
+  /** The open workbook: Excel's (Office.js) or WPS's (the ET object model). */
+  gateway: WorkbookGateway;
   language: Language;
   theme: Theme;
   loadSetting<T>(name: string): T | null;
@@ -33,7 +36,7 @@ export function officeHost(): PaneHost {
   const run: ExcelRun = (batch) => Excel.run(batch);
   const tag = Office.context?.displayLanguage;
   return {
-    run,
+    gateway: excelWorkbookGateway(run),
     language: !tag || tag.toLowerCase().startsWith("zh") ? "zh" : "en",
     theme: themeOf(),
     loadSetting: <T>(name: string) => (Office.context.document.settings.get(name) as T | null) ?? null,

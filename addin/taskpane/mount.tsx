@@ -1,10 +1,11 @@
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./ui/App";
-import { officeHost } from "./host";
+import { PaneHost } from "./host";
 
-export function mountPane(): void {
+/** Renders the pane into #app over the host given (Excel's officeHost, or WPS's). */
+export function mountPane(host: PaneHost): void {
   const container = document.getElementById("app");
   if (!container) return;
-  createRoot(container).render(<App host={officeHost()} />);
+  createRoot(container).render(<App host={host} />);
 }

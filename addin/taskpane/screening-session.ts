@@ -1,7 +1,7 @@
 /**
  * One screening in the task pane, host-agnostic in its logic: outline the workbook, find the applicant
  * tables (the person may change the mapping), read the cells, screen them with the shared core, write the
- * result sheets. Office.js is reached only through the ExcelRun given.
+ * result sheets. The workbook is reached only through the WorkbookGateway given (Excel or WPS).
  */
 import {
   DisplayLanguage,
@@ -17,7 +17,7 @@ import {
   isSheetNamed,
   screenWorkbook,
 } from "../../core";
-import { ExcelRun, Note, Progress, RunControl, WorkbookOutline, outlineWorkbook, readSheets, writeResults } from "./excel/workbook-gateway";
+import type { Note, Progress, RunControl, WorkbookGateway, WorkbookOutline } from "./excel/gateway-types";
 
 export interface Prepared {
   outline: WorkbookOutline;
@@ -26,11 +26,11 @@ export interface Prepared {
 
 /** Outlines the workbook and proposes the column mapping of every applicant table. */
 export async function prepare(
-  run: ExcelRun,
+  gateway: WorkbookGateway,
   choices: Record<string, TableChoice> = {},
   supports: (excelApi: string) => boolean = () => true,
 ): Promise<Prepared> {
-  const outline = await outlineWorkbook(run, supports);
+  const outline = await gateway.outlineWorkbook(supports);
   return { outline, tables: detectTables({ sheets: outline.heads }, choices) };
 }
 
@@ -62,7 +62,7 @@ export interface RunOutcome {
  * `control.isCancelled` is checked between blocks; cancelling leaves the workbook as it was.
  */
 export async function runScreening(
-  run: ExcelRun,
+  gateway: WorkbookGateway,
   prepared: Prepared,
   options: OptionsInput,
   choices: Record<string, TableChoice>,
@@ -83,12 +83,12 @@ export async function runScreening(
     const rates = table.columns.filter((c) => FIELD_BY_KEY.get(c.field)?.kind === "rate").map((c) => c.index);
     if (rates.length) formatColumns.set(table.sheet, rates);
   }
-  const inputs = await readSheets(run, sheets, control, formatColumns);
+  const inputs = await gateway.readSheets(sheets, control, formatColumns);
   if (control.isCancelled?.()) throw Object.assign(new Error("cancelled"), { code: "Cancelled" });
   const result = await screen(inputs, { ...options, tables: choices, date1904: prepared.outline.date1904 ?? false }, (done, total) =>
     control.onScreenProgress?.(done, total),
   );
-  const written = await writeResults(run, result, prepared.outline, control, language);
+  const written = await gateway.writeResults(result, prepared.outline, control, language);
   return { result, sheets: { results: written.results, appendix: written.appendix, summary: written.summary }, notes: written.notes };
 }
 

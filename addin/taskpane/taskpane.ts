@@ -3,5 +3,6 @@
  * screening pane. Office calls are made only through the host passed to the React app.
  */
 import { mountPane } from "./mount";
+import { officeHost } from "./host";
 
-Office.onReady(() => mountPane());
+Office.onReady(() => mountPane(officeHost()));

@@ -8,6 +8,7 @@ import { ExcelRun, watchResults } from "../../../addin/taskpane/excel/workbook-g
 import { localDate } from "../../../addin/taskpane/excel/excel-write";
 import { PRINTED_WIDTH } from "../../../addin/taskpane/excel/excel-review";
 import { prepare, runScreening } from "../../../addin/taskpane/screening-session";
+import { excelWorkbookGateway } from "../../../addin/taskpane/excel/workbook-gateway";
 import { APPENDIX_COLUMNS, REVIEW_COLUMNS, appendixLayout, resultsColumns, reviewListLayout } from "../../../core";
 import { isoToExcelSerial } from "../../../core/dates/excel-serial";
 import { makeUscc } from "../../helpers/uscc";
@@ -46,7 +47,7 @@ function bureauBook(): FakeWorkbook {
 }
 const run = (book: FakeWorkbook) => book.run as unknown as ExcelRun;
 const screen = async (book: FakeWorkbook, control = {}) =>
-  runScreening(run(book), await prepare(run(book)), {}, {}, { date: DATE, ...control });
+  runScreening(excelWorkbookGateway(run(book)), await prepare(excelWorkbookGateway(run(book))), {}, {}, { date: DATE, ...control });
 const snapshot = (book: FakeWorkbook) =>
   JSON.stringify(book.sheets.map((s) => ({ name: s.name, values: s.values, merges: s.merges, layout: s.pageLayout })));
 
@@ -126,7 +127,7 @@ describe("the review list (HLJ筛查结果) as an officer prints it", () => {
     expect(localDate(new Date(2026, 11, 6, 23, 59))).toBe("2026-12-06");
     expect(localDate(new Date(2027, 0, 1, 0, 0))).toBe("2027-01-01");
     const book = bureauBook();
-    await runScreening(run(book), await prepare(run(book)), {}, {});
+    await runScreening(excelWorkbookGateway(run(book)), await prepare(excelWorkbookGateway(run(book))), {}, {});
     expect(book.sheet("HLJ筛查结果")!.cell(1, 0)).toBe(`填报单位：哈尔滨市商务局\u3000\u3000筛查日期：${localDate()}`);
   });
 });
@@ -288,7 +289,15 @@ describe("the row a person selects, explained from the appendix", () => {
 describe("in English, and with no application", () => {
   test("the English list is found and explained as the Chinese one", async () => {
     const book = bureauBook();
-    const { result, sheets } = await runScreening(run(book), await prepare(run(book)), {}, {}, { date: DATE }, undefined, "en");
+    const { result, sheets } = await runScreening(
+      excelWorkbookGateway(run(book)),
+      await prepare(excelWorkbookGateway(run(book))),
+      {},
+      {},
+      { date: DATE },
+      undefined,
+      "en",
+    );
     const layout = reviewListLayout(result, "en", { date: DATE, reportingUnit: result.reportingUnit });
     const sheet = book.sheet(sheets.results)!;
     expect(sheet.cell(0, 0)).toBe(layout.title);
@@ -327,7 +336,13 @@ describe("an Excel without the newer APIs", () => {
   test("without ExcelApi 1.9 (filters, print setup) or 1.6 (colours) the sheets are written and the pane says what was left out", async () => {
     const book = bureauBook();
     const supports = (version: string) => Number(version.split(".")[1]) < 6;
-    const outcome = await runScreening(run(book), await prepare(run(book), {}, supports), {}, {}, { supports, date: DATE });
+    const outcome = await runScreening(
+      excelWorkbookGateway(run(book)),
+      await prepare(excelWorkbookGateway(run(book)), {}, supports),
+      {},
+      {},
+      { supports, date: DATE },
+    );
     expect(listOf(book.sheet("HLJ筛查结果")!).rows).toHaveLength(4);
     expect(book.sheet("HLJ筛查结果")!.autoFilter).toBeUndefined();
     expect(book.sheet("HLJ筛查结果")!.pageLayout).toEqual({});

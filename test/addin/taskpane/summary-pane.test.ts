@@ -7,6 +7,7 @@
 import { FakeExcelEnums, FakeSheet, FakeWorkbook } from "../../fakes/fake-office";
 import { ExcelRun } from "../../../addin/taskpane/excel/workbook-gateway";
 import { prepare, runScreening } from "../../../addin/taskpane/screening-session";
+import { excelWorkbookGateway } from "../../../addin/taskpane/excel/workbook-gateway";
 import { summaryModel } from "../../../core/screening/report";
 import { makeUscc } from "../../helpers/uscc";
 
@@ -42,7 +43,7 @@ describe("the pane's summary", () => {
   let model: ReturnType<typeof summaryModel>;
   beforeAll(async () => {
     const run = book.run as unknown as ExcelRun;
-    const outcome = await runScreening(run, await prepare(run), {}, {});
+    const outcome = await runScreening(excelWorkbookGateway(run), await prepare(excelWorkbookGateway(run)), {}, {});
     model = summaryModel(outcome.result, "zh");
     summary = book.sheet("HLJ汇总")!;
   });
@@ -114,7 +115,7 @@ test("a table of 12,000 entities is written in blocks: no sync passes the payloa
     ...Array.from({ length: 12_000 }, (_, i) => [makeUscc(i + 1), 2025, "第3条", 60_000_000 + i, "是"]),
   ]);
   const run = book.run as unknown as ExcelRun;
-  const outcome = await runScreening(run, await prepare(run), {}, {});
+  const outcome = await runScreening(excelWorkbookGateway(run), await prepare(excelWorkbookGateway(run)), {}, {});
   expect(outcome.result.totals.entities).toBe(12_000);
   const summary = book.sheet("HLJ汇总")!;
   const a = column(summary, 0);

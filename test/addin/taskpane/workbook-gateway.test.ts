@@ -78,10 +78,10 @@ describe("the pane's Excel layer", () => {
   test("screening 20,000 rows takes at most 16 syncs, and the user's sheets are untouched", async () => {
     const book = workbookWith(20_000);
     const before = snapshot(book, ["说明", "申报"]);
-    const prepared = await prepare(run(book));
+    const prepared = await prepare(excelWorkbookGateway(run(book)));
     expect(book.syncCount).toBe(3);
     expect(prepared.tables.map((t) => [t.sheet, t.rows === 0])).toEqual([["申报", true]]);
-    const outcome = await runScreening(run(book), prepared, {}, {});
+    const outcome = await runScreening(excelWorkbookGateway(run(book)), prepared, {}, {});
     expect(outcome.result.rows).toHaveLength(20_000);
     expect(book.syncCount).toBeLessThanOrEqual(16);
     expect(snapshot(book, ["说明", "申报"])).toBe(before);
@@ -102,10 +102,10 @@ describe("the pane's Excel layer", () => {
   test("a rerun replaces only the add-in's own sheets, recognised by its marker, not by name", async () => {
     const book = workbookWith(10);
     book.addSheet("HLJ汇总", [["用户自己的汇总表"]]);
-    await runScreening(run(book), await prepare(run(book)), {}, {});
+    await runScreening(excelWorkbookGateway(run(book)), await prepare(excelWorkbookGateway(run(book))), {}, {});
     expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ汇总", "HLJ筛查结果", "HLJ汇总 (2)", "HLJ计算明细"]);
     expect(book.sheet("HLJ汇总")!.cell(0, 0)).toBe("用户自己的汇总表");
-    await runScreening(run(book), await prepare(run(book)), { lprMode: "floating" }, {});
+    await runScreening(excelWorkbookGateway(run(book)), await prepare(excelWorkbookGateway(run(book))), { lprMode: "floating" }, {});
     expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ汇总", "HLJ筛查结果", "HLJ汇总 (2)", "HLJ计算明细"]);
     expect(book.sheet("HLJ汇总")!.cell(0, 0)).toBe("用户自己的汇总表");
     expect(String(book.sheet("HLJ汇总 (2)")!.cell(3, 1))).toContain("LPR取值：浮动利率（每日LPR）");
@@ -116,7 +116,7 @@ describe("the pane's Excel layer", () => {
     // A workbook that defines the add-in's marker name, pointing at the user's applicant sheet.
     book.names.set("HLJ_SCREEN_RESULTS", { sheet: book.sheet("申报")!, address: "$A$1" });
     const before = snapshot(book, ["申报"]);
-    const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
+    const outcome = await runScreening(excelWorkbookGateway(run(book)), await prepare(excelWorkbookGateway(run(book))), {}, {});
     expect(outcome.result.rows).toHaveLength(5);
     expect(book.sheets.map((s) => s.name)).toEqual(["说明", "申报", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细"]);
     expect(snapshot(book, ["申报"])).toBe(before);
@@ -131,7 +131,7 @@ describe("the pane's Excel layer", () => {
       ...tricky.map((name, i) => ["'" + makeUscc(60 + i), "'" + name, 2025, "M3", "是", 20_000_000 + i]),
       ["'914403001922038216", "全数字代码", 2025, "M3", "是", 30_000_000],
     ]);
-    await runScreening(run(book), await prepare(run(book)), {}, {});
+    await runScreening(excelWorkbookGateway(run(book)), await prepare(excelWorkbookGateway(run(book))), {}, {});
     const results = book.sheet("HLJ筛查结果")!;
     const { column } = listOf(results);
     expect(column("企业名称")).toEqual([...tricky, "全数字代码"]);
@@ -142,14 +142,14 @@ describe("the pane's Excel layer", () => {
   test("a user's sheet named HLJ筛查结果 without the marker is neither read as ours nor deleted", async () => {
     const book = workbookWith(5);
     book.addSheet("HLJ筛查结果", [["我的结果"]]);
-    await runScreening(run(book), await prepare(run(book)), {}, {});
+    await runScreening(excelWorkbookGateway(run(book)), await prepare(excelWorkbookGateway(run(book))), {}, {});
     expect(book.sheet("HLJ筛查结果")!.cell(0, 0)).toBe("我的结果");
     expect(book.sheet("HLJ筛查结果 (2)")).toBeDefined();
   });
 
   test("on RequestPayloadSizeLimitExceeded the block is halved and retried", async () => {
     const book = workbookWith(3_000, { maxCellsPerSync: 12_000 });
-    const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
+    const outcome = await runScreening(excelWorkbookGateway(run(book)), await prepare(excelWorkbookGateway(run(book))), {}, {});
     expect(outcome.result.rows).toHaveLength(3_000);
     expect(listOf(book.sheet("HLJ筛查结果")!).rows).toHaveLength(3_000);
     expect(book.syncCount).toBeGreaterThan(10);
@@ -157,7 +157,7 @@ describe("the pane's Excel layer", () => {
 
   test("100,000 rows: blocks of 5,000 both ways, every row written", async () => {
     const book = workbookWith(100_000);
-    const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
+    const outcome = await runScreening(excelWorkbookGateway(run(book)), await prepare(excelWorkbookGateway(run(book))), {}, {});
     expect(outcome.result.rows).toHaveLength(100_000);
     expect(book.sheet("HLJ筛查结果")!.rowCount).toBe(listRows(100_000));
     expect(book.sheet("HLJ计算明细")!.rowCount).toBe(5 + 100_000);
@@ -175,7 +175,7 @@ describe("the pane's Excel layer", () => {
       ["统一社会信用代码", "条款", "年度", "兑现金额"],
       [makeUscc(1), "M1", 2024, 1_950_000],
     ]);
-    const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
+    const outcome = await runScreening(excelWorkbookGateway(run(book)), await prepare(excelWorkbookGateway(run(book))), {}, {});
     expect(outcome.result.rows[0]).toMatchObject({ final: "50000.00" });
     // Revision 3: the record gives no 总投资额, so it counts against both of 第1条's limits, and the row says so.
     expect(outcome.result.rows[0].reasons.map((r) => r.code)).toEqual(["history_tier_unknown", "cap_applied"]);
@@ -184,7 +184,7 @@ describe("the pane's Excel layer", () => {
   test("0 rows and 1 row", async () => {
     for (const n of [0, 1]) {
       const book = workbookWith(n);
-      const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
+      const outcome = await runScreening(excelWorkbookGateway(run(book)), await prepare(excelWorkbookGateway(run(book))), {}, {});
       expect(outcome.result.rows).toHaveLength(n);
       expect(book.sheet("HLJ筛查结果")!.rowCount).toBe(listRows(n));
       expect(listOf(book.sheet("HLJ筛查结果")!).rows).toHaveLength(n);
@@ -197,8 +197,8 @@ describe("the pane's Excel layer", () => {
     let blocks = 0;
     await expect(
       runScreening(
-        run(book),
-        await prepare(run(book)),
+        excelWorkbookGateway(run(book)),
+        await prepare(excelWorkbookGateway(run(book))),
         {},
         {},
         { onProgress: (p) => p.phase === "write" && blocks++, isCancelled: () => blocks >= 1 },
@@ -269,7 +269,7 @@ describe("a bureau's workbook through the pane, as through the command line", ()
       const fake = book.loadSheet(sheet.name, sheet.values);
       sheet.numberFormats.forEach((row, r) => row.forEach((format, c) => format && fake.numberFormats.set(`${r},${c}`, format)));
     }
-    const outcome = await runScreening(run(book), await prepare(run(book)), {}, {});
+    const outcome = await runScreening(excelWorkbookGateway(run(book)), await prepare(excelWorkbookGateway(run(book))), {}, {});
     const shape = (rows: { source: string; status: string; final: string }[]) => rows.map((r) => [r.source, r.status, r.final]);
     expect(shape(outcome.result.rows)).toEqual(shape(cli.rows));
     expect(outcome.result.rows.every((r) => r.status !== "error")).toBe(true);
@@ -284,9 +284,9 @@ describe("a bureau's workbook through the pane, as through the command line", ()
       ["统一社会信用代码", "申报年度", "申报条款", "贷款金额", "贷款利率", "放款日期", "到期日期"],
       [makeUscc(300), 2025, "M8b", 10_000_000, 0.0345, in1904("2025-06-01"), in1904("2027-05-31")],
     ]);
-    const prepared = await prepare(run(book));
+    const prepared = await prepare(excelWorkbookGateway(run(book)));
     expect(prepared.outline.date1904).toBe(true);
     // 70 days of 2025 from the draft's stand-in issue date 2025-10-23 (revision 3); misread dates would give 0.00.
-    expect((await runScreening(run(book), prepared, {}, {})).result.rows[0].final).toBe("58333.33");
+    expect((await runScreening(excelWorkbookGateway(run(book)), prepared, {}, {})).result.rows[0].final).toBe("58333.33");
   });
 });

@@ -6,7 +6,6 @@ import * as React from "react";
 import { PaneHost } from "../../host";
 import { RunOutcome } from "../../screening-session";
 import { ExplainedError, explainOfficeError } from "../../excel/office-errors";
-import { watchResults } from "../../excel/workbook-gateway";
 
 export type ResultRow = RunOutcome["result"]["rows"][number];
 
@@ -36,14 +35,17 @@ export function useExplanation(outcome: RunOutcome | null, host: PaneHost): Expl
     let live = true;
     let stop: (() => Promise<void>) | null = null;
     let bySource: Map<string, number> | null = null;
-    watchResults(host.run, sheets.results, (selected) => {
-      if (!live) return;
-      bySource ??= new Map(result.rows.map((row, i) => [row.source, i]));
-      const index = bySource.get(selected.source);
-      const row = index === undefined ? null : result.rows[index];
-      // The pane's own words in its language where it still has the row; else the sheet's words.
-      setExplained(row ? { source: row.source, ...row.explain } : { source: selected.source, zh: selected.explain, en: selected.explain });
-    })
+    host.gateway
+      .watchResults(sheets.results, (selected) => {
+        if (!live) return;
+        bySource ??= new Map(result.rows.map((row, i) => [row.source, i]));
+        const index = bySource.get(selected.source);
+        const row = index === undefined ? null : result.rows[index];
+        // The pane's own words in its language where it still has the row; else the sheet's words.
+        setExplained(
+          row ? { source: row.source, ...row.explain } : { source: selected.source, zh: selected.explain, en: selected.explain },
+        );
+      })
       .then((stopper) => {
         if (live) stop = stopper;
         else void stopper().catch(() => undefined);

@@ -48,7 +48,7 @@ export function useScreening(host: PaneHost, options: PaneOptions, language: Lan
       return;
     }
     try {
-      const found = await prepare(host.run, {}, (v) => host.supports(v));
+      const found = await prepare(host.gateway, {}, (v) => host.supports(v));
       setPrepared(found);
       setChoices({});
       setTables(found.tables);
@@ -85,7 +85,7 @@ export function useScreening(host: PaneHost, options: PaneOptions, language: Lan
         onProgress: (p) => setPhase({ kind: "running", step: p.phase, done: p.done, total: p.total }),
         onScreenProgress: (done, total) => setPhase({ kind: "running", step: "screen", done, total }),
       };
-      const outcome = await runScreening(host.run, prepared, options, choices, control, worker.current.screen, language);
+      const outcome = await runScreening(host.gateway, prepared, options, choices, control, worker.current.screen, language);
       setPhase({ kind: "done", outcome });
     } catch (error) {
       setPhase({ kind: "error", error: explainOfficeError(error) });
