@@ -45,7 +45,11 @@ function drawSeries(chart: EtChartModel, plan: ChartPlan): EtSeriesModel[] {
     if (s.categories) series.XValues = s.categories.etRange();
     if (s.name !== undefined) series.Name = s.name;
     if (plan.showValue !== undefined) series.HasDataLabels = plan.showValue;
-    if (plan.showValue && plan.labelFormat) series.DataLabels().NumberFormat = plan.labelFormat;
+    if (plan.showValue) {
+      const labels = series.DataLabels();
+      labels.ShowValue = true;
+      if (plan.labelFormat) labels.NumberFormat = plan.labelFormat;
+    }
     return series;
   });
 }

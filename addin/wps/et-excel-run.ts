@@ -66,7 +66,7 @@
  * Office.context.requirements (ExcelApi)       → wpsSupports() (wps-gateway.ts)           no API versions: what is here is true
  */
 import type { ExcelRun } from "../taskpane/excel/excel-blocks";
-import { EtContext, LoadedProxy, officeError, propertyList } from "./et-context";
+import { EtContext, LoadedProxy, officeError } from "./et-context";
 import { EtApiEvent, EtWorkbookModel, EtWorksheetModel, modelOf } from "./et-model";
 import type { RangeProxy } from "./et-range";
 import { WorksheetProxy } from "./et-sheet";

@@ -136,8 +136,8 @@ export const CASES: GatewayCase[] = [
       expect(input.values[8][5]).toBe("#DIV/0!");
       expect(input.values[9][5]).toBe("#N/A");
       expect(input.values[6_001][1]).toBe(9_000);
-      expect(input.numberFormats![1][6]).toBe("0.00%");
-      expect(input.numberFormats![3_000][6]).toBe("0.00%");
+      expect(input.numberFormats![1]?.[6]).toBe("0.00%");
+      expect(input.numberFormats![3_000]?.[6]).toBe("0.00%");
       expect(input.numberFormats![3_001]?.[6]).toBeUndefined();
       return input;
     },

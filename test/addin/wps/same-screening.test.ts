@@ -51,7 +51,7 @@ function wpsBook(sheets: Sheets) {
 }
 
 const screen = async (gateway: WorkbookGateway) => runScreening(gateway, await prepare(gateway), {}, {}, { date: DATE });
-const shape = (rows: { source: string; status: string; computed: string; final: string; reasons: { code: string }[] }[]) =>
+const shape = (rows: { source: string; status: string; computed: string | null; final: string | null; reasons: { code: string }[] }[]) =>
   rows.map((r) => [r.source, r.status, r.computed, r.final, r.reasons.map((x) => x.code).join(",")]);
 
 describe.each(SAMPLES)("examples/%s", (sample) => {
