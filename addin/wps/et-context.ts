@@ -58,6 +58,20 @@ export class EtContext {
     return this.bound;
   }
 
+  /**
+   * Runs `op` with `sheet` active, then makes the sheet that was active so again: ET does on the active sheet
+   * what Office does on any (freezing, an expression's relative references) and activates a sheet it adds.
+   */
+  withActive<T>(sheet: { Activate(): void } | null, op: () => T): T {
+    const before = this.app.ActiveSheet;
+    try {
+      sheet?.Activate();
+      return op();
+    } finally {
+      if (before && before !== sheet) before.Activate();
+    }
+  }
+
   get pending(): boolean {
     return this.queue.length > 0;
   }

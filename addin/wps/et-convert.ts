@@ -160,6 +160,10 @@ export function installExcelEnums(scope: Record<string, unknown> = globalThis as
   for (const [name, values] of Object.entries(EXCEL_ENUMS)) excel[name] ??= values;
 }
 
+/** General as a Chinese WPS (and Excel) may name it in NumberFormat: read as Office's "General". */
+const GENERAL = new Set(["General", "G/通用格式", "G/General"]);
+export const officeFormat = (format: string) => (GENERAL.has(format) ? "General" : format);
+
 /** One area of an A1 address (`B5:C9`, `A1`, `G:J`) as 0-based indexes; a whole column runs to row 1,048,576. */
 export function parseAddress(address: string): { row: number; column: number; rows: number; columns: number } {
   const cell = (text: string) => {

@@ -16,7 +16,8 @@
  * RequestPayloadSizeLimitExceeded              → never                                    no payload limit: blocks of 5,000 rows stay
  * worksheets.load("items/name").items          → Worksheets.Count, Item(1…n).Name         1-based
  * worksheets.add(name)                         → Worksheets.Add(, Item(Count)); .Name=…   Add takes Before/After, not a name; the
- *                                                                                           new sheet goes last, as in Office
+ *                                                                                           new sheet goes last, as in Office; ET
+ *                                                                                           activates it: the active sheet restored
  * worksheets.getItem(name)                     → Worksheets.Item(i) whose Name matches    missing → ItemNotFound (VBA: error 9)
  * worksheets.getItemOrNullObject(n).delete()   → Worksheet.Delete() if it exists           Delete() asks to confirm unless
  *                                                                                           DisplayAlerts = False: off for the call
@@ -27,7 +28,8 @@
  * range.values (load)                          → Value2                                   a scalar for one cell; empty → ""; a CVErr
  *                                                                                           SCODE → "#DIV/0!"…; dates are serials
  * range.values = rows                          → Value2 = rows (a scalar for one cell)    a leading ' keeps text, as in Excel
- * range.numberFormat (load)                    → NumberFormat, halved where it is null     ET gives null for mixed formats
+ * range.numberFormat (load)                    → NumberFormat, halved where it is null     ET gives null for mixed formats;
+ *                                                                                           "G/通用格式" (Chinese) → "General"
  * range.numberFormat = grid                    → NumberFormat per run of equal formats     ET takes one format per range
  * format.font.bold/size/color                  → Font.Bold/Size/Color                     "#RRGGBB" → BGR integer
  * format.fill.color                            → Interior.Color                           BGR
@@ -44,7 +46,7 @@
  * getRanges(a,b).conditionalFormats dataBar    → Range("a,b").FormatConditions           MinPoint.Modify(xlConditionValueNumber, 0),
  *                                                 .AddDatabar()                             MaxPoint.Modify(highest), BarColor.Color
  * freezePanes.freezeRows(n)                    → Activate; ActiveWindow.SplitRow = n,     a window setting in ET: the sheet is
- *                                                 SplitColumn = 0, FreezePanes = True       activated first
+ *                                                 SplitColumn = 0, FreezePanes = True       activated first, the active one after
  * autoFilter.apply(range)                      → Range.AutoFilter()                       (toggles: our sheets are new)
  * pageLayout.orientation/paperSize             → PageSetup.Orientation (xlLandscape=2),
  *                                                 PaperSize (xlPaperA4=9)
@@ -100,8 +102,11 @@ class WorksheetsProxy extends LoadedProxy {
       const book = this.context.book;
       if (byName(book, name)) throw officeError("ItemAlreadyExists", `A worksheet named ${name} exists.`);
       const sheets = book.Worksheets;
-      created = sheets.Add(undefined, sheets.Item(sheets.Count));
-      created.Name = name;
+      // Added last and named, the active sheet kept (ET activates what it adds; Office does not).
+      this.context.withActive(null, () => {
+        created = sheets.Add(undefined, sheets.Item(sheets.Count));
+        created.Name = name;
+      });
     });
     return new WorksheetProxy(this.context, () => created);
   }

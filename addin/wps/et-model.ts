@@ -171,6 +171,8 @@ export type EtWindowModel = Pick<Et.EtWindow, "SplitRow" | "SplitColumn" | "Free
 
 export interface EtApplicationModel {
   readonly ActiveWorkbook: EtWorkbookModel;
+  /** The active sheet (typed `any`). */
+  readonly ActiveSheet: EtWorksheetModel | null | undefined;
   readonly ActiveWindow: EtWindowModel;
   /** Typed `number` (VARIANT_BOOL): false stops the confirmation Worksheet.Delete() would ask for. */
   DisplayAlerts: boolean;

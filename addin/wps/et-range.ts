@@ -3,7 +3,7 @@
  * format (font, fill, widths, heights, wrapping, alignment, borders, fitting rows), merging, conditional formats
  * and hidden columns. Each command is queued and run at sync (et-context.ts).
  */
-import { BORDER_INDEX, XL, addressOf, alignment, bgr, charactersOf, officeValues, parseAddress } from "./et-convert";
+import { BORDER_INDEX, XL, addressOf, alignment, bgr, charactersOf, officeFormat, officeValues, parseAddress } from "./et-convert";
 import { EtContext, LoadedProxy, officeError, propertyList } from "./et-context";
 import type { EtRangeModel, EtWorksheetModel } from "./et-model";
 
@@ -51,7 +51,7 @@ function readFormats(
   const { r, c, rows, columns } = part;
   const format = sheet.Range(addressOf(origin.row + r, origin.column + c, rows, columns)).NumberFormat as unknown;
   if (typeof format === "string" || rows * columns === 1) {
-    const text = typeof format === "string" ? format : "General";
+    const text = typeof format === "string" ? officeFormat(format) : "General";
     for (let i = 0; i < rows; i++) for (let j = 0; j < columns; j++) into[r + i][c + j] = text;
     return;
   }
@@ -148,9 +148,10 @@ export function conditionalFormats(sheet: SheetRef, address: () => string) {
           if (positiveFormat.fillColor) databar.BarColor.Color = bgr(positiveFormat.fillColor);
           return;
         }
-        et.Activate();
-        et.Range(address().split(/[,:]/)[0]).Select();
-        const condition = range.FormatConditions.Add(XL.expression, undefined, custom.rule.formula);
+        const condition = sheet.context.withActive(et, () => {
+          et.Range(address().split(/[,:]/)[0]).Select();
+          return range.FormatConditions.Add(XL.expression, undefined, custom.rule.formula);
+        });
         if (custom.format.fill.color) condition.Interior.Color = bgr(custom.format.fill.color);
         if (custom.format.font.color) condition.Font.Color = bgr(custom.format.font.color);
       });

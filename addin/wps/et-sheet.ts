@@ -69,17 +69,18 @@ export class WorksheetProxy extends LoadedProxy implements SheetRef {
   private snapshotName = "";
   readonly pageLayout = pageLayout(this);
   readonly freezePanes = {
-    /** ET freezes through the active window: the sheet is activated, the split set under `rows` rows, frozen. */
+    /** ET freezes through the active window: the sheet activated, the split set under `rows` rows, frozen; the active sheet restored. */
     freezeRows: (rows: number) =>
-      this.context.enqueue(() => {
-        this.et().Activate();
-        const window = this.context.app.ActiveWindow;
-        window.FreezePanes = false;
-        window.ScrollRow = 1;
-        window.SplitColumn = 0;
-        window.SplitRow = rows;
-        window.FreezePanes = true;
-      }),
+      this.context.enqueue(() =>
+        this.context.withActive(this.et(), () => {
+          const window = this.context.app.ActiveWindow;
+          window.FreezePanes = false;
+          window.ScrollRow = 1;
+          window.SplitColumn = 0;
+          window.SplitRow = rows;
+          window.FreezePanes = true;
+        }),
+      ),
   };
   readonly autoFilter = { apply: (range: RangeProxy) => this.context.enqueue(() => range.etRange().AutoFilter()) };
   readonly horizontalPageBreaks = {

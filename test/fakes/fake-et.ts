@@ -139,7 +139,7 @@ export class FakeEtSheet implements EtWorksheetModel {
     return this.cells[row]?.[column];
   }
   numberFormat(row: number, column: number): string {
-    return this.numberFormats.get(`${row},${column}`) ?? "General";
+    return this.numberFormats.get(`${row},${column}`) ?? this.book.app.generalFormat;
   }
   clear(row: number, column: number): void {
     if (this.cells[row]?.[column] !== undefined) this.cells[row][column] = undefined;
@@ -308,6 +308,8 @@ export class FakeEtApplication implements EtApplicationModel {
   active?: FakeEtSheet;
   selection: { sheet: string; address: string } | null = null;
   DisplayAlerts = true;
+  /** What NumberFormat names General: "G/通用格式" in a Chinese WPS (as in a Chinese Excel's VBA). */
+  generalFormat = "General";
   /** Confirmations a real WPS would have shown (Delete with DisplayAlerts on). */
   alerts: string[] = [];
   ScreenUpdating = true;

@@ -82,6 +82,43 @@ describe("Office's discipline over ET", () => {
 });
 
 describe("ET's modes and units", () => {
+  test("a Chinese WPS names General G/通用格式: read as General, so only the percentages are kept as formats", async () => {
+    const app = new FakeEtApplication();
+    app.generalFormat = "G/通用格式";
+    const sheet = app.workbook.addSheet("申报", [["贷款利率"], [0.0345], [3.45], [0.04]]);
+    sheet.numberFormats.set("2,1", "0.00%");
+    sheet.numberFormats.set("4,1", "0.00%");
+    const gateway = wpsWorkbookGateway(asEtApplication(app), app.events);
+    const outline = await gateway.outlineWorkbook();
+    const [input] = await gateway.readSheets(outline.sheets, {}, new Map([["申报", [0]]]));
+    expect(input.numberFormats).toEqual([undefined, ["0.00%"], undefined, ["0.00%"]]);
+  });
+
+  test("the sheet the person was on stays active through a cancelled run; a finished run shows the review list", async () => {
+    const app = new FakeEtApplication();
+    for (const s of await officeValues("examples/申报汇总表.xlsx")) app.workbook.loadSheet(s.name, s.values);
+    app.workbook.addSheet("说明", [["用户的说明"]]);
+    app.workbook.sheet("说明")!.Activate();
+    const gateway = wpsWorkbookGateway(asEtApplication(app), app.events);
+    let blocks = 0;
+    await expect(
+      runScreening(
+        gateway,
+        await prepare(gateway),
+        {},
+        {},
+        {
+          date: DATE,
+          onProgress: (p) => p.phase === "write" && blocks++,
+          isCancelled: () => blocks >= 1,
+        },
+      ),
+    ).rejects.toMatchObject({ code: "Cancelled" });
+    expect(app.ActiveSheet?.Name).toBe("说明");
+    await runScreening(gateway, await prepare(gateway), {}, {}, { date: DATE });
+    expect(app.ActiveSheet?.Name).toBe("HLJ筛查结果");
+  });
+
   test("sheets deleted without a confirmation, calculation manual while writing and automatic after, screen updating back on", async () => {
     const { app, gateway } = await screenedSample();
     await runScreening(gateway, await prepare(gateway), {}, {}, { date: DATE });
