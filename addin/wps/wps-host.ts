@@ -84,7 +84,9 @@ export function wpsHost(app: WpsApplication | null = wpsApplication()): PaneHost
       const cell = model.ActiveCell;
       if (!cell) throw new Error("没有选中的单元格");
       cell.Formula = formula;
-      return `${cell.Worksheet.Name}!${cell.Address(false, false)}`;
+      const sheet = cell.Worksheet.Name;
+      const quoted = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+      return `${quoted}!${cell.Address(false, false)}`;
     },
     supports: (excelApi) => apiAtLeast(WPS_EXCEL_API, excelApi),
   };
