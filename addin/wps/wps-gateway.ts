@@ -9,3 +9,8 @@ export function wpsWorkbookGateway(app: Et.EtApplication): WorkbookGateway {
   void app;
   throw new Error("wpsWorkbookGateway: placeholder — merge the ET adapter (addin/wps/wps-gateway.ts)");
 }
+
+export function wpsSupports(excelApi: string): boolean {
+  void excelApi;
+  return false;
+}

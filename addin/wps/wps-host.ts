@@ -11,23 +11,15 @@
  *   Unlike Excel, where they are saved in the workbook, they are the user's, for every workbook.
  * - selectCell: Worksheets.Item(sheet).Activate(), then Range(address).Select().
  * - insertFormula: ActiveCell.Formula = …; answers "Sheet!A1" as Office.js's address does.
- * - supports(v): the ExcelApi versions the adapter offers (WPS_EXCEL_API).
+ * - supports(v): the ExcelApi versions the adapter implements over ET (wpsSupports: 1.1 to 1.9).
  */
 import type { PaneHost, Theme } from "../taskpane/host";
 import type { Language } from "../taskpane/ui/i18n";
-import { wpsWorkbookGateway } from "./wps-gateway";
+import { wpsSupports, wpsWorkbookGateway } from "./wps-gateway";
 import { EtModel, WpsApplication, wpsApplication } from "./wps-app";
 
-/** The highest ExcelApi the ET adapter stands in for: the pane's optional features (1.6 colours, 1.9 filter and
- * print setup) are all offered. */
-export const WPS_EXCEL_API = "1.16";
 const MSO_LANGUAGE_ID_UI = 2;
 const SETTING_PREFIX = "hlj:";
-
-function apiAtLeast(offered: string, wanted: string): boolean {
-  const [a, b] = [offered, wanted].map((v) => v.split(".").map(Number));
-  return a[0] !== b[0] ? a[0] > b[0] : (a[1] ?? 0) >= (b[1] ?? 0);
-}
 
 /** zh for a Chinese LCID (primary language 0x04: 2052, 1028, 3076, 4100, 5124) or a zh-* tag; en otherwise. */
 export function languageOf(model: EtModel, tag: string | undefined): Language {
@@ -88,6 +80,6 @@ export function wpsHost(app: WpsApplication | null = wpsApplication()): PaneHost
       const quoted = /^[\p{L}\p{N}_]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
       return `${quoted}!${cell.Address(false, false)}`;
     },
-    supports: (excelApi) => apiAtLeast(WPS_EXCEL_API, excelApi),
+    supports: wpsSupports,
   };
 }
