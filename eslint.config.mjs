@@ -8,7 +8,7 @@ const nodeGlobals = Object.fromEntries(
 );
 
 export default [
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "out/**", "test-output/**", "dist-node/**"] },
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "out/**", "test-output/**", "dist-node/**", "dist-wps/**"] },
   ...officeAddins.configs.recommended,
   {
     files: ["**/*.ts", "**/*.tsx"],

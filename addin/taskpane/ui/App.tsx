@@ -34,12 +34,13 @@ const useStyles = makeStyles({
   languageSelect: { width: "112px", flexShrink: 0 },
 });
 
-type TabId = "screen" | "functions" | "settings";
+export type TabId = "screen" | "functions" | "settings";
 
-export function App({ host }: { host: PaneHost }) {
+/** initialTab: the tab shown first (WPS's 函数助手 button opens the pane on "functions"). */
+export function App({ host, initialTab = "screen" }: { host: PaneHost; initialTab?: TabId }) {
   const styles = useStyles();
   const [language, setLanguage] = React.useState<Language>(host.language);
-  const [tab, setTab] = React.useState<TabId>("screen");
+  const [tab, setTab] = React.useState<TabId>(initialTab);
   const [options, setOptions] = React.useState<PaneOptions>(() => loadOptions(host));
   const t = React.useCallback<T>((key, values) => translate(language, key, values), [language]);
   React.useEffect(() => {

@@ -9,7 +9,15 @@ export function workerScreen(): { screen: Screen; cancel: () => void } {
     if (typeof Worker === "undefined") return screenHere(sheets, options, onProgress);
     return new Promise((resolve, reject) => {
       rejectPending = reject;
-      worker = new Worker(new URL("./screening.worker.ts", import.meta.url));
+      try {
+        worker = new Worker(new URL("./screening.worker.ts", import.meta.url));
+      } catch {
+        // A page opened from a folder (file://, as a WPS add-in copied into jsaddons may be) may not start a
+        // worker ("cannot be accessed from origin 'null'"): screen in this thread instead.
+        rejectPending = null;
+        screenHere(sheets, options, onProgress).then(resolve, reject);
+        return;
+      }
       worker.onmessage = (event: MessageEvent) => {
         const message = event.data;
         if (message.type === "progress") onProgress(message.done, message.total);
