@@ -12,6 +12,8 @@ export type Theme = "light" | "dark";
 export interface PaneHost {
   /** The open workbook: Excel's (Office.js) or WPS's (the ET object model). */
   gateway: WorkbookGateway;
+  /** The spreadsheet program, as messages name it (Excel; WPS 表格). */
+  appName: { zh: string; en: string };
   language: Language;
   theme: Theme;
   loadSetting<T>(name: string): T | null;
@@ -37,6 +39,7 @@ export function officeHost(): PaneHost {
   const tag = Office.context?.displayLanguage;
   return {
     gateway: excelWorkbookGateway(run),
+    appName: { zh: "Excel", en: "Excel" },
     language: !tag || tag.toLowerCase().startsWith("zh") ? "zh" : "en",
     theme: themeOf(),
     loadSetting: <T>(name: string) => (Office.context.document.settings.get(name) as T | null) ?? null,

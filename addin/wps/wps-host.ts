@@ -49,6 +49,7 @@ export function wpsHost(app: WpsApplication | null = wpsApplication()): PaneHost
   const model = app as unknown as EtModel;
   return {
     gateway: wpsWorkbookGateway(app),
+    appName: { zh: "WPS 表格", en: "WPS Spreadsheets" },
     language: languageOf(model, globalThis.navigator?.language),
     theme: themeOf(),
     loadSetting: <T>(name: string) => {

@@ -10,14 +10,20 @@
 import { FakeEtApplication } from "../fakes/fake-et";
 
 interface HostSetup {
-  sheets: { name: string; values: (string | number | boolean)[][] }[];
+  sheets: { name: string; values: (string | number | boolean)[][]; numberFormats?: (string | undefined | null)[][] }[];
   /** WPS's UI language as LanguageSettings.LanguageID(msoLanguageIDUI) answers it (2052 zh-CN, 1033 en-US). */
   lcid?: number;
 }
 
 const setup = (window as unknown as { __HLJ_WORKBOOK__?: HostSetup }).__HLJ_WORKBOOK__ ?? { sheets: [] };
 const app = new FakeEtApplication();
-for (const sheet of setup.sheets) app.workbook.loadSheet(sheet.name, sheet.values);
+for (const sheet of setup.sheets) {
+  const loaded = app.workbook.loadSheet(sheet.name, sheet.values);
+  // The cells' number formats (a percentage-formatted rate holds a fraction), 1-based as ET counts.
+  sheet.numberFormats?.forEach((row, r) =>
+    row?.forEach((format, c) => format && format !== "General" && loaded.numberFormats.set(`${r + 1},${c + 1}`, format)),
+  );
+}
 
 const formulas = new Map<string, string>();
 if (!("LanguageSettings" in app))

@@ -107,13 +107,20 @@ describeBrowser("the WPS pane in Chromium, on the fake ET", () => {
   let browser: Browser;
   let server: Server;
   let hostScript: string;
-  let sheets: { name: string; values: Cell[][] }[];
+  let sheets: { name: string; values: Cell[][]; numberFormats: (string | undefined)[][] }[];
   let screened: ReturnType<typeof screenWorkbook>;
 
   beforeAll(async () => {
     mkdirSync(OUT, { recursive: true });
     const bureau = await officeValues(join(ROOT, "examples/申报汇总表.xlsx"));
-    sheets = bureau.map(({ name, values }) => ({ name, values }));
+    // Values and number formats, as the workbook holds them (its rate column is formatted as a percentage), and one
+    // amount an officer typed in words (a row for the problems list, whose click selects its cell in WPS).
+    sheets = bureau;
+    const table = sheets[0].values;
+    const header = table.findIndex((row) => row.includes("贷款金额"));
+    const loan = table[header].indexOf("贷款金额");
+    const first = table.findIndex((row, r) => r > header && typeof row[loan] === "number");
+    table[first][loan] = "三百万元";
     [hostScript] = await Promise.all([buildFakeWps(), buildWpsAddin()]);
     screened = screenWorkbook({ sheets });
     server = await serve(DIST);

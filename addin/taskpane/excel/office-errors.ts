@@ -41,11 +41,18 @@ const PLAIN: Readonly<Record<string, { zh: string; en: string }>> = {
 /** The ExcelApi version the pane needs (the manifest requires it; checked again where Office loads it anyway). */
 export const REQUIRED_EXCEL_API = "1.7";
 
-export function explainOfficeError(error: unknown): ExplainedError {
+/**
+ * A failure in plain words, naming the program the pane runs in (`app`: Excel, or WPS 表格 where the same gateway
+ * runs over WPS's object model).
+ */
+export function explainOfficeError(error: unknown, app: { zh: string; en: string } = { zh: "Excel", en: "Excel" }): ExplainedError {
   const code = (error as { code?: string })?.code ?? (error instanceof Error ? error.name : "Unknown");
   const known = PLAIN[code];
   const detail = error instanceof Error ? error.message : String(error);
-  return known ? { code, ...known } : { code, zh: `Excel 报告了一个问题：${detail}`, en: `Excel reported a problem: ${detail}` };
+  const words = known ?? { zh: `Excel 报告了一个问题：${detail}`, en: `Excel reported a problem: ${detail}` };
+  // The program's name where the words say Excel (not in ExcelApi, which only Excel has).
+  const named = (text: string, name: string) => (name === "Excel" ? text : text.replace(/Excel(?!Api)/g, name));
+  return { code, zh: named(words.zh, app.zh), en: named(words.en, app.en) };
 }
 
 export function isPayloadLimit(error: unknown): boolean {

@@ -20,7 +20,7 @@ function useSavedOptions(host: PaneHost, options: PaneOptions, onChange: (o: Pan
     onChange(next);
     setFailure(null);
     host.saveSetting(SETTINGS_KEY, next).catch((error) => {
-      const explained = explainOfficeError(error);
+      const explained = explainOfficeError(error, host.appName);
       setFailure(`${explained.zh} / ${explained.en} (${explained.code})`);
     });
   };

@@ -42,7 +42,10 @@ const STRINGS = {
   rowsDone: { zh: "{done} / {total} 行", en: "{done} / {total} rows" },
   cancel: { zh: "取消", en: "Cancel" },
   results: { zh: "筛查结果", en: "Results" },
-  resultsWritten: { zh: "结果已写入工作表“{results}”和“{summary}”。", en: "Results are in the sheets “{results}” and “{summary}”." },
+  resultsWritten: {
+    zh: "结果已写入工作表“{results}”（审核表）、“{summary}”（汇总）和“{appendix}”（附件：计算明细）。",
+    en: "Results are in the sheets “{results}” (the review list), “{summary}” (the summary) and “{appendix}” (the calculation appendix).",
+  },
   toPay: { zh: AMOUNT_TERMS.toPay.zh, en: "To pay" },
   pending: { zh: AMOUNT_TERMS.pending.zh, en: "Awaiting a person's decision" },
   entities: { zh: "家企业", en: "entities" },

@@ -60,7 +60,7 @@ export function useExplanation(outcome: RunOutcome | null, host: PaneHost): Expl
   const pick = (row: ResultRow, target: { sheet: string; address: string } | null) => {
     setNotice(null);
     setExplained({ source: row.source, ...row.explain });
-    if (target) host.selectCell(target.sheet, target.address).catch((error) => setNotice(explainOfficeError(error)));
+    if (target) host.selectCell(target.sheet, target.address).catch((error) => setNotice(explainOfficeError(error, host.appName)));
   };
   return { explained, notice, pick };
 }

@@ -44,7 +44,10 @@ export function useScreening(host: PaneHost, options: PaneOptions, language: Lan
   const find = React.useCallback(async () => {
     setPhase({ kind: "finding" });
     if (!host.supports(REQUIRED_EXCEL_API)) {
-      setPhase({ kind: "error", error: explainOfficeError(Object.assign(new Error("ExcelApi"), { code: "ExcelApiTooOld" })) });
+      setPhase({
+        kind: "error",
+        error: explainOfficeError(Object.assign(new Error("ExcelApi"), { code: "ExcelApiTooOld" }), host.appName),
+      });
       return;
     }
     try {
@@ -54,7 +57,7 @@ export function useScreening(host: PaneHost, options: PaneOptions, language: Lan
       setTables(found.tables);
       setPhase({ kind: "mapping" });
     } catch (error) {
-      setPhase({ kind: "error", error: explainOfficeError(error) });
+      setPhase({ kind: "error", error: explainOfficeError(error, host.appName) });
     }
   }, [host]);
 
@@ -88,7 +91,7 @@ export function useScreening(host: PaneHost, options: PaneOptions, language: Lan
       const outcome = await runScreening(host.gateway, prepared, options, choices, control, worker.current.screen, language);
       setPhase({ kind: "done", outcome });
     } catch (error) {
-      setPhase({ kind: "error", error: explainOfficeError(error) });
+      setPhase({ kind: "error", error: explainOfficeError(error, host.appName) });
     }
   };
 
