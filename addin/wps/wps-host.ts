@@ -63,7 +63,7 @@ export function wpsHost(app: WpsApplication | null = wpsApplication()): PaneHost
     },
     saveSetting: async (name, value) => {
       const store = storage();
-      if (!store) throw new Error("设置无法保存：此 WPS 页面没有 localStorage");
+      if (!store) throw new Error("设置无法保存：此 WPS 页面不能在本机保存设置");
       store.setItem(SETTING_PREFIX + name, JSON.stringify(value));
     },
     selectCell: async (sheet, address) => {

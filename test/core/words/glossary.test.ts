@@ -155,6 +155,10 @@ const NOT_SHOWN: Readonly<Record<string, { why: string; texts: readonly string[]
     why: "the letters a code never uses, named as the code shows them",
     texts: ["统一社会信用代码 {…} 第 {…} 位“{…}”不是有效字符（不使用 I、O、S、V、Z）"],
   },
+  "addin/wps/et-convert.ts": {
+    why: "the name a Chinese WPS gives the General number format, read from the workbook",
+    texts: ["G/通用格式"],
+  },
   "cli/xlsx/read-workbook.ts": {
     why: "number formats that mark a date cell, read from the user's file",
     texts: ['yyyy"年"m"月"d"日"', 'm"月"d"日"'],
