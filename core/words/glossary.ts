@@ -166,7 +166,17 @@ export const NOT_THESE: readonly (readonly [wrong: string, right: string])[] = [
  * The only Latin a Chinese string may hold: LPR (the policy's own 同期LPR), Excel's own words as Chinese Excel
  * shows them (its name, TRUE, FALSE, #N/A), and the result sheets' names SCREENING.md fixes (HLJ筛查结果, HLJ汇总).
  */
-export const LATIN_IN_CHINESE: readonly string[] = ["LPR", "Excel", "WPS", "TRUE", "FALSE", "#N/A", "HLJ筛查结果", "HLJ汇总", "HLJ计算明细"];
+export const LATIN_IN_CHINESE: readonly string[] = [
+  "LPR",
+  "Excel",
+  "WPS",
+  "TRUE",
+  "FALSE",
+  "#N/A",
+  "HLJ筛查结果",
+  "HLJ汇总",
+  "HLJ计算明细",
+];
 
 /**
  * The labels of the calculation appendix's lines (附件：计算明细, SCREENING.md revision 3): each line of a row's
