@@ -27,11 +27,12 @@ import {
   measureTerm,
   optionsInWords,
   statusTerm,
+  Term,
 } from "../core";
 import { InputFile, inspectInput, localInput } from "./input-file";
 import { JsonOutput, watchReader } from "./json-output";
 import { clash, writeOutputFile } from "./output-file";
-import { READER_GONE_STATUS, ReaderGone, Refusal, ioReason, isBrokenPipe } from "./refusal";
+import { READER_GONE_STATUS, ReaderGone, Refusal, ioReason, isBrokenPipe, refusalLine } from "./refusal";
 import { InputWorkbook, readInput } from "./read-input";
 import { fileNames, writeOutput, WrittenSheets } from "./write-output";
 import { OpenPackage, UnreadablePackageError, bytesText, openPackage } from "./xlsx/package-reader";
@@ -70,7 +71,11 @@ const FLAGS: Record<string, { option: keyof OptionsInput; choices: readonly stri
 /** `1GiB`, `500MB`, `2g`, `1073741824` → bytes (binary units). */
 export function parseSize(text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(text);
-  if (!match) throw new Refusal(`--max-size must be a size such as 1GiB, 500MiB or 1073741824, not ${JSON.stringify(text)}`);
+  if (!match)
+    throw new Refusal(
+      `--max-size must be a size such as 1GiB, 500MiB or 1073741824, not ${JSON.stringify(text)}`,
+      `--max-size 应为大小，如 "1GiB"、"500MiB" 或 "1073741824"，而不是 ${JSON.stringify(text)}`,
+    );
   const unit = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[match[2].toLowerCase() as "" | "k" | "m" | "g" | "t"];
   return Math.floor(Number(match[1]) * unit);
 }
@@ -89,7 +94,7 @@ export function parseArguments(argv: readonly string[]): Arguments {
         : [argv[i], undefined];
     const value = () => {
       const v = inline ?? argv[++i];
-      if (v === undefined) throw new Refusal(`${flag} needs a value`);
+      if (v === undefined) throw new Refusal(`${flag} needs a value`, `${flag} 缺少取值`);
       return v;
     };
     if (flag === "-o" || flag === "--output") args.output = value();
@@ -97,17 +102,25 @@ export function parseArguments(argv: readonly string[]): Arguments {
     else if (flag === "--quiet" || flag === "-q") args.quiet = true;
     else if (flag === "--lang") {
       const v = value();
-      if (v !== "zh" && v !== "en") throw new Refusal(`--lang must be zh or en, not ${JSON.stringify(v)}`);
+      if (v !== "zh" && v !== "en")
+        throw new Refusal(`--lang must be zh or en, not ${JSON.stringify(v)}`, `--lang 应为 "zh" 或 "en"，而不是 ${JSON.stringify(v)}`);
       args.language = v;
     } else if (flag === "--max-size") args.maxSize = parseSize(value());
     else if (flag === "--day-count") {
       const v = value();
-      if (v !== "360" && v !== "365") throw new Refusal(`--day-count must be 360 or 365, not ${JSON.stringify(v)}`);
+      if (v !== "360" && v !== "365")
+        throw new Refusal(
+          `--day-count must be 360 or 365, not ${JSON.stringify(v)}`,
+          `--day-count 应为 360 或 365，而不是 ${JSON.stringify(v)}`,
+        );
       args.options.dayCount = Number(v);
     } else if (flag === "--effective-from") {
       const v = value();
       if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || parseIsoDate(v) === null) {
-        throw new Refusal(`--effective-from must be a date YYYY-MM-DD (the policy's issue date), not ${JSON.stringify(v)}`);
+        throw new Refusal(
+          `--effective-from must be a date YYYY-MM-DD (the policy's issue date), not ${JSON.stringify(v)}`,
+          `--effective-from 应为施行日期（年-月-日，如 2025-10-23），而不是 ${JSON.stringify(v)}`,
+        );
       }
       args.options.effectiveFrom = v;
     } else if (flag === "--policy") {
@@ -116,13 +129,21 @@ export function parseArguments(argv: readonly string[]): Arguments {
     } else if (flag in FLAGS) {
       const { option, choices } = FLAGS[flag];
       const v = value();
-      if (!choices.includes(v)) throw new Refusal(`${flag} must be ${choices.join(" or ")}, not ${JSON.stringify(v)}`);
+      if (!choices.includes(v))
+        throw new Refusal(
+          `${flag} must be ${choices.join(" or ")}, not ${JSON.stringify(v)}`,
+          `${flag} 应为 ${choices.map((c) => JSON.stringify(c)).join(" 或 ")}，而不是 ${JSON.stringify(v)}`,
+        );
       (args.options as Record<string, string>)[option] = v;
-    } else if (flag.startsWith("-") && flag !== "-") throw new Refusal(`unknown option ${flag}`);
+    } else if (flag.startsWith("-") && flag !== "-") throw new Refusal(`unknown option ${flag}`, `未知选项 ${flag}`);
     else if (args.input === undefined) args.input = flag;
-    else throw new Refusal(`unexpected argument ${JSON.stringify(flag)} (one input workbook at a time)`);
+    else
+      throw new Refusal(
+        `unexpected argument ${JSON.stringify(flag)} (one input workbook at a time)`,
+        `多余的参数 ${JSON.stringify(flag)}（一次只筛查一个输入工作簿）`,
+      );
   }
-  if (!args.input) throw new Refusal("no input workbook given");
+  if (!args.input) throw new Refusal("no input workbook given", "没有给出输入工作簿");
   return args as Arguments;
 }
 
@@ -131,12 +152,12 @@ function readPolicyFile(path: string): unknown {
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    throw new Refusal(`cannot read the policy file ${path}: ${ioReason(error)}`);
+    throw new Refusal(`cannot read the policy file ${path}: ${ioReason(error).en}`, `无法读取参数文件 ${path}：${ioReason(error).zh}`);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Refusal(`the policy file ${path} is not JSON (${(error as Error).message})`);
+    throw new Refusal(`the policy file ${path} is not JSON (${(error as Error).message})`, `参数文件 ${path} 格式有误，无法解析`);
   }
 }
 
@@ -161,20 +182,34 @@ export async function main(
     return await run(argv, out, err);
   } catch (error) {
     if (error instanceof ReaderGone || isBrokenPipe(error)) return READER_GONE_STATUS;
-    const line =
-      error instanceof Refusal || error instanceof UnreadablePackageError || error instanceof PackageTooLargeError
-        ? error.message
-        : error instanceof PolicyDataError
-          ? error.message.split("\n").slice(0, 2).join(" ")
-          : `unexpected failure: ${(error as Error)?.message?.split("\n")[0] ?? String(error)} (please report it)`;
-    // One line, always (SCREENING.md); a mistake in the arguments points to the usage rather than printing it.
-    const usageHint =
-      error instanceof Refusal && /^(no input|unknown option|unexpected argument|--\S+ (must|needs))/.test(error.message)
-        ? " (hlj-screen --help shows the usage)"
-        : "";
-    err.write(`hlj-screen: ${line}${usageHint}\n`);
+    // One line, always (SCREENING.md), in the display language.
+    err.write(`${refusalLine(failureWords(error), displayLanguage(argv))}\n`);
     return 2;
   }
+}
+
+/** A failure in words, both languages; a mistake in the arguments points to the usage rather than printing it. */
+function failureWords(error: unknown): Term {
+  if (error instanceof Refusal && /^(no input|unknown option|unexpected argument|--\S+ (must|needs))/.test(error.message))
+    return { en: `${error.en} (hlj-screen --help shows the usage)`, zh: `${error.zh}，用法见 hlj-screen --help` };
+  if (error instanceof Refusal || error instanceof UnreadablePackageError || error instanceof PackageTooLargeError)
+    return { en: error.message, zh: error.zh };
+  if (error instanceof PolicyDataError) return { en: error.message.split("\n").slice(0, 2).join(" "), zh: "参数集不可用" };
+  const message = (error as Error)?.message?.split("\n")[0] ?? String(error);
+  return { en: `unexpected failure: ${message} (please report it)`, zh: "意外故障，请报告此问题" };
+}
+
+/**
+ * The language of a failure's line: English only when a valid `--lang en` is among the arguments, Chinese otherwise
+ * (the default, and a bad --lang itself).
+ */
+function displayLanguage(argv: readonly string[]): DisplayLanguage {
+  let given: string | undefined;
+  argv.forEach((arg, i) => {
+    if (arg === "--lang") given = argv[i + 1];
+    else if (arg.startsWith("--lang=")) given = arg.slice("--lang=".length);
+  });
+  return given === "en" ? "en" : "zh";
 }
 
 interface Paths {
@@ -193,21 +228,34 @@ function checkPaths(args: Arguments): Paths {
   if (!args.output && (streamed || /^\/(dev|proc)\//.test(resolve(input))))
     throw new Refusal(
       `the input ${input} is ${streamed ? "a pipe or a device" : "a system path"}, not a file: name the output workbook with -o`,
+      `输入 ${input} 是${streamed ? "管道或设备" : "系统路径"}，不是文件：请用 -o 指定输出工作簿`,
     );
   const output = args.output ?? defaultOutput(input);
   // Never lose data: no output may be the input, whatever the path says (same inode), nor -o the JSON file.
-  if (clash(output, input)) throw new Refusal(`the output ${output} is the input file: choose another -o`);
+  if (clash(output, input))
+    throw new Refusal(`the output ${output} is the input file: choose another -o`, `输出 ${output} 就是输入文件：请用 -o 另选一个文件名`);
   if (args.json && args.json !== "-") {
-    if (clash(args.json, input)) throw new Refusal(`the JSON file ${args.json} is the input file: choose another --json`);
+    if (clash(args.json, input))
+      throw new Refusal(
+        `the JSON file ${args.json} is the input file: choose another --json`,
+        `数据文件 ${args.json} 就是输入文件：请用 --json 另选一个文件名`,
+      );
     if (clash(args.json, output))
-      throw new Refusal(`the JSON file and the output workbook are the same file (${output}): choose two names`);
+      throw new Refusal(
+        `the JSON file and the output workbook are the same file (${output}): choose two names`,
+        `数据文件与输出工作簿是同一个文件（${output}）：请用两个不同的文件名`,
+      );
   }
   if (/\.xl[st]m$/i.test(input) !== /\.xl[st]m$/i.test(output)) {
-    throw new Refusal(
-      /\.xl[st]m$/i.test(input)
-        ? `the input has macros (${extname(input)}): write the output as .xlsm or .xltm too (-o ${basename(defaultOutput(input))})`
-        : `the output ${output} ends in ${extname(output)} (macros) but the input has no macros: write .xlsx`,
-    );
+    throw /\.xl[st]m$/i.test(input)
+      ? new Refusal(
+          `the input has macros (${extname(input)}): write the output as .xlsm or .xltm too (-o ${basename(defaultOutput(input))})`,
+          `输入含有宏（${extname(input)}）：输出也须为 .xlsm 或 .xltm（-o ${basename(defaultOutput(input))}）`,
+        )
+      : new Refusal(
+          `the output ${output} ends in ${extname(output)} (macros) but the input has no macros: write .xlsx`,
+          `输出 ${output} 以 ${extname(output)} 结尾（含宏），但输入不含宏：请写为 .xlsx`,
+        );
   }
   return { input, output, streamed, size };
 }
@@ -217,7 +265,8 @@ async function run(argv: readonly string[], out: NodeJS.WritableStream, err: Nod
   try {
     args = parseArguments(argv);
   } catch (error) {
-    if (error instanceof PolicyDataError) throw new Refusal(`the policy file is not a usable parameter set: ${error.problems[0]}`);
+    if (error instanceof PolicyDataError)
+      throw new Refusal(`the policy file is not a usable parameter set: ${error.problems[0]}`, "参数文件不是可用的参数集");
     throw error;
   }
   const paths = checkPaths(args);
@@ -227,7 +276,8 @@ async function run(argv: readonly string[], out: NodeJS.WritableStream, err: Nod
     if (!args.quiet) err.write(`${line}\n`);
   };
   const unreadable = (error: unknown) => {
-    if (error instanceof UnreadablePackageError) throw new Refusal(`cannot read ${input}: ${error.message}`);
+    if (error instanceof UnreadablePackageError)
+      throw new Refusal(`cannot read ${input}: ${error.message}`, `无法读取 ${input}：${error.zh}`);
     throw error;
   };
   // HLJ_TIMING=1 prints each phase's wall time and the peak memory to stderr (npm run bench reads it).
@@ -279,8 +329,8 @@ function screen(workbook: InputWorkbook, args: Arguments, input: string, progres
           : undefined,
     });
   } catch (error) {
-    if (error instanceof UnusableWorkbookError) throw new Refusal(`${input}: ${error.en}`);
-    if (error instanceof InputError) throw new Refusal(error.reason.en);
+    if (error instanceof UnusableWorkbookError) throw new Refusal(`${input}: ${error.en}`, `${input}：${error.zh}`);
+    if (error instanceof InputError) throw new Refusal(error.reason.en, error.reason.zh);
     throw error;
   }
 }

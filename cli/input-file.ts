@@ -29,11 +29,14 @@ export function inspectInput(input: string): { streamed: boolean; size: number }
     if (stat.isDirectory()) throw Object.assign(new Error("folder"), { code: "EISDIR" });
     if (stat.isFile()) return { streamed: false, size: stat.size };
     if (stat.isCharacterDevice() && isTerminal(input))
-      throw new Refusal(`cannot read ${input}: it is a terminal; give the workbook's file name, or pipe it in (< FILE.xlsx)`);
+      throw new Refusal(
+        `cannot read ${input}: it is a terminal; give the workbook's file name, or pipe it in (< FILE.xlsx)`,
+        `无法读取 ${input}：这是一个终端；请给出工作簿的文件名，或用管道输入（< FILE.xlsx）`,
+      );
     return { streamed: true, size: 0 };
   } catch (error) {
     if (error instanceof Refusal) throw error;
-    throw new Refusal(`cannot read ${input}: ${ioReason(error)}`);
+    throw new Refusal(`cannot read ${input}: ${ioReason(error).en}`, `无法读取 ${input}：${ioReason(error).zh}`);
   }
 }
 
@@ -70,7 +73,13 @@ export async function localInput(input: string, streamed: boolean, size: number,
   const bounded = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       copied += chunk.length;
-      if (copied > maxBytes) done(new Refusal(`cannot read ${input}: it passed ${bytesText(maxBytes)} (raise the limit with --max-size)`));
+      if (copied > maxBytes)
+        done(
+          new Refusal(
+            `cannot read ${input}: it passed ${bytesText(maxBytes)} (raise the limit with --max-size)`,
+            `无法读取 ${input}：超过了 ${bytesText(maxBytes)}（可用 --max-size 提高上限）`,
+          ),
+        );
       else done(null, chunk);
     },
   });
@@ -79,7 +88,7 @@ export async function localInput(input: string, streamed: boolean, size: number,
   } catch (error) {
     discard(path);
     if (error instanceof Refusal) throw error;
-    throw new Refusal(`cannot read ${input}: ${ioReason(error)}`);
+    throw new Refusal(`cannot read ${input}: ${ioReason(error).en}`, `无法读取 ${input}：${ioReason(error).zh}`);
   }
   return { path, size: copied, release: () => discard(path) };
 }

@@ -86,7 +86,7 @@ export class JsonOutput {
       }
     } catch (error) {
       if (isBrokenPipe(error)) throw new ReaderGone();
-      throw new Refusal(`cannot write ${this.target}: ${ioReason(error)}`);
+      throw new Refusal(`cannot write ${this.target}: ${ioReason(error).en}`, `无法写入 ${this.target}：${ioReason(error).zh}`);
     }
   }
 

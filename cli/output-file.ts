@@ -135,7 +135,7 @@ function atomicFile(target: string, place: string): OutputFile {
         forget(temporary.path);
       } catch (error) {
         temporary.abort();
-        throw new Refusal(`cannot write ${target}: ${ioReason(error)}`);
+        throw new Refusal(`cannot write ${target}: ${ioReason(error).en}`, `无法写入 ${target}：${ioReason(error).zh}`);
       }
     },
     abort: temporary.abort,
@@ -168,7 +168,7 @@ function copiedThrough(target: string): OutputFile {
         await pipeline(createReadStream(temporary.path), createWriteStream(target, { flags: "w" }));
       } catch (error) {
         if (isBrokenPipe(error)) throw new ReaderGone();
-        throw new Refusal(`cannot write ${target}: ${ioReason(error)}`);
+        throw new Refusal(`cannot write ${target}: ${ioReason(error).en}`, `无法写入 ${target}：${ioReason(error).zh}`);
       } finally {
         temporary.abort();
       }
@@ -190,7 +190,7 @@ export async function openOutput(target: string, seeks: boolean): Promise<Output
     makeFolders(dirname(resolve(target)));
     return atomicFile(target, resolve(target));
   } catch (error) {
-    throw new Refusal(`cannot write ${target}: ${ioReason(error)}`);
+    throw new Refusal(`cannot write ${target}: ${ioReason(error).en}`, `无法写入 ${target}：${ioReason(error).zh}`);
   }
 }
 
@@ -202,7 +202,7 @@ export async function writeOutputFile(target: string, write: (fd: number) => Pro
   } catch (error) {
     file.abort();
     if (error instanceof Refusal || error instanceof PackageTooLargeError || error instanceof ReaderGone) throw error;
-    throw new Refusal(`cannot write ${target}: ${ioReason(error)}`);
+    throw new Refusal(`cannot write ${target}: ${ioReason(error).en}`, `无法写入 ${target}：${ioReason(error).zh}`);
   }
   await file.commit();
 }

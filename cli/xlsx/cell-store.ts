@@ -112,7 +112,8 @@ export class CellStore {
     let i = this.formatIndex.get(format);
     if (i === undefined) {
       // Excel keeps at most some 250 custom formats; a package with 65,535 different ones is not a workbook.
-      if (this.formatTexts.length >= 0xfffe) throw new UnreadablePackageError("it has more than 65,534 different number formats");
+      if (this.formatTexts.length >= 0xfffe)
+        throw new UnreadablePackageError("it has more than 65,534 different number formats", "数字格式超过 65,534 种");
       i = this.formatTexts.push(format);
       this.formatIndex.set(format, i);
     }

@@ -9,7 +9,15 @@ import { Readable } from "stream";
 import { ZlibOptions, constants, createDeflateRaw, crc32 } from "zlib";
 import { Entry } from "yauzl";
 
-export class PackageTooLargeError extends Error {}
+export class PackageTooLargeError extends Error {
+  constructor(
+    message: string,
+    /** The same in Chinese, for the line in the display language. */
+    readonly zh: string,
+  ) {
+    super(message);
+  }
+}
 
 interface CentralRecord {
   name: Buffer;
@@ -55,7 +63,11 @@ export class PackageWriter {
     let written = 0;
     while (written < buffer.length) written += writeSync(this.fd, buffer, written, buffer.length - written, this.position + written);
     this.position += buffer.length;
-    if (this.position > LIMIT_32) throw new PackageTooLargeError("the output would exceed 4 GiB, the largest package this tool writes");
+    if (this.position > LIMIT_32)
+      throw new PackageTooLargeError(
+        "the output would exceed 4 GiB, the largest package this tool writes",
+        "输出将超过 4 GiB，超出本工具能写出的最大文件",
+      );
   }
 
   private localHeader(record: Omit<CentralRecord, "offset" | "externalAttributes">): Buffer {
@@ -77,7 +89,10 @@ export class PackageWriter {
   /** Copies an input part as stored: the same compressed bytes, CRC, sizes, name and date. */
   async copyStored(entry: Entry, raw: Readable): Promise<void> {
     if (entry.compressedSize >= LIMIT_32 || entry.uncompressedSize >= LIMIT_32) {
-      throw new PackageTooLargeError(`the part ${entry.fileName} is above 4 GiB (ZIP64), which this tool does not write`);
+      throw new PackageTooLargeError(
+        `the part ${entry.fileName} is above 4 GiB (ZIP64), which this tool does not write`,
+        `部件 ${entry.fileName} 超过 4 GiB，本工具不写此类文件`,
+      );
     }
     this.claim(entry.fileName);
     const record = {
@@ -138,7 +153,7 @@ export class PackageWriter {
             : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       crc = crc32(bytes, crc);
       size += bytes.length;
-      if (size >= LIMIT_32) throw new PackageTooLargeError(`the part ${name} would exceed 4 GiB`);
+      if (size >= LIMIT_32) throw new PackageTooLargeError(`the part ${name} would exceed 4 GiB`, `部件 ${name} 将超过 4 GiB`);
       if (!deflate.write(bytes)) await new Promise((resolve) => deflate.once("drain", resolve));
     };
     try {
@@ -162,7 +177,11 @@ export class PackageWriter {
 
   /** Writes the central directory and its end record. */
   finish(): void {
-    if (this.records.length > 0xffff) throw new PackageTooLargeError("the output would have more than 65,535 parts (ZIP64)");
+    if (this.records.length > 0xffff)
+      throw new PackageTooLargeError(
+        "the output would have more than 65,535 parts (ZIP64)",
+        "输出将超过 65,535 个部件，本工具不写此类文件",
+      );
     const start = this.position;
     for (const r of this.records) {
       const header = Buffer.alloc(46);

@@ -85,11 +85,15 @@ export async function parsePart(
     if (!failure) parser.close();
   } catch (error) {
     if (error instanceof UnreadablePackageError) throw error;
-    throw new UnreadablePackageError(`${part} cannot be read (${(error as Error).message.split("\n")[0]})`);
+    throw new UnreadablePackageError(`${part} cannot be read (${(error as Error).message.split("\n")[0]})`, `${part} 无法读取`);
   } finally {
     stream.destroy();
   }
-  if (failure) throw new UnreadablePackageError(`${part} is not well-formed XML (${(failure as Error).message.split("\n")[0]})`);
+  if (failure)
+    throw new UnreadablePackageError(
+      `${part} is not well-formed XML (${(failure as Error).message.split("\n")[0]})`,
+      `${part} 已损坏（格式有误）`,
+    );
 }
 
 /** Relationships of a part: id → { target part (resolved against the source), type }. */
@@ -135,12 +139,17 @@ const OFFICE_DOCUMENT = /\/officeDocument$/;
 
 /** The workbook part, its sheets (with their parts), defined names and the date system. */
 export async function readStructure(pkg: OpenPackage): Promise<WorkbookStructure> {
-  if (!pkg.parts.has("[content_types].xml")) throw new UnreadablePackageError("not an .xlsx workbook ([Content_Types].xml is missing)");
+  if (!pkg.parts.has("[content_types].xml"))
+    throw new UnreadablePackageError(
+      "not an .xlsx workbook ([Content_Types].xml is missing)",
+      "不是 Excel 工作簿（缺少 [Content_Types].xml）",
+    );
   const root = await readRelationships(pkg, "_rels/.rels", "");
   const main = [...root.values()].find((r) => OFFICE_DOCUMENT.test(r.type) && !r.external);
-  if (!main) throw new UnreadablePackageError("not an .xlsx workbook (no workbook part)");
+  if (!main) throw new UnreadablePackageError("not an .xlsx workbook (no workbook part)", "不是 Excel 工作簿（没有工作簿部件）");
   const workbookPart = main.target;
-  if (!pkg.parts.has(normalisePartName(workbookPart))) throw new UnreadablePackageError(`the workbook part ${workbookPart} is missing`);
+  if (!pkg.parts.has(normalisePartName(workbookPart)))
+    throw new UnreadablePackageError(`the workbook part ${workbookPart} is missing`, `缺少工作簿部件 ${workbookPart}`);
   const workbookRelsPart = relsPartOf(workbookPart);
   const rels = await readRelationships(pkg, workbookRelsPart, workbookPart);
   const structure: WorkbookStructure = {
@@ -391,7 +400,11 @@ export async function readSheet(
       }
     },
   });
-  if (damaged) throw new UnreadablePackageError(`the sheet ${JSON.stringify(entry.name)} is damaged: ${damaged}`);
+  if (damaged)
+    throw new UnreadablePackageError(
+      `the sheet ${JSON.stringify(entry.name)} is damaged: ${damaged}`,
+      `工作表 ${JSON.stringify(entry.name)} 已损坏`,
+    );
   const values = rowsView(store.rowCount, (r) => store.row(r) as CellRead[]);
   const numberFormats = rowsView(store.rowCount, (r) => store.rowFormats(r));
   return { name: entry.name, part: entry.part, relationshipId: entry.relationshipId, position, values, numberFormats, merges };

@@ -83,7 +83,10 @@ function decoderFor(head: Buffer, part: string): (bytes: Buffer) => string {
   try {
     decoder = new TextDecoder(label);
   } catch {
-    throw new UnreadablePackageError(`${part} is in an encoding this tool cannot read (${label})`);
+    throw new UnreadablePackageError(
+      `${part} is in an encoding this tool cannot read (${label})`,
+      `${part} 使用了本工具无法读取的编码（${label}）`,
+    );
   }
   return (bytes) => decoder.decode(bytes, { stream: true });
 }

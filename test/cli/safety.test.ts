@@ -32,11 +32,11 @@ const sample = (name: string) => {
   return copy;
 };
 
-/** One line on stderr, starting `hlj-screen: `, no stack trace; exit 2. */
+/** One line on stderr (in Chinese, the default: `hlj-screen：中文（English）`), no stack trace; exit 2. */
 function expectRefused(result: { code: number; stderr: string }, text: string | RegExp) {
   expect(result.code).toBe(2);
   const lines = result.stderr.trimEnd().split("\n");
-  expect(lines[0]).toMatch(/^hlj-screen: /);
+  expect(lines[0]).toMatch(/^hlj-screen：\p{Script=Han}.*（.+）$/u);
   expect(lines[0]).toMatch(text);
   expect(result.stderr).not.toMatch(/\n\s+at /);
 }

@@ -11,6 +11,7 @@ import { openPackage } from "../../cli/xlsx/package-reader";
 import { PackageWriter } from "../../cli/xlsx/package-writer";
 import { CellSpec, sheetXml } from "../../cli/xlsx/sheet-writer";
 import { writePackage } from "../helpers/packages";
+import { refusalParts, refusalProblems } from "../helpers/refusal-line";
 import { makeUscc } from "../helpers/uscc";
 import { runCli } from "../helpers/run-cli";
 
@@ -98,8 +99,12 @@ describe("a results sheet never passes Excel's 1,048,576 rows", () => {
     const lines = result.stderr.trimEnd().split("\n");
     expect(lines).toHaveLength(1);
     // Exactly the rows that would become results rows: titles, headers and the total row are not counted.
-    expect(lines[0]).toMatch(/^hlj-screen: .*two-halves\.xlsx: 1,048,600 applications, more than one results sheet holds/);
-    expect(lines[0]).toMatch(/split the workbook/);
+    // In Chinese, the default, in the glossary's words; the English in brackets (SCREENING.md quotes "split the workbook").
+    const parts = refusalParts(lines[0]);
+    expect(parts?.zh).toMatch(/two-halves\.xlsx：共 1,048,600 条申报，超过一张结果表能容纳的行数.*请拆分工作簿后分别筛查$/);
+    expect(refusalProblems(parts!.zh, [input])).toEqual([]);
+    expect(parts?.en).toMatch(/two-halves\.xlsx: 1,048,600 applications, more than one results sheet holds/);
+    expect(parts?.en).toMatch(/split the workbook/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(output)).toBe(false);
     expect(readdirSync(join(dir, "out"))).toEqual([]);

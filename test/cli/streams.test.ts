@@ -206,14 +206,14 @@ describe("a FIFO or a pipe on standard input is read (copied first, bounded by -
     expect({ status: read.status, stderr: read.stderr }).toEqual({ status: 0, stderr: "" });
     await checkOutput(join(at, "out.xlsx"));
     await checkOutput(join(at, "out2.xlsx"));
-    const noOutput = screen("-q");
+    const noOutput = screen("-q", "--lang", "en");
     expect(noOutput.status).toBe(2);
     expect(noOutput.stderr).toBe("hlj-screen: the input /dev/stdin is a pipe or a device, not a file: name the output workbook with -o\n");
-    const tooLarge = screen("-o", join(at, "big.xlsx"), "--max-size", "8KiB", "-q");
+    const tooLarge = screen("-o", join(at, "big.xlsx"), "--max-size", "8KiB", "-q", "--lang", "en");
     expect(tooLarge.status).toBe(2);
     expect(tooLarge.stderr).toBe("hlj-screen: cannot read /dev/stdin: it passed 8 KiB (raise the limit with --max-size)\n");
     // Standard input redirected from a file is that file, but its default output would go into /dev.
-    const redirected = spawnSync(process.execPath, [CLI, "/dev/stdin", "-q"], {
+    const redirected = spawnSync(process.execPath, [CLI, "/dev/stdin", "-q", "--lang", "en"], {
       stdio: [openSync(input, "r"), "pipe", "pipe"],
       encoding: "utf8",
     });
