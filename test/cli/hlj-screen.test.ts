@@ -299,7 +299,7 @@ describe("hlj-screen options, output and exit codes", () => {
     const { code, stderr } = await run(...args);
     expect(code).toBe(2);
     expect(stderr.split("\n")[0]).toContain(message);
-    expect(stderr.split("\n")[0]).toMatch(/^hlj-screen：\p{Script=Han}.*（.+）$/u); // Chinese first, the English in brackets
+    expect(stderr.split("\n")[0]).toMatch(/^hlj-screen：.*\p{Script=Han}.*（.+）$/u); // Chinese first, the English in brackets
     expect(stderr.trimEnd().split("\n")).toHaveLength(1);
   });
 

@@ -36,7 +36,7 @@ const sample = (name: string) => {
 function expectRefused(result: { code: number; stderr: string }, text: string | RegExp) {
   expect(result.code).toBe(2);
   const lines = result.stderr.trimEnd().split("\n");
-  expect(lines[0]).toMatch(/^hlj-screen：\p{Script=Han}.*（.+）$/u);
+  expect(lines[0]).toMatch(/^hlj-screen：.*\p{Script=Han}.*（.+）$/u);
   expect(lines[0]).toMatch(text);
   expect(result.stderr).not.toMatch(/\n\s+at /);
 }
