@@ -68,13 +68,19 @@ const FLAGS: Record<string, { option: keyof OptionsInput; choices: readonly stri
   "--interest-window": { option: "interestWindow", choices: OPTION_CHOICES.interestWindow },
 };
 
+/** Sizes --max-size takes, as the refusal names them. */
+const SIZE_EXAMPLES = ["1GiB", "500MiB", "1073741824"];
+
+/** The values an option takes, quoted as typed, for the Chinese line: "fixed" 或 "floating". */
+const oneOf = (choices: readonly string[]) => choices.map((c) => JSON.stringify(c)).join(" 或 ");
+
 /** `1GiB`, `500MB`, `2g`, `1073741824` → bytes (binary units). */
 export function parseSize(text: string): number {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)i?b?\s*$/i.exec(text);
   if (!match)
     throw new Refusal(
-      `--max-size must be a size such as 1GiB, 500MiB or 1073741824, not ${JSON.stringify(text)}`,
-      `--max-size 应为大小，如 "1GiB"、"500MiB" 或 "1073741824"，而不是 ${JSON.stringify(text)}`,
+      `--max-size must be a size such as ${SIZE_EXAMPLES.slice(0, -1).join(", ")} or ${SIZE_EXAMPLES.at(-1)}, not ${JSON.stringify(text)}`,
+      `--max-size 应为大小，如 ${SIZE_EXAMPLES.map((s) => JSON.stringify(s)).join("、")}，而不是 ${JSON.stringify(text)}`,
     );
   const unit = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3, t: 1024 ** 4 }[match[2].toLowerCase() as "" | "k" | "m" | "g" | "t"];
   return Math.floor(Number(match[1]) * unit);
@@ -103,7 +109,10 @@ export function parseArguments(argv: readonly string[]): Arguments {
     else if (flag === "--lang") {
       const v = value();
       if (v !== "zh" && v !== "en")
-        throw new Refusal(`--lang must be zh or en, not ${JSON.stringify(v)}`, `--lang 应为 "zh" 或 "en"，而不是 ${JSON.stringify(v)}`);
+        throw new Refusal(
+          `--lang must be zh or en, not ${JSON.stringify(v)}`,
+          `--lang 应为 ${oneOf(["zh", "en"])}，而不是 ${JSON.stringify(v)}`,
+        );
       args.language = v;
     } else if (flag === "--max-size") args.maxSize = parseSize(value());
     else if (flag === "--day-count") {
@@ -132,7 +141,7 @@ export function parseArguments(argv: readonly string[]): Arguments {
       if (!choices.includes(v))
         throw new Refusal(
           `${flag} must be ${choices.join(" or ")}, not ${JSON.stringify(v)}`,
-          `${flag} 应为 ${choices.map((c) => JSON.stringify(c)).join(" 或 ")}，而不是 ${JSON.stringify(v)}`,
+          `${flag} 应为 ${oneOf(choices)}，而不是 ${JSON.stringify(v)}`,
         );
       (args.options as Record<string, string>)[option] = v;
     } else if (flag.startsWith("-") && flag !== "-") throw new Refusal(`unknown option ${flag}`, `未知选项 ${flag}`);
@@ -191,7 +200,7 @@ export async function main(
 /** A failure in words, both languages; a mistake in the arguments points to the usage rather than printing it. */
 function failureWords(error: unknown): Term {
   if (error instanceof Refusal && /^(no input|unknown option|unexpected argument|--\S+ (must|needs))/.test(error.message))
-    return { en: `${error.en} (hlj-screen --help shows the usage)`, zh: `${error.zh}，用法见 hlj-screen --help` };
+    return { en: `${error.en} (hlj-screen --help shows the usage)`, zh: `${error.zh}，用 --help 查看用法` };
   if (error instanceof Refusal || error instanceof UnreadablePackageError || error instanceof PackageTooLargeError)
     return { en: error.message, zh: error.zh };
   if (error instanceof PolicyDataError) return { en: error.message.split("\n").slice(0, 2).join(" "), zh: "参数集不可用" };
@@ -228,12 +237,15 @@ function checkPaths(args: Arguments): Paths {
   if (!args.output && (streamed || /^\/(dev|proc)\//.test(resolve(input))))
     throw new Refusal(
       `the input ${input} is ${streamed ? "a pipe or a device" : "a system path"}, not a file: name the output workbook with -o`,
-      `输入 ${input} 是${streamed ? "管道或设备" : "系统路径"}，不是文件：请用 -o 指定输出工作簿`,
+      `输入 ${input} 是${streamed ? "管道或设备" : "系统路径"}，不是文件：请用 --output 指定输出工作簿`,
     );
   const output = args.output ?? defaultOutput(input);
   // Never lose data: no output may be the input, whatever the path says (same inode), nor -o the JSON file.
   if (clash(output, input))
-    throw new Refusal(`the output ${output} is the input file: choose another -o`, `输出 ${output} 就是输入文件：请用 -o 另选一个文件名`);
+    throw new Refusal(
+      `the output ${output} is the input file: choose another -o`,
+      `输出 ${output} 就是输入文件：请用 --output 另选一个文件名`,
+    );
   if (args.json && args.json !== "-") {
     if (clash(args.json, input))
       throw new Refusal(
@@ -250,11 +262,11 @@ function checkPaths(args: Arguments): Paths {
     throw /\.xl[st]m$/i.test(input)
       ? new Refusal(
           `the input has macros (${extname(input)}): write the output as .xlsm or .xltm too (-o ${basename(defaultOutput(input))})`,
-          `输入含有宏（${extname(input)}）：输出也须为 .xlsm 或 .xltm（-o ${basename(defaultOutput(input))}）`,
+          `输入含有宏（${extname(input)}）：输出也须为含宏的工作簿（--output ${basename(defaultOutput(input))}）`,
         )
       : new Refusal(
           `the output ${output} ends in ${extname(output)} (macros) but the input has no macros: write .xlsx`,
-          `输出 ${output} 以 ${extname(output)} 结尾（含宏），但输入不含宏：请写为 .xlsx`,
+          `输出 ${output} 以 ${extname(output)} 结尾（含宏），但输入不含宏：请写为不含宏的 Excel 工作簿`,
         );
   }
   return { input, output, streamed, size };

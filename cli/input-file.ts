@@ -31,7 +31,7 @@ export function inspectInput(input: string): { streamed: boolean; size: number }
     if (stat.isCharacterDevice() && isTerminal(input))
       throw new Refusal(
         `cannot read ${input}: it is a terminal; give the workbook's file name, or pipe it in (< FILE.xlsx)`,
-        `无法读取 ${input}：这是一个终端；请给出工作簿的文件名，或用管道输入（< FILE.xlsx）`,
+        `无法读取 ${input}：这是一个终端；请给出工作簿的文件名，或用管道输入`,
       );
     return { streamed: true, size: 0 };
   } catch (error) {

@@ -34,6 +34,8 @@ interface CentralRecord {
 }
 
 const LIMIT_32 = 0xffffffff;
+/** The limit in words (the refusal lines in both languages). */
+const LIMIT_TEXT = "4 GiB";
 const UTF8_NAMES = 0x0800;
 const DATA_DESCRIPTOR = 0x0008;
 
@@ -66,7 +68,7 @@ export class PackageWriter {
     if (this.position > LIMIT_32)
       throw new PackageTooLargeError(
         "the output would exceed 4 GiB, the largest package this tool writes",
-        "输出将超过 4 GiB，超出本工具能写出的最大文件",
+        `输出将超过 ${LIMIT_TEXT}，超出本工具能写出的最大文件`,
       );
   }
 
@@ -91,7 +93,7 @@ export class PackageWriter {
     if (entry.compressedSize >= LIMIT_32 || entry.uncompressedSize >= LIMIT_32) {
       throw new PackageTooLargeError(
         `the part ${entry.fileName} is above 4 GiB (ZIP64), which this tool does not write`,
-        `部件 ${entry.fileName} 超过 4 GiB，本工具不写此类文件`,
+        `部件 ${entry.fileName} 超过 ${LIMIT_TEXT}，本工具不写此类文件`,
       );
     }
     this.claim(entry.fileName);
@@ -153,7 +155,7 @@ export class PackageWriter {
             : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       crc = crc32(bytes, crc);
       size += bytes.length;
-      if (size >= LIMIT_32) throw new PackageTooLargeError(`the part ${name} would exceed 4 GiB`, `部件 ${name} 将超过 4 GiB`);
+      if (size >= LIMIT_32) throw new PackageTooLargeError(`the part ${name} would exceed 4 GiB`, `部件 ${name} 将超过 ${LIMIT_TEXT}`);
       if (!deflate.write(bytes)) await new Promise((resolve) => deflate.once("drain", resolve));
     };
     try {
