@@ -7,27 +7,15 @@
  * anything wider than the pane, text clipped or set one character per line, a selected tab without its
  * underline.
  */
-import { createServer, Server } from "http";
-import { existsSync, mkdirSync, readFileSync } from "fs";
-import { AddressInfo } from "net";
-import { extname, join, normalize } from "path";
-import { chromium, Browser, Page } from "playwright-core";
-import webpack from "webpack";
+import { Server } from "http";
+import { existsSync, mkdirSync } from "fs";
+import { join } from "path";
+import { Browser, Page } from "playwright-core";
 import { FIELDS, computeAward, formatYuan, reviewListLayout, screenWorkbook } from "../../core";
 import { officeValues } from "../helpers/office-values";
+import { OUT, ROOT, bundle, describeBrowser, launchBrowser, originOf, serve } from "./browser-harness";
 
-const ROOT = join(__dirname, "../..");
 const DIST = join(ROOT, "dist");
-const OUT = join(ROOT, "test-output/e2e");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const haveBrowser = existsSync(CHROMIUM);
-const describeBrowser = haveBrowser ? describe : describe.skip;
-if (!haveBrowser) {
-  const message = `no Chromium at ${CHROMIUM}: the browser tests cannot run (apt-get install chromium, or run .ci/run)`;
-  if (process.env.HLJ_REQUIRE_BROWSER) throw new Error(message);
-  console.warn(`SKIPPED: ${message}`);
-}
-
 type Cell = string | number | boolean;
 
 /** examples/applicants.xlsx as Office.js would hand its values over (dates as serials, empty as ""). */
@@ -35,49 +23,8 @@ async function sampleSheets(): Promise<{ name: string; values: Cell[][] }[]> {
   return officeValues(join(ROOT, "examples/applicants.xlsx"));
 }
 
-function buildFakeHost(): Promise<string> {
-  const out = join(OUT, "host");
-  return new Promise((resolve, reject) =>
-    webpack(
-      {
-        mode: "development",
-        devtool: false,
-        entry: join(__dirname, "fake-host.ts"),
-        output: { path: out, filename: "fake-office.js" },
-        resolve: { extensions: [".ts", ".js"] },
-        module: {
-          rules: [
-            { test: /\.ts$/, loader: "ts-loader", options: { configFile: join(ROOT, "tsconfig.webpack.json"), transpileOnly: true } },
-          ],
-        },
-      },
-      (error, stats) =>
-        error || stats?.hasErrors()
-          ? reject(error ?? new Error(stats!.toString("errors-only")))
-          : resolve(readFileSync(join(out, "fake-office.js"), "utf8")),
-    ),
-  );
-}
-
-function serve(dir: string): Promise<Server> {
-  const types: Record<string, string> = {
-    ".html": "text/html; charset=utf-8",
-    ".js": "text/javascript",
-    ".json": "application/json",
-    ".png": "image/png",
-    ".xml": "application/xml",
-  };
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent((request.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, "");
-    const file = join(dir, path === "/" ? "taskpane.html" : path);
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
-}
+/** The fake Office (Excel.run over the in-memory workbook) as one script for the browser. */
+const buildFakeHost = () => bundle(join(__dirname, "fake-host.ts"), "fake-office", "tsconfig.webpack.json");
 
 describeBrowser("the task pane in Chromium", () => {
   let browser: Browser;
@@ -95,19 +42,7 @@ describeBrowser("the task pane in Chromium", () => {
     screened = screenWorkbook({ sheets });
     expected = screened.totals.byStatus;
     server = await serve(DIST);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
-    });
+    browser = await launchBrowser();
   }, 120_000);
 
   afterAll(async () => {
@@ -136,8 +71,8 @@ describeBrowser("the task pane in Chromium", () => {
       syncDelay,
       excelApi,
     });
-    const { port } = server.address() as AddressInfo;
-    await page.goto(`http://127.0.0.1:${port}/taskpane.html`);
+    const origin = originOf(server);
+    await page.goto(`${origin}/taskpane.html`);
     expect(errors).toEqual([]);
     return page;
   }

@@ -8,79 +8,26 @@
  * Screenshots: test-output/e2e/wps-*.png (npm run screenshots copies them to docs/screenshots/).
  * Not a real WPS: the fake stands in for it.
  */
-import { createServer, Server } from "http";
-import { existsSync, mkdirSync, readFileSync } from "fs";
-import { AddressInfo } from "net";
-import { extname, join, normalize } from "path";
+import { Server } from "http";
+import { existsSync, mkdirSync } from "fs";
+import { join } from "path";
 import { pathToFileURL } from "url";
-import { chromium, Browser, Page } from "playwright-core";
-import webpack from "webpack";
+import { Browser, Page } from "playwright-core";
 import { reviewListLayout, screenWorkbook } from "../../core";
 import { officeValues } from "../helpers/office-values";
+import { OUT, ROOT, bundle, compile, describeBrowser, launchBrowser, originOf, serve } from "./browser-harness";
 
-const ROOT = join(__dirname, "../..");
 const DIST = join(ROOT, "dist-wps");
-const OUT = join(ROOT, "test-output/e2e");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const haveBrowser = existsSync(CHROMIUM);
-const describeBrowser = haveBrowser ? describe : describe.skip;
-if (!haveBrowser) {
-  const message = `no Chromium at ${CHROMIUM}: the browser tests cannot run (apt-get install chromium, or run .ci/run)`;
-  if (process.env.HLJ_REQUIRE_BROWSER) throw new Error(message);
-  console.warn(`SKIPPED: ${message}`);
-}
-
 type Cell = string | number | boolean;
 const RESULT_SHEETS = ["HLJ筛查结果", "HLJ汇总", "HLJ计算明细"];
 
-function compile(config: webpack.Configuration): Promise<void> {
-  return new Promise((resolve, reject) =>
-    webpack(config, (error, stats) =>
-      error || stats?.hasErrors() ? reject(error ?? new Error(stats!.toString("errors-only"))) : resolve(),
-    ),
-  );
-}
-
 /** The fake WPS as one script for the browser. */
-async function buildFakeWps(): Promise<string> {
-  const out = join(OUT, "wps-host");
-  await compile({
-    mode: "development",
-    devtool: false,
-    entry: join(__dirname, "fake-wps-host.ts"),
-    output: { path: out, filename: "fake-wps.js" },
-    resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [{ test: /\.ts$/, loader: "ts-loader", options: { configFile: join(ROOT, "tsconfig.wps.json"), transpileOnly: true } }],
-    },
-  });
-  return readFileSync(join(out, "fake-wps.js"), "utf8");
-}
+const buildFakeWps = () => bundle(join(__dirname, "fake-wps-host.ts"), "fake-wps", "tsconfig.wps.json");
 
 async function buildWpsAddin(): Promise<void> {
   if (existsSync(join(DIST, "taskpane.html"))) return;
   const config = require(join(ROOT, "webpack.wps.config.js"));
   await compile(config({}, { mode: "production" }));
-}
-
-function serve(dir: string): Promise<Server> {
-  const types: Record<string, string> = {
-    ".html": "text/html; charset=utf-8",
-    ".js": "text/javascript",
-    ".json": "application/json",
-    ".png": "image/png",
-    ".xml": "application/xml",
-  };
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent((request.url ?? "/").split("?")[0])).replace(/^(\.\.[/\\])+/, "");
-    const file = join(dir, path);
-    if (!file.startsWith(dir) || !existsSync(file)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
-  });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
 /** The workbook as the pane left it, read through the ET object model (Worksheets, UsedRange.Value2). */
@@ -123,19 +70,8 @@ describeBrowser("the WPS pane in Chromium, on the fake ET", () => {
     table[first][loan] = "三百万元";
     [hostScript] = await Promise.all([buildFakeWps(), buildWpsAddin()]);
     screened = screenWorkbook({ sheets });
-    server = await serve(DIST);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    });
+    server = await serve(DIST, "index.html");
+    browser = await launchBrowser();
   }, 180_000);
 
   afterAll(async () => {
@@ -149,8 +85,8 @@ describeBrowser("the WPS pane in Chromium, on the fake ET", () => {
     page.on("pageerror", (error) => errors.push(error.message));
     await page.addInitScript((setup) => Object.assign(window, { __HLJ_WORKBOOK__: setup }), { sheets, lcid });
     await page.addInitScript({ content: hostScript });
-    const { port } = server.address() as AddressInfo;
-    await page.goto(`http://127.0.0.1:${port}/taskpane.html${query}`);
+    const origin = originOf(server);
+    await page.goto(`${origin}/taskpane.html${query}`);
     return { page, errors };
   }
 
