@@ -3,7 +3,7 @@
  * status cell in its colour, the row as tall as its wrapped text needs. Pure and given everything it needs in
  * a plain layout, so the wording thread renders the rows it words (the main thread then only joins the text).
  */
-import { DisplayLanguage, ResultColumn, ResultRowJson, resultRowCells, wordedRow } from "../core";
+import { DisplayLanguage, LINE_HEIGHT, ResultColumn, ResultRowJson, linesIn, resultRowCells, wordedRow } from "../core";
 import { jsonLine } from "./json-line";
 import { rowXml } from "./xlsx/sheet-writer";
 
@@ -53,43 +53,8 @@ export function resultRowXml(layout: RowLayout, row: ResultRowJson, r: number, i
   );
 }
 
-/** Display width of text in a fixed-width font: CJK and full-width characters take two columns. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (let i = 0; i < text.length; i++) width += isWide(text.charCodeAt(i)) ? 2 : 1;
-  return width;
-}
-
-const isWide = (code: number) =>
-  (code >= 0x1100 && code <= 0x115f) ||
-  (code >= 0x2e80 && code <= 0xa4cf) ||
-  (code >= 0xac00 && code <= 0xd7a3) ||
-  (code >= 0xf900 && code <= 0xfaff) ||
-  (code >= 0xfe30 && code <= 0xfe4f) ||
-  (code >= 0xff00 && code <= 0xff60) ||
-  (code >= 0xffe0 && code <= 0xffe6);
-
-/** Wrapping breaks before a word or punctuation that does not fit: a tenth of every wrapped line is lost. */
-const WRAP_LOSS = 1.1;
-/** Points per line of our cells' 10-point font (the sheets' styles set 10 pt: SCREENING.md revision 3). */
-export const LINE_HEIGHT = 13.5;
 /** The most a row grows to (Excel's limit is 409 points). */
 const MAX_ROW_HEIGHT = 409;
-
-/** Lines a text takes in a column of this width (in characters), its own line breaks included: one pass, no copies. */
-export function linesIn(text: string, width: number): number {
-  let lines = 0;
-  let needed = 0;
-  const end = (count: number) => (count <= width ? 1 : Math.ceil((count * WRAP_LOSS) / Math.max(1, width)));
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 10) {
-      lines += end(needed);
-      needed = 0;
-    } else needed += code < 0x1100 ? 1 : isWide(code) ? 2 : 1;
-  }
-  return lines + end(needed);
-}
 
 /** The height wrapped text needs: Excel and LibreOffice do not fit rows to wrapped text when they open a file. */
 export function rowHeight(

@@ -15,11 +15,14 @@ import {
   ReviewListLayout,
   STATUS_STYLES,
   ScreeningResult,
+  LINE_HEIGHT,
+  appendixWidths,
   columnLetters,
-  resultRowCells,
+  linesIn,
   resultsColumns,
+  reviewListWidths,
 } from "../core";
-import { AppendixRowLayout, LINE_HEIGHT, RowLayout, displayWidth, linesIn } from "./result-rows";
+import { AppendixRowLayout, RowLayout } from "./result-rows";
 import { StyleKey } from "./sheet-styles";
 import { discard, remember, temporaryName } from "./temporary-files";
 import { renderedRows } from "./wording";
@@ -27,10 +30,6 @@ import { CellSpec, PrintSpec, RenderedRows, RowSpec, SheetSpec } from "./xlsx/sh
 
 type Style = (key: StyleKey) => number;
 
-/** The width (default-font characters) the printed columns share: A4 landscape at 100% between 0.4" margins. */
-export const PRINTED_WIDTH = 137;
-/** The narrowest the wrapped printed columns (企业名称, 简要说明, 审核意见) become to make room for long amounts. */
-const NARROWEST_WRAPPED = 8;
 const TITLE_HEIGHT = 24;
 /** A row tall enough to sign in. */
 export const SIGNATURE_HEIGHT = 36;
@@ -74,60 +73,6 @@ export class AppendixSpool {
   }
 }
 
-/**
- * Widths of the results sheet's columns: the twelve printed ones from the layout (137 characters in all), an
- * amount or code column wider when a value needs it, taken from the text columns (which wrap) so the page still fits; the
- * machine's columns as wide as their header and content (the first rows), up to their width.
- */
-export function resultWidths(
-  table: ReturnType<typeof resultsColumns>,
-  result: ScreeningResult,
-  language: DisplayLanguage,
-  printed: number,
-): number[] {
-  const kinds = table.columns.map((c) => c.kind);
-  const widths = table.columns.map((c, i) =>
-    i < printed ? c.width : Math.max(displayWidth(table.header[i]) + 2, kinds[i] === "wrap" ? c.width : 6),
-  );
-  const measured = table.columns.filter((c) => c.kind !== "wrap");
-  for (const row of result.rows.slice(0, 2000)) {
-    resultRowCells(row, measured, language, 0).forEach((value, k) => {
-      const c = table.columns.indexOf(measured[k]);
-      if (value === null) return;
-      const shown =
-        typeof value === "number"
-          ? kinds[c] === "amount"
-            ? value.toLocaleString("en", { minimumFractionDigits: 2 })
-            : String(value)
-          : value;
-      const needed = displayWidth(shown) + 2;
-      if (c < printed && kinds[c] === "text") return; // wraps in its column
-      widths[c] =
-        c < printed
-          ? Math.max(widths[c], needed)
-          : Math.min(Math.max(widths[c], needed), Math.max(table.columns[c].width, displayWidth(table.header[c]) + 2));
-    });
-  }
-  // What the printed columns took beyond the page comes from the wrapped ones, widest first.
-  let excess = widths.slice(0, printed).reduce((a, b) => a + b, 0) - PRINTED_WIDTH;
-  while (excess > 0) {
-    let widest = -1;
-    for (let c = 0; c < printed; c++)
-      if (
-        kinds[c] !== "amount" &&
-        kinds[c] !== "code" &&
-        kinds[c] !== "integer" &&
-        widths[c] > NARROWEST_WRAPPED &&
-        (widest < 0 || widths[c] > widths[widest])
-      )
-        widest = c;
-    if (widest < 0) break;
-    widths[widest]--;
-    excess--;
-  }
-  return widths;
-}
-
 /** A row of one text merged across `columns` columns (the title, a head line). */
 function mergedLine(text: string, style: number, columns: number, height: number): RowSpec {
   return { cells: [{ value: text, style }, ...Array.from({ length: columns - 1 }, () => ({ value: null, style }))], height };
@@ -154,6 +99,8 @@ function headerRow(header: readonly string[], widths: readonly number[], style: 
 
 export interface ListSheet {
   spec: SheetSpec;
+  /** The appendix's column widths, from the list's (序号, 来源, 申报条款 as wide as there). */
+  appendixWidths: number[];
   /** The autofilter's range (header to the last application, every column), absolute, for _FilterDatabase. */
   filterRange: string;
 }
@@ -170,7 +117,8 @@ export function reviewListSheet(
 ): ListSheet {
   const table = resultsColumns(result.rows, language);
   const printed = layout.printedColumns;
-  const widths = resultWidths(table, result, language, printed);
+  const widths = reviewListWidths(table, result, language, layout, "wrap");
+  const annexWidths = appendixWidths(table, widths);
   // Printed text wraps (a long sheet name in 来源 takes two lines, never a cut value or a wider page); the
   // machine's columns, outside the print area, keep one line each (the row's height is the printed columns').
   const kinds = table.columns.map((c, i) =>
@@ -187,7 +135,7 @@ export function reviewListSheet(
     statusColumn: table.columns.findIndex((c) => c.key === "statusWord"),
     widths: measuring(widths),
     wrapped: kinds.map((kind) => kind === "wrap"),
-    appendix: appendixRowLayout(appendix.layout, style),
+    appendix: appendixRowLayout(appendix.layout, style, annexWidths),
   };
   const last = columnLetters(table.columns.length);
   const lastRow = layout.firstDataRow + result.rows.length - 1;
@@ -219,6 +167,7 @@ export function reviewListSheet(
       print,
     },
     filterRange: `$A$${layout.headerRow}:$${last}$${Math.max(layout.headerRow, lastRow)}`,
+    appendixWidths: annexWidths,
   };
 }
 
@@ -243,12 +192,12 @@ function footMerges(layout: ReviewListLayout): string[] {
   return layout.finalColumn > 1 ? [...totals, ...signature] : signature;
 }
 
-function appendixRowLayout(layout: AppendixLayout, style: Style): AppendixRowLayout {
+function appendixRowLayout(layout: AppendixLayout, style: Style, widths: readonly number[]): AppendixRowLayout {
   const kinds = APPENDIX_COLUMNS.map((c) => c.kind);
   return {
     columns: [...APPENDIX_COLUMNS],
     cellStyle: kinds.map((kind) => style(kind === "integer" ? "integer" : kind === "wrap" ? "wrap" : "text")),
-    widths: measuring(APPENDIX_COLUMNS.map((c) => c.width)),
+    widths: measuring(widths),
     wrapped: kinds.map((kind) => kind === "wrap"),
     firstRow: layout.firstDataRow,
   };
@@ -261,8 +210,8 @@ export function appendixSheet(
   spool: AppendixSpool,
   style: Style,
   print: PrintSpec,
+  widths: number[],
 ): SheetSpec {
-  const widths = APPENDIX_COLUMNS.map((c) => c.width);
   const header = APPENDIX_COLUMNS.map((c) => c.header[language]);
   function* rows(): Generator<RowSpec | RenderedRows> {
     yield* headRows(layout.title, layout.headLines, widths, style);

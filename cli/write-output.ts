@@ -124,7 +124,10 @@ export async function writeOutput(
     const { flavour, style } = edited;
     const results = reviewListSheet(result, options.language, list, { layout: annex, spool }, style, print, options);
     await writer.add(parts.results, flavoured(sheetXml(results.spec), flavour));
-    await writer.add(parts.appendix, flavoured(sheetXml(appendixSheet(annex, options.language, spool, style, print)), flavour));
+    await writer.add(
+      parts.appendix,
+      flavoured(sheetXml(appendixSheet(annex, options.language, spool, style, print, results.appendixWidths)), flavour),
+    );
     await writeSummary(writer, parts, flavour, summarySheet(result, options.language, options.inputName, style, print, summaryName));
     writer.finish();
   } finally {

@@ -53,5 +53,6 @@ export { rowsPayload, rowsFromPayload } from "./screening/transfer";
 export type { RowsPayload, ScreenedColumns } from "./screening/transfer";
 export * from "./screening/fields";
 export * from "./screening/report";
+export * from "./screening/paper-widths";
 export { levelOf, baseAwardMeasure } from "./measures/m6-base-award";
 export { crossBorderMeasure } from "./measures/m4-cross-border";

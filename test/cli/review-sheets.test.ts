@@ -6,9 +6,17 @@
 import { mkdtempSync, readdirSync, rmSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { APPENDIX_COLUMNS, REVIEW_COLUMNS, resultsColumns, screenWorkbook } from "../../core";
-import { LINE_HEIGHT, appendixRowXml } from "../../cli/result-rows";
-import { PRINTED_WIDTH, resultWidths } from "../../cli/review-sheets";
+import {
+  APPENDIX_COLUMNS,
+  LINE_HEIGHT,
+  PRINTED_WIDTH,
+  REVIEW_COLUMNS,
+  resultsColumns,
+  reviewListLayout,
+  reviewListWidths,
+  screenWorkbook,
+} from "../../core";
+import { appendixRowXml } from "../../cli/result-rows";
 import { screeningDate } from "../../cli/write-output";
 import { runCli } from "../helpers/run-cli";
 import { makeUscc } from "../helpers/uscc";
@@ -27,7 +35,8 @@ test("a long amount widens its column and the wrapped ones give way: the twelve 
     sheets: [{ name: "申报", values: [header, [makeUscc(1), "甲", 2025, "第14条", 123_456_789_012.5, 987_654_321_098.25]] }],
   });
   const table = resultsColumns(result.rows, "zh");
-  const widths = resultWidths(table, result, "zh", REVIEW_COLUMNS.length);
+  // The one rule every host sizes the list by (core/screening/paper-widths.ts).
+  const widths = reviewListWidths(table, result, "zh", reviewListLayout(result, "zh", { date: "2026-01-01" }), "wrap");
   const claimed = table.columns.findIndex((c) => c.key === "claimed");
   expect(widths[claimed]).toBeGreaterThanOrEqual("987,654,321,098.25".length + 2);
   expect(widths.slice(0, REVIEW_COLUMNS.length).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(PRINTED_WIDTH);

@@ -14,7 +14,10 @@ import {
   ReviewListLayout,
   STATUS_LABELS,
   ScreeningResult,
+  LINE_HEIGHT,
+  ListTable,
   columnLetters,
+  linesIn,
   resultRowCells,
 } from "../../../core";
 import { HEADER_FILL, OPTIONAL, columnPoints, literal, optional, printSetup } from "./excel-format";
@@ -24,72 +27,11 @@ import type { Note } from "./gateway-types";
 export const LIST_FONT_SIZE = 10;
 const TITLE_FONT_SIZE = 14;
 const TITLE_HEIGHT = 24;
-/** Points per line of 10-point text. */
-const LINE_HEIGHT = 13.5;
 /** A row tall enough to sign in. */
 const SIGNATURE_HEIGHT = 36;
-/** The width (default-font characters) the printed columns share: A4 landscape at 100% between 0.4" margins. */
-export const PRINTED_WIDTH = 137;
-/** The narrowest a wrapped printed column (企业名称, 简要说明, 审核意见) becomes to make room for a long amount. */
-const NARROWEST_WRAPPED = 8;
-/** Rows measured for the widths of the columns that do not wrap (amounts, codes, 来源). */
-const MEASURED_ROWS = 2_000;
 const BORDER_COLOR = "#808080";
 
-/** The results sheet's columns and their header row in the display language (core's resultsColumns). */
-export interface ListTable {
-  columns: readonly ResultColumn[];
-  header: readonly string[];
-}
-
-/** Width in characters of the default font: a CJK or full-width character takes two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += ch.charCodeAt(0) >= 0x1100 ? 2 : 1;
-  return width;
-}
-
-/** Lines a text takes when wrapped in `width` characters (a tenth lost to breaking before a word that does not fit). */
-export function linesIn(text: string, width: number): number {
-  return text
-    .split("\n")
-    .reduce((lines, part) => lines + (displayWidth(part) <= width ? 1 : Math.ceil((displayWidth(part) * 1.1) / Math.max(1, width))), 0);
-}
-
 const heightOf = (lines: number) => Math.ceil(lines * LINE_HEIGHT + 4);
-
-/** What a number shows as in its column's format (#,##0.00 for amounts). */
-const shown = (value: string | number, kind: ResultColumn["kind"]) =>
-  typeof value === "number" && kind === "amount"
-    ? value.toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-    : String(value);
-
-/**
- * The results sheet's column widths: the twelve printed ones from the layout (137 characters in all), one that
- * does not wrap made wider where a value needs it (a long amount, the 合计 under 核定金额, a city's name), taken
- * from the wrapped columns so the page still fits; the machine's columns as wide as their header at least.
- */
-export function listWidths(table: ListTable, result: ScreeningResult, language: DisplayLanguage, layout: ReviewListLayout): number[] {
-  const printed = layout.printedColumns;
-  const widths = table.columns.map((c, i) => (i < printed ? c.width : Math.max(c.width, displayWidth(table.header[i]) + 2)));
-  const widen = (c: number, value: string | number | null) => {
-    if (value !== null && c >= 0 && c < printed && table.columns[c].kind !== "wrap")
-      widths[c] = Math.max(widths[c], displayWidth(shown(value, table.columns[c].kind)) + 2);
-  };
-  result.rows.slice(0, MEASURED_ROWS).forEach((row, i) => resultRowCells(row, table.columns, language, i).forEach((v, c) => widen(c, v)));
-  // The last 序号 is the widest; the 合计 may be wider than any one amount.
-  const seq = table.columns.findIndex((c) => c.key === "seq");
-  widen(seq, result.rows.length);
-  for (const total of layout.totals) widen(layout.finalColumn, total.amount);
-  const wrapped = (c: number) => table.columns[c].kind === "wrap" && widths[c] > NARROWEST_WRAPPED;
-  for (let excess = widths.slice(0, printed).reduce((a, b) => a + b, 0) - PRINTED_WIDTH; excess > 0; excess--) {
-    let widest = -1;
-    for (let c = 0; c < printed; c++) if (wrapped(c) && (widest < 0 || widths[c] > widths[widest])) widest = c;
-    if (widest < 0) break;
-    widths[widest]--;
-  }
-  return widths;
-}
 
 /**
  * Thin grey lines round and inside a range (`rows` high, `columns` wide): the list as a table to sign. Inside
@@ -256,21 +198,6 @@ export function finishReviewList(
   if (optional("print", at.supports, at.notes)) {
     printSetup(sheet, at.policyId, at.language, "width", `$${layout.headerRow}:$${layout.headerRow}`, layout.printArea);
   }
-}
-
-/**
- * The appendix's column widths: 序号, 来源 and 申报条款 as wide as on the list (`list`: its widths, measured to
- * their values), what they take beyond their own width taken from the 计算明细 column, so the page still fits.
- */
-export function appendixWidths(table: ListTable, list: readonly number[]): number[] {
-  const widths = APPENDIX_COLUMNS.map((c) => {
-    const i = table.columns.findIndex((column) => column.key === c.key);
-    return i >= 0 && c.kind !== "wrap" ? Math.max(c.width, list[i]) : c.width;
-  });
-  const detail = APPENDIX_COLUMNS.findIndex((c) => c.key === "explain");
-  const excess = widths.reduce((a, b) => a + b, 0) - APPENDIX_COLUMNS.reduce((a, c) => a + c.width, 0);
-  widths[detail] = Math.max(40, widths[detail] - excess);
-  return widths;
 }
 
 /** The appendix's header row in the display language. */

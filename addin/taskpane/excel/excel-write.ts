@@ -3,6 +3,7 @@ import {
   APPENDIX_MARKER_NAME,
   APPENDIX_SHEET,
   appendixLayout,
+  appendixWidths,
   columnLetters,
   DisplayLanguage,
   freeSheetName,
@@ -11,6 +12,7 @@ import {
   RESULTS_SHEET,
   resultsColumns,
   reviewListLayout,
+  reviewListWidths,
   ScreeningResult,
   SUMMARY_MARKER_NAME,
   SUMMARY_SHEET,
@@ -18,15 +20,7 @@ import {
 import { isPayloadLimit } from "./office-errors";
 import { ExcelRun, MAX_BLOCK_ROWS, MIN_BLOCK_ROWS, checkCancelled } from "./excel-blocks";
 import { literal } from "./excel-format";
-import {
-  appendixCells,
-  appendixHeader,
-  appendixWidths,
-  finishAppendix,
-  finishReviewList,
-  listWidths,
-  writeHeadValues,
-} from "./excel-review";
+import { appendixCells, appendixHeader, finishAppendix, finishReviewList, writeHeadValues } from "./excel-review";
 import { writeSummary } from "./excel-summary";
 import type { Note, RunControl, WorkbookOutline, WrittenResults } from "./gateway-types";
 
@@ -103,7 +97,7 @@ export async function writeResults(
   const list = reviewListLayout(result, language, meta);
   const annex = appendixLayout(result, language, meta);
   const table = resultsColumns(result.rows, language);
-  const widths = listWidths(table, result, language, list);
+  const widths = reviewListWidths(table, result, language, list, "widen");
   const supports = control?.supports ?? (() => true);
   const rows = result.rows;
   const listEnd = columnLetters(table.columns.length);

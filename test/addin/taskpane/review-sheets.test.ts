@@ -6,7 +6,7 @@
 import { FakeExcelEnums, FakeWorkbook } from "../../fakes/fake-office";
 import { ExcelRun, watchResults } from "../../../addin/taskpane/excel/workbook-gateway";
 import { localDate } from "../../../addin/taskpane/excel/excel-write";
-import { PRINTED_WIDTH } from "../../../addin/taskpane/excel/excel-review";
+import { PRINTED_WIDTH } from "../../../core";
 import { prepare, runScreening } from "../../../addin/taskpane/screening-session";
 import { excelWorkbookGateway } from "../../../addin/taskpane/excel/workbook-gateway";
 import { APPENDIX_COLUMNS, REVIEW_COLUMNS, appendixLayout, resultsColumns, reviewListLayout } from "../../../core";
