@@ -22,6 +22,7 @@ import {
   ReviewListLayout,
   columnLetters,
   resultsColumns,
+  localIsoDate,
 } from "../core";
 import { basename } from "path";
 import { InputWorkbook } from "./read-input";
@@ -63,8 +64,7 @@ export interface OutputOptions {
 export function screeningDate(now = new Date(), env: NodeJS.ProcessEnv = process.env): string {
   const fixed = env.HLJ_SCREEN_DATE;
   if (fixed && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+  return localIsoDate(now);
 }
 
 /** The names writeOutput is told: the input's file name (for the summary), the output's path (for its type). */

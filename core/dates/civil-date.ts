@@ -116,3 +116,9 @@ export function minDate(a: IsoDate, b: IsoDate): IsoDate {
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
   return a >= b ? a : b;
 }
+
+/** A moment's calendar day where it is seen (the local time zone), YYYY-MM-DD: the 筛查日期 the hosts print. */
+export function localIsoDate(moment: Date = new Date()): IsoDate {
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${String(moment.getFullYear()).padStart(4, "0")}-${two(moment.getMonth() + 1)}-${two(moment.getDate())}`;
+}

@@ -16,6 +16,7 @@ import {
   ScreeningResult,
   SUMMARY_MARKER_NAME,
   SUMMARY_SHEET,
+  localIsoDate,
 } from "../../../core";
 import { isPayloadLimit } from "./office-errors";
 import { ExcelRun, MAX_BLOCK_ROWS, MIN_BLOCK_ROWS, checkCancelled } from "./excel-blocks";
@@ -27,10 +28,7 @@ import type { Note, RunControl, WorkbookOutline, WrittenResults } from "./gatewa
 const TEMP_SUFFIX = " ~";
 
 /** Today in the pane's own time zone, YYYY-MM-DD: the 筛查日期 printed on the list. */
-export function localDate(now: Date = new Date()): string {
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
-}
+export const localDate = (now: Date = new Date()): string => localIsoDate(now);
 
 /** Our three sheets' names: the usual ones unless a user's sheet has it (then `… (2)`), and temporary ones. */
 function sheetNames(outline: Pick<WorkbookOutline, "sheets" | "ours">) {

@@ -15,7 +15,7 @@
  */
 // First: the shim must be there before functions.ts runs (a build may append CustomFunctions.associate calls to it).
 import { ShimError, installCustomFunctionsShim } from "./custom-functions-shim";
-import { isoToExcelSerial } from "../../../core";
+import { isoToExcelSerial, localIsoDate } from "../../../core";
 import * as excel from "../../functions/functions";
 import { setHostLanguageSource } from "../../shared/display-language";
 import { wpsLanguageTag } from "./language";
@@ -52,8 +52,7 @@ const MS_PER_DAY = 86_400_000;
 /** A JavaScript date (should WPS pass one for a date cell) as the Excel serial the functions read. */
 function serialOfDate(date: Date): number | null {
   if (Number.isNaN(date.getTime())) return null;
-  const iso = [date.getFullYear(), date.getMonth() + 1, date.getDate()].map((n, i) => String(n).padStart(i ? 2 : 4, "0")).join("-");
-  const day = isoToExcelSerial(iso);
+  const day = isoToExcelSerial(localIsoDate(date));
   if (day === null) return null;
   const midnight = new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
   return day + (date.getTime() - midnight) / MS_PER_DAY;
