@@ -17,9 +17,6 @@ export function literal(value: string | number | null): string | number | boolea
 }
 
 export const HEADER_FILL = "#1F4E79";
-/** Excel's column width unit is about 7 pixels of the default font per character; the API takes points. */
-export const POINTS_PER_CHARACTER = 6.5;
-
 /**
  * Points of a column `width` characters of the default font wide, as Excel sizes it: 7 pixels a character and
  * 5 of padding at 96 dpi (the review list's 137 characters are then 764 points, inside A4 landscape's 784).

@@ -7,7 +7,7 @@ import { DisplayLanguage, ScreeningResult, columnLetters } from "../../../core";
 import { SUMMARY_COLUMN_WIDTHS, SummaryBlock, SummaryCell, SummaryModel, summaryModel } from "../../../core/screening/summary-model";
 import { ChartLayout, chartLayout, nonZeroRuns, textLines } from "../../../core/screening/summary-tables";
 import { MAX_BLOCK_ROWS } from "./excel-blocks";
-import { HEADER_FILL, OPTIONAL, POINTS_PER_CHARACTER, literal, printSetup } from "./excel-format";
+import { HEADER_FILL, OPTIONAL, columnPoints, literal, printSetup } from "./excel-format";
 
 /** The chart's data sits in the hidden columns from H. */
 const CHART_DATA_COLUMN = 7;
@@ -60,7 +60,7 @@ export async function writeSummary(
   for (const block of model.blocks) row = await writeBlock(sheet, block, row + 1, bars);
   SUMMARY_COLUMN_WIDTHS.forEach((width, i) => {
     const letter = columnLetters(i + 1);
-    sheet.getRange(`${letter}:${letter}`).format.columnWidth = width * POINTS_PER_CHARACTER;
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = columnPoints(width);
   });
   sheet.getRange(`A1:F${row}`).format.verticalAlignment = Excel.VerticalAlignment.top;
   sheet.getRange("G:J").columnHidden = true;
