@@ -161,8 +161,9 @@ export function explainRow(
       const over = award && award.computed && award.cap && award.computed.greaterThan(award.cap) ? formatYuan(award.computed) : null;
       lines.add(capLine(capUse, over));
     }
-    const superseded = batchReasons(row, award).filter((r) => r.code === "superseded_by");
-    for (const r of batchReasons(row, award)) {
+    const fromBatch = batchReasons(row, award);
+    const superseded = fromBatch.filter((r) => r.code === "superseded_by");
+    for (const r of fromBatch) {
       if (r.code === "superseded_by") continue;
       const line = reasonLine(r);
       if (line) lines.add(line);

@@ -5,6 +5,7 @@
  * The ET enums of wps-jsapi are ambient (`declare namespace Et { enum … }`: no object at run time), so their
  * values are written out here.
  */
+import { columnLetters } from "../../core";
 
 /** VBA constants used (XlHAlign/XlVAlign, XlBordersIndex, XlLineStyle, XlPageOrientation, XlPaperSize, …). */
 export const XL = {
@@ -79,13 +80,6 @@ export function rgbText(value: number): string {
  * character and 5 of padding at 96 dpi) both ways, so `columnPoints(w)` comes back as `w` characters.
  */
 export const charactersOf = (points: number) => Math.max(0, Math.round(((points / 0.75 - 5) / 7) * 100) / 100);
-export const pointsOf = (characters: number) => (characters * 7 + 5) * 0.75;
-
-export function columnLetters(index: number): string {
-  let name = "";
-  for (let n = index; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
-  return name;
-}
 
 /** An A1 address from Office's 0-based indexes (getRangeByIndexes). */
 export const addressOf = (row: number, column: number, rows: number, columns: number) =>

@@ -12,6 +12,7 @@ import { cityOfUscc } from "../uscc/uscc";
 import { HEILONGJIANG_CITIES } from "../uscc/divisions";
 import { UNKNOWN_KEY } from "../rows/types";
 import { ScreeningResult } from "./types";
+import { FEN_PER_WAN } from "../money/fen";
 import { Decimal, Money } from "../money/money";
 import { SUMMARY_TITLE } from "./own-sheets";
 
@@ -108,7 +109,6 @@ export function summaryModel(result: ScreeningResult, language: DisplayLanguage,
   // Only clauses with rows (a measure the workbook does not name has none); amounts in 万元.
   const clauses = [...grouped.measures.entries()].filter(([id, line]) => isMeasureId(id) && line.rows > 0);
   /** Fen to 万元 in one division (two would leave a float artefact in the chart's cached values). */
-  const FEN_PER_WAN = 100 * 10_000;
   const wan = (fen: number) => fen / FEN_PER_WAN;
   const series = [{ name: w("toPayWan"), values: clauses.map(([, line]) => wan(line.toPay)) }];
   if (clauses.some(([, line]) => line.pending !== 0))
