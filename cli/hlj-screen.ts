@@ -28,6 +28,7 @@ import {
   optionsInWords,
   statusTerm,
   Term,
+  displayWidth,
 } from "../core";
 import { InputFile, inspectInput, localInput } from "./input-file";
 import { JsonOutput, watchReader } from "./json-output";
@@ -458,7 +459,8 @@ export function summaryText(
     lines.push(title);
     for (const [key, t] of Object.entries(table)) {
       const name = zh ? word(key).zh : key;
-      const pad = zh ? 12 - (name.length - [...name].filter((c) => c.charCodeAt(0) < 0x2e80).length) : 12;
+      // Twelve columns of the terminal, a CJK character taking two.
+      const pad = zh ? 12 - (displayWidth(name) - name.length) : 12;
       lines.push(`  ${name.padEnd(Math.max(pad, name.length))} ${rowsWord(t.rows).padStart(zh ? 8 : 11)} ${money(t.final).padStart(18)}`);
     }
     lines.push("");

@@ -4,6 +4,7 @@
  * row and duplicate, with its cell). Amounts are summed in whole fen; 拟支持 (final of eligible rows) and 待人工核定
  * (final of manual rows) are two columns, never added together.
  */
+import { linesIn } from "../text/display-width";
 import { MEASURE_IDS, clauseCitation, isMeasureId } from "../measures/measure-id";
 import { HEILONGJIANG_CITIES } from "../uscc/divisions";
 import { UNKNOWN_KEY } from "../rows/types";
@@ -343,16 +344,8 @@ export function nonZeroRuns(values: readonly SummaryCell[]): [number, number][] 
   return runs.length > MAX_BAR_RUNS ? [[runs[0][0], runs[runs.length - 1][1]]] : runs;
 }
 
-/** Lines a text takes wrapped in a column this many characters wide (a CJK character takes two), roughly. */
-export function textLines(text: string, width: number): number {
-  let lines = 0;
-  for (const line of text.split("\n")) {
-    let needed = 0;
-    for (const ch of line) needed += ch.charCodeAt(0) >= 0x2e80 ? 2 : 1;
-    lines += needed <= width ? 1 : Math.ceil((needed * 1.1) / Math.max(1, width));
-  }
-  return Math.max(1, lines);
-}
+/** Lines a text takes wrapped in a column this many characters wide (core/text/display-width.ts: one measure for every sheet). */
+export const textLines = (text: string, width: number): number => Math.max(1, linesIn(text, width));
 
 /** Rows of 15 pt an A4 landscape page holds between the summary's margins (0.6" and 0.7"). */
 const PAGE_ROWS = 33;
