@@ -23,6 +23,7 @@ import {
   columnLetters,
   resultsColumns,
   localIsoDate,
+  printFooter,
 } from "../core";
 import { basename } from "path";
 import { InputWorkbook } from "./read-input";
@@ -37,7 +38,7 @@ import { STYLES, StyleKey, flavoured, relativeTarget } from "./sheet-styles";
 import { summarySheet, writeSummary } from "./summary-sheet";
 export { relativeTarget } from "./sheet-styles";
 import { AppendixSpool, appendixSheet, reviewListSheet } from "./review-sheets";
-import { NewParts, OurSheet, droppedParts, editContentTypes, newPartNames, printFooterWithin } from "./xlsx/output-parts";
+import { NewParts, OurSheet, droppedParts, editContentTypes, newPartNames } from "./xlsx/output-parts";
 
 const MARGINS = { left: 0.4, right: 0.4, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 };
 
@@ -94,7 +95,7 @@ export async function writeOutput(
     const print: PrintSpec = {
       landscape: true,
       fit: "width",
-      footer: printFooterWithin(result.policy.id, options.language),
+      footer: printFooter(result.policy.id, options.language),
       margins: MARGINS,
     };
     const columns = resultsColumns(result.rows, options.language).columns.length;

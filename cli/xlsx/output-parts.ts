@@ -3,7 +3,6 @@
  * uses), the content types of the parts written (the workbook or template type the output's name asks for),
  * and the footer within Excel's limit.
  */
-import { DisplayLanguage, printFooterParts } from "../../core";
 import { InputWorkbook } from "../read-input";
 import { OpenPackage, normalisePartName } from "./package-reader";
 import { RELATIONSHIPS_TYPE, contentTypeOf, patchContentTypes } from "./patch-parts";
@@ -48,27 +47,6 @@ export function workbookContentType(inputType: string | null, output: string | u
   const macros = inputType === WORKBOOK_TYPES.xlsm || inputType === WORKBOOK_TYPES.xltm;
   const template = extension.startsWith("xlt");
   return WORKBOOK_TYPES[`${template ? "xlt" : "xls"}${macros ? "m" : "x"}` as keyof typeof WORKBOOK_TYPES];
-}
-
-/** The longest header or footer Excel accepts, in characters. */
-export const MAX_HEADER_FOOTER = 255;
-
-/**
- * The footer (`&L…&C…&R…`) within Excel's 255 characters: the policy id on the left (an `&` in it written `&&`,
- * so it is not read as a code) shortened with "…" when the whole would be longer.
- */
-export function printFooterWithin(policyId: string, language: DisplayLanguage, limit = MAX_HEADER_FOOTER): string {
-  const { left, center, right } = printFooterParts(policyId, language);
-  const rest = `&L&C${center}&R${right}`;
-  const escaped = (text: string) => text.replace(/&/g, "&&");
-  let shown = escaped(left);
-  if (rest.length + shown.length > limit) {
-    // Whole characters (UTF-16 units counted, as Excel does) until the rest and an ellipsis fit.
-    const characters = [...left];
-    while (characters.length && rest.length + escaped(characters.join("")).length + 1 > limit) characters.pop();
-    shown = `${escaped(characters.join(""))}…`;
-  }
-  return `&L${shown}&C${center}&R${right}`;
 }
 
 /**

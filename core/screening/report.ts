@@ -164,17 +164,35 @@ export function resultsTable(rows: readonly ResultRowJson[], language: DisplayLa
   return { columns, header, rows: rows.map((row, i) => resultRowCells(row, columns, language, i)) };
 }
 
-/** A printed page's footer: the policy id on the left, the page number in the middle (Excel's &P and &N codes). */
-export function printFooterParts(policyId: string, language: DisplayLanguage): { left: string; center: string; right: string } {
-  return {
-    left: policyId,
-    center: language === "zh" ? "第 &P 页，共 &N 页" : "Page &P of &N",
-    right: PRODUCT_NAME[language],
-  };
+/** Excel's limit of characters in a header or footer (codes included); a longer one makes Excel repair the file. */
+export const MAX_HEADER_FOOTER = 255;
+
+/**
+ * A printed page's footer, as every host writes it: the policy id on the left (an `&` in it written `&&`, so it is
+ * not read as a code, and shortened with "…" when the whole would pass Excel's 255 characters), the page number in
+ * the middle (Excel's &P and &N codes), the product's name on the right.
+ */
+export function printFooterParts(
+  policyId: string,
+  language: DisplayLanguage,
+  limit = MAX_HEADER_FOOTER,
+): { left: string; center: string; right: string } {
+  const center = language === "zh" ? "第 &P 页，共 &N 页" : "Page &P of &N";
+  const right = PRODUCT_NAME[language];
+  const rest = `&L&C${center}&R${right}`.length;
+  const escaped = (text: string) => text.replace(/&/g, "&&");
+  let left = escaped(policyId);
+  if (rest + left.length > limit) {
+    // Whole characters (UTF-16 units counted, as Excel does) until the rest and an ellipsis fit.
+    const characters = [...policyId];
+    while (characters.length && rest + escaped(characters.join("")).length + 1 > limit) characters.pop();
+    left = `${escaped(characters.join(""))}…`;
+  }
+  return { left, center, right };
 }
 
 /** The footer as one SpreadsheetML string (`&L…&C…&R…`). */
-export function printFooter(policyId: string, language: DisplayLanguage): string {
-  const { left, center, right } = printFooterParts(policyId, language);
+export function printFooter(policyId: string, language: DisplayLanguage, limit = MAX_HEADER_FOOTER): string {
+  const { left, center, right } = printFooterParts(policyId, language, limit);
   return `&L${left}&C${center}&R${right}`;
 }
