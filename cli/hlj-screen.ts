@@ -44,7 +44,7 @@ const USAGE = `usage: hlj-screen INPUT.xlsx [-o OUTPUT.xlsx] [--json FILE|-] [--
                   [--interest-window award-year|loan] [--day-count 360|365] [--policy ID|FILE.json]
                   [--effective-from YYYY-MM-DD] [--lang zh|en] [--max-size SIZE] [--quiet]
   --effective-from  the policy's issue date, the first day interest is subsidised
-                    (default: the parameter set's; for the draft the stand-in 2025-10-23)`;
+                    (default: the parameter set's; for the draft the stand-in ${getParameterSet().subsidyPeriod.effectiveFrom.value})`;
 
 /** Rows above which progress is shown on stderr. */
 const LONG_INPUT = 5_000;
@@ -129,7 +129,7 @@ export function parseArguments(argv: readonly string[]): Arguments {
       if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || parseIsoDate(v) === null) {
         throw new Refusal(
           `--effective-from must be a date YYYY-MM-DD (the policy's issue date), not ${JSON.stringify(v)}`,
-          `--effective-from 应为施行日期（年-月-日，如 2025-10-23），而不是 ${JSON.stringify(v)}`,
+          `--effective-from 应为施行日期（年-月-日，如 ${getParameterSet().subsidyPeriod.effectiveFrom.value}），而不是 ${JSON.stringify(v)}`,
         );
       }
       args.options.effectiveFrom = v;

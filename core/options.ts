@@ -18,7 +18,7 @@ export interface Options {
   interestWindow: InterestWindow;
   /**
    * The first day interest may be subsidised: the policy's issue date (自印发之日起施行). Default: the parameter
-   * set's (for the draft the stand-in 2025-10-23, marked assumed).
+   * set's (for the draft its stand-in, the draft's publication date, marked assumed).
    */
   effectiveFrom: IsoDate;
   /** Parameter-set id. */
@@ -76,12 +76,14 @@ export function resolveOptions(input: OptionsInput = {}): ResolvedOptions {
 function effectiveFromOption(value: unknown, policy: ParameterSet): IsoDate {
   if (value === undefined || value === null || value === "") return policy.subsidyPeriod.effectiveFrom.value;
   const end = policy.subsidyPeriod.end;
+  // The example is the set's own issue date (its stand-in for the draft): no date of the policy is written here.
+  const example = policy.subsidyPeriod.effectiveFrom.value;
   if (typeof value !== "string" || parseIsoDate(value) === null) {
     throw new InputError(
       "type",
       "effectiveFrom",
-      `施行日期须为日期，如 2025-10-23，而不是 ${JSON.stringify(value)}`,
-      `option effectiveFrom (the policy's issue date) must be a date YYYY-MM-DD such as 2025-10-23, not ${JSON.stringify(value)}`,
+      `施行日期须为日期，如 ${example}，而不是 ${JSON.stringify(value)}`,
+      `option effectiveFrom (the policy's issue date) must be a date YYYY-MM-DD such as ${example}, not ${JSON.stringify(value)}`,
     );
   }
   if (value > end) {

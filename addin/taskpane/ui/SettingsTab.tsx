@@ -53,7 +53,7 @@ function EffectiveFromField({
     <Field
       label={t("effectiveFrom")}
       validationState={valid ? "none" : "error"}
-      validationMessage={valid ? undefined : t("effectiveFromInvalid", { end })}
+      validationMessage={valid ? undefined : t("effectiveFromInvalid", { end, example: own })}
       hint={t("effectiveFromHelp", { words: effectiveFromWords(policy, own)[language] })}
     >
       <Input

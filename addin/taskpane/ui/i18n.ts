@@ -95,8 +95,8 @@ const STRINGS = {
     en: "Leave empty for the policy version's: {words}",
   },
   effectiveFromInvalid: {
-    zh: "请写作日期“年-月-日”（如 2025-10-23），且不晚于 {end}",
-    en: "Write a date YYYY-MM-DD (such as 2025-10-23), not after {end}",
+    zh: "请写作日期“年-月-日”（如 {example}），且不晚于 {end}",
+    en: "Write a date YYYY-MM-DD (such as {example}), not after {end}",
   },
   helperIntro: {
     zh: "选择措施、填写数据，查看金额与说明，并把公式插入所选单元格。",
